@@ -1,0 +1,44 @@
+import { SLUG_PATTERN } from '@campaign-desk/shared';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_activities',
+  info: {
+    singularName: 'activity',
+    pluralName: 'activities',
+    displayName: '“六大”活动',
+    description: '大学习、大调研、大讨论、大统一、大转变、大落实（由系统预置）',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    slug: {
+      type: 'string',
+      unique: true,
+      maxLength: 80,
+      regex: SLUG_PATTERN.source,
+      required: true,
+    },
+    name: {
+      type: 'string',
+      required: true,
+      unique: true,
+    },
+    order: {
+      type: 'integer',
+      required: true,
+    },
+    description: {
+      type: 'text',
+    }
+  },
+};

@@ -1,0 +1,39 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_changes',
+  info: {
+    singularName: 'change',
+    pluralName: 'changes',
+    displayName: '变更日志',
+    description: '已发布内容的变更序列，供快照增量同步',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: false,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    recordType: {
+      type: 'string',
+      required: true,
+    },
+    recordId: {
+      type: 'string',
+      required: true,
+    },
+    operation: {
+      type: 'enumeration',
+      enum: [
+        'upsert',
+        'withdraw',
+      ],
+      required: true,
+    }
+  },
+};

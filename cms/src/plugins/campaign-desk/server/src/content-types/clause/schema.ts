@@ -1,0 +1,51 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_clauses',
+  info: {
+    singularName: 'clause',
+    pluralName: 'clauses',
+    displayName: '文件条款',
+    description: '政策文件的一条，解读稿件可以指向它',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    opinion: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.opinion',
+      inversedBy: 'clauses',
+      required: true,
+    },
+    label: {
+      type: 'string',
+      required: true,
+      maxLength: 20,
+    },
+    heading: {
+      type: 'string',
+      maxLength: 200,
+    },
+    text: {
+      type: 'text',
+      required: true,
+    },
+    order: {
+      type: 'integer',
+      required: true,
+    },
+    sample: {
+      type: 'boolean',
+      default: false,
+    }
+  },
+};

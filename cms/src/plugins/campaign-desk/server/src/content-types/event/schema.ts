@@ -1,0 +1,76 @@
+import { EVENT_KINDS, LECTURE_GROUPS, SLUG_PATTERN, keysOf } from '@campaign-desk/shared';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_events',
+  info: {
+    singularName: 'event',
+    pluralName: 'events',
+    displayName: '日程',
+    description: '专题学习、研讨会、全会、宣讲等活动日程',
+  },
+  options: {
+    draftAndPublish: true,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    kind: {
+      type: 'enumeration',
+      enum: keysOf(EVENT_KINDS),
+      required: true,
+    },
+    title: {
+      type: 'string',
+      required: true,
+      maxLength: 200,
+    },
+    slug: {
+      type: 'string',
+      unique: true,
+      maxLength: 80,
+      regex: SLUG_PATTERN.source,
+    },
+    startsAt: {
+      type: 'datetime',
+      required: true,
+    },
+    endsAt: {
+      type: 'datetime',
+    },
+    venue: {
+      type: 'string',
+      maxLength: 200,
+    },
+    place: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.place',
+    },
+    theme: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.theme',
+    },
+    lectureGroup: {
+      type: 'enumeration',
+      enum: keysOf(LECTURE_GROUPS),
+    },
+    audiences: {
+      type: 'json',
+    },
+    speakers: {
+      type: 'string',
+      maxLength: 300,
+    },
+    summary: {
+      type: 'text',
+    }
+  },
+};

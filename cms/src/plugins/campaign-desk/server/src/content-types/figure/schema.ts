@@ -1,0 +1,71 @@
+import { SLUG_PATTERN } from '@campaign-desk/shared';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_figures',
+  info: {
+    singularName: 'figure',
+    pluralName: 'figures',
+    displayName: '典型人物',
+    description: '先进典型，如唐光友同志',
+  },
+  options: {
+    draftAndPublish: true,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    name: {
+      type: 'string',
+      required: true,
+      maxLength: 50,
+    },
+    slug: {
+      type: 'string',
+      unique: true,
+      maxLength: 80,
+      regex: SLUG_PATTERN.source,
+    },
+    portrait: {
+      type: 'media',
+      multiple: false,
+      allowedTypes: [
+        'images',
+      ]
+    },
+    role: {
+      type: 'string',
+      maxLength: 100,
+    },
+    unit: {
+      type: 'string',
+      maxLength: 100,
+    },
+    place: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.place',
+    },
+    summary: {
+      type: 'text',
+      required: true,
+      maxLength: 500,
+    },
+    biography: {
+      type: 'blocks',
+    },
+    qualities: {
+      type: 'text',
+    },
+    sample: {
+      type: 'boolean',
+      default: false,
+    }
+  },
+};

@@ -1,0 +1,66 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_good_deeds',
+  info: {
+    singularName: 'good-deed',
+    pluralName: 'good-deeds',
+    displayName: '接力做好事',
+    description: '“接力唐光友，为民做好事”的一件好事',
+  },
+  options: {
+    draftAndPublish: true,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    title: {
+      type: 'string',
+      required: true,
+      maxLength: 100,
+    },
+    doer: {
+      type: 'string',
+      required: true,
+      maxLength: 100,
+    },
+    unit: {
+      type: 'string',
+      maxLength: 100,
+    },
+    date: {
+      type: 'date',
+      required: true,
+    },
+    place: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.place',
+    },
+    description: {
+      type: 'text',
+      required: true,
+    },
+    photo: {
+      type: 'media',
+      multiple: false,
+      allowedTypes: [
+        'images',
+      ]
+    },
+    figure: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.figure',
+    },
+    sample: {
+      type: 'boolean',
+      default: false,
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import story from './story';
+import column from './column';
+import theme from './theme';
+import activity from './activity';
+import place from './place';
+import outlet from './outlet';
+import figure from './figure';
+import goodDeed from './good-deed';
+import opinion from './opinion';
+import clause from './clause';
+import event from './event';
+import placement from './placement';
+import change from './change';
+
+export default {
+  'story': story,
+  'column': column,
+  'theme': theme,
+  'activity': activity,
+  'place': place,
+  'outlet': outlet,
+  'figure': figure,
+  'good-deed': goodDeed,
+  'opinion': opinion,
+  'clause': clause,
+  'event': event,
+  'placement': placement,
+  'change': change,
+};

@@ -1,0 +1,51 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_placements',
+  info: {
+    singularName: 'placement',
+    pluralName: 'placements',
+    displayName: '上稿记录',
+    description: '稿件被其他媒体刊播的记录，用于统计央媒、省媒覆盖',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    story: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.story',
+      required: true,
+    },
+    outlet: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::campaign-desk.outlet',
+      required: true,
+    },
+    date: {
+      type: 'date',
+      required: true,
+    },
+    url: {
+      type: 'string',
+      maxLength: 1000,
+      regex: '^https?://\\S+$',
+    },
+    slot: {
+      type: 'string',
+      maxLength: 100,
+    },
+    note: {
+      type: 'text',
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import { SLUG_PATTERN } from '@campaign-desk/shared';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_themes',
+  info: {
+    singularName: 'theme',
+    pluralName: 'themes',
+    displayName: '主题',
+    description: '三个发展定位，各有阶段时间（由系统预置）',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': {
+      visible: true,
+    },
+    'content-type-builder': {
+      visible: false,
+    }
+  },
+  attributes: {
+    slug: {
+      type: 'string',
+      unique: true,
+      maxLength: 80,
+      regex: SLUG_PATTERN.source,
+      required: true,
+    },
+    name: {
+      type: 'string',
+      required: true,
+      unique: true,
+    },
+    phase: {
+      type: 'integer',
+      required: true,
+      min: 1,
+    },
+    startsOn: {
+      type: 'date',
+      required: true,
+    },
+    endsOn: {
+      type: 'date',
+      required: true,
+    },
+    description: {
+      type: 'text',
+    }
+  },
+};

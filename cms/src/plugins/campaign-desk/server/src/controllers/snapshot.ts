@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { PluginConfig } from '../config';
+import { ContractViolation } from '../errors';
+import { InvalidCursor, decodeCursor } from '../services/snapshot';
+import { PLUGIN_ID } from '../record-types';
+import { getService } from '../utils';
+
+/** The slice of Koa's context this controller uses. */
+interface SnapshotContext {
+  query: unknown;
+  request: { origin: string };
+  status: number;
+  body: unknown;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const { snapshot: settings } = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const querySchema = z
+    .object({
+      cursor: z.string().min(1).optional(),
+      since: z.string().min(1).optional(),
+      limit: z.coerce.number().int().min(1).max(settings.maxPageSize).default(settings.defaultPageSize),
+    })
+    .strict()
+    .refine((query) => !(query.cursor && query.since), 'pass either cursor (next page) or since (changes), not both');
+
+  return {
+    /** GET /api/campaign-desk/snapshot?cursor=…|since=…&limit=… */
+    async find(ctx: SnapshotContext) {
+      const query = querySchema.safeParse(ctx.query);
+      if (!query.success) {
+        throw new errors.ValidationError(
+          query.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; '),
+        );
+      }
+      const service = getService(strapi, 'snapshot');
+      const token = query.data.cursor ?? query.data.since;
+      try {
+        const position = token ? decodeCursor(token) : await service.start();
+        const baseUrl = strapi.config.get<string>('server.url') || ctx.request.origin;
+        ctx.body = await service.page(position, query.data.limit, baseUrl);
+      } catch (error) {
+        if (error instanceof InvalidCursor) throw new errors.ValidationError(`cursor: ${error.message}`);
+        if (error instanceof ContractViolation) {
+          strapi.log.error(`[campaign-desk] snapshot refused: ${error.message}`);
+          ctx.status = 500;
+          ctx.body = { data: null, error: { status: 500, name: error.name, message: error.message } };
+          return;
+        }
+        throw error;
+      }
+    },
+  };
+};

@@ -1,0 +1,5 @@
+export * from './taxonomy';
+export * from './contract';
+export * from './slug';
+export * from './dates';
+export * from './blocks';

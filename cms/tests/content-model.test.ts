@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, paragraph, UID } from './support/fixtures';
+import { startCms, type TestCms } from './support/strapi';
+
+let cms: TestCms;
+let make: ReturnType<typeof fixtures>;
+
+beforeAll(async () => {
+  cms = await startCms();
+  make = fixtures(cms.strapi);
+});
+afterAll(async () => cms?.destroy());
+
+const documents = (uid: (typeof UID)[keyof typeof UID]) => cms.strapi.documents(uid as never);
+
+/** The error a call throws, for assertions on its message and details. */
+async function failure(promise: Promise<unknown>): Promise<Error & { details?: { errors?: Array<{ path: string[] }> } }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('taxonomy', () => {
+  it('holds the plan’s themes, six activities and places', async () => {
+    const themes = await documents(UID.theme).findMany({ sort: 'phase:asc' } as never);
+    expect(themes.map((theme: Record<string, unknown>) => [theme.name, theme.startsOn, theme.endsOn])).toEqual([
+      ['特色产业增长极', '2020-04-21', '2020-05-31'],
+      ['转型发展示范区', '2020-06-01', '2020-07-31'],
+      ['自然生态公园城市', '2020-08-01', '2020-09-30'],
+    ]);
+    const activities = await documents(UID.activity).findMany({ sort: 'order:asc' } as never);
+    expect(activities.map((activity: Record<string, unknown>) => activity.name)).toEqual([
+      '大学习', '大调研', '大讨论', '大统一', '大转变', '大落实',
+    ]);
+    expect(await documents(UID.place).count({})).toBe(8);
+  });
+
+  it('refuses a seventh activity, a renamed one, and deletion', async () => {
+    const seventh = await failure(documents(UID.activity).create({ data: { slug: 'da-fazhan', name: '大发展', order: 7 } } as never));
+    expect(seventh.message).toContain('不能新增');
+    const duplicate = await failure(documents(UID.activity).create({ data: { slug: 'da-xuexi', name: '大学习', order: 1 } } as never));
+    expect(duplicate.details?.errors?.map((error) => error.path[0])).toContain('slug');
+
+    const study = await make.taxonomyId('activity', 'da-xuexi');
+    const renamed = await failure(documents(UID.activity).update({ documentId: study, data: { name: '大学习大讨论' } } as never));
+    expect(renamed.message).toContain('不能修改');
+    await documents(UID.activity).update({ documentId: study, data: { description: '学懂弄通' } } as never);
+
+    const deleted = await failure(documents(UID.activity).delete({ documentId: study } as never));
+    expect(deleted.message).toContain('不能删除');
+    expect(await documents(UID.activity).count({})).toBe(6);
+  });
+});
+
+describe('slugs', () => {
+  it('are made from the title in pinyin and kept unique', async () => {
+    const first = await make.story({ title: '接力唐光友，为民做好事' }, false);
+    const second = await make.story({ title: '接力唐光友，为民做好事' }, false);
+    expect(first.slug).toBe('jie-li-tang-guang-you-wei-min-zuo-hao-shi');
+    expect(second.slug).toBe('jie-li-tang-guang-you-wei-min-zuo-hao-shi-2');
+  });
+
+  it('keep a slug an editor typed, and refuse a malformed one', async () => {
+    const story = await make.story({ title: '大学习', slug: 'da-xuexi-kaimu' }, false);
+    expect(story.slug).toBe('da-xuexi-kaimu');
+    const bad = await failure(make.story({ title: '大学习', slug: 'Not A Slug' }, false));
+    expect(bad.details?.errors?.[0]?.path).toEqual(['slug']);
+  });
+
+  it('never change after the first publish', async () => {
+    const story = await make.story({ title: '首次发布的稿件' });
+    const changed = await failure(
+      documents(UID.story).update({ documentId: story.documentId, data: { slug: 'another-slug' } } as never),
+    );
+    expect(changed.message).toContain('slug');
+    // Editing the title leaves the slug as it was.
+    const edited = await documents(UID.story).update({
+      documentId: story.documentId,
+      data: { title: '改过标题的稿件', slug: '' },
+    } as never);
+    expect(edited.slug).toBe(story.slug);
+  });
+});
+
+describe('publishing', () => {
+  it('refuses a video without its media link and names the field', async () => {
+    const video = await make.story({ title: '短视频：走遍咸宁', kind: 'video' }, false);
+    const refused = await failure(documents(UID.story).publish({ documentId: video.documentId } as never));
+    expect(refused.message).toContain('视频类稿件必须填写媒体链接');
+    expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
+    // The refusal rolled the publish back: nothing public, nothing journalled.
+    expect(await documents(UID.story).findOne({ documentId: video.documentId, status: 'published' } as never)).toBeNull();
+
+    await documents(UID.story).update({
+      documentId: video.documentId,
+      data: { mediaUrl: 'https://media.example.cn/zoubian-xianning.mp4' },
+    } as never);
+    const published = await documents(UID.story).publish({ documentId: video.documentId } as never);
+    expect(published.entries[0]).toMatchObject({ mediaUrl: 'https://media.example.cn/zoubian-xianning.mp4' });
+  });
+
+  it('refuses an interpretation that points at no clause', async () => {
+    const refused = await failure(make.story({ title: '《意见》解读', kind: 'interpretation' }));
+    expect(refused.details?.errors?.[0]?.path).toEqual(['clauseIds']);
+  });
+
+  it('refuses a media link that is not http(s)', async () => {
+    const refused = await failure(make.story({ kind: 'audio', mediaUrl: 'javascript:alert(1)' }));
+    expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
+  });
+
+  it('dates a story on its first publish and keeps that date', async () => {
+    const story = await make.story({ title: '待发布的稿件' }, false);
+    expect(story.date).toBeNull();
+    const first = await documents(UID.story).publish({ documentId: story.documentId } as never);
+    const date = first.entries[0].date;
+    expect(date).not.toBeNull();
+    await documents(UID.story).update({ documentId: story.documentId, data: { body: paragraph('修改') } } as never);
+    const again = await documents(UID.story).publish({ documentId: story.documentId } as never);
+    expect(again.entries[0].date).toEqual(date);
+  });
+});

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotPageSchema, type CampaignRecord, type SnapshotPage } from '@campaign-desk/shared';
+import { fixtures, paragraph, UID } from './support/fixtures';
+import { startCms, type TestCms } from './support/strapi';
+
+let cms: TestCms;
+let make: ReturnType<typeof fixtures>;
+let token: string;
+
+beforeAll(async () => {
+  cms = await startCms();
+  make = fixtures(cms.strapi);
+  token = await make.apiToken('read-only');
+});
+afterAll(async () => cms?.destroy());
+
+async function get(query = '', auth: string | null = token) {
+  const response = await fetch(`${cms.url}/api/campaign-desk/snapshot${query}`, {
+    headers: auth ? { Authorization: `Bearer ${auth}` } : {},
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function page(query = ''): Promise<SnapshotPage> {
+  const { status, body } = await get(query);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return snapshotPageSchema.parse(body);
+}
+
+/** Follows the cursor to the end; returns every record, tombstone and the final cursor. */
+async function sync(since?: string, limit = 7) {
+  const records: CampaignRecord[] = [];
+  const tombstones: SnapshotPage['tombstones'] = [];
+  let next = await page(`?limit=${limit}${since ? `&since=${since}` : ''}`);
+  let pages = 1;
+  records.push(...next.records);
+  tombstones.push(...next.tombstones);
+  while (next.hasMore) {
+    next = await page(`?limit=${limit}&cursor=${next.cursor}`);
+    pages += 1;
+    records.push(...next.records);
+    tombstones.push(...next.tombstones);
+  }
+  return { records, tombstones, cursor: next.cursor, pages };
+}
+
+describe('access', () => {
+  it('asks for an API token', async () => {
+    expect((await get('', null)).status).toBe(401);
+    expect((await get('', 'not-a-token')).status).toBe(401);
+  });
+
+  it('accepts a read-only token', async () => {
+    expect((await get()).status).toBe(200);
+  });
+
+  it.each([
+    ['?limit=0', 'limit'],
+    ['?limit=abc', 'limit'],
+    ['?limit=100000', 'limit'],
+    ['?cursor=garbage', 'cursor'],
+    ['?since=eyJ2IjoyfQ', 'cursor'],
+    ['?page=2', 'page'],
+    ['?cursor=a&since=b', 'either cursor'],
+  ])('answers %s with a 400 that says what is wrong', async (query, words) => {
+    const { status, body } = await get(query);
+    expect(status).toBe(400);
+    expect((body.error as { message: string }).message).toContain(words);
+  });
+});
+
+describe('export', () => {
+  let published: { documentId: string };
+  let draft: { documentId: string };
+
+  beforeAll(async () => {
+    const outlet = await make.outlet();
+    const column = await make.column({ outlets: [outlet.documentId] });
+    const cover = await make.image();
+    const theme = await make.taxonomyId('theme', 'zengzhangji');
+    const activity = await make.taxonomyId('activity', 'da-diaoyan');
+    published = await make.story({
+      title: '市委常委带头深入基层开展大调研',
+      summary: '走遍咸宁，做问题的终结者。',
+      date: '2020-05-20T07:00:00.000Z',
+      body: paragraph('全市各级领导干部深入一线。'),
+      outlet: outlet.documentId,
+      columns: [column.documentId],
+      theme,
+      activities: [activity],
+      cover: cover.id,
+      coverCaption: '调研现场',
+      coverCredit: '记者 李明 摄',
+      bylines: '记者 王芳、通讯员 陈静',
+      printOutlet: outlet.documentId,
+      printDate: '2020-05-21',
+      printPage: '第1版',
+    });
+    draft = await make.story({ title: '尚未发布的稿件' }, false);
+  });
+
+  it('carries every published record in the contract shape, paged', async () => {
+    const { records, pages } = await sync();
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(records.length / 7));
+    expect(pages).toBeGreaterThan(2);
+    const byType = (type: string) => records.filter((record) => record.type === type);
+    expect(byType('theme')).toHaveLength(3);
+    expect(byType('activity')).toHaveLength(6);
+    expect(byType('place')).toHaveLength(8);
+    expect(byType('outlet')).toHaveLength(1);
+    expect(byType('column')).toHaveLength(1);
+    expect(new Set(records.map((record) => `${record.type}:${record.documentId}`)).size).toBe(records.length);
+
+    const story = records.find((record) => record.documentId === published.documentId);
+    expect(story).toMatchObject({
+      type: 'story',
+      slug: 'shi-wei-chang-wei-dai-tou-shen-ru-ji-ceng-kai-zhan-da-diao-yan',
+      date: '2020-05-20T07:00:00.000Z',
+      kind: 'news',
+      bylines: ['记者 王芳', '通讯员 陈静'],
+      columnIds: [byType('column')[0]!.documentId],
+      themeId: byType('theme').find((theme) => theme.type === 'theme' && theme.slug === 'zengzhangji')!.documentId,
+      printEdition: { outletId: byType('outlet')[0]!.documentId, date: '2020-05-21', page: '第1版' },
+      cover: {
+        url: `${cms.url}/uploads/cover_hash.jpg`,
+        width: 1200,
+        height: 800,
+        alt: '咸宁市民参加活动',
+        caption: '调研现场',
+        credit: '记者 李明 摄',
+      },
+    });
+  });
+
+  it('never exports drafts', async () => {
+    const { records } = await sync(undefined, 200);
+    expect(records.some((record) => record.documentId === draft.documentId)).toBe(false);
+  });
+
+  it('reads a page with a few queries, however many records it holds', async () => {
+    const outlet = await make.outlet({ name: '香城都市报' });
+    for (let n = 0; n < 30; n += 1) await make.story({ title: `批量稿件${n}`, outlet: outlet.documentId });
+    const queriesFor = async (limit: number) => {
+      let count = 0;
+      const listener = () => (count += 1);
+      cms.strapi.db.connection.on('query', listener);
+      const first = await page(`?limit=${limit}`);
+      // Skip to the stories: the last full-export page that holds stories.
+      let current = first;
+      while (!current.records.some((record) => record.type === 'story') && current.hasMore) {
+        current = await page(`?limit=${limit}&cursor=${current.cursor}`);
+      }
+      count = 0;
+      await page(`?limit=${limit}&cursor=${current.cursor}`);
+      cms.strapi.db.connection.off('query', listener);
+      return count;
+    };
+    const small = await queriesFor(3);
+    const large = await queriesFor(25);
+    expect(large).toBeLessThanOrEqual(small + 2);
+    expect(large).toBeLessThan(25);
+  });
+});
+
+describe('incremental sync', () => {
+  it('returns only what changed since, with tombstones for what was withdrawn', async () => {
+    const base = await sync(undefined, 100);
+    const again = await sync(base.cursor);
+    expect(again.records).toEqual([]);
+    expect(again.tombstones).toEqual([]);
+
+    const fresh = await make.story({ title: '新发布的稿件' });
+    const toWithdraw = base.records.find((record) => record.type === 'story')!;
+    const toDelete = await make.story({ title: '将被删除的稿件' });
+    const middle = await sync(base.cursor);
+    await cms.strapi.documents(UID.story).unpublish({ documentId: toWithdraw.documentId });
+    await cms.strapi.documents(UID.story).delete({ documentId: toDelete.documentId });
+
+    const changes = await sync(middle.cursor);
+    expect(changes.records.map((record) => record.documentId)).not.toContain(fresh.documentId);
+    expect(changes.tombstones).toEqual(
+      expect.arrayContaining([
+        { type: 'story', documentId: toWithdraw.documentId },
+        { type: 'story', documentId: toDelete.documentId },
+      ]),
+    );
+    expect(middle.records.map((record) => record.documentId)).toEqual(
+      expect.arrayContaining([fresh.documentId, toDelete.documentId]),
+    );
+
+    // Published again: it comes back as a record, not a tombstone.
+    await cms.strapi.documents(UID.story).publish({ documentId: toWithdraw.documentId });
+    const back = await sync(changes.cursor);
+    expect(back.records.map((record) => record.documentId)).toEqual([toWithdraw.documentId]);
+    expect(back.tombstones).toEqual([]);
+  });
+
+  it('carries a changed clause as its opinion, clauses in order', async () => {
+    const opinion = await cms.strapi.documents(UID.opinion).create({
+      data: { title: '关于全力推进咸宁高质量发展的意见', shortTitle: '《意见》' },
+      status: 'published',
+    } as never);
+    const before = await sync(undefined, 500);
+    await cms.strapi.documents(UID.clause).create({
+      data: { opinion: opinion.documentId, label: '二、', heading: '主要任务', text: '第二条', order: 2 },
+    } as never);
+    const first = await cms.strapi.documents(UID.clause).create({
+      data: { opinion: opinion.documentId, label: '一、', heading: '总体要求', text: '第一条', order: 1 },
+    } as never);
+    const after = await sync(before.cursor);
+    const carried = after.records.find((record) => record.documentId === opinion.documentId);
+    expect(carried?.type).toBe('opinion');
+    expect(carried?.type === 'opinion' && carried.clauses.map((clause) => clause.label)).toEqual(['一、', '二、']);
+    expect(carried?.type === 'opinion' && carried.clauses[0]!.documentId).toBe(first.documentId);
+  });
+});

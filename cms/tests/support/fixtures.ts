@@ -1,0 +1,83 @@
+/** Builders for campaign content in tests, through the Document Service like the admin. */
+import type { Core } from '@strapi/strapi';
+
+export const UID = {
+  story: 'plugin::campaign-desk.story',
+  column: 'plugin::campaign-desk.column',
+  theme: 'plugin::campaign-desk.theme',
+  activity: 'plugin::campaign-desk.activity',
+  place: 'plugin::campaign-desk.place',
+  outlet: 'plugin::campaign-desk.outlet',
+  figure: 'plugin::campaign-desk.figure',
+  goodDeed: 'plugin::campaign-desk.good-deed',
+  opinion: 'plugin::campaign-desk.opinion',
+  clause: 'plugin::campaign-desk.clause',
+  event: 'plugin::campaign-desk.event',
+  placement: 'plugin::campaign-desk.placement',
+  change: 'plugin::campaign-desk.change',
+} as const;
+
+type Data = Record<string, unknown>;
+
+export function paragraph(text: string) {
+  return [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+}
+
+export function fixtures(strapi: Core.Strapi) {
+  const documents = (uid: (typeof UID)[keyof typeof UID]) => strapi.documents(uid as never);
+
+  return {
+    async taxonomyId(type: 'theme' | 'activity' | 'place', slug: string): Promise<string> {
+      const row = (await strapi.db.query(UID[type]).findOne({ where: { slug } })) as { documentId: string };
+      return row.documentId;
+    },
+
+    async outlet(data: Data = {}) {
+      return documents(UID.outlet).create({
+        data: { name: '咸宁日报', level: 'municipal', medium: 'newspaper', runsCampaignColumn: true, ...data },
+      } as never);
+    },
+
+    async column(data: Data = {}, publish = true) {
+      return documents(UID.column).create({
+        data: { name: '“六大”活动专栏', ...data },
+        ...(publish ? { status: 'published' } : {}),
+      } as never);
+    },
+
+    async story(data: Data = {}, publish = true) {
+      return documents(UID.story).create({
+        data: { title: '全市开展“六大”活动', kind: 'news', body: paragraph('正文'), ...data },
+        ...(publish ? { status: 'published' } : {}),
+      } as never);
+    },
+
+    async image(name = 'cover') {
+      return strapi.db.query('plugin::upload.file').create({
+        data: {
+          name: `${name}.jpg`,
+          hash: `${name}_hash`,
+          ext: '.jpg',
+          mime: 'image/jpeg',
+          size: 120.5,
+          url: `/uploads/${name}_hash.jpg`,
+          provider: 'local',
+          width: 1200,
+          height: 800,
+          alternativeText: '咸宁市民参加活动',
+          caption: '原图说明',
+        },
+      }) as Promise<{ id: number }>;
+    },
+
+    async apiToken(type: 'read-only' | 'full-access' | 'custom' = 'read-only'): Promise<string> {
+      const token = (await strapi.service('admin::api-token').create({
+        name: `test-${type}-${Math.random().toString(36).slice(2)}`,
+        type,
+        lifespan: null,
+        permissions: [],
+      })) as { accessKey: string };
+      return token.accessKey;
+    },
+  };
+}

@@ -128,6 +128,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       duplicates('stories', data.stories);
       if (problems.length > 0) throw new SeedError(problems.join('\n'));
 
+      /** Runs one record's writes; a refusal (e.g. by the publish check) names the seed record. */
+      async function naming(section: Section, index: number, record: unknown, write: () => Promise<void>) {
+        try {
+          await write();
+        } catch (error) {
+          const details = (error as { details?: { errors?: Array<{ path: string[]; message: string }> } }).details;
+          const fields = details?.errors?.map((issue) => `field ${issue.path.join('.')}: ${issue.message}`).join('; ');
+          throw new SeedError(`${source}: ${describe(section, index, record)}, ${fields || (error as Error).message}`);
+        }
+      }
+
       const ref = (type: keyof typeof ids, slug: string | undefined) => (slug === undefined ? null : ids[type].get(slug)!);
       const refs = (type: keyof typeof ids, slugs: string[]) => slugs.map((slug) => ids[type].get(slug)!);
 
@@ -141,18 +152,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ) {
         const uid = RECORD_UIDS[type];
         const publishable = Boolean(strapi.contentType(uid).options?.draftAndPublish);
-        for (const record of records) {
+        for (const [index, record] of records.entries()) {
           if (ids[type].has(record.slug)) {
             summary[section].kept += 1;
             continue;
           }
-          const created = await strapi.documents(uid).create({
-            data: { slug: record.slug, ...toData(record) } as never,
-            ...(publishable ? { status: 'published' as const } : {}),
+          await naming(section, index, record, async () => {
+            const created = await strapi.documents(uid).create({
+              data: { slug: record.slug, ...toData(record) } as never,
+              ...(publishable ? { status: 'published' as const } : {}),
+            });
+            ids[type].set(record.slug, created.documentId);
+            summary[section].created += 1;
+            await after?.(record, created.documentId);
           });
-          ids[type].set(record.slug, created.documentId);
-          summary[section].created += 1;
-          await after?.(record, created.documentId);
         }
       }
 
@@ -243,12 +256,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           date: string | Date;
         }>;
         const deedKeys = new Set(deeds.map((deed) => `${deed.title}@${dateKey(deed.date)}`));
-        for (const deed of data.goodDeeds) {
+        for (const [index, deed] of data.goodDeeds.entries()) {
           if (deedKeys.has(`${deed.title}@${deed.date}`)) {
             summary.goodDeeds.kept += 1;
             continue;
           }
-          await strapi.documents(RECORD_UIDS.goodDeed).create({
+          await naming('goodDeeds', index, deed, async () => {
+            await strapi.documents(RECORD_UIDS.goodDeed).create({
             data: {
               title: deed.title,
               doer: deed.doer,
@@ -257,9 +271,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               place: ref('place', deed.place),
               description: deed.description,
               figure: ref('figure', deed.figure),
-              sample: deed.sample,
-            } as never,
-            status: 'published',
+                sample: deed.sample,
+              } as never,
+              status: 'published',
+            });
           });
           summary.goodDeeds.created += 1;
         }
@@ -271,15 +286,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const placementKeys = new Set(
           placements.map((p) => `${p.story?.documentId}→${p.outlet?.documentId}@${dateKey(p.date)}`),
         );
-        for (const placement of data.placements) {
+        for (const [index, placement] of data.placements.entries()) {
           const story = ref('story', placement.story);
           const outlet = ref('outlet', placement.outlet);
           if (placementKeys.has(`${story}→${outlet}@${placement.date}`)) {
             summary.placements.kept += 1;
             continue;
           }
-          await strapi.documents(RECORD_UIDS.placement).create({
-            data: { ...placement, story, outlet } as never,
+          await naming('placements', index, placement, async () => {
+            await strapi.documents(RECORD_UIDS.placement).create({ data: { ...placement, story, outlet } as never });
           });
           summary.placements.created += 1;
         }

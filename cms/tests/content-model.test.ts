@@ -123,3 +123,28 @@ describe('publishing', () => {
     expect(again.entries[0].date).toEqual(date);
   });
 });
+
+describe('the admin', () => {
+  const configuration = (uid: string) =>
+    cms.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid }) as Promise<{
+      settings: { mainField: string };
+      metadatas: Record<string, { edit: { label: string; description: string } }>;
+    }>;
+
+  it('labels fields in Chinese with hints, and names records by their title or name', async () => {
+    const story = await configuration(UID.story);
+    expect(story.metadatas.title!.edit.label).toBe('标题');
+    expect(story.metadatas.mediaUrl!.edit.description).toContain('视频');
+    expect((await configuration(UID.theme)).settings.mainField).toBe('name');
+    expect((await configuration(UID.outlet)).settings.mainField).toBe('name');
+  });
+
+  it('keeps labels an administrator changed', async () => {
+    const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
+    const { settings, metadatas, layouts } = await contentTypes.findConfiguration({ uid: UID.column });
+    metadatas.name.edit.label = '栏目名';
+    await contentTypes.updateConfiguration({ uid: UID.column }, { settings, metadatas, layouts });
+    await cms.strapi.plugin('campaign-desk').service('editor-labels').apply();
+    expect((await configuration(UID.column)).metadatas.name!.edit.label).toBe('栏目名');
+  });
+});

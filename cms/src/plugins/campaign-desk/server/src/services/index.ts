@@ -1,3 +1,4 @@
+import editorLabels from './editor-labels';
 import journal from './journal';
 import recordReader from './record-reader';
 import seed from './seed';
@@ -6,6 +7,7 @@ import snapshot from './snapshot';
 import taxonomy from './taxonomy';
 
 export default {
+  'editor-labels': editorLabels,
   journal,
   'record-reader': recordReader,
   seed,

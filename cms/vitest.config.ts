@@ -15,8 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'sqlite', env: { TEST_DATABASE: 'sqlite' } } },
-      ...(postgres ? [{ extends: true, test: { name: 'postgres', env: { TEST_DATABASE: 'postgres' } } }] : []),
+      { extends: true as const, test: { name: 'sqlite', env: { TEST_DATABASE: 'sqlite' } } },
+      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', env: { TEST_DATABASE: 'postgres' } } }] : []),
     ],
   },
 });

@@ -81,7 +81,7 @@ describe('slugs', () => {
       documentId: story.documentId,
       data: { title: '改过标题的稿件', slug: '' },
     } as never);
-    expect(edited.slug).toBe(story.slug);
+    expect(edited?.slug).toBe(story.slug);
   });
 });
 
@@ -116,11 +116,11 @@ describe('publishing', () => {
     const story = await make.story({ title: '待发布的稿件' }, false);
     expect(story.date).toBeNull();
     const first = await documents(UID.story).publish({ documentId: story.documentId } as never);
-    const date = first.entries[0].date;
+    const date = first.entries[0]!.date;
     expect(date).not.toBeNull();
     await documents(UID.story).update({ documentId: story.documentId, data: { body: paragraph('修改') } } as never);
     const again = await documents(UID.story).publish({ documentId: story.documentId } as never);
-    expect(again.entries[0].date).toEqual(date);
+    expect(again.entries[0]!.date).toEqual(date);
   });
 });
 

@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(async () => cms?.destroy());
 
 const documents = (uid: (typeof UID)[keyof typeof UID]) => cms.strapi.documents(uid as never);
+const approve = (documentId: string) =>
+  cms.strapi.plugin('campaign-desk').service('workflow').approveAsSystem(documentId, '测试') as Promise<void>;
 
 /** The error a call throws, for assertions on its message and details. */
 async function failure(promise: Promise<unknown>): Promise<Error & { details?: { errors?: Array<{ path: string[] }> } }> {
@@ -88,6 +90,7 @@ describe('slugs', () => {
 describe('publishing', () => {
   it('refuses a video without its media link and names the field', async () => {
     const video = await make.story({ title: '短视频：走遍咸宁', kind: 'video' }, false);
+    await approve(video.documentId);
     const refused = await failure(documents(UID.story).publish({ documentId: video.documentId } as never));
     expect(refused.message).toContain('视频类稿件必须填写媒体链接');
     expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
@@ -98,6 +101,7 @@ describe('publishing', () => {
       documentId: video.documentId,
       data: { mediaUrl: 'https://media.example.cn/zoubian-xianning.mp4' },
     } as never);
+    await approve(video.documentId);
     const published = await documents(UID.story).publish({ documentId: video.documentId } as never);
     expect(published.entries[0]).toMatchObject({ mediaUrl: 'https://media.example.cn/zoubian-xianning.mp4' });
   });
@@ -115,10 +119,12 @@ describe('publishing', () => {
   it('dates a story on its first publish and keeps that date', async () => {
     const story = await make.story({ title: '待发布的稿件' }, false);
     expect(story.date).toBeNull();
+    await approve(story.documentId);
     const first = await documents(UID.story).publish({ documentId: story.documentId } as never);
     const date = first.entries[0]!.date;
     expect(date).not.toBeNull();
     await documents(UID.story).update({ documentId: story.documentId, data: { body: paragraph('修改') } } as never);
+    await approve(story.documentId);
     const again = await documents(UID.story).publish({ documentId: story.documentId } as never);
     expect(again.entries[0]!.date).toEqual(date);
   });

@@ -45,11 +45,15 @@ export function fixtures(strapi: Core.Strapi) {
       } as never);
     },
 
+    /** A story; `publish` approves it as the system would an import, then publishes it. */
     async story(data: Data = {}, publish = true) {
-      return documents(UID.story).create({
+      const story = await documents(UID.story).create({
         data: { title: '全市开展“六大”活动', kind: 'news', body: paragraph('正文'), ...data },
-        ...(publish ? { status: 'published' } : {}),
       } as never);
+      if (!publish) return story;
+      await strapi.plugin('campaign-desk').service('workflow').approveAsSystem(story.documentId, '测试');
+      const published = await documents(UID.story).publish({ documentId: story.documentId } as never);
+      return (published as { entries: Array<typeof story> }).entries[0]!;
     },
 
     async image(name = 'cover') {

@@ -5,4 +5,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const created = await getService(strapi, 'taxonomy').sync();
   if (created > 0) strapi.log.info(`[campaign-desk] created ${created} taxonomy records from the campaign plan`);
   await getService(strapi, 'editor-labels').apply();
+  await getService(strapi, 'roles').registerReviewActions();
+  await getService(strapi, 'roles').ensure();
 };

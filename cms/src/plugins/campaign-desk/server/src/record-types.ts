@@ -21,6 +21,7 @@ export const RECORD_UIDS = {
 /** Clauses are published inside their opinion, so they have no record type of their own. */
 export const CLAUSE_UID = 'plugin::campaign-desk.clause';
 export const CHANGE_UID = 'plugin::campaign-desk.change';
+export const REVIEW_ENTRY_UID = 'plugin::campaign-desk.review-entry';
 
 export type RecordUid = (typeof RECORD_UIDS)[RecordType];
 

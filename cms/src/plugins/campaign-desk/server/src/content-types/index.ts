@@ -11,6 +11,7 @@ import clause from './clause';
 import event from './event';
 import placement from './placement';
 import change from './change';
+import reviewEntry from './review-entry';
 
 export default {
   'story': story,
@@ -26,4 +27,5 @@ export default {
   'event': event,
   'placement': placement,
   'change': change,
+  'review-entry': reviewEntry,
 };

@@ -1,3 +1,4 @@
+import review from './review';
 import snapshot from './snapshot';
 
-export default { snapshot };
+export default { review, snapshot };

@@ -1,17 +1,21 @@
 import editorLabels from './editor-labels';
 import journal from './journal';
 import recordReader from './record-reader';
+import roles from './roles';
 import seed from './seed';
 import slugs from './slugs';
 import snapshot from './snapshot';
 import taxonomy from './taxonomy';
+import workflow from './workflow';
 
 export default {
   'editor-labels': editorLabels,
   journal,
   'record-reader': recordReader,
+  roles,
   seed,
   slugs,
   snapshot,
   taxonomy,
+  workflow,
 };

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { RecordType } from '@campaign-desk/shared';
 import { datasetSchema, type Dataset } from '../seed/dataset';
 import { CLAUSE_UID, RECORD_UIDS } from '../record-types';
+import { getService } from '../utils';
 
 export class SeedError extends Error {
   override readonly name = 'SeedError';
@@ -160,8 +161,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await naming(section, index, record, async () => {
             const created = await strapi.documents(uid).create({
               data: { slug: record.slug, ...toData(record) } as never,
-              ...(publishable ? { status: 'published' as const } : {}),
+              ...(publishable && type !== 'story' ? { status: 'published' as const } : {}),
             });
+            if (type === 'story') {
+              // Stories are published only once approved; an import is approved by the system, on the record.
+              await getService(strapi, 'workflow').approveAsSystem(created.documentId, `导入：${source}`);
+              await strapi.documents(uid).publish({ documentId: created.documentId });
+            }
             ids[type].set(record.slug, created.documentId);
             summary[section].created += 1;
             await after?.(record, created.documentId);

@@ -1,4 +1,5 @@
 import { STORY_KINDS, SLUG_PATTERN, keysOf } from '@campaign-desk/shared';
+import { REVIEW_STAGES } from '../../workflow';
 
 export default {
   kind: 'collectionType',
@@ -131,6 +132,13 @@ export default {
     sample: {
       type: 'boolean',
       default: false,
-    }
+    },
+    // Moved only by review actions (see services/workflow.ts), never by editing.
+    reviewStage: {
+      type: 'enumeration',
+      enum: REVIEW_STAGES.map((stage) => stage.key),
+      default: 'draft',
+      configurable: false,
+    },
   },
 };

@@ -1,0 +1,28 @@
+/** One move in a story's review: who, when, from which stage to which, and why. Append-only. */
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_review_entries',
+  info: {
+    singularName: 'review-entry',
+    pluralName: 'review-entries',
+    displayName: '审稿记录',
+    description: '稿件审核流程中的每一步，不可修改',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    storyId: { type: 'string', required: true },
+    action: { type: 'string', required: true },
+    fromStage: { type: 'string', required: true },
+    toStage: { type: 'string', required: true },
+    comment: { type: 'text' },
+    /** Kept as plain values: the log must outlive a renamed or deleted account. */
+    actorId: { type: 'integer' },
+    actorName: { type: 'string', required: true },
+  },
+};

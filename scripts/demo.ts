@@ -15,10 +15,24 @@ import { ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
 import { campaignDataset } from './seed/index';
 
+interface Login {
+  email: string;
+  password: string;
+}
+
 interface Credentials {
-  admin: { email: string; password: string };
+  admin: Login;
+  /** One account per newsroom role (记者, 编辑, 主编), by role code. */
+  newsroom: Record<string, Login & { role: string }>;
   snapshotToken?: string;
 }
+
+/** Demo accounts for the newsroom roles the plugin creates; invented people, not the plan's. */
+const NEWSROOM = [
+  { code: 'campaign-desk-reporter', email: 'reporter@campaign-desk.local', firstname: '记者', lastname: '演示' },
+  { code: 'campaign-desk-editor', email: 'editor@campaign-desk.local', firstname: '编辑', lastname: '演示' },
+  { code: 'campaign-desk-chief-editor', email: 'chief@campaign-desk.local', firstname: '主编', lastname: '演示' },
+] as const;
 
 const TOKEN_NAME = 'Campaign site (read-only)';
 const credentialsFile = path.join(demoDir, 'credentials.json');
@@ -31,10 +45,16 @@ function run(command: string, args: string[], cwd = repoRoot): Promise<void> {
   });
 }
 
+/** Strapi asks for upper and lower case letters and a digit. */
+const newPassword = () => `Cd1${randomBytes(12).toString('base64url')}`;
+
 function readCredentials(): Credentials {
-  if (existsSync(credentialsFile)) return JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
-  // Strapi asks for upper and lower case letters and a digit.
-  return { admin: { email: 'admin@campaign-desk.local', password: `Cd1${randomBytes(12).toString('base64url')}` } };
+  const saved = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Partial<Credentials>) : {};
+  return {
+    admin: saved.admin ?? { email: 'admin@campaign-desk.local', password: newPassword() },
+    newsroom: saved.newsroom ?? {},
+    snapshotToken: saved.snapshotToken,
+  };
 }
 
 function saveCredentials(credentials: Credentials) {
@@ -42,20 +62,32 @@ function saveCredentials(credentials: Credentials) {
   writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
 }
 
-async function ensureAdministrator(strapi: Core.Strapi, credentials: Credentials): Promise<boolean> {
-  const users = strapi.service('admin::user');
-  if (await strapi.db.query('admin::user').findOne({ where: { email: credentials.admin.email } })) return false;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await users.create({
-    email: credentials.admin.email,
-    firstname: '演示',
-    lastname: '管理员',
-    password: credentials.admin.password,
+/** Creates an account unless its email exists; returns whether it did. */
+async function ensureAccount(strapi: Core.Strapi, login: Login, roleId: number, firstname: string, lastname: string) {
+  if (await strapi.db.query('admin::user').findOne({ where: { email: login.email } })) return false;
+  await strapi.service('admin::user').create({
+    email: login.email,
+    firstname,
+    lastname,
+    password: login.password,
     isActive: true,
-    roles: [superAdmin.id],
+    roles: [roleId],
     preferedLanguage: 'zh-Hans',
   });
   return true;
+}
+
+async function ensureAccounts(strapi: Core.Strapi, credentials: Credentials): Promise<boolean> {
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  let created = await ensureAccount(strapi, credentials.admin, superAdmin.id, '管理员', '演示');
+  for (const person of NEWSROOM) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { id: number; name: string } | null;
+    if (!role) continue; // renamed or removed by an administrator
+    const login = credentials.newsroom[person.code] ?? { email: person.email, password: newPassword(), role: role.name };
+    credentials.newsroom[person.code] = login;
+    created = (await ensureAccount(strapi, login, role.id, person.firstname, person.lastname)) || created;
+  }
+  return created;
 }
 
 async function ensureSnapshotToken(strapi: Core.Strapi, credentials: Credentials): Promise<void> {
@@ -99,14 +131,14 @@ async function main() {
     await run('pnpm', ['--filter', '@campaign-desk/cms', 'build']);
   }
 
-  step('Seeding the campaign plan and sample stories, creating the token and the administrator');
+  step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
   const credentials = readCredentials();
   const { summary, createdAdmin } = await withCms(async (strapi) => {
     const seeded = (await strapi.plugin('campaign-desk').service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
       string,
       { created: number; kept: number }
     >;
-    const created = await ensureAdministrator(strapi, credentials);
+    const created = await ensureAccounts(strapi, credentials);
     await ensureSnapshotToken(strapi, credentials);
     return { summary: seeded, createdAdmin: created };
   });
@@ -134,9 +166,10 @@ async function main() {
   console.log(`
 Campaign Desk is running.
 
-  Admin (in Chinese):  ${url}/admin
-    email:     ${credentials.admin.email}
-    password:  ${credentials.admin.password}${createdAdmin ? '   (new: kept in .demo/credentials.json)' : ''}
+  Admin (in Chinese):  ${url}/admin${createdAdmin ? '   (new accounts: kept in .demo/credentials.json)' : ''}
+${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsroom).map((login) => [login.role, login] as const)]
+  .map(([role, login]) => `    ${role.padEnd(4, '　')} ${login.email.padEnd(30)} ${login.password}`)
+  .join('\n')}
   Snapshot API:        ${url}/api/campaign-desk/snapshot
     curl -H "Authorization: Bearer ${credentials.snapshotToken}" ${url}/api/campaign-desk/snapshot?limit=5
 

@@ -77,6 +77,10 @@ beforeAll(async () => {
 afterAll(async () => cms?.destroy());
 
 describe('roles', () => {
+  it('leave Strapi its own Super Admin role on a fresh database', async () => {
+    expect(await cms.strapi.db.query('admin::role').count({ where: { code: 'strapi-super-admin' } })).toBe(1);
+  });
+
   it('are created once and left alone afterwards', async () => {
     const roles = cms.strapi.service('admin::role');
     const editor = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-editor' } });

@@ -11,6 +11,10 @@ type Field = string | [label: string, hint: string];
 interface Labels {
   mainField: string;
   fields: Record<string, Field>;
+  /** Columns of the list view, set once (the first time the plugin configures the type). */
+  list?: string[];
+  /** Shown but not editable in the form. */
+  readOnly?: string[];
 }
 
 const SLUG: Field = ['网址别名（slug）', '留空则按标题自动生成拼音；首次发布后不能修改'];
@@ -44,7 +48,10 @@ export const EDITOR_LABELS: Record<string, Labels> = {
       clauses: ['解读的条款', '解读类稿件须选择所解读的《意见》条款'],
       event: '相关日程',
       sample: SAMPLE,
+      reviewStage: ['审稿状态', '由右侧“审稿”面板中的送审、初审、复审、终审和退回改变'],
     },
+    list: ['id', 'title', 'kind', 'reviewStage', 'date'],
+    readOnly: ['reviewStage'],
   },
   column: {
     mainField: 'name',
@@ -160,13 +167,17 @@ export const EDITOR_LABELS: Record<string, Labels> = {
 
 interface Configuration {
   settings: Record<string, unknown> & { mainField?: string };
-  metadatas: Record<string, { edit: { label?: string; description?: string }; list: { label?: string } }>;
-  layouts: unknown;
+  metadatas: Record<string, { edit: { label?: string; description?: string; editable?: boolean }; list: { label?: string } }>;
+  layouts: { list: string[] } & Record<string, unknown>;
 }
+
+const LIST_LAYOUT_KEY = 'listLayouts';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(): Promise<void> {
     const contentTypes = strapi.plugin('content-manager').service('content-types');
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    const listsDone = ((await store.get({ key: LIST_LAYOUT_KEY })) ?? []) as string[];
     for (const [name, labels] of Object.entries(EDITOR_LABELS)) {
       const uid = `plugin::${PLUGIN_ID}.${name}`;
       const { settings, metadatas, layouts } = (await contentTypes.findConfiguration({ uid })) as Configuration;
@@ -187,7 +198,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         settings.mainField = labels.mainField;
         changed = true;
       }
+      for (const field of labels.readOnly ?? []) {
+        if (metadatas[field] && metadatas[field].edit.editable !== false) {
+          metadatas[field].edit.editable = false;
+          changed = true;
+        }
+      }
+      if (labels.list && !listsDone.includes(name)) {
+        layouts.list = labels.list;
+        // The newest work first: the queue an editor opens the list for.
+        settings.defaultSortBy = 'updatedAt';
+        settings.defaultSortOrder = 'DESC';
+        listsDone.push(name);
+        changed = true;
+      }
       if (changed) await contentTypes.updateConfiguration({ uid }, { settings, metadatas, layouts });
     }
+    await store.set({ key: LIST_LAYOUT_KEY, value: listsDone });
   },
 });

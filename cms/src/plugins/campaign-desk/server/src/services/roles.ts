@@ -82,6 +82,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (await store.get({ key: STORE_KEY })) return;
 
     const roles = strapi.service('admin::role');
+    // Plugins start before the admin, which creates Super Admin (and its Editor and Author)
+    // only while no role exists at all: let it do so first, or the app would have none.
+    await roles.createRolesIfNoneExist();
     const registered = new Set(
       (strapi.service('admin::permission').actionProvider.values() as Array<{ actionId: string }>).map((action) => action.actionId),
     );

@@ -1,0 +1,134 @@
+/**
+ * The 审稿 panel beside a story in the edit view: its stage, the buttons the current
+ * user's role allows, a comment box (required to return a story) and the review log.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { REVIEW_MOVES, stageName, type ReviewAction } from '../../../server/src/workflow';
+import type { ReviewStatus } from '../../../server/src/services/workflow';
+
+const STORY_UID = 'plugin::campaign-desk.story';
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+}
+
+const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'neutral'> = {
+  approved: 'success',
+  returned: 'danger',
+  draft: 'neutral',
+};
+
+function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error as Error).message;
+}
+
+const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [status, setStatus] = useState<ReviewStatus | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const url = `/campaign-desk/stories/${documentId}/review`;
+
+  const load = useCallback(async () => {
+    try {
+      setStatus((await get<ReviewStatus>(url)).data);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  }, [get, url, toggleNotification]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const move = async (action: ReviewAction) => {
+    setBusy(true);
+    try {
+      setStatus((await post<ReviewStatus>(url, { action, comment: comment.trim() || undefined })).data);
+      setComment('');
+      toggleNotification({ type: 'success', message: `已${REVIEW_MOVES[action].name}` });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!status) return <Typography variant="pi">正在读取审稿状态…</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Flex gap={2} wrap="wrap">
+        <Badge active variant={BADGE[status.stage] ?? 'secondary'}>
+          {stageName(status.stage)}
+        </Badge>
+        {status.published && <Badge variant="success">已发布</Badge>}
+      </Flex>
+      {status.stage !== 'approved' && (
+        <Typography variant="pi" textColor="neutral600">
+          终审通过后主编才能发布。
+        </Typography>
+      )}
+      {status.actions.length > 0 && (
+        <>
+          <Field.Root name="review-comment" hint="退回修改时必填">
+            <Field.Label>审稿意见</Field.Label>
+            <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            {status.actions.map((action) => (
+              <Button
+                key={action}
+                fullWidth
+                loading={busy}
+                variant={action === 'return' ? 'danger-light' : 'secondary'}
+                disabled={action === 'return' && !comment.trim()}
+                onClick={() => void move(action)}
+              >
+                {REVIEW_MOVES[action].name}
+              </Button>
+            ))}
+          </Flex>
+        </>
+      )}
+      <Box>
+        <Typography variant="sigma" textColor="neutral600">
+          审稿记录
+        </Typography>
+        {status.log.length === 0 ? (
+          <Typography variant="pi" tag="p">
+            还没有审稿记录。
+          </Typography>
+        ) : (
+          <Flex tag="ol" direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+            {[...status.log].reverse().map((entry) => (
+              <Box tag="li" key={entry.id}>
+                <Typography variant="omega" fontWeight="semiBold">
+                  {entry.actorName}：{stageName(entry.fromStage)} → {stageName(entry.toStage)}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600" tag="p">
+                  {new Date(entry.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                </Typography>
+                {entry.comment && (
+                  <Typography variant="pi" tag="p">
+                    {entry.comment}
+                  </Typography>
+                )}
+              </Box>
+            ))}
+          </Flex>
+        )}
+      </Box>
+    </Flex>
+  );
+};
+
+export const ReviewPanel = ({ model, documentId }: PanelProps) => {
+  if (model !== STORY_UID || !documentId) return null;
+  return { title: '审稿', content: <ReviewPanelContent documentId={documentId} /> };
+};

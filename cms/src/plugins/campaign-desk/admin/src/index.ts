@@ -1,0 +1,24 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ReviewPanel } from './components/ReviewPanel';
+import { ENUMERATION_LABELS } from './labels';
+import { labelEnumerationCells } from './list-view';
+
+const PLUGIN_ID = 'campaign-desk';
+
+export default {
+  register(app: StrapiApp) {
+    app.registerPlugin({ id: PLUGIN_ID, name: 'Campaign Desk' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel(panels: unknown[]): void };
+    };
+    contentManager.apis.addEditViewSidePanel([ReviewPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationCells);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ locale, data: ENUMERATION_LABELS }));
+  },
+};

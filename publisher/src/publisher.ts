@@ -7,6 +7,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkRelease } from './checks';
+import { precompress } from './precompress';
 import type { SiteBuilder } from './builder';
 import { Releases } from './releases';
 
@@ -136,6 +137,7 @@ export class Publisher {
       await rm(outDir, { recursive: true, force: true });
       log(`release ${release} refused; the live release is unchanged.\n${error}`);
     } else {
+      await precompress(outDir);
       await this.releases.activate(release);
       await this.releases.prune(this.options.keepReleases);
       log(`release ${release} is live (${pages} pages)`);

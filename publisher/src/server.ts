@@ -4,7 +4,6 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
@@ -18,14 +17,36 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-/** Types the static-file library does not know, or knows too vaguely for feed readers. */
+/** The types of the site's files; feeds get the ones feed readers expect. */
 const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.opml': 'text/x-opml; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
 };
+
+function contentType(file: string): string {
+  // A precompressed copy (page.html.br) has the type of what it holds.
+  const original = file.replace(/\.(br|gz)$/, '');
+  if (original.endsWith(`${path.sep}feed.json`)) return 'application/feed+json; charset=utf-8';
+  return CONTENT_TYPES[path.extname(original).toLowerCase()] ?? 'application/octet-stream';
+}
 
 function cacheControl(file: string): string {
   // Astro fingerprints everything under _astro/: it never changes under the same name.
@@ -39,8 +60,6 @@ export async function createServer({ publisher, hookSecret, replayStore, logger 
   const app = Fastify({ logger, forceCloseConnections: true });
   const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
   const live = publisher.releases.livePath;
-
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   await app.register(async (hooks) => {
     // The signature covers the body byte for byte: keep it raw.
@@ -59,13 +78,14 @@ export async function createServer({ publisher, hookSecret, replayStore, logger 
   await app.register(fastifyStatic, {
     root: live,
     wildcard: true,
+    // Releases carry .br and .gz copies of their text files (see precompress.ts).
+    preCompressed: true,
     redirect: true,
     cacheControl: false,
     etag: true,
     lastModified: true,
     setHeaders(response, file) {
-      const type = CONTENT_TYPES[path.extname(file)];
-      if (type) response.header('content-type', file.endsWith(`${path.sep}feed.json`) ? 'application/feed+json; charset=utf-8' : type);
+      response.header('content-type', contentType(file));
       response.header('cache-control', cacheControl(file));
     },
   });

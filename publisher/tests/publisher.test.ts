@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +13,8 @@ import { createServer } from '../src/server';
 
 const SECRET = 'test-hook-secret-0123456789';
 const SITE = 'http://127.0.0.1:4321';
+
+const PF_META = gzipSync(Buffer.from('pagefind meta '.repeat(200)));
 
 /** A stand-in for the Astro build: a small site whose stories are the ones in `stories`. */
 function fakeSite(stories: string[], extra: Record<string, string> = {}): Record<string, string> {
@@ -25,6 +29,8 @@ function fakeSite(stories: string[], extra: Record<string, string> = {}): Record
     'feeds.opml': '<?xml version="1.0"?><opml version="2.0"><body/></opml>',
     'events.ics': 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
     'feed.json': '{"version":"https://jsonfeed.org/version/1.1","items":[]}',
+    // Pagefind's index files are gzip data with an extension of their own.
+    'pagefind/pagefind.zh-cn_abc.pf_meta': PF_META.toString('latin1'),
     ...Object.fromEntries(stories.map((slug) => [`stories/${slug}/index.html`, `<!doctype html><h1>${slug}</h1><a href="/">首页</a>`])),
     ...extra,
   };
@@ -33,7 +39,7 @@ function fakeSite(stories: string[], extra: Record<string, string> = {}): Record
 async function write(dir: string, files: Record<string, string>) {
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), content);
+    await writeFile(path.join(dir, name), content, name.endsWith('.pf_meta') ? 'latin1' : 'utf8');
   }
 }
 
@@ -60,8 +66,7 @@ async function start() {
   publisher = await new Publisher({ dataDir, siteUrl: SITE, keepReleases: 3, minPageRatio: 0.8, builder }).open();
   server = await createServer({ publisher, hookSecret: SECRET });
   await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.addresses()[0]!;
-  base = `http://127.0.0.1:${address.port}`;
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 }
 
 async function send(body: string, headers: Record<string, string>) {
@@ -249,6 +254,13 @@ describe('serving the live release', () => {
     expect(asset.headers.get('content-encoding')).toBe('br');
     const page = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(page.headers.get('cache-control')).toContain('max-age=0');
+  });
+
+  it('sends binary files byte for byte, whatever encodings the reader accepts', async () => {
+    const response = await fetch(`${base}/pagefind/pagefind.zh-cn_abc.pf_meta`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await response.arrayBuffer()).equals(PF_META)).toBe(true);
   });
 
   it('answers a missing page with the site’s 404 page', async () => {

@@ -1,0 +1,181 @@
+/**
+ * Publish to live, end to end: a story written by a reporter, reviewed by an editor and the
+ * chief editor, published, is served by the publisher and carried by its feed and search
+ * index; withdrawn, it is gone; a broken record or a killed publisher never leave readers
+ * with a broken site; a burst of publishes ends with everything live in few builds.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import plan from '../../scripts/seed/plan.json';
+import { startSystem, waitFor, type CampaignSystem } from './support/system';
+
+const STORY = 'plugin::campaign-desk.story';
+const CM = `/content-manager/collection-types/${STORY}`;
+const COLUMN = plan.columns[1]!; // 咸宁日报's “六大”活动 column
+let system: CampaignSystem;
+
+interface Session {
+  token: string;
+}
+
+async function signUp(roleCode: string, name: string): Promise<Session> {
+  const role = await system.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
+  const password = `Pw1${randomBytes(9).toString('base64url')}`;
+  await system.strapi.service('admin::user').create({ email, firstname: name, password, isActive: true, roles: [role.id] });
+  const response = await fetch(`${system.cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { token: ((await response.json()) as { data: { token: string } }).data.token };
+}
+
+async function call(session: Session, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${system.cmsUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, any>;
+  expect(response.status, JSON.stringify(json)).toBeLessThan(300);
+  return json;
+}
+
+const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
+
+/** A story through the whole newsroom: written, reviewed three times, published. */
+async function publishThroughNewsroom(title: string, slug: string) {
+  const columnId = (await system.strapi.db.query('plugin::campaign-desk.column').findOne({ where: { slug: COLUMN.slug } })).documentId;
+  const created = await call(people.reporter, 'POST', CM, {
+    title,
+    slug,
+    kind: 'news',
+    summary: '咸宁市各地深入开展“六大”活动。',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: `${title}。党员干部走遍咸宁，为群众办实事。` }] }],
+    columns: { connect: [{ documentId: columnId }] },
+  });
+  const id = created.data.documentId as string;
+  const review = (session: Session, action: string) => call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action });
+  await review(people.reporter, 'submit');
+  await review(people.editor, 'first');
+  await review(people.editor, 'second');
+  await review(people.chief, 'final');
+  await call(people.chief, 'POST', `${CM}/${id}/actions/publish`, {});
+  return id;
+}
+
+/** A story published from code (approved as an import would be), for bulk scenarios. */
+async function publishDirectly(title: string, slug: string) {
+  const story = await system.strapi.documents(STORY).create({
+    data: { title, slug, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: title }] }], sample: true },
+  } as never);
+  await system.strapi.plugin('campaign-desk').service('workflow').approveAsSystem(story.documentId, 'e2e');
+  await system.strapi.documents(STORY).publish({ documentId: story.documentId } as never);
+  return story.documentId as string;
+}
+
+const served = (slug: string) => async () => (await system.publisher.get(`/stories/${slug}/`)).status === 200;
+const idle = () =>
+  waitFor(async () => {
+    const status = await system.publisher.status();
+    return status && !status.building && !status.queued && status.live ? status : null;
+  }, 'the publisher to be idle');
+
+beforeAll(async () => {
+  system = await startSystem({ ...plan });
+  people.reporter = await signUp('campaign-desk-reporter', '记者');
+  people.editor = await signUp('campaign-desk-editor', '编辑');
+  people.chief = await signUp('campaign-desk-chief-editor', '主编');
+  await idle();
+});
+afterAll(async () => system?.stop());
+
+describe('publish to live', () => {
+  const slug = 'e2e-zou-bian-xian-ning';
+
+  it('serves a story reviewed and published in the newsroom, in its column feed and search index', async () => {
+    await publishThroughNewsroom('咸安区党员干部走遍咸宁大调研', slug);
+    await waitFor(served(slug), 'the story page');
+    const page = await system.publisher.get(`/stories/${slug}/`);
+    expect(page.text).toContain('咸安区党员干部走遍咸宁大调研');
+    const feed = await system.publisher.get(`/feeds/columns/${COLUMN.slug}.xml`);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain('咸安区党员干部走遍咸宁大调研');
+    expect((await system.publisher.get('/pagefind/pagefind-entry.json')).status).toBe(200);
+  });
+
+  it('takes a withdrawn story off the site and out of its feeds', async () => {
+    const story = await system.strapi.db.query(STORY).findOne({ where: { slug } });
+    await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/unpublish`, {});
+    await waitFor(async () => (await system.publisher.get(`/stories/${slug}/`)).status === 404, 'the page to be gone');
+    expect((await system.publisher.get(`/feeds/columns/${COLUMN.slug}.xml`)).text).not.toContain('咸安区党员干部走遍咸宁大调研');
+    expect((await system.publisher.get('/rss.xml')).text).not.toContain('咸安区党员干部走遍咸宁大调研');
+  });
+
+  it('keeps the live site when a record breaks the contract, and names the record', async () => {
+    const before = await idle();
+    const id = await publishDirectly('将被破坏的稿件', 'e2e-broken');
+    await waitFor(served('e2e-broken'), 'the story to go live');
+    const live = (await idle()).live;
+    // Damage the public version behind the plugin's back, then publish something else.
+    await system.strapi.db.query(STORY).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { kind: 'novel' } });
+    await system.strapi.plugin('campaign-desk').service('journal').record('story', id, 'upsert');
+    await publishDirectly('另一篇稿件', 'e2e-trigger');
+    const failed = await waitFor(async () => {
+      const status = await system.publisher.status();
+      return status?.lastBuild && !status.lastBuild.ok && !status.building ? status : null;
+    }, 'the build to fail');
+    expect(failed.live).toBe(live);
+    expect(failed.lastBuild!.error).toContain(id);
+    expect((await system.publisher.get('/stories/e2e-broken/')).status).toBe(200);
+    expect(before.live).not.toBeNull();
+    // Repair it: the next build goes live again.
+    await system.strapi.db.query(STORY).updateMany({ where: { documentId: id }, data: { kind: 'news' } });
+    await system.strapi.plugin('campaign-desk').service('journal').record('story', id, 'upsert');
+    await publishDirectly('修复后的稿件', 'e2e-after-repair');
+    await waitFor(served('e2e-after-repair'), 'the repaired site to go live');
+  });
+
+  it('catches up after being killed in the middle of a build', async () => {
+    await idle();
+    await publishDirectly('发布器中断时发布的稿件', 'e2e-during-crash');
+    await waitFor(async () => (await system.publisher.status())?.building, 'a build to start');
+    await system.publisher.kill();
+    system.publisher.start();
+    await waitFor(served('e2e-during-crash'), 'the story after the restart');
+  });
+
+  it('puts a burst of 20 publishes live with far fewer builds', async () => {
+    const before = (await idle()).builds;
+    const slugs = Array.from({ length: 20 }, (_, n) => `e2e-burst-${n}`);
+    for (const [n, burst] of slugs.entries()) await publishDirectly(`集中发布第${n + 1}篇`, burst);
+    for (const burst of slugs) await waitFor(served(burst), `${burst} to go live`);
+    const after = await idle();
+    expect(after.builds - before).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a reader on the live site', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => browser?.close());
+
+  it('walks home → column → story → search', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${system.publisher.url}/`);
+    await page.locator(`a[href*="/columns/${COLUMN.slug}/"]`).first().click();
+    await page.waitForURL(`**/columns/${COLUMN.slug}/**`);
+    await page.goto(`${system.publisher.url}/stories/e2e-after-repair/`);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('修复后的稿件');
+    await page.goto(`${system.publisher.url}/search/?q=${encodeURIComponent('修复')}`);
+    await page.locator('#search a', { hasText: '修复后的稿件' }).first().click({ timeout: 20_000 });
+    await page.waitForURL('**/stories/e2e-after-repair/');
+  });
+});

@@ -118,6 +118,21 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`Strapi did not answer at ${url} within two minutes`);
 }
 
+async function waitForLiveSite(siteUrl: string, publisher: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
+    if (publisher.exitCode !== null) throw new Error(`the publisher exited with ${publisher.exitCode}`);
+    try {
+      const status = (await (await fetch(`${siteUrl}/status`)).json()) as { live: string | null; lastBuild: { ok: boolean; error: string } | null };
+      if (status.live) return;
+      if (status.lastBuild && !status.lastBuild.ok) throw new Error(`the first site build failed:\n${status.lastBuild.error}`);
+    } catch (error) {
+      if ((error as Error).message.startsWith('the first')) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the site was not live within ten minutes');
+}
+
 async function main() {
   step('Configuration');
   const filled = ensureEnv();
@@ -154,15 +169,32 @@ async function main() {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ENV_PATH: envFile },
   });
+  const children: ChildProcess[] = [strapi];
   const stop = () => {
     console.log('\nStopping…');
-    strapi.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
   const url = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '1337'}`;
   await waitForHealth(url, strapi);
+
+  step('Starting the publisher and building the site (first build: a minute or so)');
+  const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+  const tsx = createRequire(path.join(repoRoot, 'publisher', 'package.json')).resolve('tsx/cli');
+  const publisher = spawn(process.execPath, [tsx, path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
+    cwd: path.join(repoRoot, 'publisher'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      CAMPAIGN_DESK_SNAPSHOT_URL: `${url}/api/campaign-desk/snapshot`,
+      CAMPAIGN_DESK_TOKEN: credentials.snapshotToken,
+      SITE_URL: siteUrl,
+    },
+  });
+  children.push(publisher);
+  await waitForLiveSite(siteUrl, publisher);
   console.log(`
 Campaign Desk is running.
 
@@ -173,8 +205,13 @@ ${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsr
   Snapshot API:        ${url}/api/campaign-desk/snapshot
     curl -H "Authorization: Bearer ${credentials.snapshotToken}" ${url}/api/campaign-desk/snapshot?limit=5
 
-Ctrl-C stops it.`);
-  await new Promise<void>((resolve) => strapi.on('exit', () => resolve()));
+  The site (专题):     ${siteUrl}/
+  Feeds for partners:  ${siteUrl}/feeds/
+  Publisher status:    ${siteUrl}/status
+
+Log in as 主编, publish a story, and it is on the site and in its feeds a few seconds later.
+Ctrl-C stops everything.`);
+  await Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('exit', () => resolve()))));
 }
 
 main().catch((error: unknown) => {

@@ -13,20 +13,44 @@ const SECRETS: Record<string, () => string> = {
   API_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
+};
+
+/** Values made from others: the CMS's build hook points at the publisher, with its secret. */
+const DERIVED: Record<string, (values: Map<string, string>) => string> = {
+  CAMPAIGN_DESK_BUILD_HOOKS: (values) =>
+    JSON.stringify([
+      {
+        name: 'site',
+        url: `${values.get('SITE_URL') || 'http://127.0.0.1:4321'}/hooks/publish`,
+        secret: values.get('PUBLISHER_HOOK_SECRET'),
+      },
+    ]),
 };
 
 /** Creates or completes .env; returns the names of the values it filled in. */
 export function ensureEnv(): string[] {
   const source = existsSync(envFile) ? envFile : path.join(repoRoot, '.env.example');
   const filled: string[] = [];
+  const values = new Map<string, string>();
+  const fill = (line: string, rules: Record<string, () => string>) => {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (!match) return line;
+    const [, name, value] = match as unknown as [string, string, string];
+    if (value !== '' || !rules[name]) {
+      values.set(name, value);
+      return line;
+    }
+    const made = rules[name]!();
+    values.set(name, made);
+    filled.push(name);
+    return `${name}=${made.includes(' ') || made.startsWith('[') ? `'${made}'` : made}`;
+  };
+  const derived = Object.fromEntries(Object.entries(DERIVED).map(([name, make]) => [name, () => make(values)]));
   const lines = readFileSync(source, 'utf8')
     .split('\n')
-    .map((line) => {
-      const match = /^([A-Z_]+)=(.*)$/.exec(line);
-      if (!match || match[2] !== '' || !SECRETS[match[1]!]) return line;
-      filled.push(match[1]!);
-      return `${match[1]}=${SECRETS[match[1]!]!()}`;
-    });
+    .map((line) => fill(line, SECRETS))
+    .map((line) => fill(line, derived));
   if (filled.length > 0 || source !== envFile) writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
   return filled;
 }

@@ -1,3 +1,4 @@
+import { PaperPlane } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ReviewPanel } from './components/ReviewPanel';
 import { ENUMERATION_LABELS } from './labels';
@@ -8,6 +9,13 @@ const PLUGIN_ID = 'campaign-desk';
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Campaign Desk' });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PaperPlane,
+      intlLabel: { id: `${PLUGIN_ID}.outbox.menu`, defaultMessage: '发布事件' },
+      Component: () => import('./pages/OutboxPage'),
+      permissions: [{ action: `plugin::${PLUGIN_ID}.outbox.read`, subject: null }],
+    });
   },
 
   bootstrap(app: StrapiApp) {

@@ -3,3 +3,4 @@ export * from './contract';
 export * from './slug';
 export * from './dates';
 export * from './blocks';
+export * from './signature';

@@ -23,10 +23,13 @@ export interface TestCms {
   url: string;
   /** Stops Strapi and drops its database; the data is gone. */
   destroy(): Promise<void>;
-  /** Stops Strapi and keeps its database, to boot again on it with `env`. */
+  /** Stops Strapi and keeps its database, to boot again on it with `startCms({ reuse })`. */
   stop(): Promise<void>;
   env: Record<string, string>;
 }
+
+/** How to drop each test database, kept across the instances booted on it. */
+const drops = new WeakMap<TestCms, () => Promise<void>>();
 
 const secret = () => randomBytes(16).toString('base64');
 
@@ -85,14 +88,17 @@ export async function startCms(options: { env?: Record<string, string>; reuse?: 
   const stop = async () => {
     await strapi.destroy();
   };
-  return {
+  const drop = options.reuse ? drops.get(options.reuse)! : database!.drop;
+  const cms: TestCms = {
     strapi,
     url: `http://127.0.0.1:${port}`,
     env,
     stop,
     destroy: async () => {
       await stop();
-      await (database?.drop ?? (async () => {}))();
+      await drop();
     },
   };
+  drops.set(cms, drop);
+  return cms;
 }

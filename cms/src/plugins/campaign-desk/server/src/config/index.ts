@@ -9,6 +9,32 @@ const configSchema = z.object({
       maxPageSize: z.number().int().min(1).max(1000).default(500),
     })
     .default({}),
+  /** Where signed publish events go (CAMPAIGN_DESK_BUILD_HOOKS in the app's config). */
+  buildHooks: z
+    .array(
+      z
+        .object({
+          /** Kept on each delivery, so a hook keeps its queue when its URL or secret changes. */
+          name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'letters, digits, - and _ (at most 64)'),
+          url: z.string().url().regex(/^https?:\/\//, 'an http(s) URL'),
+          secret: z.string().min(16, 'at least 16 characters'),
+        })
+        .strict(),
+    )
+    .refine((hooks) => new Set(hooks.map((hook) => hook.name)).size === hooks.length, 'hook names must be unique')
+    .default([]),
+  /** How the outbox delivers: polling finds retries and other instances' events; a commit kicks it at once. */
+  outbox: z
+    .object({
+      pollIntervalMs: z.number().int().min(10).default(2000),
+      /** Backoff after the n-th failure: retryBaseMs × 2^(n−1), at most retryMaxMs, with jitter. */
+      retryBaseMs: z.number().int().min(1).default(1000),
+      retryMaxMs: z.number().int().min(1).default(300_000),
+      requestTimeoutMs: z.number().int().min(100).default(10_000),
+      /** Deliveries one worker claims and sends at a time. */
+      batchSize: z.number().int().min(1).max(100).default(10),
+    })
+    .default({}),
 });
 
 export type PluginConfig = z.infer<typeof configSchema>;

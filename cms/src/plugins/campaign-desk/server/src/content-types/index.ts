@@ -12,6 +12,8 @@ import event from './event';
 import placement from './placement';
 import change from './change';
 import reviewEntry from './review-entry';
+import outboxEvent from './outbox-event';
+import outboxDelivery from './outbox-delivery';
 
 export default {
   'story': story,
@@ -28,4 +30,6 @@ export default {
   'placement': placement,
   'change': change,
   'review-entry': reviewEntry,
+  'outbox-event': outboxEvent,
+  'outbox-delivery': outboxDelivery,
 };

@@ -1,4 +1,5 @@
+import outbox from './outbox';
 import review from './review';
 import snapshot from './snapshot';
 
-export default { review, snapshot };
+export default { outbox, review, snapshot };

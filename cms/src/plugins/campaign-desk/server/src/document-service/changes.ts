@@ -46,6 +46,7 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
       });
     }
     await journal().record(type, documentId, 'upsert');
+    await getService(strapi, 'outbox').enqueue('publish', record);
   }
 
   async function opinionsOfClause(documentId: string | undefined): Promise<string[]> {
@@ -85,6 +86,7 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
       if (!documentId) return result;
       if (effect === 'upsert') await publishUpsert(type, documentId);
       else await journal().record(type, documentId, 'withdraw');
+      if (effect === 'withdraw') await getService(strapi, 'outbox').enqueue(context.action === 'delete' ? 'delete' : 'unpublish', { type, documentId });
       return result;
     });
   };

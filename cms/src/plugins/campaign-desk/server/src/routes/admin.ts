@@ -1,3 +1,5 @@
+import { OUTBOX_READ_ACTION } from '../outbox';
+
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export default {
@@ -5,5 +7,11 @@ export default {
   routes: [
     { method: 'GET', path: '/stories/:documentId/review', handler: 'review.status', config: authenticated },
     { method: 'POST', path: '/stories/:documentId/review', handler: 'review.move', config: authenticated },
+    {
+      method: 'GET',
+      path: '/outbox',
+      handler: 'outbox.find',
+      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_READ_ACTION] } }] },
+    },
   ],
 };

@@ -1,5 +1,7 @@
+import deliveryWorker from './delivery-worker';
 import editorLabels from './editor-labels';
 import journal from './journal';
+import outbox from './outbox';
 import recordReader from './record-reader';
 import roles from './roles';
 import seed from './seed';
@@ -9,8 +11,10 @@ import taxonomy from './taxonomy';
 import workflow from './workflow';
 
 export default {
+  'delivery-worker': deliveryWorker,
   'editor-labels': editorLabels,
   journal,
+  outbox,
   'record-reader': recordReader,
   roles,
   seed,

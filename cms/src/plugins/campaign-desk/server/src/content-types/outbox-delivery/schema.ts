@@ -1,0 +1,38 @@
+/**
+ * One event to one build hook. A worker claims due rows with a lease (`claimedUntil`), so
+ * several Strapi instances share the work and a crashed one's claims come back when it ends.
+ * The event is referenced by its id rather than a relation: claims are plain-column SQL.
+ */
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_outbox_deliveries',
+  info: {
+    singularName: 'outbox-delivery',
+    pluralName: 'outbox-deliveries',
+    displayName: '事件推送',
+    description: '发布事件到各构建钩子的推送状态',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  indexes: [
+    { name: 'campaign_desk_outbox_deliveries_event_hook', columns: ['event_id', 'hook'], type: 'unique' },
+    { name: 'campaign_desk_outbox_deliveries_due', columns: ['status', 'next_attempt_at'] },
+  ],
+  attributes: {
+    eventId: { type: 'string', required: true },
+    hook: { type: 'string', required: true },
+    status: { type: 'enumeration', enum: ['pending', 'delivered', 'failing'], required: true, default: 'pending' },
+    attempts: { type: 'integer', required: true, default: 0 },
+    nextAttemptAt: { type: 'datetime', required: true },
+    lastError: { type: 'text' },
+    deliveredAt: { type: 'datetime' },
+    /** The worker that holds the row (or, once delivered, that delivered it). */
+    claimedBy: { type: 'string' },
+    claimedUntil: { type: 'datetime' },
+  },
+};

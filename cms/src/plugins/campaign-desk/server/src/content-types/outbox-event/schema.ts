@@ -1,0 +1,31 @@
+/**
+ * A publish event, written in the same transaction as the change it announces, so an event
+ * exists exactly when the change committed. Delivered to each build hook by the outbox.
+ */
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_outbox_events',
+  info: {
+    singularName: 'outbox-event',
+    pluralName: 'outbox-events',
+    displayName: '发布事件',
+    description: '发布、撤回和删除的事件，签名后推送给构建钩子',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  indexes: [{ name: 'campaign_desk_outbox_events_event_id', columns: ['event_id'], type: 'unique' }],
+  attributes: {
+    eventId: { type: 'string', required: true },
+    type: { type: 'enumeration', enum: ['publish', 'unpublish', 'delete'], required: true },
+    recordType: { type: 'string', required: true },
+    contentType: { type: 'string', required: true },
+    recordId: { type: 'string', required: true },
+    slug: { type: 'string' },
+    occurredAt: { type: 'datetime', required: true },
+  },
+};

@@ -1,0 +1,237 @@
+/**
+ * The outbox: a publish event is written in the transaction of the change it announces,
+ * with one delivery row per build hook; delivery workers claim due rows under a lease and
+ * record each outcome. Rows, not memory, so nothing is lost when Strapi stops.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { publishEventSchema, type PublishEvent, type RecordType } from '@campaign-desk/shared';
+import type { PluginConfig } from '../config';
+import {
+  DELIVERY_STATUSES,
+  OUTBOX_DELIVERY_UID,
+  OUTBOX_EVENT_UID,
+  type DeliveryStatus,
+  type OutboxQuery,
+  type OutboxReport,
+} from '../outbox';
+import { PLUGIN_ID, RECORD_UIDS } from '../record-types';
+import { getService } from '../utils';
+
+interface EventRow {
+  eventId: string;
+  type: PublishEvent['type'];
+  recordType: RecordType;
+  contentType: string;
+  recordId: string;
+  slug: string | null;
+  occurredAt: string;
+}
+
+interface DeliveryRow {
+  id: number;
+  eventId: string;
+  hook: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  deliveredAt: string | null;
+}
+
+/** A delivery a worker holds until its lease ends. */
+export interface ClaimedDelivery {
+  id: number;
+  hook: string;
+  attempts: number;
+  event: PublishEvent;
+}
+
+/** What an announced record needs: contract records (with their slug) fit as they are. */
+export interface AnnouncedRecord {
+  type: RecordType;
+  documentId: string;
+  slug?: string | null;
+}
+
+/** What `strapi.db.transaction` hands its callback (typed `any` upstream). */
+type TransactionParams = { trx: unknown; onCommit(callback: () => void): void };
+
+const LAST_ERROR_LENGTH = 500;
+
+function eventOf(row: EventRow): PublishEvent {
+  return publishEventSchema.parse({
+    id: row.eventId,
+    type: row.type,
+    recordType: row.recordType,
+    contentType: row.contentType,
+    documentId: row.recordId,
+    slug: row.slug,
+    occurredAt: row.occurredAt,
+  });
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const hookNames = () => settings().buildHooks.map((hook) => hook.name);
+  const events = () => strapi.db.query(OUTBOX_EVENT_UID);
+  const deliveries = () => strapi.db.query(OUTBOX_DELIVERY_UID);
+
+  /** The slug a record was last announced with: a withdrawn record no longer has a public one. */
+  async function lastSlug(record: AnnouncedRecord): Promise<string | null> {
+    const row = (await events().findOne({
+      select: ['slug'],
+      where: { recordType: record.type, recordId: record.documentId, slug: { $notNull: true } },
+      orderBy: { id: 'desc' },
+    })) as Pick<EventRow, 'slug'> | null;
+    return row?.slug ?? null;
+  }
+
+  async function eventsById(ids: string[]): Promise<Map<string, PublishEvent>> {
+    const rows = (await events().findMany({ where: { eventId: { $in: ids } } })) as EventRow[];
+    return new Map(rows.map((row) => [row.eventId, eventOf(row)]));
+  }
+
+  /** Ids of the events most recently given a delivery in `status`, newest first. */
+  async function eventIdsWith(status: DeliveryStatus, limit: number): Promise<string[]> {
+    const { tableName, attributes } = strapi.db.metadata.get(OUTBOX_DELIVERY_UID);
+    const column = (attribute: string) => (attributes[attribute] as { columnName: string }).columnName;
+    const rows = (await strapi.db
+      .getConnection(tableName)
+      .select(column('eventId'))
+      .where(column('status'), status)
+      .groupBy(column('eventId'))
+      .orderByRaw('max(id) desc')
+      .limit(limit)) as Array<Record<string, string>>;
+    return rows.map((row) => row[column('eventId')]!);
+  }
+
+  return {
+    /**
+     * Records that a record was published, unpublished or deleted, in the transaction of
+     * that change, and kicks the delivery worker once it commits.
+     */
+    async enqueue(type: PublishEvent['type'], record: AnnouncedRecord): Promise<void> {
+      await strapi.db.transaction(async ({ onCommit }: TransactionParams) => {
+        const eventId = randomUUID();
+        const now = new Date();
+        await events().create({
+          data: {
+            eventId,
+            type,
+            recordType: record.type,
+            contentType: RECORD_UIDS[record.type],
+            recordId: record.documentId,
+            slug: type === 'publish' ? (record.slug ?? null) : await lastSlug(record),
+            occurredAt: now,
+          },
+        });
+        const hooks = hookNames();
+        if (hooks.length === 0) return;
+        await deliveries().createMany({
+          data: hooks.map((hook) => ({ eventId, hook, status: 'pending', attempts: 0, nextAttemptAt: now })),
+        });
+        onCommit(() => getService(strapi, 'delivery-worker').kick());
+      });
+    },
+
+    /**
+     * Claims up to `limit` due deliveries to the configured hooks for `worker`, for `leaseMs`.
+     * On PostgreSQL the due rows are locked FOR UPDATE SKIP LOCKED, so instances sharing the
+     * database claim disjoint rows without waiting on each other; SQLite has a single writer,
+     * so the transaction alone does. A lease that has run out (its worker died) is free again.
+     */
+    async claim(worker: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+      const hooks = hookNames();
+      if (hooks.length === 0) return [];
+      const now = new Date();
+      const rows = await strapi.db.transaction(async ({ trx }: TransactionParams) => {
+        const due = strapi.db
+          .queryBuilder(OUTBOX_DELIVERY_UID)
+          .select(['id'])
+          .where({
+            hook: { $in: hooks },
+            status: { $in: ['pending', 'failing'] },
+            nextAttemptAt: { $lte: now },
+            $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }],
+          })
+          .orderBy([{ nextAttemptAt: 'asc' }, { id: 'asc' }])
+          .limit(limit)
+          .transacting(trx)
+          .getKnexQuery();
+        if (strapi.db.dialect.client !== 'sqlite') due.forUpdate().skipLocked();
+        const ids = ((await due) as Array<{ id: number }>).map((row) => row.id);
+        if (ids.length === 0) return [];
+        await deliveries().updateMany({
+          where: { id: { $in: ids } },
+          data: { claimedBy: worker, claimedUntil: new Date(now.getTime() + leaseMs) },
+        });
+        return (await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' } })) as DeliveryRow[];
+      });
+      const byId = await eventsById([...new Set(rows.map((row) => row.eventId))]);
+      return rows.map((row) => ({ id: row.id, hook: row.hook, attempts: row.attempts, event: byId.get(row.eventId)! }));
+    },
+
+    /** Records a delivery the hook accepted; only the worker holding the claim may. */
+    async delivered(delivery: ClaimedDelivery, worker: string): Promise<void> {
+      await deliveries().updateMany({
+        where: { id: delivery.id, claimedBy: worker },
+        data: { status: 'delivered', attempts: delivery.attempts + 1, deliveredAt: new Date(), claimedUntil: null },
+      });
+    },
+
+    /**
+     * Records a failed attempt and when to try again: the n-th failure waits base × 2^(n−1),
+     * at most the cap, half of it random so the retries of many events spread out.
+     */
+    async failed(delivery: ClaimedDelivery, worker: string, error: string): Promise<void> {
+      const { retryBaseMs, retryMaxMs } = settings().outbox;
+      const attempts = delivery.attempts + 1;
+      const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(attempts - 1, 30));
+      const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+      await deliveries().updateMany({
+        where: { id: delivery.id, claimedBy: worker },
+        data: {
+          status: 'failing',
+          attempts,
+          lastError: error.slice(0, LAST_ERROR_LENGTH),
+          nextAttemptAt: new Date(Date.now() + delay),
+          claimedUntil: null,
+        },
+      });
+    },
+
+    /** Recent events with the state of each delivery, and delivery counts by state. */
+    async report({ limit, status }: OutboxQuery): Promise<OutboxReport> {
+      const counts = Object.fromEntries(
+        await Promise.all(DELIVERY_STATUSES.map(async (state) => [state, await deliveries().count({ where: { status: state } })])),
+      ) as OutboxReport['counts'];
+      const rows = (await events().findMany({
+        where: status ? { eventId: { $in: await eventIdsWith(status, limit) } } : {},
+        orderBy: { id: 'desc' },
+        limit,
+      })) as EventRow[];
+      const states = (await deliveries().findMany({
+        where: { eventId: { $in: rows.map((row) => row.eventId) } },
+        orderBy: { hook: 'asc' },
+      })) as DeliveryRow[];
+      return {
+        counts,
+        hooks: hookNames(),
+        events: rows.map((row) => ({
+          ...eventOf(row),
+          deliveries: states
+            .filter((state) => state.eventId === row.eventId)
+            .map((state) => ({
+              hook: state.hook,
+              status: state.status,
+              attempts: state.attempts,
+              nextAttemptAt: state.status === 'delivered' ? null : state.nextAttemptAt,
+              lastError: state.lastError,
+              deliveredAt: state.deliveredAt,
+            })),
+        })),
+      };
+    },
+  };
+};

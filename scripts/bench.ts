@@ -102,8 +102,8 @@ async function buildSite(contentEnv: Record<string, string>, siteUrl: string) {
   const result = await measure(process.execPath, [astro, 'build'], {
     cwd: siteDir,
     env: { ...process.env, ...contentEnv, SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: outDir, CAMPAIGN_DESK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    // Astro reports the pages, then runs the build:done hooks: the search index.
-    phases: [{ name: 'pages', endsAt: /page\(s\) built in/ }, { name: 'search index' }],
+    // The site's Pagefind integration announces itself once the pages are written.
+    phases: [{ name: 'pages', endsAt: /indexing pages for search/ }, { name: 'search index' }],
   });
   if (!result.ok) throw new Error(`site build failed:\n${result.output.slice(-3000)}`);
   const pages = await countPages(outDir);

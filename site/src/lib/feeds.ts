@@ -1,0 +1,281 @@
+/**
+ * Syndication: RSS 2.0 (with content:encoded, Dublin Core, Media RSS and Atom self links),
+ * JSON Feed 1.1 and OPML. Pure functions of plain data, so they are tested on hostile
+ * input without a build: every text is stripped of what XML cannot carry and escaped,
+ * every URL handed in must be absolute, and the HTML of a story comes from the shared
+ * blocks renderer with every link resolved against the story's own URL.
+ */
+import {
+  blocksToText,
+  escapeHtml,
+  renderBlocks,
+  stripIllegalXmlChars,
+  type Blocks,
+} from '@campaign-desk/shared';
+
+export const FEED_ITEM_LIMIT = 50;
+
+export type FeedChannel = {
+  title: string;
+  description: string;
+  /** The page the feed is about (absolute). */
+  link: string;
+  /** The feed's own URL (absolute). */
+  selfUrl: string;
+  lastBuildDate: Date;
+  /** Optional JSON Feed URL of the same content. */
+  language?: string;
+};
+
+export type FeedMedia = {
+  url: string;
+  type: string;
+  width?: number;
+  height?: number;
+  credit?: string | null;
+  caption?: string | null;
+  alt?: string | null;
+};
+
+export type FeedItem = {
+  /** Stable, from the documentId: never changes when the slug or the site's address does. */
+  guid: string;
+  title: string;
+  link: string;
+  summary: string;
+  /** Safe HTML with absolute URLs only. */
+  contentHtml: string;
+  pubDate: Date;
+  updated?: Date;
+  creators: string[];
+  categories: string[];
+  image?: FeedMedia | null;
+  enclosure?: { url: string; type: string } | null;
+};
+
+/** Text for XML or HTML: illegal characters removed, markup escaped. */
+export function xmlText(text: string): string {
+  return escapeHtml(stripIllegalXmlChars(text));
+}
+
+/** One line of plain text (for titles): control characters and runs of space collapsed. */
+export function plainLine(text: string, max = 300): string {
+  const line = stripIllegalXmlChars(text).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${Array.from(line).slice(0, max - 1).join('')}…` : line;
+}
+
+/** The guid of a story, e.g. urn:campaign-desk:story:abc123. */
+export function storyGuid(documentId: string): string {
+  return `urn:campaign-desk:story:${documentId}`;
+}
+
+const MEDIA_TYPES: Array<[RegExp, string]> = [
+  [/\.mp3$/i, 'audio/mpeg'],
+  [/\.m4a$/i, 'audio/mp4'],
+  [/\.aac$/i, 'audio/aac'],
+  [/\.ogg$/i, 'audio/ogg'],
+  [/\.wav$/i, 'audio/wav'],
+  [/\.mp4$/i, 'video/mp4'],
+  [/\.m4v$/i, 'video/mp4'],
+  [/\.webm$/i, 'video/webm'],
+  [/\.mov$/i, 'video/quicktime'],
+  [/\.m3u8$/i, 'application/vnd.apple.mpegurl'],
+];
+
+/** The media type of an audio or video file URL, when its name tells; null for pages. */
+export function mediaTypeOf(url: string): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  return MEDIA_TYPES.find(([pattern]) => pattern.test(pathname))?.[1] ?? null;
+}
+
+/** What `storyItem` needs of a story, the contract's fields plus the names it refers to. */
+export type StoryForFeed = {
+  documentId: string;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: Blocks;
+  date: string;
+  updatedAt: string;
+  kind: string;
+  kindName: string;
+  mediaUrl: string | null;
+  bylines: string[];
+  sample: boolean;
+};
+
+export type StoryItemContext = {
+  /** Absolute URL of the story's page. */
+  url: string;
+  categories: string[];
+  /** The cover, processed and absolute, with caption and credit. */
+  image?: FeedMedia | null;
+};
+
+/** A feed item of a story: full text with the cover on top and the media link below. */
+export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedItem {
+  const parts: string[] = [];
+  if (story.sample) parts.push('<p><strong>【示例】本稿为示例内容。</strong></p>');
+  if (story.subtitle) parts.push(`<p><em>${xmlText(story.subtitle)}</em></p>`);
+  const image = context.image ?? null;
+  if (image !== null) {
+    const caption = [image.caption, image.credit ? `（${image.credit}）` : '']
+      .filter((part): part is string => Boolean(part))
+      .join('');
+    parts.push(
+      `<figure><img src="${xmlText(absolute(image.url))}" alt="${xmlText(image.alt ?? '')}"` +
+        `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>` +
+        `${caption ? `<figcaption>${xmlText(caption)}</figcaption>` : ''}</figure>`,
+    );
+  }
+  parts.push(renderBlocks(story.body, { baseUrl: context.url }));
+  if (story.mediaUrl) {
+    parts.push(`<p><a href="${xmlText(absolute(story.mediaUrl))}">${xmlText(`查看${story.kindName}`)}</a></p>`);
+  }
+  const summary = story.summary?.trim() || blocksToText(story.body).slice(0, 200);
+  const enclosureType = story.mediaUrl && ['audio', 'video'].includes(story.kind) ? mediaTypeOf(story.mediaUrl) : null;
+  return {
+    guid: storyGuid(story.documentId),
+    title: story.title,
+    link: context.url,
+    summary,
+    contentHtml: parts.filter(Boolean).join('\n'),
+    pubDate: new Date(story.date),
+    updated: new Date(story.updatedAt),
+    creators: story.bylines,
+    categories: context.categories,
+    image,
+    enclosure: enclosureType && story.mediaUrl ? { url: story.mediaUrl, type: enclosureType } : null,
+  };
+}
+
+/** RSS 2.0 with content:encoded, dc:creator, media:content and atom:link rel=self. */
+export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
+  const latest = latestItems(items, limit);
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/"' +
+      ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+  );
+  out.push('<channel>');
+  out.push(`<title>${xmlText(plainLine(channel.title))}</title>`);
+  out.push(`<link>${xmlText(absolute(channel.link))}</link>`);
+  out.push(`<description>${xmlText(plainLine(channel.description, 2000))}</description>`);
+  out.push(`<atom:link href="${xmlText(absolute(channel.selfUrl))}" rel="self" type="application/rss+xml"/>`);
+  out.push(`<language>${xmlText(channel.language ?? 'zh-cn')}</language>`);
+  out.push(`<lastBuildDate>${channel.lastBuildDate.toUTCString()}</lastBuildDate>`);
+  out.push('<generator>Campaign Desk</generator>');
+  out.push('<ttl>60</ttl>');
+  for (const item of latest) {
+    out.push('<item>');
+    out.push(`<title>${xmlText(plainLine(item.title))}</title>`);
+    out.push(`<link>${xmlText(absolute(item.link))}</link>`);
+    out.push(`<guid isPermaLink="false">${xmlText(item.guid)}</guid>`);
+    out.push(`<pubDate>${item.pubDate.toUTCString()}</pubDate>`);
+    out.push(`<description>${xmlText(plainLine(item.summary, 2000))}</description>`);
+    // Escaped rather than in CDATA: a ']]>' in a story then cannot end the section.
+    out.push(`<content:encoded>${xmlText(item.contentHtml)}</content:encoded>`);
+    for (const creator of item.creators) out.push(`<dc:creator>${xmlText(plainLine(creator))}</dc:creator>`);
+    for (const category of unique(item.categories)) out.push(`<category>${xmlText(plainLine(category))}</category>`);
+    if (item.image) {
+      const image = item.image;
+      out.push(
+        `<media:content url="${xmlText(absolute(image.url))}" medium="image" type="${xmlText(image.type)}"` +
+          `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>`,
+      );
+      if (image.caption || image.alt) out.push(`<media:description>${xmlText(plainLine(image.caption || image.alt || '', 2000))}</media:description>`);
+      if (image.credit) out.push(`<media:credit>${xmlText(plainLine(image.credit))}</media:credit>`);
+      out.push('</media:content>');
+    }
+    if (item.enclosure) {
+      // The length is unknown without fetching the file; 0 is the accepted stand-in.
+      out.push(`<enclosure url="${xmlText(absolute(item.enclosure.url))}" length="0" type="${xmlText(item.enclosure.type)}"/>`);
+    }
+    out.push('</item>');
+  }
+  out.push('</channel>');
+  out.push('</rss>');
+  return `${out.join('\n')}\n`;
+}
+
+/** JSON Feed 1.1. */
+export function buildJsonFeed(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
+  const clean = (text: string) => stripIllegalXmlChars(text);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: plainLine(channel.title),
+    home_page_url: absolute(channel.link),
+    feed_url: absolute(channel.selfUrl),
+    description: plainLine(channel.description, 2000),
+    language: 'zh-CN',
+    items: latestItems(items, limit).map((item) => ({
+      id: item.guid,
+      url: absolute(item.link),
+      title: plainLine(item.title),
+      summary: plainLine(item.summary, 2000),
+      content_html: clean(item.contentHtml),
+      ...(item.image ? { image: absolute(item.image.url) } : {}),
+      date_published: item.pubDate.toISOString(),
+      ...(item.updated ? { date_modified: item.updated.toISOString() } : {}),
+      ...(item.creators.length > 0 ? { authors: item.creators.map((name) => ({ name: plainLine(name) })) } : {}),
+      tags: unique(item.categories).map((tag) => plainLine(tag)),
+      ...(item.enclosure
+        ? { attachments: [{ url: absolute(item.enclosure.url), mime_type: item.enclosure.type }] }
+        : {}),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+export type FeedListing = { title: string; xmlUrl: string; htmlUrl: string; description: string; group: string };
+
+/** OPML 2.0 of feeds, grouped in outlines (全站, 专栏, 主题…). */
+export function buildOpml(title: string, feeds: FeedListing[], dateCreated: Date): string {
+  const groups = new Map<string, FeedListing[]>();
+  for (const feed of feeds) groups.set(feed.group, [...(groups.get(feed.group) ?? []), feed]);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '<head>'];
+  out.push(`<title>${xmlText(plainLine(title))}</title>`);
+  out.push(`<dateCreated>${dateCreated.toUTCString()}</dateCreated>`);
+  out.push('</head>', '<body>');
+  for (const [group, listed] of groups) {
+    out.push(`<outline text="${xmlText(plainLine(group))}" title="${xmlText(plainLine(group))}">`);
+    for (const feed of listed) {
+      out.push(
+        `<outline type="rss" version="RSS2" text="${xmlText(plainLine(feed.title))}" title="${xmlText(plainLine(feed.title))}"` +
+          ` description="${xmlText(plainLine(feed.description, 500))}" xmlUrl="${xmlText(absolute(feed.xmlUrl))}"` +
+          ` htmlUrl="${xmlText(absolute(feed.htmlUrl))}" language="zh-cn"/>`,
+      );
+    }
+    out.push('</outline>');
+  }
+  out.push('</body>', '</opml>');
+  return `${out.join('\n')}\n`;
+}
+
+function latestItems(items: FeedItem[], limit: number): FeedItem[] {
+  return [...items].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()).slice(0, limit);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value.trim() !== ''))];
+}
+
+/** Feeds carry absolute http(s) URLs only; anything else is a bug upstream. */
+function absolute(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RangeError(`Feed URLs must be absolute, got ${JSON.stringify(url)}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new RangeError(`Feed URLs must be http(s), got ${JSON.stringify(url)}`);
+  }
+  return parsed.href;
+}

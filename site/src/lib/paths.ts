@@ -1,0 +1,44 @@
+/** Every URL of the site in one place: pages, feeds and the absolute form of both. */
+export const PAGE_SIZE = 20;
+
+type Slugged = { slug: string };
+
+export const paths = {
+  home: '/',
+  story: (story: Slugged) => `/stories/${story.slug}/`,
+  theme: (theme: Slugged) => `/themes/${theme.slug}/`,
+  activity: (activity: Slugged) => `/activities/${activity.slug}/`,
+  column: (column: Slugged) => `/columns/${column.slug}/`,
+  outlet: (outlet: Slugged) => `/outlets/${outlet.slug}/`,
+  place: (place: Slugged) => `/places/${place.slug}/`,
+  figure: (figure: Slugged) => `/figures/${figure.slug}/`,
+  opinion: (opinion: Slugged) => `/opinions/${opinion.slug}/`,
+  clause: (opinion: Slugged, clause: { documentId: string }) => `/opinions/${opinion.slug}/#clause-${clause.documentId}`,
+  event: (event: Slugged) => `/events/#${event.slug}`,
+  month: (month: string) => `/archive/${month}/`,
+  figures: '/figures/',
+  columns: '/columns/',
+  outlets: '/outlets/',
+  places: '/places/',
+  events: '/events/',
+  archive: '/archive/',
+  search: '/search/',
+  feeds: '/feeds/',
+  coverage: '/coverage/',
+  calendar: '/events.ics',
+  opml: '/feeds.opml',
+  rss: '/rss.xml',
+  jsonFeed: '/feed.json',
+  feed: (kind: FeedKind, item: Slugged) => `/feeds/${kind}/${item.slug}.xml`,
+};
+
+export type FeedKind = 'columns' | 'themes' | 'activities' | 'outlets' | 'places';
+
+/** The site's address (SITE_URL), with a trailing slash. */
+export function siteUrl(): URL {
+  return new URL(import.meta.env.SITE ?? 'http://127.0.0.1:4321/');
+}
+
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteUrl()).href;
+}

@@ -1,0 +1,307 @@
+/**
+ * The fixture site as built once by the global setup: every page, link, asset, feed,
+ * calendar and sitemap entry.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
+import { TEST_SITE_URL } from '../support/global-setup';
+import { attr, pagePath, read, tags, walk } from '../support/dist';
+import { resolveInDir } from '../support/static-server';
+import { parseXml, urlsIn } from '../support/xml';
+
+const dist = inject('distDir');
+const fixture = readFixture();
+const of = (type: string) => fixture.records.filter((record) => record.type === type);
+const files = walk(dist);
+const htmlFiles = files.filter((file) => file.endsWith('.html'));
+const pages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
+const feedFiles = files.filter((file) => /\/feeds\/.+\.xml$/.test(file) || file.endsWith('/rss.xml'));
+const site = new URL(TEST_SITE_URL);
+
+/** The site path of an internal URL, or null for an external one. */
+function internalPath(url: string, from: string): string | null {
+  if (/^(mailto:|data:)/.test(url)) return null;
+  const resolved = new URL(url, new URL(from, site));
+  if (resolved.origin !== site.origin) return null;
+  return resolved.pathname + resolved.hash;
+}
+
+describe('pages', () => {
+  test('every page of the issue exists', () => {
+    const expected = [
+      '/', '/404.html', '/search/', '/feeds/', '/figures/', '/events/', '/archive/', '/coverage/', '/columns/', '/places/',
+      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/',
+      ...of('story').map((story) => `/stories/${story.slug}/`),
+      '/stories/hostile-story/',
+      ...of('theme').map((theme) => `/themes/${theme.slug}/`),
+      ...of('activity').map((activity) => `/activities/${activity.slug}/`),
+      ...of('column').map((column) => `/columns/${column.slug}/`),
+      ...of('outlet').map((outlet) => `/outlets/${outlet.slug}/`),
+      ...of('place').map((place) => `/places/${place.slug}/`),
+    ];
+    const missing = expected.filter((page) => !pages.has(page));
+    expect(missing).toEqual([]);
+    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-ui.js']) {
+      expect(existsSync(path.join(dist, file)), file).toBe(true);
+    }
+  });
+
+  test('listing pages are paginated', () => {
+    expect(pages.has('/themes/shifanqu/2/')).toBe(true);
+    const first = pages.get('/themes/shifanqu/')!;
+    expect(first).toContain('href="/themes/shifanqu/2/"');
+    expect(tags(first, 'li').filter((tag) => attr(tag, 'class') === 'story-card').length).toBe(20);
+  });
+
+  test('every internal link and asset resolves, fragments included', () => {
+    const broken: string[] = [];
+    for (const [page, html] of pages) {
+      for (const url of urlsIn(html)) {
+        const target = internalPath(url, page);
+        if (target === null) continue;
+        const [pathname, fragment] = target.split('#') as [string, string | undefined];
+        const file = resolveInDir(dist, pathname);
+        if (file === null) {
+          broken.push(`${page} → ${url}`);
+          continue;
+        }
+        if (fragment && file.endsWith('.html')) {
+          const targetHtml = readFileSync(file, 'utf8');
+          if (!targetHtml.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${page} → ${url} (no #${fragment})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('every page is reachable from the home page', () => {
+    const seen = new Set<string>(['/']);
+    const queue = ['/'];
+    while (queue.length > 0) {
+      const page = queue.shift()!;
+      const html = pages.get(page);
+      if (html === undefined) continue;
+      for (const url of urlsIn(html)) {
+        const target = internalPath(url, page)?.split('#')[0];
+        if (!target || seen.has(target)) continue;
+        seen.add(target);
+        if (pages.has(target)) queue.push(target);
+      }
+    }
+    const unreachable = [...pages.keys()].filter((page) => page !== '/404.html' && !seen.has(page));
+    expect(unreachable).toEqual([]);
+  });
+
+  test('content pages ship no client script; only the search page loads one', () => {
+    for (const [page, html] of pages) {
+      const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
+      if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
+      else expect(scripts, page).toEqual([]);
+    }
+  });
+
+  test('every page is in Chinese, with a skip link, landmarks, canonical URL, Open Graph and a feed link', () => {
+    for (const [page, html] of pages) {
+      expect(html, page).toContain('<html lang="zh-CN">');
+      expect(html, page).toMatch(/<a class="skip-link" href="#main">/);
+      expect(html, page).toMatch(/<main id="main"/);
+      expect(html, page).toMatch(/<header class="site-header"/);
+      expect(html, page).toMatch(/<footer class="site-footer">/);
+      const alternate = tags(html, 'link').filter((tag) => attr(tag, 'rel') === 'alternate' && attr(tag, 'type') === 'application/rss+xml');
+      expect(alternate.length, page).toBeGreaterThan(0);
+      if (page !== '/404.html') {
+        const canonical = tags(html, 'link').find((tag) => attr(tag, 'rel') === 'canonical');
+        expect(attr(canonical ?? '', 'href'), page).toBe(new URL(page, site).href);
+        expect(html, page).toMatch(/<meta property="og:title" content="[^"]+"/);
+      }
+      for (const img of tags(html, 'img')) expect(attr(img, 'alt'), `${page} ${img}`).toBeDefined();
+      expect(html).not.toMatch(/fonts\.googleapis|@font-face/);
+    }
+  });
+
+  test('the home page carries the campaign, the six activities, the phases, 唐光友, the 《意见》, events and coverage', () => {
+    const home = pages.get('/')!;
+    for (const activity of of('activity')) expect(home).toContain(`href="/activities/${activity.slug}/"`);
+    expect(home).toMatch(/<li class="current" aria-current="step">[\s\S]*?转型发展示范区/);
+    expect(home).toContain('当前处于第2阶段');
+    expect(home).toContain('href="/figures/tang-guangyou/"');
+    expect(home).toMatch(/<strong>12<\/strong><span>件好事已接力/);
+    expect(home).toContain('href="/opinions/yijian/"');
+    expect(home).toContain('近期日程');
+    expect(home).toMatch(/中央主流媒体/);
+    for (const column of of('column')) expect(home).toContain(`href="/columns/${column.slug}/"`);
+  });
+
+  test('a story page has everything the issue lists', () => {
+    const story = of('story').find((record) => record.slug === 'sample-story-001')!;
+    const html = pages.get('/stories/sample-story-001/')!;
+    expect(html).toContain('<h1><span class="badge badge-sample"');
+    expect(html).toContain('2020年4月22日');
+    expect(html).toContain(story.bylines[0]);
+    expect(html).toContain(`href="${story.mediaUrl}"`);
+    expect(html).toContain('property="og:type" content="article"');
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+    const json = JSON.parse(ld!);
+    expect(json).toMatchObject({ '@type': 'NewsArticle', headline: story.title, datePublished: story.date, inLanguage: 'zh-CN' });
+    expect(json.image[0]).toMatch(new RegExp(`^${TEST_SITE_URL}/_astro/.+\\.jpg$`));
+    // The cover through the image pipeline: responsive WebP, sizes set, caption and credit.
+    const picture = /<picture>.*?<\/picture>/s.exec(html)![0];
+    expect(picture).toMatch(/type="image\/webp"/);
+    expect(attr(tags(picture, 'source')[0]!, 'srcset')).toMatch(/360w.*720w.*1080w/);
+    const img = tags(picture, 'img')[0]!;
+    expect(attr(img, 'width')).toBe('1600');
+    expect(attr(img, 'height')).toBe('900');
+    expect(html).toContain('咸宁高新区重点项目建设现场。（记者 张三 摄）');
+    expect(html).toMatch(/rel="(prev|next)"/);
+    expect(html).toContain('相关稿件');
+  });
+
+  test('print editions, placements (上稿), clauses and figures show on the stories that have them', () => {
+    const printed = of('story').find((story) => story.printEdition)!;
+    expect(pages.get(`/stories/${printed.slug}/`)).toContain('首发版面');
+    const placement = of('placement')[0]!;
+    const placed = of('story').find((story) => story.documentId === placement.storyId)!;
+    expect(pages.get(`/stories/${placed.slug}/`)).toContain('媒体刊播（上稿）');
+    const interpretation = of('story').find((story) => story.clauseIds.length > 0)!;
+    const html = pages.get(`/stories/${interpretation.slug}/`)!;
+    expect(html).toContain(`/opinions/yijian/#clause-${interpretation.clauseIds[0]}`);
+    const withFigure = of('story').find((story) => story.figureIds.length > 0)!;
+    expect(pages.get(`/stories/${withFigure.slug}/`)).toContain('href="/figures/tang-guangyou/"');
+  });
+
+  test('hostile text reaches readers as text, never as markup', () => {
+    const html = pages.get('/stories/hostile-story/')!;
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json')).toEqual([]);
+    expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
+    expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+
+  test('the 《意见》 has an anchor per clause with its interpretations beside it', () => {
+    const html = pages.get('/opinions/yijian/')!;
+    const opinion = of('opinion')[0]!;
+    for (const clause of opinion.clauses) expect(html).toContain(`id="clause-${clause.documentId}"`);
+    const interpreted = of('story').find((story) => story.clauseIds.length > 0)!;
+    const section = new RegExp(`id="clause-${interpreted.clauseIds[0]}"[\\s\\S]*?</section>`).exec(html)![0];
+    expect(section).toContain(`href="/stories/${interpreted.slug}/"`);
+  });
+
+  test('the figure page carries the relay of good deeds', () => {
+    const html = pages.get('/figures/tang-guangyou/')!;
+    expect(html).toContain(`接力做好事（${of('goodDeed').length} 件）`);
+    for (const deed of of('goodDeed')) expect(html).toContain(`id="deed-${deed.documentId}"`);
+    expect(html).toMatch(/<picture>/);
+  });
+
+  test('events are split into upcoming and past, grouped by phase', () => {
+    const html = pages.get('/events/')!;
+    const [upcoming, past] = html.split('id="past"') as [string, string];
+    expect(upcoming).toContain('第三阶段 · 自然生态公园城市');
+    expect(upcoming).toContain('宣传解读阶段');
+    expect(past).toContain('第一阶段 · 特色产业增长极');
+    for (const event of of('event')) expect(html).toContain(`id="${event.slug}"`);
+  });
+});
+
+describe('feeds', () => {
+  test('there is a feed per column, theme, activity, outlet and place, plus the whole campaign', () => {
+    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + 1;
+    expect(feedFiles.length).toBe(expected);
+  });
+
+  test('every RSS feed parses, points at itself, and carries at most 50 full items with absolute URLs', () => {
+    for (const file of feedFiles) {
+      const xml = readFileSync(file, 'utf8');
+      const rss = parseXml(xml).rss;
+      const self = new URL(pagePath(dist, file), site).href;
+      expect(rss.channel['atom:link']['@href'], file).toBe(self);
+      expect(rss.channel.language).toBe('zh-cn');
+      expect(rss.channel.lastBuildDate).toBeTruthy();
+      const items: any[] = rss.channel.item ?? [];
+      expect(items.length).toBeLessThanOrEqual(50);
+      for (const item of items) {
+        expect(item.guid['@isPermaLink']).toBe('false');
+        expect(item.guid['#text']).toMatch(/^urn:campaign-desk:story:/);
+        const html: string = item['content:encoded'];
+        expect(html).not.toMatch(/<script/i);
+        for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
+        if (item['media:content']) {
+          const media = item['media:content'];
+          expect(media['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/_astro/`));
+          expect(existsSync(path.join(dist, new URL(media['@url']).pathname))).toBe(true);
+        }
+      }
+    }
+  });
+
+  test('the whole-campaign feed has the latest 50 stories, the hostile one included as text, with its cover and credit', () => {
+    const rss = parseXml(read(dist, '/rss.xml')).rss;
+    expect(rss.channel.item).toHaveLength(50);
+    const hostile = rss.channel.item.find((item: any) => item.guid['#text'] === `urn:campaign-desk:story:${HOSTILE_STORY_ID}`);
+    expect(hostile.title).toContain('<script>alert("x")</script>');
+    expect(hostile['content:encoded']).toContain(`${TEST_SITE_URL}/stories/sample-story-001/`);
+    expect(hostile['content:encoded']).toContain(`${TEST_SITE_URL}/stories/hostile-story/#top`);
+    expect(hostile['media:content']['media:credit']).toBe('credit & co');
+    expect(hostile['dc:creator']).toEqual(['记者 <王五>', '通讯员 "赵六"']);
+    expect(hostile.category.length).toBeGreaterThan(1);
+  });
+
+  test('audio stories with a file URL carry an enclosure', () => {
+    const xml = readFileSync(feedFiles.find((file) => file.endsWith('/rss.xml'))!, 'utf8');
+    const all = feedFiles.flatMap((file) => parseXml(readFileSync(file, 'utf8')).rss.channel.item ?? []);
+    const enclosures = all.filter((item: any) => item.enclosure);
+    expect(enclosures.length).toBeGreaterThan(0);
+    for (const item of enclosures) expect(item.enclosure['@type']).toMatch(/^(audio|video)\//);
+    expect(xml).toBeTruthy();
+  });
+
+  test('JSON Feed 1.1 of the whole campaign', () => {
+    const feed = JSON.parse(read(dist, '/feed.json'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items).toHaveLength(50);
+    expect(feed.items[0].id).toMatch(/^urn:campaign-desk:story:/);
+  });
+
+  test('the OPML lists every feed, and every feed it lists exists', () => {
+    const opml = parseXml(read(dist, '/feeds.opml')).opml;
+    const urls = opml.body.outline.flatMap((group: any) => group.outline).map((feed: any) => feed['@xmlUrl']);
+    expect(urls.sort()).toEqual(feedFiles.map((file) => new URL(pagePath(dist, file), site).href).sort());
+    const directory = pages.get('/feeds/')!;
+    for (const url of urls) expect(directory).toContain(url);
+  });
+
+  test('the calendar parses with ical.js: every event, in Asia/Shanghai', () => {
+    const text = read(dist, '/events.ics');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    ICAL.TimezoneService.register(zone);
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events).toHaveLength(of('event').length);
+    for (const event of events) {
+      const source = of('event').find((record) => event.uid.startsWith(record.documentId))!;
+      expect(event.startDate.toJSDate().toISOString()).toBe(new Date(source.startsAt).toISOString());
+      expect(event.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
+    }
+    // 09:00 in Shanghai for the 01:00Z study session.
+    expect(text).toContain('DTSTART;TZID=Asia/Shanghai:20200520T090000');
+  });
+
+  test('the sitemap lists every page, and robots.txt points at it', () => {
+    const index = parseXml(read(dist, '/sitemap-index.xml'));
+    const sitemaps = [index.sitemapindex.sitemap].flat().map((entry: any) => new URL(entry.loc).pathname);
+    const listed = new Set(
+      sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
+    );
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && !listed.has(page));
+    expect(missing).toEqual([]);
+    expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+  });
+});
+
+beforeAll(() => {
+  expect(pages.size).toBeGreaterThan(200);
+});

@@ -1,0 +1,123 @@
+/**
+ * Test data: the committed snapshot of the seeded campaign (no images), with a few images
+ * added (served by a local HTTP server started here) and one story full of hostile text.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+
+export const FIXTURE_FILE = fileURLToPath(new URL('../fixtures/snapshot.json', import.meta.url));
+
+export type SnapshotPage = { records: Array<Record<string, any>>; tombstones: Array<{ type: string; documentId: string }>; cursor: string; hasMore: boolean };
+
+export function readFixture(): SnapshotPage {
+  return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8'));
+}
+
+export const HOSTILE_STORY_ID = 'hostile0story0id000000001';
+export const HOSTILE_TITLE = '【示例】<script>alert("x")</script> 恶意标题 ]]> & 😀 \u0001\u0008 ' + '很长的标题'.repeat(30);
+
+/** PNG/JPEG images made on the fly, so no binary files are committed. */
+export async function makeImages(): Promise<Map<string, { body: Buffer; type: string }>> {
+  const jpeg = (width: number, height: number, color: string) =>
+    sharp({ create: { width, height, channels: 3, background: color } })
+      .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#ffffff" opacity="0.5"/></svg>`) }])
+      .jpeg({ quality: 80 })
+      .toBuffer();
+  const png = (width: number, height: number, color: string) =>
+    sharp({ create: { width, height, channels: 4, background: color } }).png().toBuffer();
+  return new Map([
+    ['/uploads/cover-a.jpg', { body: await jpeg(1600, 900, '#a4161a'), type: 'image/jpeg' }],
+    ['/uploads/cover-b.jpg', { body: await jpeg(1200, 800, '#2a5d8f'), type: 'image/jpeg' }],
+    ['/uploads/portrait.png', { body: await png(600, 800, '#8a5a00'), type: 'image/png' }],
+    ['/uploads/deed.jpg', { body: await jpeg(800, 600, '#1e6b2e'), type: 'image/jpeg' }],
+    ['/uploads/column.jpg', { body: await jpeg(1000, 500, '#555555'), type: 'image/jpeg' }],
+  ]);
+}
+
+export type ImageServer = { url: string; hits: Map<string, number>; close: () => Promise<void> };
+
+export async function serveImages(images: Map<string, { body: Buffer; type: string }>): Promise<ImageServer> {
+  const hits = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    hits.set(pathname, (hits.get(pathname) ?? 0) + 1);
+    const image = images.get(pathname);
+    if (!image) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('content-type', image.type);
+    res.end(image.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const image = (base: string, file: string, width: number, height: number, mime: string, alt: string, caption: string | null, credit: string | null) => ({
+  url: `${base}/uploads/${file}`,
+  width,
+  height,
+  mime,
+  alt,
+  caption,
+  credit,
+});
+
+/** The fixture with images on a few records and a hostile story; `imageBase` is the image server. */
+export function augmentedFixture(imageBase: string): SnapshotPage {
+  const page = readFixture();
+  const stories = page.records.filter((record) => record.type === 'story');
+  const bySlug = (slug: string) => stories.find((story) => story.slug === slug)!;
+  bySlug('sample-story-001').cover = image(imageBase, 'cover-a.jpg', 1600, 900, 'image/jpeg', '咸宁高新区重点项目建设现场', '咸宁高新区重点项目建设现场。', '记者 张三 摄');
+  bySlug('sample-story-002').cover = image(imageBase, 'cover-b.jpg', 1200, 800, 'image/jpeg', '专题学习会会场', '专题学习会会场。', '咸宁日报 供图');
+  bySlug('sample-story-003').cover = image(imageBase, 'cover-a.jpg', 1600, 900, 'image/jpeg', '同一张图片再次使用', null, null);
+  const column = page.records.find((record) => record.type === 'column')!;
+  column.cover = image(imageBase, 'column.jpg', 1000, 500, 'image/jpeg', '专栏题图', null, null);
+  const figure = page.records.find((record) => record.type === 'figure')!;
+  figure.portrait = image(imageBase, 'portrait.png', 600, 800, 'image/png', '唐光友（示例图片）', null, '示例图片');
+  const deed = page.records.find((record) => record.type === 'goodDeed')!;
+  deed.photo = image(imageBase, 'deed.jpg', 800, 600, 'image/jpeg', '党员为群众做好事', '党员志愿者在行动。', '通讯员 李四 摄');
+
+  const template = bySlug('sample-story-010');
+  const hostile = {
+    ...structuredClone(template),
+    documentId: HOSTILE_STORY_ID,
+    slug: 'hostile-story',
+    date: '2020-12-01T02:00:00.000Z',
+    title: HOSTILE_TITLE.slice(0, 200),
+    subtitle: '副标题 <img src=x onerror=alert(1)> ]]>',
+    summary: '摘要 <b>粗体</b> ]]> \u000b 控制字符 😀',
+    kind: 'news',
+    mediaUrl: null,
+    clauseIds: [],
+    cover: image(imageBase, 'cover-b.jpg', 1200, 800, 'image/jpeg', 'alt "quoted" <tag>', 'caption ]]> <i>x</i>', 'credit & co'),
+    bylines: ['记者 <王五>', '通讯员 "赵六"'],
+    body: [
+      { type: 'paragraph', children: [{ type: 'text', text: '正文 <script>alert(1)</script> ]]> \u0000\u001f 😀 结束。' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '相对链接：' },
+          { type: 'link', url: '/stories/sample-story-001/', children: [{ type: 'text', text: '站内稿件' }] },
+          { type: 'text', text: '，锚点：' },
+          { type: 'link', url: '#top', children: [{ type: 'text', text: '回到顶部' }] },
+          { type: 'text', text: '，危险：' },
+          { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '不应成为链接' }] },
+        ],
+      },
+      { type: 'image', image: { url: '/favicon.svg', alternativeText: '相对地址图片', width: 32, height: 32 }, children: [{ type: 'text', text: '' }] },
+      { type: 'quote', children: [{ type: 'text', text: '<![CDATA[ 引文 ]]>' }] },
+    ],
+  };
+  page.records.push(hostile);
+  return page;
+}

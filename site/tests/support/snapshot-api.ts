@@ -1,0 +1,92 @@
+/**
+ * A local stand-in for the plugin's snapshot API, speaking its protocol: full export in
+ * pages (`cursor`, `hasMore`), `since` for changes after a sync point with tombstones,
+ * bearer token, 400 for bad parameters, 500 with {error:{message}}.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Rec = Record<string, any>;
+type Change = { seq: number; record?: Rec; tombstone?: { type: string; documentId: string } };
+
+export type SnapshotApi = {
+  url: string;
+  token: string;
+  requests: URL[];
+  /** Publishes (or republishes) a record after the current sync point. */
+  publish: (record: Rec) => void;
+  withdraw: (type: string, documentId: string) => void;
+  failWith: (status: number, message: string) => void;
+  close: () => Promise<void>;
+};
+
+export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Promise<SnapshotApi> {
+  const current = new Map<string, Rec>();
+  const changes: Change[] = [];
+  let seq = 0;
+  for (const record of initial) {
+    current.set(`${record.type}:${record.documentId}`, record);
+    changes.push({ seq: ++seq, record });
+  }
+  let failure: { status: number; message: string } | null = null;
+  const requests: URL[] = [];
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const decode = (value: string) => JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(url);
+    const send = (status: number, body: unknown) => {
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname !== '/api/campaign-desk/snapshot') return send(404, { error: { message: 'Not Found' } });
+    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { message: 'Missing or invalid credentials' } });
+    if (failure) return send(failure.status, { error: { message: failure.message } });
+    const limit = Number(url.searchParams.get('limit') ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) return send(400, { error: { message: 'limit must be 1..500' } });
+    const cursor = url.searchParams.get('cursor');
+    const since = url.searchParams.get('since');
+    if (cursor && since) return send(400, { error: { message: 'cursor and since are exclusive' } });
+    if (since) {
+      const point = decode(since).seq as number;
+      const after = changes.filter((change) => change.seq > point);
+      return send(200, {
+        records: after.flatMap((change) => (change.record ? [change.record] : [])),
+        tombstones: after.flatMap((change) => (change.tombstone ? [change.tombstone] : [])),
+        cursor: encode({ seq }),
+        hasMore: false,
+      });
+    }
+    const state = cursor ? decode(cursor) : { offset: 0, seq };
+    const all = [...current.values()];
+    const page = all.slice(state.offset, state.offset + limit);
+    const hasMore = state.offset + limit < all.length;
+    send(200, {
+      records: page,
+      tombstones: [],
+      cursor: hasMore ? encode({ offset: state.offset + limit, seq: state.seq }) : encode({ seq: state.seq }),
+      hasMore,
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/campaign-desk/snapshot`,
+    token,
+    requests,
+    publish(record) {
+      current.set(`${record.type}:${record.documentId}`, record);
+      changes.push({ seq: ++seq, record });
+    },
+    withdraw(type, documentId) {
+      current.delete(`${type}:${documentId}`);
+      changes.push({ seq: ++seq, tombstone: { type, documentId } });
+    },
+    failWith(status, message) {
+      failure = { status, message };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,63 @@
+/** A small static file server for the built site, on 127.0.0.1 and a free port. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.opml': 'text/x-opml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+export type Running = { url: string; close: () => Promise<void>; server: Server };
+
+/** The file a URL path names in dir, or null: /a/ → a/index.html, /a → a or a/index.html. */
+export function resolveInDir(dir: string, urlPath: string): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '/');
+  } catch {
+    return null;
+  }
+  const target = path.join(dir, pathname);
+  if (!target.startsWith(dir)) return null;
+  if (existsSync(target) && statSync(target).isFile()) return target;
+  const index = path.join(target, 'index.html');
+  if (existsSync(index)) return index;
+  return null;
+}
+
+export async function serveDir(dir: string): Promise<Running> {
+  const root = path.resolve(dir);
+  const server = createServer((req, res) => {
+    const file = resolveInDir(root, req.url ?? '/');
+    const found = file ?? path.join(root, '404.html');
+    res.statusCode = file ? 200 : 404;
+    res.setHeader('content-type', TYPES[path.extname(found)] ?? 'application/octet-stream');
+    createReadStream(found).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

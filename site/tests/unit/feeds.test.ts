@@ -1,0 +1,190 @@
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { renderBlocks, type Blocks } from '@campaign-desk/shared';
+import { buildJsonFeed, buildOpml, buildRss, storyItem, type FeedChannel, type StoryForFeed } from '../../src/lib/feeds';
+import { buildCalendar } from '../../src/lib/ics';
+import { parseXml, urlsIn } from '../support/xml';
+
+const HOSTILE = '<script>alert(1)</script> ]]> <![CDATA[x]]> & &amp; "q" \'s\' \u0000\u0001\u0008\u000b\u001f\uFFFE \uD800 😀👍🏽 咸宁';
+
+const body: Blocks = [
+  { type: 'paragraph', children: [{ type: 'text', text: `正文 ${HOSTILE}` }] },
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'link', url: '/stories/other/', children: [{ type: 'text', text: '站内' }] },
+      { type: 'link', url: '#part-2', children: [{ type: 'text', text: '锚点' }] },
+      { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '脚本' }] },
+      { type: 'link', url: '//evil.example/x', children: [{ type: 'text', text: '协议相对' }] },
+      { type: 'link', url: 'data:text/html,<script>1</script>', children: [{ type: 'text', text: 'data' }] },
+    ],
+  },
+  { type: 'image', image: { url: '/uploads/a.jpg', alternativeText: `alt ${HOSTILE}`, width: 100, height: 50 }, children: [] },
+  { type: 'heading', level: 1, children: [{ type: 'text', text: `标题 ${HOSTILE}` }] },
+  { type: 'code', children: [{ type: 'text', text: '</code><script>x</script>]]>' }] },
+];
+
+const story = (n: number, overrides: Partial<StoryForFeed> = {}): StoryForFeed => ({
+  documentId: `doc${n}`,
+  title: `第${n}篇 ${HOSTILE} ${'很长的标题'.repeat(60)}`,
+  subtitle: `副标题 ${HOSTILE}`,
+  summary: `摘要 ${HOSTILE}`,
+  body,
+  date: new Date(Date.UTC(2020, 4, 1) + n * 86_400_000).toISOString(),
+  updatedAt: '2026-11-24T19:57:58.237Z',
+  kind: n % 2 === 0 ? 'audio' : 'video',
+  kindName: n % 2 === 0 ? '音频' : '视频',
+  mediaUrl: n % 2 === 0 ? `https://media.example.com/a/${n}.mp3` : `https://media.example.com/v/${n}/`,
+  bylines: [`记者 ${HOSTILE}`, '通讯员 李四'],
+  sample: true,
+  ...overrides,
+});
+
+const channel: FeedChannel = {
+  title: `专栏 ${HOSTILE}`,
+  description: `描述 ${HOSTILE}`,
+  link: 'https://site.example.org/columns/x/',
+  selfUrl: 'https://site.example.org/feeds/columns/x.xml',
+  lastBuildDate: new Date('2026-11-24T00:00:00Z'),
+};
+
+const items = Array.from({ length: 60 }, (_, n) =>
+  storyItem(story(n), {
+    url: `https://site.example.org/stories/s-${n}/`,
+    categories: ['特色产业增长极', '大学习', `专栏 ${HOSTILE}`],
+    image: n % 3 === 0 ? { url: 'https://site.example.org/_astro/c.jpg', type: 'image/jpeg', width: 1200, height: 675, credit: `摄影 ${HOSTILE}`, caption: `说明 ${HOSTILE}`, alt: `alt ${HOSTILE}` } : null,
+  }),
+);
+
+describe('RSS 2.0', () => {
+  const xml = buildRss(channel, items);
+  const rss = parseXml(xml).rss;
+  const list: any[] = rss.channel.item;
+
+  test('is well-formed, with the channel elements', () => {
+    expect(rss['@version']).toBe('2.0');
+    expect(rss.channel['atom:link']).toMatchObject({ '@href': channel.selfUrl, '@rel': 'self', '@type': 'application/rss+xml' });
+    expect(rss.channel.language).toBe('zh-cn');
+    expect(new Date(rss.channel.lastBuildDate).toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(rss.channel.title).toContain('<script>alert(1)</script>');
+  });
+
+  test('carries the latest 50 items, newest first, with every element an item needs', () => {
+    expect(list).toHaveLength(50);
+    expect(list[0].guid['#text']).toBe('urn:campaign-desk:story:doc59');
+    for (const item of list) {
+      expect(item.title).toBeTruthy();
+      expect(item.link).toMatch(/^https:\/\/site\.example\.org\/stories\//);
+      expect(item.guid['@isPermaLink']).toBe('false');
+      expect(item.guid['#text']).toMatch(/^urn:campaign-desk:story:doc\d+$/);
+      expect(new Date(item.pubDate).getTime()).not.toBeNaN();
+      expect(item.description).toBeTruthy();
+      expect(item['content:encoded']).toContain('<p>');
+      expect(item['dc:creator']).toHaveLength(2);
+      expect(item.category.length).toBe(3);
+    }
+    const withCover = list.find((item) => item['media:content']);
+    expect(withCover['media:content']['@url']).toBe('https://site.example.org/_astro/c.jpg');
+    expect(withCover['media:content']['media:credit']).toContain('摄影');
+    const audio = list.find((item) => item.enclosure);
+    expect(audio.enclosure['@type']).toBe('audio/mpeg');
+    // A video page (not a file) is a link, not an enclosure.
+    expect(list.filter((item) => item.enclosure).every((item: any) => item.enclosure['@url'].endsWith('.mp3'))).toBe(true);
+  });
+
+  test('full text: no script, no relative or unsafe URLs, text kept as text', () => {
+    for (const item of list) {
+      const html: string = item['content:encoded'];
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/\son\w+\s*=/i);
+      for (const url of urlsIn(html)) expect(url, url).toMatch(/^(https?:|mailto:)/);
+      expect(html).toContain('https://site.example.org/stories/other/');
+      expect(html).toContain(`${item.link}#part-2`);
+      expect(html).toContain('https://site.example.org/uploads/a.jpg');
+      expect(html).not.toContain('javascript:');
+      expect(html).not.toContain('evil.example');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;');
+      expect(html).toContain('😀👍🏽');
+    }
+  });
+
+  test('titles stay on one line and within bounds, emoji intact', () => {
+    for (const item of list) {
+      expect(item.title).not.toMatch(/\n/);
+      expect(Array.from(item.title as string).length).toBeLessThanOrEqual(300);
+      expect(item.title).toContain('😀');
+    }
+  });
+});
+
+test('JSON Feed 1.1 parses and carries the same items', () => {
+  const feed = JSON.parse(buildJsonFeed(channel, items));
+  expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+  expect(feed.feed_url).toBe(channel.selfUrl);
+  expect(feed.items).toHaveLength(50);
+  for (const item of feed.items) {
+    expect(item.id).toMatch(/^urn:campaign-desk:story:/);
+    expect(item.content_html).not.toMatch(/<script|[\u0000-\u0008]/i);
+    for (const url of urlsIn(item.content_html)) expect(url).toMatch(/^(https?:|mailto:)/);
+    expect(item.authors).toHaveLength(2);
+  }
+  expect(feed.items.find((item: any) => item.attachments)?.attachments[0].mime_type).toBe('audio/mpeg');
+});
+
+test('OPML parses and lists every feed', () => {
+  const xml = buildOpml(`订阅 ${HOSTILE}`, [
+    { group: '全站', title: `全部 ${HOSTILE}`, xmlUrl: 'https://site.example.org/rss.xml', htmlUrl: 'https://site.example.org/', description: HOSTILE },
+    { group: '专栏', title: '专栏一', xmlUrl: 'https://site.example.org/feeds/columns/a.xml', htmlUrl: 'https://site.example.org/columns/a/', description: 'x' },
+    { group: '专栏', title: '专栏二', xmlUrl: 'https://site.example.org/feeds/columns/b.xml', htmlUrl: 'https://site.example.org/columns/b/', description: 'y' },
+  ], new Date());
+  const opml = parseXml(xml).opml;
+  const feeds = opml.body.outline.flatMap((group: any) => group.outline);
+  expect(feeds.map((feed: any) => feed['@xmlUrl'])).toHaveLength(3);
+  expect(feeds.every((feed: any) => feed['@type'] === 'rss')).toBe(true);
+});
+
+test('feed builders refuse relative URLs rather than emit them', () => {
+  expect(() => buildRss({ ...channel, selfUrl: '/rss.xml' }, [])).toThrow(/absolute/);
+});
+
+test('the shared renderer makes every URL absolute against the story URL', () => {
+  const html = renderBlocks(body, { baseUrl: 'https://site.example.org/stories/s/' });
+  for (const url of urlsIn(html)) expect(url).toMatch(/^https:\/\//);
+});
+
+describe('iCalendar', () => {
+  const ics = buildCalendar('“六大”活动日程', [
+    {
+      uid: 'ev1@site.example.org',
+      title: `研讨会；逗号, 反斜杠\\ ${HOSTILE} ${'很长'.repeat(80)}`,
+      startsAt: '2020-05-20T01:00:00.000Z',
+      endsAt: '2020-05-20T03:30:00.000Z',
+      updatedAt: '2026-11-24T19:57:58.033Z',
+      location: '咸宁市 市委党校',
+      description: '第一行\n第二行',
+      url: 'https://site.example.org/events/#a',
+      categories: ['专题学习'],
+    },
+    { uid: 'ev2@site.example.org', title: '宣讲', startsAt: '2020-10-13T07:00:00.000Z', endsAt: null, updatedAt: '2026-11-24T19:57:58.033Z', location: null, description: null, url: 'https://site.example.org/events/#b', categories: [] },
+  ]);
+
+  test('parses with ical.js, in Asia/Shanghai, with folded lines under 75 octets', () => {
+    expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    expect(zone?.getFirstPropertyValue('tzid')).toBe('Asia/Shanghai');
+    ICAL.TimezoneService.register(zone!);
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events).toHaveLength(2);
+    const [first, second] = events as [ICAL.Event, ICAL.Event];
+    expect(first.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
+    expect(first.startDate.zone?.tzid).toBe('Asia/Shanghai');
+    expect(first.startDate.hour).toBe(9);
+    expect(first.startDate.toJSDate().toISOString()).toBe('2020-05-20T01:00:00.000Z');
+    expect(first.endDate.toJSDate().toISOString()).toBe('2020-05-20T03:30:00.000Z');
+    expect(first.summary).toContain('研讨会；逗号, 反斜杠\\');
+    expect(first.summary).toContain('😀');
+    expect(first.description).toBe('第一行\n第二行');
+    expect(second.startDate.toJSDate().toISOString()).toBe('2020-10-13T07:00:00.000Z');
+  });
+});

@@ -1,3 +1,5 @@
+import { internal } from '../attributes';
+
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_changes',
@@ -10,14 +12,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: false,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: internal,
   attributes: {
     recordType: {
       type: 'string',
@@ -29,11 +24,8 @@ export default {
     },
     operation: {
       type: 'enumeration',
-      enum: [
-        'upsert',
-        'withdraw',
-      ],
+      enum: ['upsert', 'withdraw'],
       required: true,
-    }
+    },
   },
 };

@@ -1,3 +1,5 @@
+import { editedInContentManager, sample } from '../attributes';
+
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_clauses',
@@ -10,14 +12,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     opinion: {
       type: 'relation',
@@ -43,9 +38,6 @@ export default {
       type: 'integer',
       required: true,
     },
-    sample: {
-      type: 'boolean',
-      default: false,
-    }
+    sample,
   },
 };

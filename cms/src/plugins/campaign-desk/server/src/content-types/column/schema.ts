@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@campaign-desk/shared';
+import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,14 +12,7 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     name: {
       type: 'string',
@@ -27,12 +20,7 @@ export default {
       unique: true,
       maxLength: 100,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     description: {
       type: 'text',
     },
@@ -44,9 +32,7 @@ export default {
     cover: {
       type: 'media',
       multiple: false,
-      allowedTypes: [
-        'images',
-      ]
+      allowedTypes: ['images'],
     },
     order: {
       type: 'integer',
@@ -55,6 +41,6 @@ export default {
     active: {
       type: 'boolean',
       default: true,
-    }
+    },
   },
 };

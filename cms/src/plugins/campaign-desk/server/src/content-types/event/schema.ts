@@ -1,4 +1,5 @@
-import { EVENT_KINDS, LECTURE_GROUPS, SLUG_PATTERN, keysOf } from '@campaign-desk/shared';
+import { EVENT_KINDS, LECTURE_GROUPS, keysOf } from '@campaign-desk/shared';
+import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,14 +13,7 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     kind: {
       type: 'enumeration',
@@ -31,12 +25,7 @@ export default {
       required: true,
       maxLength: 200,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     startsAt: {
       type: 'datetime',
       required: true,
@@ -71,6 +60,6 @@ export default {
     },
     summary: {
       type: 'text',
-    }
+    },
   },
 };

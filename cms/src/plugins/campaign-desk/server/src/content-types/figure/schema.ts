@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@campaign-desk/shared';
+import { editedInContentManager, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,32 +12,18 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     name: {
       type: 'string',
       required: true,
       maxLength: 50,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     portrait: {
       type: 'media',
       multiple: false,
-      allowedTypes: [
-        'images',
-      ]
+      allowedTypes: ['images'],
     },
     role: {
       type: 'string',
@@ -63,9 +49,6 @@ export default {
     qualities: {
       type: 'text',
     },
-    sample: {
-      type: 'boolean',
-      default: false,
-    }
+    sample,
   },
 };

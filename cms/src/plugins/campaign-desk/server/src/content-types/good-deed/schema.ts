@@ -1,3 +1,5 @@
+import { editedInContentManager, sample } from '../attributes';
+
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_good_deeds',
@@ -10,14 +12,7 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     title: {
       type: 'string',
@@ -49,18 +44,13 @@ export default {
     photo: {
       type: 'media',
       multiple: false,
-      allowedTypes: [
-        'images',
-      ]
+      allowedTypes: ['images'],
     },
     figure: {
       type: 'relation',
       relation: 'manyToOne',
       target: 'plugin::campaign-desk.figure',
     },
-    sample: {
-      type: 'boolean',
-      default: false,
-    }
+    sample,
   },
 };

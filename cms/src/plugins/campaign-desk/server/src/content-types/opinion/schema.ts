@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@campaign-desk/shared';
+import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,14 +12,7 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     title: {
       type: 'string',
@@ -30,12 +23,7 @@ export default {
       type: 'string',
       maxLength: 50,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     summary: {
       type: 'text',
     },
@@ -52,6 +40,6 @@ export default {
       relation: 'oneToMany',
       target: 'plugin::campaign-desk.clause',
       mappedBy: 'opinion',
-    }
+    },
   },
 };

@@ -1,3 +1,5 @@
+import { internal } from '../attributes';
+
 /**
  * One event to one build hook. A worker claims due rows with a lease (`claimedUntil`), so
  * several Strapi instances share the work and a crashed one's claims come back when it ends.
@@ -15,10 +17,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  pluginOptions: internal,
   indexes: [
     { name: 'campaign_desk_outbox_deliveries_event_hook', columns: ['event_id', 'hook'], type: 'unique' },
     { name: 'campaign_desk_outbox_deliveries_due', columns: ['status', 'next_attempt_at'] },

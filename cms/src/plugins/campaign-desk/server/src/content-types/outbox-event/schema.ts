@@ -1,3 +1,5 @@
+import { internal } from '../attributes';
+
 /**
  * A publish event, written in the same transaction as the change it announces, so an event
  * exists exactly when the change committed. Delivered to each build hook by the outbox.
@@ -14,10 +16,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  pluginOptions: internal,
   indexes: [{ name: 'campaign_desk_outbox_events_event_id', columns: ['event_id'], type: 'unique' }],
   attributes: {
     eventId: { type: 'string', required: true },

@@ -1,4 +1,5 @@
-import { OUTLET_LEVELS, OUTLET_MEDIA, SLUG_PATTERN, keysOf } from '@campaign-desk/shared';
+import { OUTLET_LEVELS, OUTLET_MEDIA, keysOf } from '@campaign-desk/shared';
+import { editedInContentManager, httpUrl, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,14 +13,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     name: {
       type: 'string',
@@ -31,12 +25,7 @@ export default {
       type: 'string',
       maxLength: 30,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     level: {
       type: 'enumeration',
       enum: keysOf(OUTLET_LEVELS),
@@ -47,14 +36,10 @@ export default {
       enum: keysOf(OUTLET_MEDIA),
       required: true,
     },
-    homepage: {
-      type: 'string',
-      maxLength: 1000,
-      regex: '^https?://\\S+$',
-    },
+    homepage: httpUrl,
     runsCampaignColumn: {
       type: 'boolean',
       default: false,
-    }
+    },
   },
 };

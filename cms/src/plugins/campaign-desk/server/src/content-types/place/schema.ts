@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@campaign-desk/shared';
+import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -12,22 +12,9 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-      required: true,
-    },
+    slug: { ...slug, required: true },
     name: {
       type: 'string',
       required: true,
@@ -36,6 +23,6 @@ export default {
     order: {
       type: 'integer',
       required: true,
-    }
+    },
   },
 };

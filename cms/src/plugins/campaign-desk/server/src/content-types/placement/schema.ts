@@ -1,3 +1,5 @@
+import { editedInContentManager, httpUrl } from '../attributes';
+
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_placements',
@@ -10,14 +12,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     story: {
       type: 'relation',
@@ -35,17 +30,13 @@ export default {
       type: 'date',
       required: true,
     },
-    url: {
-      type: 'string',
-      maxLength: 1000,
-      regex: '^https?://\\S+$',
-    },
+    url: httpUrl,
     slot: {
       type: 'string',
       maxLength: 100,
     },
     note: {
       type: 'text',
-    }
+    },
   },
 };

@@ -1,3 +1,5 @@
+import { internal } from '../attributes';
+
 /** One move in a story's review: who, when, from which stage to which, and why. Append-only. */
 export default {
   kind: 'collectionType',
@@ -11,10 +13,7 @@ export default {
   options: {
     draftAndPublish: false,
   },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-  },
+  pluginOptions: internal,
   attributes: {
     storyId: { type: 'string', required: true },
     action: { type: 'string', required: true },

@@ -1,5 +1,6 @@
-import { STORY_KINDS, SLUG_PATTERN, keysOf } from '@campaign-desk/shared';
+import { STORY_KINDS, keysOf } from '@campaign-desk/shared';
 import { REVIEW_STAGES } from '../../workflow';
+import { editedInContentManager, httpUrl, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -13,14 +14,7 @@ export default {
   options: {
     draftAndPublish: true,
   },
-  pluginOptions: {
-    'content-manager': {
-      visible: true,
-    },
-    'content-type-builder': {
-      visible: false,
-    }
-  },
+  pluginOptions: editedInContentManager,
   attributes: {
     title: {
       type: 'string',
@@ -31,12 +25,7 @@ export default {
       type: 'string',
       maxLength: 200,
     },
-    slug: {
-      type: 'string',
-      unique: true,
-      maxLength: 80,
-      regex: SLUG_PATTERN.source,
-    },
+    slug,
     date: {
       type: 'datetime',
     },
@@ -56,9 +45,7 @@ export default {
     cover: {
       type: 'media',
       multiple: false,
-      allowedTypes: [
-        'images',
-      ]
+      allowedTypes: ['images'],
     },
     coverCaption: {
       type: 'string',
@@ -68,11 +55,7 @@ export default {
       type: 'string',
       maxLength: 100,
     },
-    mediaUrl: {
-      type: 'string',
-      maxLength: 1000,
-      regex: '^https?://\\S+$',
-    },
+    mediaUrl: httpUrl,
     outlet: {
       type: 'relation',
       relation: 'manyToOne',
@@ -129,10 +112,7 @@ export default {
       relation: 'manyToOne',
       target: 'plugin::campaign-desk.event',
     },
-    sample: {
-      type: 'boolean',
-      default: false,
-    },
+    sample,
     // Moved only by review actions (see services/workflow.ts), never by editing.
     reviewStage: {
       type: 'enumeration',

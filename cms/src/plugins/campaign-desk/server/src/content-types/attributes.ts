@@ -1,0 +1,23 @@
+/** What several campaign content types declare alike, said once. */
+import { SLUG_PATTERN } from '@campaign-desk/shared';
+
+/** Generated in pinyin when left empty, unique, frozen once public (document-service/slugs.ts). */
+export const slug = { type: 'string', unique: true, maxLength: 80, regex: SLUG_PATTERN.source } as const;
+
+/** A link readers follow or fetch: http(s) only; the contract checks it again before publishing. */
+export const httpUrl = { type: 'string', maxLength: 1000, regex: '^https?://\\S+$' } as const;
+
+/** Generated sample content, labelled as such on the site. */
+export const sample = { type: 'boolean', default: false } as const;
+
+/** Campaign types are edited in the content manager; their shape is code, not the type builder's. */
+export const editedInContentManager = {
+  'content-manager': { visible: true },
+  'content-type-builder': { visible: false },
+} as const;
+
+/** Internal records (journal, outbox, review log): no editor sees or edits them. */
+export const internal = {
+  'content-manager': { visible: false },
+  'content-type-builder': { visible: false },
+} as const;

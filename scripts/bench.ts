@@ -101,7 +101,7 @@ async function buildSite(contentEnv: Record<string, string>, siteUrl: string) {
   const astro = path.join(siteDir, 'node_modules', 'astro', 'astro.js');
   const result = await measure(process.execPath, [astro, 'build'], {
     cwd: siteDir,
-    env: { ...process.env, ...contentEnv, SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: outDir, CAMPAIGN_DESK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...contentEnv, NODE_ENV: 'production', SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: outDir, CAMPAIGN_DESK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
     // The site's Pagefind integration announces itself once the pages are written.
     phases: [{ name: 'pages', endsAt: /indexing pages for search/ }, { name: 'search index' }],
   });

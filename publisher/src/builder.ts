@@ -20,7 +20,16 @@ export function astroBuilder(siteDir: string, env: Record<string, string>): Site
     new Promise((resolve) => {
       const child = spawn(process.execPath, [astro, 'build'], {
         cwd: siteDir,
-        env: { ...process.env, ...env, CAMPAIGN_DESK_OUT_DIR: outDir, CAMPAIGN_DESK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          ...env,
+          // A production build whatever started us: Strapi sets NODE_ENV=development when unset,
+          // and a development build loads the content once per page.
+          NODE_ENV: 'production',
+          CAMPAIGN_DESK_OUT_DIR: outDir,
+          CAMPAIGN_DESK_CACHE_DIR: cacheDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const lines: string[] = [];

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { outboxQuerySchema, outboxReportSchema } from '../outbox';
-import { getService } from '../utils';
+import { getService, invalidRequest } from '../utils';
 
 interface OutboxContext {
   query: unknown;
@@ -13,7 +12,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: OutboxContext) {
     const query = outboxQuerySchema.safeParse(ctx.query);
     if (!query.success) {
-      throw new errors.ValidationError(query.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; '));
+      throw invalidRequest(query.error, 'query');
     }
     ctx.body = outboxReportSchema.parse(await getService(strapi, 'outbox').report(query.data));
   },

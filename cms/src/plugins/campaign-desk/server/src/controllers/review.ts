@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Reviewer } from '../services/workflow';
-import { getService } from '../utils';
+import { getService, invalidRequest } from '../utils';
 import { REVIEW_MOVES, type ReviewAction } from '../workflow';
 
 const moveSchema = z
@@ -29,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async move(ctx: ReviewContext) {
     const body = moveSchema.safeParse(ctx.request.body ?? {});
     if (!body.success) {
-      throw new errors.ValidationError(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+      throw invalidRequest(body.error, 'body');
     }
     ctx.body = await getService(strapi, 'workflow').move(ctx.params.documentId, body.data.action, ctx.state.user, body.data.comment);
   },

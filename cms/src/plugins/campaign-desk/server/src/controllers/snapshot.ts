@@ -5,7 +5,7 @@ import type { PluginConfig } from '../config';
 import { ContractViolation } from '../errors';
 import { InvalidCursor, decodeCursor } from '../services/snapshot';
 import { PLUGIN_ID } from '../record-types';
-import { getService } from '../utils';
+import { getService, invalidRequest } from '../utils';
 
 /** The slice of Koa's context this controller uses. */
 interface SnapshotContext {
@@ -31,9 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx: SnapshotContext) {
       const query = querySchema.safeParse(ctx.query);
       if (!query.success) {
-        throw new errors.ValidationError(
-          query.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; '),
-        );
+        throw invalidRequest(query.error, 'query');
       }
       const service = getService(strapi, 'snapshot');
       const token = query.data.cursor ?? query.data.since;

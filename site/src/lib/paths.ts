@@ -3,14 +3,21 @@ export const PAGE_SIZE = 20;
 
 type Slugged = { slug: string };
 
+/** The groupings with a listing and a feed each (see groupings.ts). */
+export type FeedKind = 'columns' | 'themes' | 'activities' | 'outlets' | 'places';
+
+const listing = (kind: FeedKind, item: Slugged) => `/${kind}/${item.slug}/`;
+
 export const paths = {
   home: '/',
   story: (story: Slugged) => `/stories/${story.slug}/`,
-  theme: (theme: Slugged) => `/themes/${theme.slug}/`,
-  activity: (activity: Slugged) => `/activities/${activity.slug}/`,
-  column: (column: Slugged) => `/columns/${column.slug}/`,
-  outlet: (outlet: Slugged) => `/outlets/${outlet.slug}/`,
-  place: (place: Slugged) => `/places/${place.slug}/`,
+  /** A grouping's listing; page n is at `${listing}${n}/`. */
+  listing,
+  theme: (theme: Slugged) => listing('themes', theme),
+  activity: (activity: Slugged) => listing('activities', activity),
+  column: (column: Slugged) => listing('columns', column),
+  outlet: (outlet: Slugged) => listing('outlets', outlet),
+  place: (place: Slugged) => listing('places', place),
   figure: (figure: Slugged) => `/figures/${figure.slug}/`,
   opinion: (opinion: Slugged) => `/opinions/${opinion.slug}/`,
   clause: (opinion: Slugged, clause: { documentId: string }) => `/opinions/${opinion.slug}/#clause-${clause.documentId}`,
@@ -18,7 +25,6 @@ export const paths = {
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',
   columns: '/columns/',
-  outlets: '/outlets/',
   places: '/places/',
   events: '/events/',
   archive: '/archive/',
@@ -31,8 +37,6 @@ export const paths = {
   jsonFeed: '/feed.json',
   feed: (kind: FeedKind, item: Slugged) => `/feeds/${kind}/${item.slug}.xml`,
 };
-
-export type FeedKind = 'columns' | 'themes' | 'activities' | 'outlets' | 'places';
 
 /** The site's address (SITE_URL), with a trailing slash. */
 export function siteUrl(): URL {

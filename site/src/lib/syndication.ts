@@ -3,16 +3,16 @@
  * their covers processed by Astro's image service (absolute URLs on this site).
  */
 import { getImage } from 'astro:assets';
-import { CAMPAIGN } from '@campaign-desk/shared';
-import { buildRss, storyItem, type FeedChannel, type FeedItem, type FeedListing } from './feeds';
+import { FEED_ITEM_LIMIT, buildRss, storyItem, type FeedChannel, type FeedItem, type FeedListing } from './feeds';
 import { buildNow, getCampaign, kindName, type Campaign, type StoryData } from './campaign';
-import { absoluteUrl, paths, type FeedKind } from './paths';
+import { GROUPINGS, channelTitle } from './groupings';
+import { absoluteUrl, paths } from './paths';
+import { SITE_FEED_DESCRIPTION, SITE_FEED_TITLE } from './site';
 
-export const SITE_NAME = `${CAMPAIGN.shortName}专题`;
-
+/** The items of a feed: the newest stories of the list, at most FEED_ITEM_LIMIT. */
 export async function feedItems(campaign: Campaign, stories: StoryData[]): Promise<FeedItem[]> {
   return Promise.all(
-    stories.map(async (story) => {
+    stories.slice(0, FEED_ITEM_LIMIT).map(async (story) => {
       const theme = story.themeId ? campaign.maps.themes.get(story.themeId) : undefined;
       const categories = [
         ...(theme ? [theme.name] : []),
@@ -40,33 +40,25 @@ export async function feedItems(campaign: Campaign, stories: StoryData[]): Promi
   );
 }
 
-/** The feeds of one kind of grouping, e.g. one per column. */
-export type FeedGroup = { kind: FeedKind; label: string; items: Array<{ slug: string; name: string; htmlPath: string; stories: StoryData[]; description: string }> };
-
-export async function feedGroups(): Promise<FeedGroup[]> {
-  const c = await getCampaign();
-  return [
-    { kind: 'columns', label: '专栏', items: c.columns.map((x) => ({ slug: x.slug, name: x.name, htmlPath: paths.column(x), stories: c.storiesOfColumn(x.documentId), description: x.description ?? `专栏“${x.name}”的稿件` })) },
-    { kind: 'themes', label: '主题', items: c.themes.map((x) => ({ slug: x.slug, name: x.name, htmlPath: paths.theme(x), stories: c.storiesOfTheme(x.documentId), description: `第${x.phase}阶段主题“${x.name}”的稿件` })) },
-    { kind: 'activities', label: '“六大”活动', items: c.activities.map((x) => ({ slug: x.slug, name: x.name, htmlPath: paths.activity(x), stories: c.storiesOfActivity(x.documentId), description: `标为“${x.name}”的稿件` })) },
-    { kind: 'outlets', label: '媒体', items: c.outlets.map((x) => ({ slug: x.slug, name: x.name, htmlPath: paths.outlet(x), stories: c.storiesOfOutlet(x.documentId), description: `${x.name}首发或刊播的稿件` })) },
-    { kind: 'places', label: '地区', items: c.places.map((x) => ({ slug: x.slug, name: x.name, htmlPath: paths.place(x), stories: c.storiesOfPlace(x.documentId), description: `涉及${x.name}的稿件` })) },
-  ];
+/** The whole campaign's feed channel, at `feedPath` (RSS or JSON Feed). */
+export function siteChannel(campaign: Campaign, feedPath: string): FeedChannel {
+  return channel(SITE_FEED_TITLE, SITE_FEED_DESCRIPTION, paths.home, feedPath, campaign.stories);
 }
 
 /** Every feed, for the /feeds/ directory and the OPML file. */
 export async function allFeeds(): Promise<FeedListing[]> {
+  const campaign = await getCampaign();
   const listings: FeedListing[] = [
-    { group: '全站', title: `${SITE_NAME}（全部稿件）`, xmlUrl: absoluteUrl(paths.rss), htmlUrl: absoluteUrl('/'), description: '“六大”活动全部稿件，最新50篇，含全文' },
+    { group: '全站', title: SITE_FEED_TITLE, xmlUrl: absoluteUrl(paths.rss), htmlUrl: absoluteUrl(paths.home), description: SITE_FEED_DESCRIPTION },
   ];
-  for (const group of await feedGroups()) {
-    for (const item of group.items) {
+  for (const grouping of GROUPINGS) {
+    for (const record of grouping.records(campaign)) {
       listings.push({
-        group: group.label,
-        title: `${SITE_NAME} · ${group.label}：${item.name}`,
-        xmlUrl: absoluteUrl(paths.feed(group.kind, item)),
-        htmlUrl: absoluteUrl(item.htmlPath),
-        description: item.description,
+        group: grouping.label,
+        title: channelTitle(grouping, record),
+        xmlUrl: absoluteUrl(paths.feed(grouping.kind, record)),
+        htmlUrl: absoluteUrl(paths.listing(grouping.kind, record)),
+        description: grouping.feedDescription(record),
       });
     }
   }

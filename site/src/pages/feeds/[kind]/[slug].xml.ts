@@ -1,28 +1,27 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCampaign, type StoryData } from '../../../lib/campaign';
-import { paths, type FeedKind } from '../../../lib/paths';
-import { SITE_NAME, buildRss, channel, feedGroups, feedItems, rssResponse } from '../../../lib/syndication';
+import { getCampaign } from '../../../lib/campaign';
+import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../../../lib/groupings';
+import { paths } from '../../../lib/paths';
+import { buildRss, channel, feedItems, rssResponse } from '../../../lib/syndication';
 
 export const getStaticPaths = (async () => {
-  const groups = await feedGroups();
-  return groups.flatMap((group) =>
-    group.items.map((item) => ({
-      params: { kind: group.kind, slug: item.slug },
-      props: { kind: group.kind, label: group.label, ...item },
-    })),
+  const campaign = await getCampaign();
+  return GROUPINGS.flatMap((grouping) =>
+    grouping.records(campaign).map((record) => ({ params: { kind: grouping.kind, slug: record.slug }, props: { grouping, record } })),
   );
 }) satisfies GetStaticPaths;
 
-type Props = { kind: FeedKind; label: string; slug: string; name: string; htmlPath: string; stories: StoryData[]; description: string };
+type Props = { grouping: Grouping; record: Grouped };
 
-export const GET: APIRoute<Props> = async ({ props }) => {
+export const GET: APIRoute<Props> = async ({ props: { grouping, record } }) => {
   const campaign = await getCampaign();
+  const stories = grouping.stories(campaign, record);
   const feed = channel(
-    `${SITE_NAME} · ${props.label}：${props.name}`,
-    props.description,
-    props.htmlPath,
-    paths.feed(props.kind, props),
-    props.stories,
+    channelTitle(grouping, record),
+    grouping.feedDescription(record),
+    paths.listing(grouping.kind, record),
+    paths.feed(grouping.kind, record),
+    stories,
   );
-  return rssResponse(buildRss(feed, await feedItems(campaign, props.stories.slice(0, 50))));
+  return rssResponse(buildRss(feed, await feedItems(campaign, stories)));
 };

@@ -1,0 +1,138 @@
+/**
+ * The groupings of stories a reader browses and a partner subscribes to: theme, activity,
+ * column, outlet and place. Each has a paginated listing (`/<kind>/<slug>/`) and an RSS
+ * feed (`/feeds/<kind>/<slug>.xml`); every label, path and title of a grouping is derived
+ * from this table, so the listing, its feed, the feed directory and a story's feed links
+ * always say the same thing.
+ */
+import { OUTLET_LEVELS, OUTLET_MEDIA, THEMES, nameOf, type Image } from '@campaign-desk/shared';
+import type {
+  ActivityData,
+  Campaign,
+  ColumnData,
+  OutletData,
+  PlaceData,
+  StoryData,
+  ThemeData,
+} from './campaign';
+import { paths, type FeedKind } from './paths';
+import { SITE_NAME } from './site';
+
+/** A line under a listing's title: plain, or a link. */
+export type IntroLine = { text: string; href?: string };
+
+/** Under a listing's title: the grouping's cover (first page only) and these lines. */
+export type Intro = {
+  cover: { image: Image; local: ColumnData['localImage'] } | null;
+  lines: IntroLine[];
+};
+
+/** What every grouped record has: a listing and a feed under its slug. */
+export type Grouped = { documentId: string; slug: string; name: string };
+
+export interface Grouping<R extends Grouped = Grouped> {
+  kind: FeedKind;
+  /** What one such grouping is called: 专栏, 主题… */
+  label: string;
+  records(campaign: Campaign): R[];
+  /** Newest first. */
+  stories(campaign: Campaign, record: R): StoryData[];
+  /** Above the title of the listing. */
+  kicker(record: R): string;
+  /** Under the title of the listing, and the page's description. */
+  description(record: R): string | null;
+  /** The feed's <description>: what a subscriber gets. */
+  feedDescription(record: R): string;
+  intro(campaign: Campaign, record: R): Intro;
+}
+
+const noIntro = (): Intro => ({ cover: null, lines: [] });
+
+const themes: Grouping<ThemeData> = {
+  kind: 'themes',
+  label: '主题',
+  records: (c) => c.themes,
+  stories: (c, theme) => c.storiesOfTheme(theme.documentId),
+  kicker: (theme) => {
+    const window = THEMES.find((entry) => entry.slug === theme.slug)?.windowLabel;
+    return `主题 · 第${theme.phase}阶段${window ? `（${window}）` : ''}`;
+  },
+  description: (theme) => theme.description,
+  feedDescription: (theme) => `第${theme.phase}阶段主题“${theme.name}”的稿件`,
+  intro: noIntro,
+};
+
+const activities: Grouping<ActivityData> = {
+  kind: 'activities',
+  label: '“六大”活动',
+  records: (c) => c.activities,
+  stories: (c, activity) => c.storiesOfActivity(activity.documentId),
+  kicker: () => '“六大”活动',
+  description: (activity) => activity.description,
+  feedDescription: (activity) => `标为“${activity.name}”的稿件`,
+  intro: noIntro,
+};
+
+const columns: Grouping<ColumnData> = {
+  kind: 'columns',
+  label: '专栏',
+  records: (c) => c.columns,
+  stories: (c, column) => c.storiesOfColumn(column.documentId),
+  kicker: () => '专栏',
+  description: (column) => column.description,
+  feedDescription: (column) => column.description ?? `专栏“${column.name}”的稿件`,
+  intro: (c, column) => {
+    const outlets = c.pick(c.maps.outlets, column.outletIds);
+    return {
+      cover: column.cover ? { image: column.cover, local: column.localImage } : null,
+      lines: outlets.length > 0 ? [{ text: `开设媒体：${outlets.map((outlet) => outlet.name).join('、')}` }] : [],
+    };
+  },
+};
+
+const outlets: Grouping<OutletData> = {
+  kind: 'outlets',
+  label: '媒体',
+  records: (c) => c.outlets,
+  stories: (c, outlet) => c.storiesOfOutlet(outlet.documentId),
+  kicker: () => '媒体',
+  description: (outlet) =>
+    `${nameOf(OUTLET_LEVELS, outlet.level)}${nameOf(OUTLET_MEDIA, outlet.medium)}。本页列出该媒体首发或刊播（上稿）的“六大”活动稿件。`,
+  feedDescription: (outlet) => `${outlet.name}首发或刊播的稿件`,
+  intro: (_c, outlet) => ({
+    cover: null,
+    lines: outlet.homepage ? [{ text: `${outlet.name}网站`, href: outlet.homepage }] : [],
+  }),
+};
+
+const places: Grouping<PlaceData> = {
+  kind: 'places',
+  label: '地区',
+  records: (c) => c.places,
+  stories: (c, place) => c.storiesOfPlace(place.documentId),
+  kicker: () => '地区',
+  description: () => null,
+  feedDescription: (place) => `涉及${place.name}的稿件`,
+  intro: noIntro,
+};
+
+/** Each grouping by kind, typed by the records it groups. */
+export const GROUPING = { columns, themes, activities, outlets, places } as const satisfies Record<FeedKind, unknown>;
+
+/** Every grouping, in the order the feed directory lists them. */
+export const GROUPINGS: readonly Grouping[] = Object.values(GROUPING);
+
+/** “专栏：接力唐光友，为民做好事” — a grouped record by its grouping, on pages and in feeds alike. */
+export function titleOf(grouping: Grouping, record: Grouped): string {
+  return `${grouping.label}：${record.name}`;
+}
+
+/** The <title> of a grouping's feed channel. */
+export function channelTitle(grouping: Grouping, record: Grouped): string {
+  return `${SITE_NAME} · ${titleOf(grouping, record)}`;
+}
+
+/** A page's <link rel="alternate"> to a grouping's feed. */
+export function feedRef(grouping: Grouping, record: Grouped): { title: string; href: string } {
+  return { title: titleOf(grouping, record), href: paths.feed(grouping.kind, record) };
+}

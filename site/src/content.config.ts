@@ -1,49 +1,32 @@
 /**
- * The campaign's collections. Their schemas are the contract's (`@campaign-desk/shared`),
+ * The campaign's collections, one per record type of the contract, made by one recipe from
+ * the site's record-type table. Their schemas are the contract's (`@campaign-desk/shared`),
  * one schema source for the CMS and the site; the only addition is `localImage`, the
- * loader's local copy of the record's image, which Astro's `image()` turns into image
+ * loader's local copy of a record's image, which Astro's `image()` turns into image
  * metadata for the image pipeline (responsive widths, modern formats, sizes known).
  */
-import { defineCollection, z } from 'astro:content';
-import {
-  activitySchema,
-  columnSchema,
-  eventSchema,
-  figureSchema,
-  goodDeedSchema,
-  opinionSchema,
-  outletSchema,
-  placeSchema,
-  placementSchema,
-  storySchema,
-  themeSchema,
-} from '@campaign-desk/shared';
-import { campaignLoader } from './loaders/campaign';
+import { defineCollection, z, type SchemaContext } from 'astro:content';
+import { RECORD_SCHEMAS, RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
+import { campaignLoader } from './loaders/campaign-loader';
+import { RECORD_TYPE_TABLE, collectionOf, type CollectionOf } from './snapshot/record-types';
 
-const withoutImage = z.object({ localImage: z.null().optional() });
+/** A local image for types that have one; always null for the others. */
+type LocalImage<T extends RecordType> = (typeof RECORD_TYPE_TABLE)[T]['image'] extends null
+  ? z.ZodOptional<z.ZodNull>
+  : z.ZodNullable<ReturnType<SchemaContext['image']>>;
+type EntrySchema<T extends RecordType> = z.ZodIntersection<(typeof RECORD_SCHEMAS)[T], z.ZodObject<{ localImage: LocalImage<T> }>>;
 
-export const collections = {
-  themes: defineCollection({ loader: campaignLoader('theme'), schema: themeSchema.and(withoutImage) }),
-  activities: defineCollection({ loader: campaignLoader('activity'), schema: activitySchema.and(withoutImage) }),
-  places: defineCollection({ loader: campaignLoader('place'), schema: placeSchema.and(withoutImage) }),
-  outlets: defineCollection({ loader: campaignLoader('outlet'), schema: outletSchema.and(withoutImage) }),
-  columns: defineCollection({
-    loader: campaignLoader('column'),
-    schema: ({ image }) => columnSchema.and(z.object({ localImage: image().nullable() })),
-  }),
-  figures: defineCollection({
-    loader: campaignLoader('figure'),
-    schema: ({ image }) => figureSchema.and(z.object({ localImage: image().nullable() })),
-  }),
-  events: defineCollection({ loader: campaignLoader('event'), schema: eventSchema.and(withoutImage) }),
-  opinions: defineCollection({ loader: campaignLoader('opinion'), schema: opinionSchema.and(withoutImage) }),
-  stories: defineCollection({
-    loader: campaignLoader('story'),
-    schema: ({ image }) => storySchema.and(z.object({ localImage: image().nullable() })),
-  }),
-  goodDeeds: defineCollection({
-    loader: campaignLoader('goodDeed'),
-    schema: ({ image }) => goodDeedSchema.and(z.object({ localImage: image().nullable() })),
-  }),
-  placements: defineCollection({ loader: campaignLoader('placement'), schema: placementSchema.and(withoutImage) }),
-};
+function campaignCollection<T extends RecordType>(type: T) {
+  // Typed by hand: indexing the schema table with a type parameter would widen it to the union.
+  const schema = ({ image }: SchemaContext) =>
+    RECORD_SCHEMAS[type].and(
+      z.object({ localImage: RECORD_TYPE_TABLE[type].image === null ? z.null().optional() : image().nullable() }),
+    ) as unknown as EntrySchema<T>;
+  return defineCollection({ loader: campaignLoader(type), schema });
+}
+
+type Collections = { [T in RecordType as CollectionOf<T>]: ReturnType<typeof campaignCollection<T>> };
+
+export const collections = Object.fromEntries(
+  RECORD_TYPES.map((type) => [collectionOf(type), campaignCollection(type)]),
+) as Collections;

@@ -11,7 +11,6 @@ import {
   campaignPhaseAt,
   monthKey,
   nameOf,
-  stripIllegalXmlChars,
   themeOfDate,
 } from '@campaign-desk/shared';
 
@@ -63,8 +62,6 @@ async function loadCampaign() {
       getCollection('placements').then(data),
       getCollection('stories').then(data),
     ]);
-  // Characters no page or feed can carry (C0 controls…) never reach a reader.
-  for (const list of [stories, figures, goodDeeds, opinions, events, columns]) list.forEach(clean);
   themes.sort((a, b) => a.phase - b.phase);
   activities.sort(byOrder);
   places.sort(byOrder);
@@ -92,9 +89,11 @@ async function loadCampaign() {
     stories: index(stories),
   };
   const clauses = new Map<string, { clause: ClauseData; opinion: OpinionData }>();
+  const clausesByOpinion = new Map<string, ClauseData[]>();
   for (const opinion of opinions) {
-    opinion.clauses.sort(byOrder);
-    for (const clause of opinion.clauses) clauses.set(clause.documentId, { clause, opinion });
+    const ordered = [...opinion.clauses].sort(byOrder);
+    clausesByOpinion.set(opinion.documentId, ordered);
+    for (const clause of ordered) clauses.set(clause.documentId, { clause, opinion });
   }
   // Placements of stories not held (withdrawn since) are not shown.
   const heldPlacements = placements.filter((placement) => maps.stories.has(placement.storyId));
@@ -104,14 +103,18 @@ async function loadCampaign() {
     for (const story of stories) {
       for (const id of key(story)) {
         if (id === null) continue;
-        groups.set(id, [...(groups.get(id) ?? []), story]);
+        const list = groups.get(id);
+        if (list) list.push(story);
+        else groups.set(id, [story]);
       }
     }
     return (id: string) => groups.get(id) ?? [];
   };
   const placementsByStory = new Map<string, PlacementData[]>();
   for (const placement of heldPlacements) {
-    placementsByStory.set(placement.storyId, [...(placementsByStory.get(placement.storyId) ?? []), placement]);
+    const list = placementsByStory.get(placement.storyId);
+    if (list) list.push(placement);
+    else placementsByStory.set(placement.storyId, [placement]);
   }
 
   const storiesOfColumn = group((story) => story.columnIds);
@@ -199,6 +202,8 @@ async function loadCampaign() {
     stories,
     maps,
     clauses,
+    /** An opinion's clauses in the order of the document. */
+    clausesOf: (opinion: OpinionData) => clausesByOpinion.get(opinion.documentId) ?? [],
     pick,
     storiesOfColumn,
     storiesOfTheme,
@@ -217,22 +222,6 @@ async function loadCampaign() {
     coverage,
     reached,
   };
-}
-
-/** Removes XML-illegal characters from every string of a plain record, in place. */
-function clean(value: unknown): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      if (typeof item === 'string') value[index] = stripIllegalXmlChars(item);
-      else clean(item);
-    });
-  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const record = value as Record<string, unknown>;
-    for (const [key, item] of Object.entries(record)) {
-      if (typeof item === 'string') record[key] = stripIllegalXmlChars(item);
-      else clean(item);
-    }
-  }
 }
 
 /** The month archive of an instant, 'YYYY-MM' in Shanghai. */

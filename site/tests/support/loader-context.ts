@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
-import { campaignLoader, type CampaignLoaderOptions } from '../../src/loaders/campaign';
-import { COLLECTION_OF } from '../../src/loaders/snapshot';
+import { campaignLoader, type CampaignLoaderOptions } from '../../src/loaders/campaign-loader';
+import { collectionOf } from '../../src/snapshot/record-types';
 
 export type Entry = { id: string; data: Record<string, any>; digest?: string; filePath?: string };
 
@@ -60,7 +60,7 @@ export function fakeSite(cacheDir: string): Site {
       fork: () => logger,
     };
     return {
-      collection: COLLECTION_OF[type],
+      collection: collectionOf(type),
       store: stores[type],
       meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => meta.set(key, value), has: (key: string) => meta.has(key), delete: (key: string) => meta.delete(key) },
       logger,

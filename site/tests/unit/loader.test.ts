@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { RECORD_TYPES } from '@campaign-desk/shared';
-import { resetSnapshotMemo } from '../../src/loaders/snapshot';
+import { resetSnapshotMemo } from '../../src/snapshot/sync';
 import { augmentedFixture, makeImages, readFixture, serveImages, type ImageServer } from '../support/fixture';
 import { fakeSite } from '../support/loader-context';
 import { startSnapshotApi, type SnapshotApi } from '../support/snapshot-api';
@@ -171,18 +171,19 @@ describe('HTTP mode', () => {
     expect(site.metas.story.get('cursor')).toBe(cursor);
   });
 
-  test('images inside rich text are resolved against the CMS, links are not', async () => {
+  test('images and links inside rich text are kept as the API sent them (it makes image URLs absolute)', async () => {
     const records = structuredClone(fixture.records);
     const story = records.find((record) => record.type === 'story')!;
+    const image = 'https://cms.example.org/uploads/inline.jpg';
     story.body = [
-      { type: 'image', image: { url: '/uploads/inline.jpg', alternativeText: 'x' }, children: [{ type: 'text', text: '' }] },
+      { type: 'image', image: { url: image, alternativeText: 'x' }, children: [{ type: 'text', text: '' }] },
       { type: 'paragraph', children: [{ type: 'link', url: '/stories/other/', children: [{ type: 'text', text: '站内' }] }] },
     ];
     api = await startSnapshotApi(records as any);
     const site = fakeSite(path.join(work, 'cache'));
     await site.load({ source: { kind: 'http', url: api.url, token: api.token } });
     const body = site.stores.story.get(story.documentId)?.data.body;
-    expect(body[0].image.url).toBe(`${new URL(api.url).origin}/uploads/inline.jpg`);
+    expect(body[0].image.url).toBe(image);
     expect(body[1].children[0].url).toBe('/stories/other/');
   });
 

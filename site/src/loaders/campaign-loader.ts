@@ -1,6 +1,6 @@
 /**
- * The content loader of every campaign collection. Each collection holds one record type
- * of the snapshot; all of them share one (memoised) sync per build, see `syncSnapshot`.
+ * The Astro content loader of every campaign collection. Each collection holds one record
+ * type of the snapshot; all of them share one (memoised) sync per build, see `syncSnapshot`.
  *
  * Incremental: the sync point (cursor) is kept in the collection's meta store, the next
  * build asks only for what changed after it, applies records as upserts and tombstones as
@@ -12,7 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { RecordType } from '@campaign-desk/shared';
-import { COLLECTION_OF, imageOf, sourceFromEnv, sourceKey, syncSnapshot, type SnapshotSource } from './snapshot';
+import { imageOf } from '../snapshot/images';
+import { collectionOf } from '../snapshot/record-types';
+import { sourceFromEnv, sourceKey, type SnapshotSource } from '../snapshot/source';
+import { syncSnapshot } from '../snapshot/sync';
 
 export type CampaignLoaderOptions = {
   /** Where to read from; the environment by default (see `sourceFromEnv`). */
@@ -46,7 +49,7 @@ async function loadCollection(type: RecordType, context: LoaderContext, options:
     warn: (message) => logger.warn(message),
   });
   if (sync === null) {
-    logger.info(`${COLLECTION_OF[type]}: snapshot unchanged`);
+    logger.info(`${collectionOf(type)}: snapshot unchanged`);
     return;
   }
 
@@ -67,7 +70,7 @@ async function loadCollection(type: RecordType, context: LoaderContext, options:
       parsed = await context.parseData({ id: record.documentId, data, filePath: local === undefined ? undefined : manifestPath });
     } catch (error) {
       throw new Error(
-        `collection ${COLLECTION_OF[type]}, id ${record.documentId}: ${(error as Error).message}`,
+        `collection ${collectionOf(type)}, id ${record.documentId}: ${(error as Error).message}`,
       );
     }
     entries.push({
@@ -105,6 +108,6 @@ async function loadCollection(type: RecordType, context: LoaderContext, options:
   meta.set('source', key);
   meta.set('cursor', sync.cursor);
   logger.info(
-    `${COLLECTION_OF[type]}: ${sync.full ? 'full' : 'incremental'} sync, ${changed} written, ${removed} removed, ${store.keys().length} held`,
+    `${collectionOf(type)}: ${sync.full ? 'full' : 'incremental'} sync, ${changed} written, ${removed} removed, ${store.keys().length} held`,
   );
 }

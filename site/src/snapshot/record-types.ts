@@ -1,0 +1,23 @@
+/** The site's table of the contract's record types: the collection each is kept in, and its image. */
+import type { RecordType } from '@campaign-desk/shared';
+
+export const RECORD_TYPE_TABLE = {
+  theme: { collection: 'themes', image: null },
+  activity: { collection: 'activities', image: null },
+  place: { collection: 'places', image: null },
+  outlet: { collection: 'outlets', image: null },
+  column: { collection: 'columns', image: 'cover' },
+  figure: { collection: 'figures', image: 'portrait' },
+  event: { collection: 'events', image: null },
+  opinion: { collection: 'opinions', image: null },
+  story: { collection: 'stories', image: 'cover' },
+  goodDeed: { collection: 'goodDeeds', image: 'photo' },
+  placement: { collection: 'placements', image: null },
+} as const satisfies Record<RecordType, { collection: string; image: string | null }>;
+
+export type CollectionOf<T extends RecordType> = (typeof RECORD_TYPE_TABLE)[T]['collection'];
+export type CollectionName = CollectionOf<RecordType>;
+
+export function collectionOf<T extends RecordType>(type: T): CollectionOf<T> {
+  return RECORD_TYPE_TABLE[type].collection;
+}

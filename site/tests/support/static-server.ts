@@ -3,28 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.opml': 'text/x-opml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { contentType } from '@campaign-desk/publisher/content-types';
 
 export type Running = { url: string; close: () => Promise<void>; server: Server };
 
@@ -50,7 +29,7 @@ export async function serveDir(dir: string): Promise<Running> {
     const file = resolveInDir(root, req.url ?? '/');
     const found = file ?? path.join(root, '404.html');
     res.statusCode = file ? 200 : 404;
-    res.setHeader('content-type', TYPES[path.extname(found)] ?? 'application/octet-stream');
+    res.setHeader('content-type', contentType(found));
     createReadStream(found).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

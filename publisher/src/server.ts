@@ -7,7 +7,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
-import { contentType } from './content-types';
+import { contentType } from '@campaign-desk/site/renderer';
 import type { Publisher } from './publisher';
 
 export interface ServerOptions {

@@ -1,8 +1,8 @@
 /**
- * The campaign as pages see it: every collection read once per build, relations resolved
- * (ids of records not held, e.g. withdrawn since, are ignored), stories newest first.
+ * The campaign as pages see it: the records indexed once per sync, relations resolved (ids
+ * of records not held, e.g. withdrawn since, are ignored), stories newest first, and every
+ * lookup a page makes answered in O(1) or O(k), never by scanning the archive.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
 import {
   CAMPAIGN,
   EVENT_KINDS,
@@ -12,71 +12,97 @@ import {
   monthKey,
   nameOf,
   themeOfDate,
+  type Activity,
+  type CampaignEvent,
+  type Clause,
+  type Column,
+  type Figure,
+  type GoodDeed,
+  type Opinion,
+  type Outlet,
+  type Place,
+  type Placement,
+  type Story,
+  type Theme,
 } from '@campaign-desk/shared';
+import type { MediaEntry } from '../snapshot/media';
+import type { RecordSet } from '../snapshot/record-set';
 
-export type StoryData = CollectionEntry<'stories'>['data'];
-export type ThemeData = CollectionEntry<'themes'>['data'];
-export type ActivityData = CollectionEntry<'activities'>['data'];
-export type PlaceData = CollectionEntry<'places'>['data'];
-export type OutletData = CollectionEntry<'outlets'>['data'];
-export type ColumnData = CollectionEntry<'columns'>['data'];
-export type FigureData = CollectionEntry<'figures'>['data'];
-export type GoodDeedData = CollectionEntry<'goodDeeds'>['data'];
-export type OpinionData = CollectionEntry<'opinions'>['data'];
-export type EventData = CollectionEntry<'events'>['data'];
-export type PlacementData = CollectionEntry<'placements'>['data'];
-export type ClauseData = OpinionData['clauses'][number];
 
-export type Campaign = Awaited<ReturnType<typeof loadCampaign>>;
+/** The local copies of an image by its URL (none in `astro dev`: pages use the CMS's copy). */
+export type MediaLookup = (url: string) => MediaEntry | null;
 
-let cached: Promise<Campaign> | undefined;
+export type Campaign = ReturnType<typeof indexCampaign>;
 
-/** The campaign, loaded once per build (on every request in `astro dev`, where content changes). */
-export function getCampaign(): Promise<Campaign> {
-  if (import.meta.env.DEV) return loadCampaign();
-  cached ??= loadCampaign();
-  return cached;
-}
-
-/** The build's "now": CAMPAIGN_DESK_NOW pins it (tests, previews of a past day). */
-export function buildNow(): Date {
-  const pinned = import.meta.env.CAMPAIGN_DESK_NOW ?? process.env.CAMPAIGN_DESK_NOW;
-  return pinned ? new Date(pinned) : new Date();
-}
+/** How many related stories a story page lists. */
+const RELATED = 5;
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
-const data = <T extends { data: unknown }>(entries: T[]): Array<T['data']> => entries.map((entry) => entry.data);
 
-async function loadCampaign() {
-  const [themes, activities, places, outlets, columns, figures, goodDeeds, opinions, events, placements, stories] =
-    await Promise.all([
-      getCollection('themes').then(data),
-      getCollection('activities').then(data),
-      getCollection('places').then(data),
-      getCollection('outlets').then(data),
-      getCollection('columns').then(data),
-      getCollection('figures').then(data),
-      getCollection('goodDeeds').then(data),
-      getCollection('opinions').then(data),
-      getCollection('events').then(data),
-      getCollection('placements').then(data),
-      getCollection('stories').then(data),
-    ]);
-  themes.sort((a, b) => a.phase - b.phase);
-  activities.sort(byOrder);
-  places.sort(byOrder);
-  columns.sort(byOrder);
+/** Derived per story once, and kept for as long as the record is (records are never mutated). */
+const storyFacts = new WeakMap<Story, { time: number; month: string }>();
+function factsOf(story: Story) {
+  let facts = storyFacts.get(story);
+  if (!facts) {
+    facts = { time: Date.parse(story.date), month: monthKey(story.date) };
+    storyFacts.set(story, facts);
+  }
+  return facts;
+}
+
+/** Lists of stories keyed by what groups them, newest first, each with its stories' positions. */
+class StoryGroups {
+  private readonly lists = new Map<string, Story[]>();
+  private readonly positions = new Map<string, Map<string, number>>();
+
+  add(key: string, story: Story): void {
+    const list = this.lists.get(key);
+    if (list) list.push(story);
+    else this.lists.set(key, [story]);
+  }
+
+  of(key: string): Story[] {
+    return this.lists.get(key) ?? [];
+  }
+
+  keys(): IterableIterator<string> {
+    return this.lists.keys();
+  }
+
+  /** Where a story stands in a list, made on first use and kept for the index's life. */
+  positionIn(key: string, documentId: string): number {
+    let positions = this.positions.get(key);
+    if (!positions) {
+      positions = new Map(this.of(key).map((story, index) => [story.documentId, index]));
+      this.positions.set(key, positions);
+    }
+    return positions.get(documentId) ?? -1;
+  }
+}
+
+export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup = () => null) {
+  const sorted = <T>(list: T[], compare: (a: T, b: T) => number) => list.sort(compare);
+  const themes = sorted(records.all('theme'), (a, b) => a.phase - b.phase);
+  const activities = sorted(records.all('activity'), byOrder);
+  const places = sorted(records.all('place'), byOrder);
+  const columns = sorted(records.all('column'), byOrder);
   const levelRank = (level: string) => OUTLET_LEVELS.findIndex((entry) => entry.key === level);
-  outlets.sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, 'zh-CN'));
-  figures.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  goodDeeds.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'zh-CN'));
-  events.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  placements.sort((a, b) => b.date.localeCompare(a.date));
+  const outlets = sorted(records.all('outlet'), (a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, 'zh-CN'));
+  const figures = sorted(records.all('figure'), (a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const goodDeeds = sorted(records.all('goodDeed'), (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'zh-CN'));
+  const opinions = records.all('opinion');
+  const events = records
+    .all('event')
+    .map((event) => ({ event, time: Date.parse(event.startsAt) }))
+    .sort((a, b) => a.time - b.time || a.event.documentId.localeCompare(b.event.documentId))
+    .map(({ event }) => event);
   // Newest first; the documentId breaks ties so the order is the same on every build.
-  stories.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.documentId.localeCompare(b.documentId));
+  const stories = records
+    .all('story')
+    .sort((a, b) => factsOf(b).time - factsOf(a).time || a.documentId.localeCompare(b.documentId));
 
-  const index = <T extends { documentId: string }>(records: T[]) =>
-    new Map(records.map((record) => [record.documentId, record] as const));
+  const index = <T extends { documentId: string }>(list: T[]) => new Map(list.map((record) => [record.documentId, record] as const));
+  const bySlug = <T extends { slug: string }>(list: T[]) => new Map(list.map((record) => [record.slug, record] as const));
   const maps = {
     themes: index(themes),
     activities: index(activities),
@@ -88,82 +114,110 @@ async function loadCampaign() {
     events: index(events),
     stories: index(stories),
   };
-  const clauses = new Map<string, { clause: ClauseData; opinion: OpinionData }>();
-  const clausesByOpinion = new Map<string, ClauseData[]>();
+  const slugs = {
+    stories: bySlug(stories),
+    figures: bySlug(figures),
+    opinions: bySlug(opinions),
+    themes: bySlug(themes),
+    activities: bySlug(activities),
+    places: bySlug(places),
+    outlets: bySlug(outlets),
+    columns: bySlug(columns),
+  };
+
+  const clauses = new Map<string, { clause: Clause; opinion: Opinion }>();
+  const clausesByOpinion = new Map<string, Clause[]>();
   for (const opinion of opinions) {
     const ordered = [...opinion.clauses].sort(byOrder);
     clausesByOpinion.set(opinion.documentId, ordered);
     for (const clause of ordered) clauses.set(clause.documentId, { clause, opinion });
   }
-  // Placements of stories not held (withdrawn since) are not shown.
-  const heldPlacements = placements.filter((placement) => maps.stories.has(placement.storyId));
 
-  const group = (key: (story: StoryData) => Array<string | null>) => {
-    const groups = new Map<string, StoryData[]>();
-    for (const story of stories) {
-      for (const id of key(story)) {
-        if (id === null) continue;
-        const list = groups.get(id);
-        if (list) list.push(story);
-        else groups.set(id, [story]);
-      }
-    }
-    return (id: string) => groups.get(id) ?? [];
-  };
-  const placementsByStory = new Map<string, PlacementData[]>();
-  for (const placement of heldPlacements) {
+  // Placements of stories not held (withdrawn since) are not shown.
+  const placements = records
+    .all('placement')
+    .filter((placement) => maps.stories.has(placement.storyId))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.documentId.localeCompare(b.documentId));
+  const placementsByStory = new Map<string, Placement[]>();
+  for (const placement of placements) {
     const list = placementsByStory.get(placement.storyId);
     if (list) list.push(placement);
     else placementsByStory.set(placement.storyId, [placement]);
   }
+  const goodDeedsByFigure = new Map<string, GoodDeed[]>();
+  for (const deed of goodDeeds) {
+    if (!deed.figureId) continue;
+    const list = goodDeedsByFigure.get(deed.figureId);
+    if (list) list.push(deed);
+    else goodDeedsByFigure.set(deed.figureId, [deed]);
+  }
 
-  const storiesOfColumn = group((story) => story.columnIds);
-  const storiesOfTheme = group((story) => [story.themeId]);
-  const storiesOfActivity = group((story) => story.activityIds);
-  const storiesOfPlace = group((story) => story.placeIds);
-  const storiesOfFigure = group((story) => story.figureIds);
-  const storiesOfClause = group((story) => story.clauseIds);
-  /** An outlet's stories: those it originated and those it carried (上稿). */
-  const storiesOfOutlet = group((story) => [
-    story.outletId,
-    ...(placementsByStory.get(story.documentId) ?? []).map((placement) => placement.outletId),
-  ]);
+  // One pass over the stories fills every grouping, in their newest-first order.
+  const groups = new StoryGroups();
+  for (const story of stories) {
+    for (const id of story.columnIds) groups.add(`column:${id}`, story);
+    if (story.themeId) groups.add(`theme:${story.themeId}`, story);
+    for (const id of story.activityIds) groups.add(`activity:${id}`, story);
+    for (const id of story.placeIds) groups.add(`place:${id}`, story);
+    for (const id of story.figureIds) groups.add(`figure:${id}`, story);
+    for (const id of story.clauseIds) groups.add(`clause:${id}`, story);
+    if (story.eventId) groups.add(`event:${story.eventId}`, story);
+    groups.add(`kind:${story.kind}`, story);
+    // An outlet's stories: those it originated and those it carried (上稿).
+    const outletIds = new Set([story.outletId, ...(placementsByStory.get(story.documentId) ?? []).map((p) => p.outletId)]);
+    for (const id of outletIds) if (id) groups.add(`outlet:${id}`, story);
+    groups.add(`month:${factsOf(story).month}`, story);
+  }
+  const months = [...groups.keys()]
+    .filter((key) => key.startsWith('month:'))
+    .map((key) => key.slice('month:'.length))
+    .sort()
+    .reverse();
 
-  const pick = <T>(map: Map<string, T>, ids: Array<string | null>): T[] =>
-    ids.flatMap((id) => (id === null ? [] : map.get(id) ?? []));
+  const pick = <T>(map: Map<string, T>, ids: Array<string | null>): T[] => ids.flatMap((id) => (id === null ? [] : map.get(id) ?? []));
 
-  function related(story: StoryData, limit = 5): StoryData[] {
-    const scores = new Map<string, number>();
-    const add = (others: StoryData[], weight: number) => {
-      for (const other of others) {
-        if (other.documentId === story.documentId) continue;
-        scores.set(other.documentId, (scores.get(other.documentId) ?? 0) + weight);
+  /**
+   * The stories nearest to this one in what it shares with them, strongest tie first (the
+   * clause it interprets, its figures, its event, its columns, its theme, its activities):
+   * bounded work per page, and a new story only joins the related lists of its neighbours.
+   */
+  function related(story: Story): Story[] {
+    const keys = [
+      ...story.clauseIds.map((id) => `clause:${id}`),
+      ...story.figureIds.map((id) => `figure:${id}`),
+      ...(story.eventId ? [`event:${story.eventId}`] : []),
+      ...story.columnIds.map((id) => `column:${id}`),
+      ...(story.themeId ? [`theme:${story.themeId}`] : []),
+      ...story.activityIds.map((id) => `activity:${id}`),
+    ];
+    const found = new Map<string, Story>();
+    for (const key of keys) {
+      const list = groups.of(key);
+      const at = groups.positionIn(key, story.documentId);
+      for (let distance = 1; found.size < RELATED && (at - distance >= 0 || at + distance < list.length); distance += 1) {
+        // The nearer older story first, then the nearer newer one.
+        for (const other of [list[at + distance], list[at - distance]]) {
+          if (other && found.size < RELATED) found.set(other.documentId, other);
+        }
       }
-    };
-    for (const id of story.clauseIds) add(storiesOfClause(id), 4);
-    for (const id of story.figureIds) add(storiesOfFigure(id), 4);
-    if (story.eventId) add(stories.filter((other) => other.eventId === story.eventId), 3);
-    for (const id of story.columnIds) add(storiesOfColumn(id), 1);
-    if (story.themeId) add(storiesOfTheme(story.themeId), 1);
-    for (const id of story.activityIds) add(storiesOfActivity(id), 1);
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || Date.parse(maps.stories.get(b[0])!.date) - Date.parse(maps.stories.get(a[0])!.date))
-      .slice(0, limit)
-      .map(([id]) => maps.stories.get(id)!);
+      if (found.size >= RELATED) break;
+    }
+    return [...found.values()];
   }
 
   /** The stories before and after this one in its first column, by date. */
-  function neighbours(story: StoryData): { column: ColumnData | null; previous: StoryData | null; next: StoryData | null } {
+  function neighbours(story: Story): { column: Column | null; previous: Story | null; next: Story | null } {
     const column = pick(maps.columns, story.columnIds)[0] ?? null;
     if (column === null) return { column, previous: null, next: null };
-    const list = storiesOfColumn(column.documentId);
-    const at = list.findIndex((other) => other.documentId === story.documentId);
+    const key = `column:${column.documentId}`;
+    const list = groups.of(key);
+    const at = groups.positionIn(key, story.documentId);
     // The list is newest first: the previous story is the older one.
     return { column, previous: list[at + 1] ?? null, next: list[at - 1] ?? null };
   }
 
   /** The phase an event belongs to: its theme's, or the plan's phase for its date. */
-  function phaseOfEvent(event: EventData): { key: string; label: string; order: number } {
+  function phaseOfEvent(event: CampaignEvent): { key: string; label: string; order: number } {
     const theme = (event.themeId && maps.themes.get(event.themeId)) || null;
     const byDate = themeOfDate(event.startsAt);
     const phase = theme?.phase ?? byDate?.phase ?? null;
@@ -179,7 +233,7 @@ async function loadCampaign() {
 
   // Coverage: the plan's headline goal, every central and provincial outlet carrying the campaign.
   const reached = new Set<string>();
-  for (const placement of heldPlacements) reached.add(placement.outletId);
+  for (const placement of placements) reached.add(placement.outletId);
   for (const story of stories) if (story.outletId) reached.add(story.outletId);
   const coverage = (['central', 'provincial'] as const).map((level) => {
     const atLevel = outlets.filter((outlet) => outlet.level === level);
@@ -189,6 +243,8 @@ async function loadCampaign() {
 
   return {
     campaign: CAMPAIGN,
+    now,
+    media,
     themes,
     activities,
     places,
@@ -198,24 +254,28 @@ async function loadCampaign() {
     goodDeeds,
     opinions,
     events,
-    placements: heldPlacements,
+    placements,
     stories,
     maps,
+    slugs,
     clauses,
     /** An opinion's clauses in the order of the document. */
-    clausesOf: (opinion: OpinionData) => clausesByOpinion.get(opinion.documentId) ?? [],
+    clausesOf: (opinion: Opinion) => clausesByOpinion.get(opinion.documentId) ?? [],
     pick,
-    storiesOfColumn,
-    storiesOfTheme,
-    storiesOfActivity,
-    storiesOfPlace,
-    storiesOfFigure,
-    storiesOfClause,
-    storiesOfOutlet,
-    placementsOf: (story: StoryData) => placementsByStory.get(story.documentId) ?? [],
-    goodDeedsOf: (figure: FigureData) => goodDeeds.filter((deed) => deed.figureId === figure.documentId),
-    storiesOfMonth: (month: string) => stories.filter((story) => monthOf(story.date) === month),
-    months: [...new Set(stories.map((story) => monthOf(story.date)))].sort().reverse(),
+    storiesOfColumn: (id: string) => groups.of(`column:${id}`),
+    storiesOfTheme: (id: string) => groups.of(`theme:${id}`),
+    storiesOfActivity: (id: string) => groups.of(`activity:${id}`),
+    storiesOfPlace: (id: string) => groups.of(`place:${id}`),
+    storiesOfOutlet: (id: string) => groups.of(`outlet:${id}`),
+    storiesOfFigure: (id: string) => groups.of(`figure:${id}`),
+    storiesOfClause: (id: string) => groups.of(`clause:${id}`),
+    storiesOfEvent: (id: string) => groups.of(`event:${id}`),
+    storiesOfMonth: (month: string) => groups.of(`month:${month}`),
+    storiesOfKind: (kind: string) => groups.of(`kind:${kind}`),
+    months,
+    monthOf: (story: Story) => factsOf(story).month,
+    placementsOf: (story: Story) => placementsByStory.get(story.documentId) ?? [],
+    goodDeedsOf: (figure: Figure) => goodDeedsByFigure.get(figure.documentId) ?? [],
     related,
     neighbours,
     phaseOfEvent,
@@ -224,8 +284,31 @@ async function loadCampaign() {
   };
 }
 
-/** The month archive of an instant, 'YYYY-MM' in Shanghai. */
-export const monthOf = (instant: string) => monthKey(instant);
+let current: Campaign | null = null;
+let loading: Promise<Campaign> | null = null;
+
+/** Makes `campaign` the one pages render (the renderer does, after each sync). */
+export function useCampaign(campaign: Campaign): void {
+  current = campaign;
+}
+
+/**
+ * The campaign pages render. The renderer sets it after each sync; in `astro dev` it is
+ * read from the configured snapshot source on first use and again after a minute.
+ */
+export async function getCampaign(): Promise<Campaign> {
+  if (current && !import.meta.env.DEV) return current;
+  loading ??= import('./dev-campaign').then(({ loadDevCampaign }) => loadDevCampaign()).finally(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+/** The build's "now": CAMPAIGN_DESK_NOW pins it (tests, previews of a past day). */
+export function buildNow(): Date {
+  const pinned = process.env.CAMPAIGN_DESK_NOW;
+  return pinned ? new Date(pinned) : new Date();
+}
 
 export const kindName = (kind: string) => nameOf(STORY_KINDS, kind);
 export const eventKindName = (kind: string) => nameOf(EVENT_KINDS, kind);

@@ -5,16 +5,20 @@
  * from this table, so the listing, its feed, the feed directory and a story's feed links
  * always say the same thing.
  */
-import { OUTLET_LEVELS, OUTLET_MEDIA, THEMES, nameOf, type Image } from '@campaign-desk/shared';
-import type {
-  ActivityData,
-  Campaign,
-  ColumnData,
-  OutletData,
-  PlaceData,
-  StoryData,
-  ThemeData,
-} from './campaign';
+import {
+  OUTLET_LEVELS,
+  OUTLET_MEDIA,
+  THEMES,
+  nameOf,
+  type Activity,
+  type Column,
+  type Image,
+  type Outlet,
+  type Place,
+  type Story,
+  type Theme,
+} from '@campaign-desk/shared';
+import type { Campaign } from './campaign';
 import { paths, type FeedKind } from './paths';
 import { SITE_NAME } from './site';
 
@@ -22,21 +26,20 @@ import { SITE_NAME } from './site';
 export type IntroLine = { text: string; href?: string };
 
 /** Under a listing's title: the grouping's cover (first page only) and these lines. */
-export type Intro = {
-  cover: { image: Image; local: ColumnData['localImage'] } | null;
-  lines: IntroLine[];
-};
+export type Intro = { cover: Image | null; lines: IntroLine[] };
 
 /** What every grouped record has: a listing and a feed under its slug. */
-export type Grouped = { documentId: string; slug: string; name: string };
+export type Grouped = { documentId: string; slug: string; name: string; updatedAt: string };
 
 export interface Grouping<R extends Grouped = Grouped> {
   kind: FeedKind;
   /** What one such grouping is called: 专栏, 主题… */
   label: string;
   records(campaign: Campaign): R[];
+  /** The record a listing or feed URL names by its slug. */
+  find(campaign: Campaign, slug: string): R | undefined;
   /** Newest first. */
-  stories(campaign: Campaign, record: R): StoryData[];
+  stories(campaign: Campaign, record: R): Story[];
   /** Above the title of the listing. */
   kicker(record: R): string;
   /** Under the title of the listing, and the page's description. */
@@ -48,10 +51,11 @@ export interface Grouping<R extends Grouped = Grouped> {
 
 const noIntro = (): Intro => ({ cover: null, lines: [] });
 
-const themes: Grouping<ThemeData> = {
+const themes: Grouping<Theme> = {
   kind: 'themes',
   label: '主题',
   records: (c) => c.themes,
+  find: (c, slug) => c.slugs.themes.get(slug),
   stories: (c, theme) => c.storiesOfTheme(theme.documentId),
   kicker: (theme) => {
     const window = THEMES.find((entry) => entry.slug === theme.slug)?.windowLabel;
@@ -62,10 +66,11 @@ const themes: Grouping<ThemeData> = {
   intro: noIntro,
 };
 
-const activities: Grouping<ActivityData> = {
+const activities: Grouping<Activity> = {
   kind: 'activities',
   label: '“六大”活动',
   records: (c) => c.activities,
+  find: (c, slug) => c.slugs.activities.get(slug),
   stories: (c, activity) => c.storiesOfActivity(activity.documentId),
   kicker: () => '“六大”活动',
   description: (activity) => activity.description,
@@ -73,10 +78,11 @@ const activities: Grouping<ActivityData> = {
   intro: noIntro,
 };
 
-const columns: Grouping<ColumnData> = {
+const columns: Grouping<Column> = {
   kind: 'columns',
   label: '专栏',
   records: (c) => c.columns,
+  find: (c, slug) => c.slugs.columns.get(slug),
   stories: (c, column) => c.storiesOfColumn(column.documentId),
   kicker: () => '专栏',
   description: (column) => column.description,
@@ -84,16 +90,17 @@ const columns: Grouping<ColumnData> = {
   intro: (c, column) => {
     const outlets = c.pick(c.maps.outlets, column.outletIds);
     return {
-      cover: column.cover ? { image: column.cover, local: column.localImage } : null,
+      cover: column.cover,
       lines: outlets.length > 0 ? [{ text: `开设媒体：${outlets.map((outlet) => outlet.name).join('、')}` }] : [],
     };
   },
 };
 
-const outlets: Grouping<OutletData> = {
+const outlets: Grouping<Outlet> = {
   kind: 'outlets',
   label: '媒体',
   records: (c) => c.outlets,
+  find: (c, slug) => c.slugs.outlets.get(slug),
   stories: (c, outlet) => c.storiesOfOutlet(outlet.documentId),
   kicker: () => '媒体',
   description: (outlet) =>
@@ -105,10 +112,11 @@ const outlets: Grouping<OutletData> = {
   }),
 };
 
-const places: Grouping<PlaceData> = {
+const places: Grouping<Place> = {
   kind: 'places',
   label: '地区',
   records: (c) => c.places,
+  find: (c, slug) => c.slugs.places.get(slug),
   stories: (c, place) => c.storiesOfPlace(place.documentId),
   kicker: () => '地区',
   description: () => null,

@@ -35,6 +35,8 @@ export const paths = {
   opml: '/feeds.opml',
   rss: '/rss.xml',
   jsonFeed: '/feed.json',
+  sitemap: '/sitemap-index.xml',
+  sitemapUrls: '/sitemap-0.xml',
   feed: (kind: FeedKind, item: Slugged) => `/feeds/${kind}/${item.slug}.xml`,
 };
 

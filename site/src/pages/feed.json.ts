@@ -1,11 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getCampaign } from '../lib/campaign';
 import { buildJsonFeed } from '../lib/feeds';
-import { paths } from '../lib/paths';
-import { feedItems, siteChannel } from '../lib/syndication';
+import { feedItemsOf, jsonFeedFile } from '../views/feeds';
+import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async () => {
-  const campaign = await getCampaign();
-  const json = buildJsonFeed(siteChannel(campaign, paths.jsonFeed), await feedItems(campaign, campaign.stories));
-  return new Response(json, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+export const GET: APIRoute = async ({ params }) => {
+  const view = (await pageView(jsonFeedFile, params))!;
+  return new Response(buildJsonFeed(view.channel, feedItemsOf(view)), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };

@@ -1,10 +1,12 @@
 import type { APIRoute } from 'astro';
 import { buildOpml } from '../lib/feeds';
-import { buildNow } from '../lib/campaign';
 import { SITE_NAME } from '../lib/site';
-import { allFeeds } from '../lib/syndication';
+import { opmlFile } from '../views/feeds';
+import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async () =>
-  new Response(buildOpml(`${SITE_NAME} · 全部订阅源`, await allFeeds(), buildNow()), {
+export const GET: APIRoute = async ({ params }) => {
+  const view = (await pageView(opmlFile, params))!;
+  return new Response(buildOpml(`${SITE_NAME} · 全部订阅源`, view.listings, view.created), {
     headers: { 'Content-Type': 'text/x-opml; charset=utf-8' },
   });
+};

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/paths';
+import { pageView } from '../views/page-family';
+import { robotsFile } from '../views/site-files';
 
-export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\n`, {
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+export const GET: APIRoute = async ({ params }) => {
+  const view = (await pageView(robotsFile, params))!;
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${view.sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getCampaign } from '../lib/campaign';
-import { paths } from '../lib/paths';
-import { buildRss, feedItems, rssResponse, siteChannel } from '../lib/syndication';
+import { buildRss } from '../lib/feeds';
+import { feedItemsOf, rssFeed } from '../views/feeds';
+import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async () => {
-  const campaign = await getCampaign();
-  return rssResponse(buildRss(siteChannel(campaign, paths.rss), await feedItems(campaign, campaign.stories)));
+export const GET: APIRoute = async ({ params }) => {
+  const view = (await pageView(rssFeed, params))!;
+  return new Response(buildRss(view.channel, feedItemsOf(view)), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

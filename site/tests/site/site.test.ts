@@ -44,16 +44,37 @@ describe('pages', () => {
     ];
     const missing = expected.filter((page) => !pages.has(page));
     expect(missing).toEqual([]);
-    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-ui.js']) {
+    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/7/pagefind.js']) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });
 
-  test('listing pages are paginated', () => {
-    expect(pages.has('/themes/shifanqu/2/')).toBe(true);
+  test('listings are paginated in stable chunks of 20 counted from the oldest story', () => {
+    const theme = of('theme').find((record) => record.slug === 'shifanqu')!;
+    const total = of('story').filter((story) => story.themeId === theme.documentId).length;
+    expect(total).toBeGreaterThan(40);
+    const cards = (html: string) => tags(html, 'li').filter((tag) => attr(tag, 'class') === 'story-card').length;
+    // The first page holds the newest two chunks; the oldest chunk has a page of its own.
     const first = pages.get('/themes/shifanqu/')!;
-    expect(first).toContain('href="/themes/shifanqu/2/"');
-    expect(tags(first, 'li').filter((tag) => attr(tag, 'class') === 'story-card').length).toBe(20);
+    expect(cards(first)).toBe(total - 20);
+    expect(first).toContain('href="/themes/shifanqu/1/"');
+    expect(first).toContain(`共 ${total} 篇`);
+    const oldest = pages.get('/themes/shifanqu/1/')!;
+    expect(cards(oldest)).toBe(20);
+    expect(oldest).toContain('href="/themes/shifanqu/"');
+    expect(oldest).toMatch(/<h1>转型发展示范区（2020年6月\d+日至\d+日）<\/h1>/);
+    expect(pages.has('/themes/shifanqu/2/')).toBe(false);
+  });
+
+  test('the release holds pages, feeds, client files, images and search shards, and nothing of Astro’s internals', () => {
+    const top = new Set(files.map((file) => path.relative(dist, file).split(path.sep)[0]));
+    for (const internal of ['content-modules.mjs', 'content-assets.mjs', 'collections', 'server', 'chunks']) expect(top.has(internal), internal).toBe(false);
+    expect(files.some((file) => file.endsWith('.mjs'))).toBe(false);
+    expect(existsSync(path.join(dist, 'favicon.svg'))).toBe(true);
+  });
+
+  test('the links people typed into the fixture all lead somewhere (no warnings)', () => {
+    expect(inject('warnings')).toEqual([]);
   });
 
   test('every internal link and asset resolves, fragments included', () => {
@@ -146,8 +167,8 @@ describe('pages', () => {
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
     const json = JSON.parse(ld!);
     expect(json).toMatchObject({ '@type': 'NewsArticle', headline: story.title, datePublished: story.date, inLanguage: 'zh-CN' });
-    expect(json.image[0]).toMatch(new RegExp(`^${TEST_SITE_URL}/_astro/.+\\.jpg$`));
-    // The cover through the image pipeline: responsive WebP, sizes set, caption and credit.
+    expect(json.image[0]).toMatch(new RegExp(`^${TEST_SITE_URL}/media/[0-9a-f]{24}-1200\\.jpg$`));
+    // The cover through sharp: responsive WebP and JPEG copies, the original's size set, caption and credit.
     const picture = /<picture>.*?<\/picture>/s.exec(html)![0];
     expect(picture).toMatch(/type="image\/webp"/);
     expect(attr(tags(picture, 'source')[0]!, 'srcset')).toMatch(/360w.*720w.*1080w/);
@@ -231,7 +252,7 @@ describe('feeds', () => {
         for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
         if (item['media:content']) {
           const media = item['media:content'];
-          expect(media['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/_astro/`));
+          expect(media['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/media/`));
           expect(existsSync(path.join(dist, new URL(media['@url']).pathname))).toBe(true);
         }
       }

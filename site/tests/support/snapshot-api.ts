@@ -51,7 +51,13 @@ export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Pr
     if (cursor && since) return send(400, { error: { message: 'cursor and since are exclusive' } });
     if (since) {
       const point = decode(since).seq as number;
-      const after = changes.filter((change) => change.seq > point);
+      // As the plugin does: the latest change of each record decides what it is now.
+      const latest = new Map<string, Change>();
+      for (const change of changes.filter((candidate) => candidate.seq > point)) {
+        const subject = change.record ?? change.tombstone!;
+        latest.set(`${subject.type}:${subject.documentId}`, change);
+      }
+      const after = [...latest.values()];
       return send(200, {
         records: after.flatMap((change) => (change.record ? [change.record] : [])),
         tombstones: after.flatMap((change) => (change.tombstone ? [change.tombstone] : [])),

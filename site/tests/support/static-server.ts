@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { contentType } from '@campaign-desk/publisher/content-types';
+import { contentType } from '../../renderer/content-types';
 
 export type Running = { url: string; close: () => Promise<void>; server: Server };
 

@@ -1,4 +1,4 @@
-/** The media type each file of a release is served with; feeds get the ones feed readers expect. */
+/** The media type each file of the site is served with; feeds get the ones feed readers expect. */
 import path from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -21,6 +21,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
   '.webmanifest': 'application/manifest+json',
 };
 

@@ -1,0 +1,108 @@
+/**
+ * Compiles the site for the renderer: `astro build` of the server bundle (see
+ * src/integrations/render-adapter.mjs) into `.compiled/<fingerprint>/` inside the site, so
+ * the bundle resolves the site's own dependencies. The fingerprint covers everything the
+ * bundle is made of (templates, the shared contract, Astro's version, the public address),
+ * so a compile happens once per template version and address, and a publisher restart or a
+ * second publisher on the same site reuses it.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export type Compiled = {
+  fingerprint: string;
+  /** The server entry the worker imports. */
+  entry: string;
+  /** The files every release carries as they are (CSS, favicon…). */
+  clientDir: string;
+};
+
+const COMPILED = '.compiled';
+/** Compiles nobody used for this long are removed (another publisher may still use a recent one). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+/** A compile still unfinished after this long was killed. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+}
+
+async function fingerprintOf(siteDir: string, siteUrl: string): Promise<string> {
+  const require = createRequire(path.join(siteDir, 'package.json'));
+  const shared = path.dirname(require.resolve('@campaign-desk/shared/package.json'));
+  const astro = JSON.parse(await readFile(require.resolve('astro/package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(`${siteUrl}\u0000astro ${astro.version}\u0000`);
+  const sources = [
+    ...(await filesUnder(path.join(siteDir, 'src'))),
+    ...(await filesUnder(path.join(siteDir, 'public'))),
+    ...['astro.config.mjs', 'package.json', 'tsconfig.json'].map((file) => path.join(siteDir, file)),
+    ...(await filesUnder(path.join(shared, 'src'))),
+  ];
+  for (const file of sources) hash.update(path.relative(siteDir, file)).update('\u0000').update(await readFile(file)).update('\u0000');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Names Astro reads into the compiled site's `import.meta.env` when they are set in the
+ * environment. A test runner sets its own (vitest: DEV=1, MODE=test…), which would compile
+ * a production bundle that believes it runs in development.
+ */
+const BUILT_IN_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
+
+function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !BUILT_IN_ENV.includes(name)));
+  const astro = path.join(path.dirname(createRequire(path.join(siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build'], {
+      cwd: siteDir,
+      // A production build whatever started us: Strapi sets NODE_ENV=development when unset.
+      env: { ...inherited, ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`compiling the site failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').trim()}`)),
+    );
+  });
+}
+
+export async function compileSite(siteDir: string, siteUrl: string, log: (line: string) => void = () => {}): Promise<Compiled> {
+  const fingerprint = await fingerprintOf(siteDir, siteUrl);
+  const root = path.join(siteDir, COMPILED);
+  const dir = path.join(root, fingerprint);
+  if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {
+    log(`compiling the site (${fingerprint})`);
+    const partial = path.join(root, `${fingerprint}.partial-${randomBytes(4).toString('hex')}`);
+    await mkdir(root, { recursive: true });
+    try {
+      await astroBuild(siteDir, { SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: partial, CAMPAIGN_DESK_CACHE_DIR: path.join(root, 'cache') });
+      // Renamed only once whole: a compile that was killed is never taken for a finished one.
+      if (existsSync(dir)) await rm(partial, { recursive: true, force: true });
+      else await rename(partial, dir);
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  const now = new Date();
+  await utimes(dir, now, now);
+  for (const name of await readdir(root)) {
+    if (name === fingerprint || name === 'cache') continue;
+    const other = path.join(root, name);
+    const age = now.getTime() - (await stat(other)).mtimeMs;
+    if (age > (name.includes('.partial-') ? ABANDONED_MS : STALE_MS)) await rm(other, { recursive: true, force: true });
+  }
+  return { fingerprint, entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') };
+}

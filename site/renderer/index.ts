@@ -1,0 +1,8 @@
+/** The site's renderer, for the publisher: compile, render what a change touches, index for search. */
+export { SiteRenderer, RendererError, DEFAULT_SITE_DIR, type Plan, type RenderedFile, type RendererOptions, type SearchRecord, type SyncInput } from './site-renderer';
+export { closeSearchIndexer, writeSearchShard } from './search-index';
+export { replacedBy, writeRelease, type WriteReport } from './release-writer';
+export { contentType } from './content-types';
+export { SEARCH_SHARDS, searchBundle } from '../src/lib/search';
+export { MEDIA_PATH } from '../src/snapshot/media';
+export { sourceFromEnv, type SnapshotSource } from '../src/snapshot/source';

@@ -1,0 +1,186 @@
+/**
+ * The site as the publisher drives it, from inside the compiled bundle: it holds the records
+ * (synced from the snapshot with its cursor), their images, and the fingerprint of every
+ * page, search shard and media file of the release it last planned; a sync answers what a
+ * change touches, and render() makes exactly those pages.
+ *
+ * The baseline is the state of the release live now: `commit()` makes the last plan the
+ * baseline once its release went live, `reset()` forgets it (the next plan is everything).
+ */
+import type { App } from 'astro/app';
+import { indexCampaign, useCampaign, type Campaign } from '../lib/campaign';
+import { siteUrl } from '../lib/paths';
+import { SEARCH_SHARDS, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { Media, MEDIA_PATH } from '../snapshot/media';
+import { RecordSet } from '../snapshot/record-set';
+import { readSnapshot, type SnapshotSource } from '../snapshot/source';
+import { PAGE_TABLE } from '../views';
+import { layoutView } from '../views/layout';
+import { fingerprint } from './fingerprint';
+import { checkPersonLinks, personLinks } from './person-links';
+
+export type SyncInput = {
+  source: SnapshotSource;
+  /** Where images and their copies are kept between syncs. */
+  mediaDir: string;
+  /** The instant pages are rendered as of (upcoming events, the current phase). */
+  now: string;
+  /** Read the whole snapshot rather than the changes since the last sync. */
+  full: boolean;
+  /** The other files of a release (the compiled site's client files), as site paths. */
+  assets: string[];
+};
+
+/** A file of the release: its site path and where it is written, relative to the release. */
+export type ReleaseFile = { path: string; file: string };
+
+export type Plan = {
+  /** Whether the snapshot was read whole. */
+  full: boolean;
+  records: number;
+  pages: { total: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
+  /** Image copies under /media/: file names in the media directory. */
+  media: { added: string[]; removed: string[] };
+  /** Search shards to index again. */
+  search: number[];
+  /** Problems of person-written links, naming the record and the field. */
+  warnings: string[];
+  /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
+  personUrls: string[];
+  /** Milliseconds spent reading the snapshot, preparing images, indexing, and planning. */
+  timings: { read: number; media: number; index: number; plan: number };
+};
+
+export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
+
+type State = {
+  pages: Map<string, { fingerprint: string; request: string }>;
+  media: Set<string>;
+  shards: string[];
+};
+
+const EMPTY: State = { pages: new Map(), media: new Set(), shards: [] };
+
+/** Where a site path is written in a release: `/a/` → `a/index.html`, `/a.xml` → `a.xml`. */
+export function fileOf(path: string): string {
+  return path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+}
+
+export function createRuntime(app: App) {
+  const records = new RecordSet();
+  let media: Media | null = null;
+  let campaign: Campaign | null = null;
+  let search: SearchRecord[] = [];
+  let baseline: State = EMPTY;
+  let planned: State = EMPTY;
+
+  function statePages(current: Campaign): State['pages'] {
+    const layout = fingerprint(layoutView(current));
+    const pages = new Map<string, { fingerprint: string; request: string }>();
+    for (const family of Object.values(PAGE_TABLE)) {
+      for (const { path, params } of family.pages(current)) {
+        pages.set(path, { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path });
+      }
+    }
+    return pages;
+  }
+
+  function shardFingerprints(records: SearchRecord[]): string[] {
+    const shards: SearchRecord[][] = Array.from({ length: SEARCH_SHARDS }, () => []);
+    for (const record of records) shards[shardOf(record.url)]!.push(record);
+    return shards.map((shard) => fingerprint(shard));
+  }
+
+  return {
+    async sync(input: SyncInput): Promise<Plan> {
+      const started = performance.now();
+      // A file is always a whole snapshot; the API is asked for the changes since the last sync.
+      const whole = input.full || records.cursor === null || input.source.kind === 'file';
+      const pages = await readSnapshot(input.source, whole ? undefined : records.cursor!);
+      records.apply(pages, whole);
+      const read = performance.now();
+
+      const warnings: string[] = [];
+      if (media?.dir !== input.mediaDir) media = new Media(input.mediaDir);
+      const stories = records.all('story');
+      const imaged = [...stories, ...records.all('column'), ...records.all('figure'), ...records.all('goodDeed')];
+      await media.prepare(imaged, { warn: (message) => warnings.push(message) });
+      const prepared = performance.now();
+
+      const library = media;
+      campaign = indexCampaign(records, new Date(input.now), (url) => library.entryOf(url));
+      useCampaign(campaign);
+      search = searchRecords(campaign);
+      const indexed = performance.now();
+
+      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shardFingerprints(search) };
+      const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
+      const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
+      const links = personLinks(campaign);
+      const site = siteUrl();
+      const assets = new Set(input.assets);
+      const exists = (path: string) =>
+        planned.pages.has(path) ||
+        planned.pages.has(`${path}/`) ||
+        assets.has(path) ||
+        (path.startsWith(MEDIA_PATH) && planned.media.has(path.slice(MEDIA_PATH.length)));
+      warnings.push(...checkPersonLinks(links, site, exists));
+      const done = performance.now();
+
+      return {
+        full: whole,
+        records: records.size,
+        pages: {
+          total: planned.pages.size,
+          changed: changed.map(([path]) => ({ path, file: fileOf(path) })),
+          removed: removed.map((path) => ({ path, file: fileOf(path) })),
+        },
+        media: {
+          added: [...planned.media].filter((file) => !baseline.media.has(file)),
+          removed: [...baseline.media].filter((file) => !planned.media.has(file)),
+        },
+        search: planned.shards.flatMap((shard, index) => (shard === baseline.shards[index] ? [] : [index])),
+        warnings,
+        personUrls: [...new Set(links.map((link) => link.url))],
+        timings: { read: read - started, media: prepared - read, index: indexed - prepared, plan: done - indexed },
+      };
+    },
+
+    /** The last plan's release went live: it is what the next plan is measured against. */
+    commit(): void {
+      baseline = planned;
+    },
+
+    /** Plan everything next time (a full build, or after a rollback). */
+    reset(): void {
+      baseline = EMPTY;
+    },
+
+    /** Renders planned pages; a page that does not render as planned is a template bug and throws. */
+    async render(paths: string[]): Promise<RenderedFile[]> {
+      const site = siteUrl();
+      const rendered: RenderedFile[] = [];
+      for (const path of paths) {
+        const page = planned.pages.get(path);
+        if (!page) throw new Error(`${path} is not a page of the site`);
+        const response = await app.render(new Request(new URL(page.request, site)));
+        const expected = page.request === path ? 200 : response.status;
+        if (response.status !== expected) throw new Error(`${path} rendered with HTTP ${response.status}`);
+        rendered.push({
+          path,
+          file: fileOf(path),
+          type: response.headers.get('content-type') ?? 'application/octet-stream',
+          body: new Uint8Array(await response.arrayBuffer()),
+        });
+      }
+      return rendered;
+    },
+
+    /** The records of one search shard, in path order. */
+    searchShard(shard: number): SearchRecord[] {
+      return search.filter((record) => shardOf(record.url) === shard);
+    },
+  };
+}
+
+export type SiteRuntime = ReturnType<typeof createRuntime>;

@@ -1,0 +1,61 @@
+/** The home page: the campaign at a glance. */
+import type { Campaign } from '../lib/campaign';
+import type { Column, Figure, Opinion, Story } from '@campaign-desk/shared';
+import { MEDIA_KINDS } from '../lib/campaign';
+import { single } from './page-family';
+import { cardsOf, deedsOf, eventsOf, timelineOf, type Card, type Coverage, type DeedItem, type EventItem, type Timeline } from './parts';
+
+export type HomeView = {
+  activities: Campaign['activities'];
+  timeline: Timeline;
+  latest: Card[];
+  relay: { figure: Figure; deeds: number; doers: number; recent: DeedItem[] } | null;
+  columns: Array<{ column: Column; stories: number }>;
+  opinion: { opinion: Opinion; interpretations: Card[] } | null;
+  /** The next events, or (when none is coming) the last ones. */
+  events: { upcoming: boolean; items: EventItem[] };
+  media: Card[];
+  coverage: Coverage;
+  places: Campaign['places'];
+  months: string[];
+};
+
+/** The newest `count` stories of the fusion-media kinds (video, H5, live, audio). */
+function newestMedia(campaign: Campaign, count: number): Story[] {
+  const time = (story: Story) => Date.parse(story.date);
+  return [...MEDIA_KINDS]
+    .flatMap((kind) => campaign.storiesOfKind(kind).slice(0, count))
+    .sort((a, b) => time(b) - time(a) || a.documentId.localeCompare(b.documentId))
+    .slice(0, count);
+}
+
+export const homePage = single('/', (campaign): HomeView => {
+  const tang = campaign.slugs.figures.get('tang-guangyou') ?? campaign.figures[0];
+  const opinion = campaign.slugs.opinions.get('yijian') ?? campaign.opinions[0];
+  const now = campaign.now.getTime();
+  const upcoming = campaign.events.filter((event) => Date.parse(event.startsAt) >= now);
+  const past = campaign.events.filter((event) => Date.parse(event.startsAt) < now);
+  return {
+    activities: campaign.activities,
+    timeline: timelineOf(campaign),
+    latest: cardsOf(campaign, campaign.stories.slice(0, 8)),
+    relay: tang
+      ? {
+          figure: tang,
+          deeds: campaign.goodDeeds.length,
+          doers: new Set(campaign.goodDeeds.map((deed) => deed.doer)).size,
+          recent: deedsOf(campaign, campaign.goodDeeds.slice(0, 3)),
+        }
+      : null,
+    columns: campaign.columns.map((column) => ({ column, stories: campaign.storiesOfColumn(column.documentId).length })),
+    opinion: opinion ? { opinion, interpretations: cardsOf(campaign, campaign.storiesOfKind('interpretation').slice(0, 4)) } : null,
+    events:
+      upcoming.length > 0
+        ? { upcoming: true, items: eventsOf(campaign, upcoming.slice(0, 3)) }
+        : { upcoming: false, items: eventsOf(campaign, past.slice(-3).reverse()) },
+    media: cardsOf(campaign, newestMedia(campaign, 6)),
+    coverage: campaign.coverage,
+    places: campaign.places,
+    months: campaign.months,
+  };
+});

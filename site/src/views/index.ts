@@ -1,0 +1,57 @@
+/**
+ * The page table: every page family of the site. The renderer lists every path from it and
+ * fingerprints every view to learn which pages a change touches; the sitemap lists it too.
+ */
+import type { Campaign } from '../lib/campaign';
+import { coveragePage } from './coverage';
+import { eventsPage } from './events';
+import { feedDirectory, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
+import { figurePages } from './figure';
+import { homePage } from './home';
+import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
+import { groupingListings, monthListings } from './listing';
+import { opinionPages } from './opinion';
+import type { PageFamily, Params } from './page-family';
+import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
+import { storyPages } from './story';
+
+type AnyFamily = PageFamily<Params, unknown>;
+
+const PAGES: Record<string, AnyFamily> = {
+  home: homePage,
+  story: storyPages,
+  listing: groupingListings,
+  month: monthListings,
+  archive: archiveIndex,
+  columns: columnsIndex,
+  places: placesIndex,
+  figures: figuresIndex,
+  figure: figurePages,
+  opinion: opinionPages,
+  events: eventsPage,
+  coverage: coveragePage,
+  search: searchPage,
+  feeds: feedDirectory,
+  notFound: notFoundPage,
+};
+
+/** The HTML pages a reader may land on (the sitemap's list). */
+function htmlPaths(campaign: Campaign): string[] {
+  return Object.values(PAGES)
+    .flatMap((family) => family.pages(campaign).map((page) => page.path))
+    .filter((path) => path.endsWith('/'));
+}
+
+export const sitemapPage = sitemapUrls(htmlPaths);
+
+export const PAGE_TABLE: Record<string, AnyFamily> = {
+  ...PAGES,
+  rss: rssFeed,
+  jsonFeed: jsonFeedFile,
+  groupingFeeds,
+  opml: opmlFile,
+  calendar: calendarFile,
+  robots: robotsFile,
+  sitemapIndex,
+  sitemapUrls: sitemapPage,
+};

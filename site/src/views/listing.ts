@@ -1,0 +1,116 @@
+/**
+ * The paginated listings: one per grouping (theme, activity, column, outlet, place) and one
+ * per month of the archive. Pages are stable chunks (see chunks.ts).
+ */
+import { formatChineseDate, formatChineseMonth, shanghaiDate, type Story } from '@campaign-desk/shared';
+import type { Campaign } from '../lib/campaign';
+import { GROUPINGS, feedRef, type Grouping, type IntroLine } from '../lib/groupings';
+import { paths } from '../lib/paths';
+import { chunkNav, chunkParam, chunkPaths, chunkRange, type ChunkNav } from './chunks';
+import type { PageFamily } from './page-family';
+import { cardsOf, pictureOf, type Card, type Picture } from './parts';
+
+export type ListingView = {
+  kicker: string;
+  /** The listing's name; a chunk page adds its dates. */
+  title: string;
+  description: string | null;
+  cover: Picture | null;
+  lines: IntroLine[];
+  cards: Card[];
+  /** How many stories the listing holds (its first page only: chunk pages never change for it). */
+  total: number | null;
+  nav: ChunkNav;
+  feed: { title: string; href: string } | null;
+};
+
+type Listing = {
+  kicker: string;
+  name: string;
+  description: string | null;
+  base: string;
+  stories: Story[];
+  feed: ListingView['feed'];
+  cover?: Picture | null;
+  lines?: IntroLine[];
+};
+
+/** '2020年5月3日至9日' — the dates of a chunk's stories, oldest first, a shared year and month said once. */
+function dates(stories: Story[]): string {
+  const from = shanghaiDate(stories.at(-1)!.date);
+  const to = shanghaiDate(stories[0]!.date);
+  if (from === to) return formatChineseDate(from);
+  const [fromYear, fromMonth] = from.split('-').map(Number);
+  const [toYear, toMonth, toDay] = to.split('-').map(Number);
+  const end = toYear !== fromYear ? formatChineseDate(to) : toMonth !== fromMonth ? `${toMonth}月${toDay}日` : `${toDay}日`;
+  return `${formatChineseDate(from)}至${end}`;
+}
+
+function listingView(campaign: Campaign, listing: Listing, page: string | undefined): ListingView | null {
+  const total = listing.stories.length;
+  const chunk = chunkParam(page, total);
+  if (chunk === undefined) return null;
+  const [start, end] = chunkRange(total, chunk);
+  const stories = listing.stories.slice(start, end);
+  return {
+    kicker: listing.kicker,
+    title: chunk === null ? listing.name : `${listing.name}（${dates(stories)}）`,
+    description: listing.description,
+    cover: chunk === null ? (listing.cover ?? null) : null,
+    lines: listing.lines ?? [],
+    cards: cardsOf(campaign, stories),
+    total: chunk === null ? total : null,
+    nav: chunkNav(listing.base, total, chunk),
+    feed: listing.feed,
+  };
+}
+
+function groupingListing(campaign: Campaign, grouping: Grouping, slug: string): Listing | null {
+  const record = grouping.find(campaign, slug);
+  if (!record) return null;
+  const intro = grouping.intro(campaign, record);
+  return {
+    kicker: grouping.kicker(record),
+    name: record.name,
+    description: grouping.description(record),
+    base: paths.listing(grouping.kind, record),
+    stories: grouping.stories(campaign, record),
+    feed: feedRef(grouping, record),
+    cover: intro.cover ? pictureOf(campaign, intro.cover, [360, 720, 1080]) : null,
+    lines: intro.lines,
+  };
+}
+
+type GroupingParams = { kind: string; slug: string; page?: string };
+
+export const groupingListings: PageFamily<GroupingParams, ListingView> = {
+  pages: (campaign) =>
+    GROUPINGS.flatMap((grouping) =>
+      grouping.records(campaign).flatMap((record) =>
+        chunkPaths(paths.listing(grouping.kind, record), grouping.stories(campaign, record).length).map(({ path, page }) => ({
+          path,
+          params: { kind: grouping.kind, slug: record.slug, page },
+        })),
+      ),
+    ),
+  view: (campaign, { kind, slug, page }) => {
+    const grouping = GROUPINGS.find((candidate) => candidate.kind === kind);
+    const listing = grouping ? groupingListing(campaign, grouping, slug) : null;
+    return listing && listingView(campaign, listing, page);
+  },
+};
+
+type MonthParams = { month: string; page?: string };
+
+export const monthListings: PageFamily<MonthParams, ListingView> = {
+  pages: (campaign) =>
+    campaign.months.flatMap((month) =>
+      chunkPaths(paths.month(month), campaign.storiesOfMonth(month).length).map(({ path, page }) => ({ path, params: { month, page } })),
+    ),
+  view: (campaign, { month, page }) => {
+    const stories = campaign.storiesOfMonth(month);
+    if (stories.length === 0) return null;
+    const listing: Listing = { kicker: '按月归档', name: formatChineseMonth(month), description: null, base: paths.month(month), stories, feed: null };
+    return listingView(campaign, listing, page);
+  },
+};

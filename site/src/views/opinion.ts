@@ -1,0 +1,34 @@
+/** A policy document's page (the 《意见》): its clauses, each beside the stories interpreting it. */
+import type { CampaignEvent, Clause, Opinion } from '@campaign-desk/shared';
+import { GROUPING, feedRef } from '../lib/groupings';
+import { paths } from '../lib/paths';
+import type { PageFamily } from './page-family';
+import { cardsOf, type Card } from './parts';
+
+/** The column of interpretations of the 《意见》. */
+const INTERPRETATION_COLUMN = 'yijian-jiedu';
+
+export type OpinionView = {
+  opinion: Opinion;
+  event: CampaignEvent | null;
+  feeds: Array<{ title: string; href: string }>;
+  clauses: Array<{ clause: Clause; interpretations: Card[] }>;
+};
+
+export const opinionPages: PageFamily<{ slug: string }, OpinionView> = {
+  pages: (campaign) => campaign.opinions.map((opinion) => ({ path: paths.opinion(opinion), params: { slug: opinion.slug } })),
+  view: (campaign, { slug }) => {
+    const opinion = campaign.slugs.opinions.get(slug);
+    if (!opinion) return null;
+    const column = campaign.slugs.columns.get(INTERPRETATION_COLUMN);
+    return {
+      opinion,
+      event: (opinion.adoptedAtEventId && campaign.maps.events.get(opinion.adoptedAtEventId)) || null,
+      feeds: column ? [feedRef(GROUPING.columns, column)] : [],
+      clauses: campaign.clausesOf(opinion).map((clause) => ({
+        clause,
+        interpretations: cardsOf(campaign, campaign.storiesOfClause(clause.documentId)),
+      })),
+    };
+  },
+};

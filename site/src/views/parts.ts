@@ -1,0 +1,103 @@
+/** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
+import { campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
+import type { Campaign } from '../lib/campaign';
+import { absoluteUrl } from '../lib/paths';
+import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
+
+/** A story in a list: the story and the outlet it came from. */
+export type Card = { story: Story; outlet: Outlet | null };
+
+export function cardsOf(campaign: Campaign, stories: Story[]): Card[] {
+  return stories.map((story) => ({ story, outlet: (story.outletId && campaign.maps.outlets.get(story.outletId)) || null }));
+}
+
+/**
+ * An image as a page shows it: the local copies (WebP, and JPEG or PNG) at the widths the
+ * page asks for, or the CMS's copy when there are none.
+ */
+export type Picture = {
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  width: number;
+  height: number;
+  src: string;
+  srcset: string | null;
+  webpSrcset: string | null;
+};
+
+export function pictureOf(campaign: Campaign, image: Image, widths: readonly number[] = MEDIA_WIDTHS): Picture {
+  const entry = campaign.media(image.url);
+  const base = { alt: image.alt, caption: image.caption, credit: image.credit };
+  const variants = entry?.variants.filter((variant) => widths.includes(variant.width) || variant.width === entry.width) ?? [];
+  if (!entry || variants.length === 0) {
+    return { ...base, width: image.width, height: image.height, src: image.url, srcset: null, webpSrcset: null };
+  }
+  const srcset = (file: (variant: (typeof variants)[number]) => string) =>
+    variants.map((variant) => `${MEDIA_PATH}${file(variant)} ${variant.width}w`).join(', ');
+  return {
+    ...base,
+    // The original's size: what the browser reserves room for, whichever copy it picks.
+    width: entry.width,
+    height: entry.height,
+    src: `${MEDIA_PATH}${variants.at(-1)!.fallback}`,
+    srcset: srcset((variant) => variant.fallback),
+    webpSrcset: srcset((variant) => variant.webp),
+  };
+}
+
+/** The 1200-pixel JPEG or PNG copy feeds and share cards use (absolute), or the CMS's copy. */
+export function shareImageOf(campaign: Campaign, image: Image): { url: string; type: string; width: number; height: number } {
+  const entry = campaign.media(image.url);
+  const variant = entry?.variants.at(-1);
+  if (!entry || !variant) return { url: image.url, type: image.mime, width: image.width, height: image.height };
+  return {
+    url: absoluteUrl(`${MEDIA_PATH}${variant.fallback}`),
+    type: entry.fallbackType,
+    width: variant.width,
+    height: Math.round((entry.height * variant.width) / entry.width),
+  };
+}
+
+/** A good deed in a list: the deed, where it was done, its photo. */
+export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | null };
+
+export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
+  return deeds.map((deed) => ({
+    deed,
+    place: (deed.placeId && campaign.maps.places.get(deed.placeId)) || null,
+    photo: deed.photo ? pictureOf(campaign, deed.photo, [360, 720]) : null,
+  }));
+}
+
+/** An event in a list: the event, its place, and the first stories reporting on it. */
+export type EventItem = { event: CampaignEvent; place: Place | null; stories: Story[] };
+
+export function eventsOf(campaign: Campaign, events: CampaignEvent[]): EventItem[] {
+  return events.map((event) => ({
+    event,
+    place: (event.placeId && campaign.maps.places.get(event.placeId)) || null,
+    stories: campaign.storiesOfEvent(event.documentId).slice(0, 3),
+  }));
+}
+
+/** The three phases, the one the campaign is in now, and each phase's stories once it is over. */
+export type Timeline = {
+  phase: CampaignPhase;
+  themes: Array<{ theme: Theme; current: boolean; stories: number | null }>;
+};
+
+export function timelineOf(campaign: Campaign): Timeline {
+  const phase = campaignPhaseAt(campaign.now);
+  return {
+    phase,
+    themes: campaign.themes.map((theme) => ({
+      theme,
+      current: phase.state === 'during' && phase.theme?.slug === theme.slug,
+      stories: phase.state === 'after' ? campaign.storiesOfTheme(theme.documentId).length : null,
+    })),
+  };
+}
+
+/** Central and provincial outlets reached against the goal of 全覆盖. */
+export type Coverage = Campaign['coverage'];

@@ -1,0 +1,51 @@
+/** The site's own files: the calendar, robots.txt, the sitemap, and the search and 404 pages. */
+import { CAMPAIGN } from '@campaign-desk/shared';
+import type { Campaign } from '../lib/campaign';
+import { eventKindName } from '../lib/campaign';
+import type { CalendarEvent } from '../lib/ics';
+import { absoluteUrl, paths, siteUrl } from '../lib/paths';
+import { SEARCH_SHARDS } from '../lib/search';
+import { single, type PageFamily, type Params } from './page-family';
+
+export const calendarFile = single(paths.calendar, (campaign): { name: string; events: CalendarEvent[] } => {
+  const host = siteUrl().hostname;
+  return {
+    name: `${CAMPAIGN.shortName}日程`,
+    events: campaign.events.map((event) => {
+      const place = event.placeId ? campaign.maps.places.get(event.placeId) : undefined;
+      return {
+        uid: `${event.documentId}@${host}`,
+        title: event.title,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        updatedAt: event.updatedAt,
+        location: [place?.name, event.venue].filter(Boolean).join(' ') || null,
+        description: event.summary,
+        url: absoluteUrl(paths.event(event)),
+        categories: [eventKindName(event.kind)],
+      };
+    }),
+  };
+});
+
+export const robotsFile = single('/robots.txt', () => ({ sitemap: absoluteUrl(paths.sitemap) }));
+
+/** The search page: which index shards the browser merges. */
+export const searchPage = single(paths.search, () => ({ shards: SEARCH_SHARDS }));
+
+export const notFoundPage: PageFamily<Params, Record<string, never>> = {
+  pages: () => [{ path: '/404.html', params: {} }],
+  view: () => ({}),
+  requestPath: () => '/404',
+};
+
+/** The sitemap's index, pointing at its one urlset (a urlset holds up to 50,000 URLs). */
+export const sitemapIndex = single(paths.sitemap, () => ({ sitemaps: [absoluteUrl(paths.sitemapUrls)] }));
+
+/**
+ * The urlset: every page a reader may land on. Its view is the list of paths, which the
+ * page table hands over (see index.ts) so the sitemap never disagrees with what is built.
+ */
+export function sitemapUrls(htmlPaths: (campaign: Campaign) => string[]) {
+  return single(paths.sitemapUrls, (campaign) => ({ urls: htmlPaths(campaign).map((path) => absoluteUrl(path)) }));
+}

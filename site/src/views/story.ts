@@ -1,0 +1,85 @@
+/** A story's page: the story, everything it refers to, its neighbours and related stories. */
+import { CAMPAIGN, type Activity, type CampaignEvent, type Clause, type Column, type Figure, type Opinion, type Outlet, type Place, type Placement, type Story, type Theme } from '@campaign-desk/shared';
+import type { Campaign } from '../lib/campaign';
+import { GROUPING, feedRef } from '../lib/groupings';
+import { absoluteUrl, paths } from '../lib/paths';
+import type { PageFamily } from './page-family';
+import { cardsOf, pictureOf, shareImageOf, type Card, type Picture } from './parts';
+
+export type StoryView = {
+  story: Story;
+  /** Absolute URL of the page. */
+  url: string;
+  outlet: Outlet | null;
+  printOutlet: Outlet | null;
+  theme: Theme | null;
+  columns: Column[];
+  activities: Activity[];
+  places: Place[];
+  figures: Figure[];
+  clauses: Array<{ clause: Clause; opinion: Opinion }>;
+  event: CampaignEvent | null;
+  placements: Array<{ placement: Placement; outlet: Outlet | null }>;
+  cover: Picture | null;
+  /** The image of share cards (absolute), or null. */
+  shareImage: string | null;
+  feeds: Array<{ title: string; href: string }>;
+  neighbours: { column: Column | null; previous: Story | null; next: Story | null };
+  related: Card[];
+};
+
+export function storyView(campaign: Campaign, story: Story): StoryView {
+  const { maps, pick } = campaign;
+  const theme = (story.themeId && maps.themes.get(story.themeId)) || null;
+  const columns = pick(maps.columns, story.columnIds);
+  return {
+    story,
+    url: absoluteUrl(paths.story(story)),
+    outlet: (story.outletId && maps.outlets.get(story.outletId)) || null,
+    printOutlet: (story.printEdition && maps.outlets.get(story.printEdition.outletId)) || null,
+    theme,
+    columns,
+    activities: pick(maps.activities, story.activityIds),
+    places: pick(maps.places, story.placeIds),
+    figures: pick(maps.figures, story.figureIds),
+    clauses: story.clauseIds.flatMap((id) => campaign.clauses.get(id) ?? []),
+    event: (story.eventId && maps.events.get(story.eventId)) || null,
+    placements: campaign.placementsOf(story).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
+    cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
+    shareImage: story.cover ? shareImageOf(campaign, story.cover).url : null,
+    feeds: [...columns.map((column) => feedRef(GROUPING.columns, column)), ...(theme ? [feedRef(GROUPING.themes, theme)] : [])],
+    neighbours: campaign.neighbours(story),
+    related: cardsOf(campaign, campaign.related(story)),
+  };
+}
+
+/** The schema.org NewsArticle of a story page, for search engines. */
+export function storyJsonLd(view: StoryView): Record<string, unknown> {
+  const { story } = view;
+  const publisher = view.outlet?.name ?? CAMPAIGN.issuer;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.title.slice(0, 110),
+    ...(story.summary ? { description: story.summary } : {}),
+    datePublished: story.date,
+    dateModified: story.updatedAt,
+    inLanguage: 'zh-CN',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': view.url },
+    url: view.url,
+    ...(view.shareImage ? { image: [view.shareImage] } : {}),
+    author: story.bylines.length > 0 ? story.bylines.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
+    publisher: { '@type': 'Organization', name: publisher },
+    articleSection: view.columns.map((column) => column.name),
+    keywords: [view.theme?.name, ...view.activities.map((activity) => activity.name)].filter(Boolean).join(','),
+    isAccessibleForFree: true,
+  };
+}
+
+export const storyPages: PageFamily<{ slug: string }, StoryView> = {
+  pages: (campaign) => campaign.stories.map((story) => ({ path: paths.story(story), params: { slug: story.slug } })),
+  view: (campaign, { slug }) => {
+    const story = campaign.slugs.stories.get(slug);
+    return story ? storyView(campaign, story) : null;
+  },
+};

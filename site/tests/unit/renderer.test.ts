@@ -1,0 +1,122 @@
+/**
+ * The renderer in its worker, as the publisher drives it: which pages a change touches,
+ * images made once, person-written links that lead nowhere reported as warnings, and a
+ * broken snapshot leaving what is held as it was.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_SITE_DIR, SiteRenderer, type Plan } from '../../renderer';
+import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
+import { TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
+import { startSnapshotApi, type SnapshotApi } from '../support/snapshot-api';
+
+let work: string;
+let images: ImageServer;
+let api: SnapshotApi;
+let renderer: SiteRenderer;
+let records: Array<Record<string, any>>;
+
+const sync = async (full = false): Promise<Plan> => {
+  const plan = await renderer.sync({ source: { kind: 'http', url: api.url, token: api.token }, mediaDir: path.join(work, 'media'), now: TEST_NOW, full });
+  await renderer.commit();
+  return plan;
+};
+const changed = (plan: Plan) => plan.pages.changed.map((page) => page.path);
+const story = (slug: string) => records.find((record) => record.type === 'story' && record.slug === slug)!;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'campaign-renderer-'));
+  images = await serveImages(await makeImages());
+  records = augmentedFixture(images.url).records;
+  api = await startSnapshotApi(records);
+  renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL });
+});
+afterAll(async () => {
+  await renderer?.close();
+  await api?.close();
+  await images?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('planning', () => {
+  test('the first plan is every page, every image and every search shard; an unchanged snapshot plans nothing', async () => {
+    images.hits.clear();
+    const first = await sync(true);
+    expect(first.pages.changed).toHaveLength(first.pages.total);
+    expect(first.pages.total).toBeGreaterThan(250);
+    expect(first.search).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(first.media.added.some((file) => /^[0-9a-f]{24}-1080\.webp$/.test(file))).toBe(true);
+    expect(images.hits.get('/uploads/cover-a.jpg')).toBe(1);
+
+    const again = await sync();
+    expect(again.full).toBe(false);
+    expect(again.pages.changed).toEqual([]);
+    expect(again.pages.removed).toEqual([]);
+    expect(again.search).toEqual([]);
+    expect(again.media).toEqual({ added: [], removed: [] });
+    expect(images.hits.get('/uploads/cover-a.jpg')).toBe(1);
+  });
+
+  test('a new title touches the story, the pages that list it, the feeds that carry it, and its neighbours only', async () => {
+    const edited = story('sample-story-040');
+    api.publish({ ...edited, title: '【示例】改过的标题', updatedAt: '2026-12-01T00:00:00.000Z' });
+    const plan = await sync();
+    const paths = changed(plan);
+    expect(paths).toContain('/stories/sample-story-040/');
+    expect(paths).toContain('/rss.xml');
+    expect(paths.some((page) => page.startsWith('/columns/'))).toBe(true);
+    expect(paths.some((page) => page.startsWith('/feeds/themes/'))).toBe(true);
+    const otherStories = paths.filter((page) => page.startsWith('/stories/') && page !== '/stories/sample-story-040/');
+    // Its neighbours in its column (previous/next) and the few stories it is related to, no more.
+    expect(otherStories.length).toBeGreaterThan(0);
+    expect(otherStories.length).toBeLessThanOrEqual(20);
+    expect(plan.pages.removed).toEqual([]);
+    expect(plan.search).toHaveLength(1);
+    expect(paths.length).toBeLessThan(plan.pages.total / 4);
+  });
+
+  test('a new story, the newest, adds its page and changes the first page of each listing, never an older chunk', async () => {
+    const template = story('sample-story-050');
+    api.publish({ ...template, documentId: 'newest0story000000000001', slug: 'newest-story', date: '2020-12-31T02:00:00.000Z' });
+    const paths = changed(await sync());
+    expect(paths).toContain('/stories/newest-story/');
+    expect(paths).toContain('/');
+    expect(paths.some((page) => /^\/(themes|columns|activities|places)\/[^/]+\/$/.test(page))).toBe(true);
+    expect(paths.filter((page) => /^\/(themes|columns|activities|places|outlets)\/[^/]+\/\d+\/$/.test(page))).toEqual([]);
+    expect(paths).toContain('/sitemap-0.xml');
+  });
+
+  test('a withdrawal removes the page and touches what showed it', async () => {
+    api.withdraw('story', 'newest0story000000000001');
+    const plan = await sync();
+    expect(plan.pages.removed.map((page) => page.path)).toEqual(['/stories/newest-story/']);
+    expect(plan.pages.removed[0]!.file).toBe('stories/newest-story/index.html');
+    expect(changed(plan)).toContain('/rss.xml');
+  });
+});
+
+describe('what people type', () => {
+  test('a link into the site that leads nowhere, even a malformed one, is a warning naming the record and field', async () => {
+    const placement = records.find((record) => record.type === 'placement')!;
+    api.publish({ ...placement, url: `${TEST_SITE_URL}/%` });
+    const plan = await sync();
+    expect(plan.warnings).toEqual([expect.stringMatching(new RegExp(`上稿记录（${placement.documentId}）的网址（url）中的链接 “${TEST_SITE_URL}/%”`))]);
+    expect(plan.personUrls).toContain(`${TEST_SITE_URL}/%`);
+    api.publish({ ...placement, url: `${TEST_SITE_URL}/stories/no-such-story/` });
+    expect((await sync()).warnings).toEqual([expect.stringContaining('指向本站不存在的页面 /stories/no-such-story/')]);
+    api.publish(placement);
+    expect((await sync()).warnings).toEqual([]);
+  });
+
+  test('a snapshot that breaks the contract fails the sync and leaves what is held as it was', async () => {
+    const good = story('sample-story-060');
+    api.publish({ ...good, title: '【示例】不会写入的标题' });
+    api.publish({ ...story('sample-story-061'), kind: 'audio', mediaUrl: null });
+    await expect(sync()).rejects.toThrow(/field mediaUrl: 音频类稿件必须填写媒体链接/);
+    api.publish(story('sample-story-061'));
+    const plan = await sync();
+    expect(changed(plan)).toContain('/stories/sample-story-060/');
+  });
+});

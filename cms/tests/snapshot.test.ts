@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotPageSchema, type CampaignRecord, type SnapshotPage } from '@campaign-desk/shared';
-import { fixtures, paragraph, UID } from './support/fixtures';
+import { UID } from 'strapi-plugin-campaign-desk/names';
+import { fixtures, paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;

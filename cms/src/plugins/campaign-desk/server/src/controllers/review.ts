@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import type { Reviewer } from '../services/workflow';
+import type { ReviewAction } from '../../../common/names';
+import { REVIEW_MOVES } from '../../../common/review-stages';
+import type { Reviewer } from '../services/review';
 import { getService, invalidRequest } from '../utils';
-import { REVIEW_MOVES, type ReviewAction } from '../workflow';
 
 const moveSchema = z
   .object({
@@ -21,7 +22,7 @@ interface ReviewContext {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /campaign-desk/stories/:documentId/review — stage, log and the moves this user may make. */
   async status(ctx: ReviewContext) {
-    ctx.body = await getService(strapi, 'workflow').status(ctx.params.documentId, ctx.state.user);
+    ctx.body = await getService(strapi, 'review').status(ctx.params.documentId, ctx.state.user);
   },
 
   /** POST /campaign-desk/stories/:documentId/review — { action, comment? } */
@@ -30,6 +31,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!body.success) {
       throw invalidRequest(body.error, 'body');
     }
-    ctx.body = await getService(strapi, 'workflow').move(ctx.params.documentId, body.data.action, ctx.state.user, body.data.comment);
+    ctx.body = await getService(strapi, 'review').move(ctx.params.documentId, body.data.action, ctx.state.user, body.data.comment);
   },
 });

@@ -7,7 +7,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RecordType } from '@campaign-desk/shared';
-import { CLAUSE_UID, RECORD_UIDS, recordTypeOf } from '../record-types';
+import { UID } from '../../../common/names';
+import { recordTypeOf } from '../record-types';
 import { ContractViolation } from '../errors';
 import type { Operation } from '../services/journal';
 import { getService } from '../utils';
@@ -51,7 +52,7 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
 
   async function opinionsOfClause(documentId: string | undefined): Promise<string[]> {
     if (!documentId) return [];
-    const clauses = (await strapi.db.query(CLAUSE_UID).findMany({
+    const clauses = (await strapi.db.query(UID.clause).findMany({
       where: { documentId },
       populate: { opinion: { select: ['documentId'] } },
     })) as Array<{ opinion?: { documentId: string } | null }>;
@@ -62,7 +63,7 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
     const params = context.params as Params;
 
     // A clause is public as part of its opinion: the opinion(s) it leaves or joins change.
-    if (context.uid === CLAUSE_UID) {
+    if (context.uid === UID.clause) {
       if (!['create', 'update', 'delete'].includes(context.action)) return next();
       return strapi.db.transaction(async () => {
         const before = await opinionsOfClause(params.documentId);
@@ -75,7 +76,7 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
 
     const type = recordTypeOf(context.uid);
     if (!type) return next();
-    const draftAndPublish = Boolean(strapi.contentType(RECORD_UIDS[type]).options?.draftAndPublish);
+    const draftAndPublish = Boolean(strapi.contentType(UID[type]).options?.draftAndPublish);
     const effect = effectOf(context.action, params, draftAndPublish);
     if (!effect) return next();
 
@@ -104,6 +105,6 @@ async function dateOnFirstPublish(strapi: Core.Strapi, action: string, params: P
     return;
   }
   await strapi.db
-    .query(RECORD_UIDS.story)
+    .query(UID.story)
     .updateMany({ where: { documentId: params.documentId, publishedAt: null, date: null }, data: { date: now } });
 }

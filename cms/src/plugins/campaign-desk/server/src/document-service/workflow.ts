@@ -6,10 +6,10 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RECORD_UIDS, REVIEW_ENTRY_UID } from '../record-types';
-import type { Reviewer } from '../services/workflow';
+import { UID } from '../../../common/names';
+import { stageName } from '../../../common/review-stages';
+import type { Reviewer } from '../services/review';
 import { getService } from '../utils';
-import { stageName } from '../workflow';
 
 type Params = { documentId?: string; status?: string; data?: Record<string, unknown> };
 
@@ -23,12 +23,12 @@ function actingUser(strapi: Core.Strapi): Reviewer | null {
 }
 
 export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
-  const workflow = () => getService(strapi, 'workflow');
-  const stories = () => strapi.db.query(RECORD_UIDS.story);
+  const workflow = () => getService(strapi, 'review');
+  const stories = () => strapi.db.query(UID.story);
 
   /** Whether `data` would change what the approved draft says. */
   async function changesContent(documentId: string, data: Record<string, unknown>): Promise<boolean> {
-    const attributes = strapi.contentType(RECORD_UIDS.story).attributes as Record<string, { type: string }>;
+    const attributes = strapi.contentType(UID.story).attributes as Record<string, { type: string }>;
     const draft = (await stories().findOne({ where: { documentId, publishedAt: null }, populate: { cover: { select: ['id'] } } })) as Record<
       string,
       unknown
@@ -51,11 +51,11 @@ export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   }
 
   return async (context, next) => {
-    if (context.uid === REVIEW_ENTRY_UID) {
+    if (context.uid === UID.reviewEntry) {
       if (READS.has(context.action)) return next();
       throw new errors.ForbiddenError('审稿记录只能由审稿操作追加，不能修改或删除');
     }
-    if (context.uid !== RECORD_UIDS.story) return next();
+    if (context.uid !== UID.story) return next();
 
     const params = context.params as Params;
     const { action } = context;

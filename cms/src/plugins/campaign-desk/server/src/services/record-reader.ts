@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { RECORD_SCHEMAS, describeIssues, type RecordType } from '@campaign-desk/shared';
-import { CLAUSE_UID, RECORD_UIDS } from '../record-types';
+import { UID } from '../../../common/names';
 import { ContractViolation } from '../errors';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
@@ -185,7 +185,7 @@ const SOURCES: Record<RecordType, Source> = {
     populate: { adoptedAt: ref },
     // Clauses are read from their own side of the relation: the clause owns the link.
     prepare: async (rows, strapi) => {
-      const clauses = (await strapi.db.query(CLAUSE_UID).findMany({
+      const clauses = (await strapi.db.query(UID.clause).findMany({
         where: { opinion: { documentId: { $in: rows.map((row) => row.documentId) } } },
         populate: { opinion: ref },
         orderBy: [{ order: 'asc' }, { id: 'asc' }],
@@ -288,7 +288,7 @@ const SOURCES: Record<RecordType, Source> = {
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
       const storyIds = [...new Set(rows.map((row) => (row.story as Row | null)?.documentId).filter(isString))];
-      const published = (await strapi.db.query(RECORD_UIDS.story).findMany({
+      const published = (await strapi.db.query(UID.story).findMany({
         select: ['documentId'],
         where: { documentId: { $in: storyIds }, publishedAt: { $notNull: true } },
       })) as Row[];
@@ -330,7 +330,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Reads public rows of one type and shapes them, unchecked, into records. */
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
-    const uid = RECORD_UIDS[type];
+    const uid = UID[type];
     const where: Record<string, unknown> = {};
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };

@@ -6,8 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { UID, type ReviewAction } from '../../../common/names';
+import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
-import type { ReviewStatus } from '../../../server/src/services/review';
 
 interface PanelProps {
   model: string;
@@ -48,7 +48,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const move = async (action: ReviewAction) => {
     setBusy(true);
     try {
-      setStatus((await post<ReviewStatus>(url, { action, comment: comment.trim() || undefined })).data);
+      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, comment: comment.trim() || undefined })).data);
       setComment('');
       toggleNotification({ type: 'success', message: `已${REVIEW_MOVES[action].name}` });
     } catch (error) {

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, UID, type ReviewAction } from '../../../common/names';
+import type { ReviewLogEntry, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName, type ReviewStage } from '../../../common/review-stages';
 
 /** The admin user acting: who moves a story, or edits it. */
@@ -15,25 +16,6 @@ export interface Reviewer {
   lastname?: string | null;
   username?: string | null;
   email?: string;
-}
-
-export interface ReviewLogEntry {
-  id: number;
-  action: string;
-  fromStage: string;
-  toStage: string;
-  comment: string | null;
-  actorName: string;
-  createdAt: string;
-}
-
-export interface ReviewStatus {
-  documentId: string;
-  stage: ReviewStage;
-  published: boolean;
-  /** The moves this user may make now. */
-  actions: ReviewAction[];
-  log: ReviewLogEntry[];
 }
 
 /** Who made a move when no person did (imports, code). */
@@ -73,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  async function record(documentId: string, action: string, from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
+  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
     await strapi.db.transaction(async () => {
       await stories().updateMany({ where: { documentId }, data: { reviewStage: to } });
       await strapi.db.query(UID.reviewEntry).create({
@@ -98,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const log = (await strapi.db.query(UID.reviewEntry).findMany({
         where: { storyId: documentId },
         orderBy: { id: 'asc' },
-      })) as Array<ReviewLogEntry & { createdAt: string | Date }>;
+      })) as Array<Omit<ReviewLogEntry, 'createdAt'> & { createdAt: string | Date }>;
       return {
         documentId,
         stage: draft.reviewStage,

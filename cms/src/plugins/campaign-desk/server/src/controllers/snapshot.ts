@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { pluginConfig } from '../config/read';
+import { pluginConfig, publicUrl } from '../config/read';
 import { ContractViolation } from '../errors';
 import { InvalidCursor, decodeCursor } from '../services/snapshot';
 import { getService, invalidRequest } from '../utils';
@@ -36,8 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = query.data.cursor ?? query.data.since;
       try {
         const position = token ? decodeCursor(token) : await service.start();
-        const baseUrl = strapi.config.get<string>('server.url') || ctx.request.origin;
-        ctx.body = await service.page(position, query.data.limit, baseUrl);
+        ctx.body = await service.page(position, query.data.limit, publicUrl(strapi, ctx.request.origin));
       } catch (error) {
         if (error instanceof InvalidCursor) throw new errors.ValidationError(`cursor: ${error.message}`);
         if (error instanceof ContractViolation) {

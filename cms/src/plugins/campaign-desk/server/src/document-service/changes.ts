@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import type { RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
 import { recordTypeOf } from '../record-types';
+import { publicUrl } from '../config/read';
 import { ContractViolation } from '../errors';
 import type { Operation } from '../services/journal';
 import { getService } from '../utils';
@@ -28,11 +29,10 @@ function effectOf(action: string, params: Params, draftAndPublish: boolean): Ope
 export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
   const journal = () => getService(strapi, 'journal');
   const reader = () => getService(strapi, 'record-reader');
-  const baseUrl = () => strapi.config.get<string>('server.url') || 'http://localhost';
 
   /** Checks the public version of a document and journals it; a withdrawn one leaves a tombstone. */
   async function publishUpsert(type: RecordType, documentId: string) {
-    const [record] = (await reader().read(type, baseUrl(), { documentIds: [documentId] })).records;
+    const [record] = (await reader().read(type, publicUrl(strapi), { documentIds: [documentId] })).records;
     if (!record) return;
     try {
       reader().check(record);

@@ -23,7 +23,7 @@ interface Source {
 const ref = { select: ['documentId'] };
 const media = true as const;
 
-/** Field conversions shared by every source; `baseUrl` makes upload URLs absolute. */
+/** Field conversions shared by every source; `baseUrl` makes upload URLs absolute, in image fields and rich text. */
 class Shape {
   constructor(private readonly baseUrl: string) {}
 
@@ -61,8 +61,19 @@ class Shape {
       .filter(Boolean);
   }
 
+  /**
+   * Rich text, its images made absolute as image fields are: the media library stores them
+   * site-relative ('/uploads/x.jpg'), which means nothing on the site or in a feed. Links are
+   * left alone; the stored row is not changed.
+   */
   blocks(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : [];
+    if (!Array.isArray(value)) return [];
+    return value.map((block: unknown) => {
+      if (!isImageBlock(block)) return block;
+      const url = block.image.url.trim();
+      if (!url.startsWith('/') || url.startsWith('//')) return block;
+      return { ...block, image: { ...block.image, url: new URL(url, this.baseUrl).href } };
+    });
   }
 
   image(file: unknown, overrides: { caption?: unknown; credit?: unknown } = {}) {
@@ -309,6 +320,13 @@ const SOURCES: Record<RecordType, Source> = {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+/** An image block whose URL can be read; anything else is for the contract check to judge. */
+function isImageBlock(block: unknown): block is { type: 'image'; image: { url: string } } {
+  if (!block || typeof block !== 'object' || (block as { type?: unknown }).type !== 'image') return false;
+  const image = (block as { image?: unknown }).image;
+  return Boolean(image) && typeof image === 'object' && typeof (image as { url?: unknown }).url === 'string';
 }
 
 export interface ReadOptions {

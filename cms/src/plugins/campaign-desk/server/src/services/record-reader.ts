@@ -337,8 +337,11 @@ export interface ReadOptions {
   limit?: number;
 }
 
+/** A public record in the contract's shape, not yet checked against it. */
+export type ShapedRecord = Record<string, unknown> & { type: RecordType; documentId: string };
+
 export interface ReadResult {
-  records: Array<Record<string, unknown> & { type: RecordType; documentId: string }>;
+  records: ShapedRecord[];
   /** Highest row id read, for keyset paging. */
   lastId: number | null;
   rowCount: number;

@@ -1,0 +1,22 @@
+/** A story's news date defaults to the moment it is first published, then stays. */
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../common/names';
+import { paramsOf, publishes, type Middleware } from './actions';
+
+export default (strapi: Core.Strapi): Middleware =>
+  async (context, next) => {
+    const params = paramsOf(context);
+    if (context.uid !== UID.story || !publishes(context.action, params)) return next();
+    const now = new Date();
+    if (context.action === 'create') {
+      if (params.data && !params.data.date) params.data.date = now;
+      return next();
+    }
+    // Dated in the transaction of the publish: a publish refused later leaves no date behind.
+    return strapi.db.transaction(async () => {
+      await strapi.db
+        .query(UID.story)
+        .updateMany({ where: { documentId: params.documentId, publishedAt: null, date: null }, data: { date: now } });
+      return next();
+    });
+  };

@@ -20,15 +20,13 @@ export default (strapi: Core.Strapi): Middleware => {
   return async (context, next) => {
     if (context.uid !== UID.clause || !['create', 'update', 'delete'].includes(context.action)) return next();
     const params = paramsOf(context);
-    return strapi.db.transaction(async () => {
-      const before = await opinionsOf(params.documentId);
-      const result = await next();
-      const after = await opinionsOf(documentIdOf(params, result));
-      for (const opinionId of new Set([...before, ...after])) {
-        const change = await upsertOf(strapi, 'opinion', opinionId);
-        if (change) declareChange(context, change);
-      }
-      return result;
-    });
+    const before = await opinionsOf(params.documentId);
+    const result = await next();
+    const after = await opinionsOf(documentIdOf(params, result));
+    for (const opinionId of new Set([...before, ...after])) {
+      const change = await upsertOf(strapi, 'opinion', opinionId);
+      if (change) declareChange(context, change);
+    }
+    return result;
   };
 };

@@ -21,7 +21,8 @@
  *     wraps the action in a transaction (the outermost opens it, the others join), so the
  *     change and all three commit or roll back together.
  * 13. clauseAsOpinion, 14. recordChange — declare the action's public changes once it has run;
- *     inside 10–12, so the changes are declared before those rules read them.
+ *     inside 10–12, so they read the public versions in its transaction and declare them
+ *     before those rules go through them.
  * 15. storyDateOnFirstPublish — a story's date is set as it is first published; inside
  *     10–12, so a publish they refuse takes the date back with it.
  */

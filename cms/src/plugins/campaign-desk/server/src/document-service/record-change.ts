@@ -13,15 +13,13 @@ export default (strapi: Core.Strapi): Middleware =>
     const params = paramsOf(context);
     const effect = type && effectOf(context.action, params, Boolean(context.contentType.options?.draftAndPublish));
     if (!type || !effect) return next();
-    return strapi.db.transaction(async () => {
-      const result = await next();
-      const documentId = documentIdOf(params, result);
-      if (!documentId) return result;
-      const change =
-        effect === 'upsert'
-          ? await upsertOf(strapi, type, documentId)
-          : ({ effect, type, documentId, event: context.action === 'delete' ? 'delete' : 'unpublish' } as const);
-      if (change) declareChange(context, change);
-      return result;
-    });
+    const result = await next();
+    const documentId = documentIdOf(params, result);
+    if (!documentId) return result;
+    const change =
+      effect === 'upsert'
+        ? await upsertOf(strapi, type, documentId)
+        : ({ effect, type, documentId, event: context.action === 'delete' ? 'delete' : 'unpublish' } as const);
+    if (change) declareChange(context, change);
+    return result;
   };

@@ -12,11 +12,9 @@ export default (strapi: Core.Strapi): Middleware =>
       if (params.data && !params.data.date) params.data.date = now;
       return next();
     }
-    // Dated in the transaction of the publish: a publish refused later leaves no date behind.
-    return strapi.db.transaction(async () => {
-      await strapi.db
-        .query(UID.story)
-        .updateMany({ where: { documentId: params.documentId, publishedAt: null, date: null }, data: { date: now } });
-      return next();
-    });
+    // The draft is dated, and the publish copies it to the public version.
+    await strapi.db
+      .query(UID.story)
+      .updateMany({ where: { documentId: params.documentId, publishedAt: null, date: null }, data: { date: now } });
+    return next();
   };

@@ -14,6 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { Publisher } from '../publisher/src/publisher';
 import { astroBuilder } from '../publisher/src/builder';
 import { countPages } from '../publisher/src/checks';
@@ -61,7 +62,7 @@ function du(dir: string): Promise<number> {
 }
 
 async function seedStories(strapi: Core.Strapi) {
-  const seed = strapi.plugin('campaign-desk').service('seed');
+  const seed = strapi.plugin(PLUGIN_ID).service('seed');
   await seed.load(plan, 'plan.json');
   const stories = benchStories(storyCount);
   const batch = Number(values.batch);
@@ -117,15 +118,15 @@ async function buildSite(contentEnv: Record<string, string>, siteUrl: string) {
 
 async function publishToLive(strapi: Core.Strapi, publisherUrl: string, publisher: Publisher) {
   const latencies: number[] = [];
-  const workflow = strapi.plugin('campaign-desk').service('workflow');
+  const review = strapi.plugin(PLUGIN_ID).service('review');
   for (let n = 0; n < publishCount; n += 1) {
     const slug = `latency-${randomBytes(4).toString('hex')}`;
-    const story = await strapi.documents('plugin::campaign-desk.story').create({
+    const story = await strapi.documents(UID.story).create({
       data: { slug, title: `【压测】发布延迟测量 ${n + 1}`, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], sample: true },
     } as never);
-    await workflow.approveAsSystem(story.documentId, '压测');
+    await review.approveAsSystem(story.documentId, '压测');
     const started = performance.now();
-    await strapi.documents('plugin::campaign-desk.story').publish({ documentId: story.documentId } as never);
+    await strapi.documents(UID.story).publish({ documentId: story.documentId } as never);
     for (;;) {
       const response = await fetch(`${publisherUrl}/stories/${slug}/`);
       await response.arrayBuffer();

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
@@ -149,7 +150,7 @@ async function main() {
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
   const credentials = readCredentials();
   const { summary, createdAdmin } = await withCms(async (strapi) => {
-    const seeded = (await strapi.plugin('campaign-desk').service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
+    const seeded = (await strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
       string,
       { created: number; kept: number }
     >;

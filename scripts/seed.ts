@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { campaignDataset } from './seed/index';
 
@@ -24,7 +25,7 @@ function readDataset(): { data: unknown; source: string } {
 
 try {
   const { data, source } = readDataset();
-  const summary = await withCms((strapi) => strapi.plugin('campaign-desk').service('seed').load(data, source));
+  const summary = await withCms((strapi) => strapi.plugin(PLUGIN_ID).service('seed').load(data, source));
   console.log(`Seeded from ${source}:`);
   console.table(summary);
 } catch (error) {

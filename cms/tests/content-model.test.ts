@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, paragraph, UID } from './support/fixtures';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { fixtures, paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
@@ -13,7 +14,7 @@ afterAll(async () => cms?.destroy());
 
 const documents = (uid: (typeof UID)[keyof typeof UID]) => cms.strapi.documents(uid as never);
 const approve = (documentId: string) =>
-  cms.strapi.plugin('campaign-desk').service('workflow').approveAsSystem(documentId, '测试') as Promise<void>;
+  cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(documentId, '测试') as Promise<void>;
 
 /** The error a call throws, for assertions on its message and details. */
 async function failure(promise: Promise<unknown>): Promise<Error & { details?: { errors?: Array<{ path: string[] }> } }> {
@@ -150,7 +151,7 @@ describe('the admin', () => {
     const { settings, metadatas, layouts } = await contentTypes.findConfiguration({ uid: UID.column });
     metadatas.name.edit.label = '栏目名';
     await contentTypes.updateConfiguration({ uid: UID.column }, { settings, metadatas, layouts });
-    await cms.strapi.plugin('campaign-desk').service('editor-labels').apply();
+    await cms.strapi.plugin(PLUGIN_ID).service('editor-labels').apply();
     expect((await configuration(UID.column)).metadatas.name!.edit.label).toBe('栏目名');
   });
 });

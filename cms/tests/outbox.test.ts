@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishEvent } from '@campaign-desk/shared';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import pluginConfig from '../src/plugins/campaign-desk/server/src/config';
-import { OUTBOX_DELIVERY_UID, OUTBOX_EVENT_UID, outboxReportSchema, type OutboxReport } from '../src/plugins/campaign-desk/server/src/outbox';
+import { outboxReportSchema, type OutboxReport } from '../src/plugins/campaign-desk/common/outbox-api';
 import type deliveryWorker from '../src/plugins/campaign-desk/server/src/services/delivery-worker';
 import type outboxService from '../src/plugins/campaign-desk/server/src/services/outbox';
-import { fixtures, UID } from './support/fixtures';
+import { fixtures } from './support/fixtures';
 import { startReceiver, type Receiver } from './support/receiver';
 import { startCms, type TestCms } from './support/strapi';
 import { startCmsProcess } from './support/strapi-process';
@@ -39,8 +40,8 @@ afterAll(async () => {
 });
 
 const documents = (uid: (typeof UID)[keyof typeof UID]) => cms.strapi.documents(uid as never);
-const outbox = () => cms.strapi.plugin('campaign-desk').service('outbox') as ReturnType<typeof outboxService>;
-const worker = () => cms.strapi.plugin('campaign-desk').service('delivery-worker') as ReturnType<typeof deliveryWorker>;
+const outbox = () => cms.strapi.plugin(PLUGIN_ID).service('outbox') as ReturnType<typeof outboxService>;
+const worker = () => cms.strapi.plugin(PLUGIN_ID).service('delivery-worker') as ReturnType<typeof deliveryWorker>;
 
 interface DeliveryRow {
   hook: string;
@@ -53,10 +54,10 @@ interface DeliveryRow {
 /** The outbox rows of a document's events, oldest first. */
 async function outboxOf(documentId: string) {
   const events = (await cms.strapi.db
-    .query(OUTBOX_EVENT_UID)
+    .query(UID.outboxEvent)
     .findMany({ where: { recordId: documentId }, orderBy: { id: 'asc' } })) as Array<{ eventId: string; type: string }>;
   const deliveries = (await cms.strapi.db
-    .query(OUTBOX_DELIVERY_UID)
+    .query(UID.outboxDelivery)
     .findMany({ where: { eventId: { $in: events.map((event) => event.eventId) } } })) as Array<DeliveryRow & { eventId: string }>;
   return events.map((event) => ({ ...event, deliveries: deliveries.filter((delivery) => delivery.eventId === event.eventId) }));
 }
@@ -221,7 +222,7 @@ describe('delivery', () => {
 
     // The lease runs out without the crashed instance ever recording an outcome.
     await cms.strapi.db
-      .query(OUTBOX_DELIVERY_UID)
+      .query(UID.outboxDelivery)
       .updateMany({ where: { claimedBy: 'crashed' }, data: { claimedUntil: new Date(Date.now() - 1000) } });
     worker().start();
     const [row] = await delivered(outlet.documentId, 1);
@@ -245,7 +246,7 @@ describe('the outbox in the admin API', () => {
       documentId: outlet.documentId,
       deliveries: [{ hook: 'site', status: 'delivered', attempts: 1, nextAttemptAt: null, lastError: null, deliveredAt: expect.any(String) }],
     });
-    const total = await cms.strapi.db.query(OUTBOX_DELIVERY_UID).count({});
+    const total = await cms.strapi.db.query(UID.outboxDelivery).count({});
     expect(body.counts.delivered + body.counts.pending + body.counts.failing).toBe(total);
     expect(body.counts.delivered).toBeGreaterThanOrEqual(10);
   });
@@ -284,9 +285,9 @@ describe('several instances on one database', () => {
 
       const rows = await vi.waitFor(
         async () => {
-          const all = (await cms.strapi.db.query(OUTBOX_EVENT_UID).findMany({ where: { recordId: { $in: outlets } } })) as Array<{ eventId: string }>;
+          const all = (await cms.strapi.db.query(UID.outboxEvent).findMany({ where: { recordId: { $in: outlets } } })) as Array<{ eventId: string }>;
           const deliveries = (await cms.strapi.db
-            .query(OUTBOX_DELIVERY_UID)
+            .query(UID.outboxDelivery)
             .findMany({ where: { eventId: { $in: all.map((event) => event.eventId) } } })) as DeliveryRow[];
           expect(deliveries).toHaveLength(200);
           expect(deliveries.filter((delivery) => delivery.status === 'delivered')).toHaveLength(200);

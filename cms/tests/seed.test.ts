@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSchema } from '@campaign-desk/shared';
 import { campaignDataset } from '../../scripts/seed/index';
-import { UID } from './support/fixtures';
+import { CAMPAIGN_CONTENT_TYPES, PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
 const seed = (data: unknown, source = 'test.json') =>
-  cms.strapi.plugin('campaign-desk').service('seed').load(data, source) as Promise<
+  cms.strapi.plugin(PLUGIN_ID).service('seed').load(data, source) as Promise<
     Record<string, { created: number; kept: number }>
   >;
 
 /** Rows in every campaign table and the journal head: equal snapshots mean nothing was written. */
 async function footprint() {
   const counts: Record<string, number> = {};
-  for (const [name, uid] of Object.entries(UID)) counts[name] = await cms.strapi.db.query(uid).count({});
+  for (const name of [...CAMPAIGN_CONTENT_TYPES, 'change'] as const) counts[name] = await cms.strapi.db.query(UID[name]).count({});
   return counts;
 }
 
@@ -50,7 +50,7 @@ describe('the campaign seed', () => {
   });
 
   it('publishes only records that satisfy the contract', async () => {
-    const reader = cms.strapi.plugin('campaign-desk').service('record-reader');
+    const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');
     for (const type of ['story', 'opinion', 'event', 'figure', 'goodDeed', 'placement', 'column', 'outlet'] as const) {
       const { records } = await reader.read(type, 'http://127.0.0.1');
       expect(records.length).toBeGreaterThan(0);

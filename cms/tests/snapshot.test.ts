@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotPageSchema, type CampaignRecord, type SnapshotPage } from '@campaign-desk/shared';
-import { fixtures, paragraph, UID } from './support/fixtures';
+import { UID } from 'strapi-plugin-campaign-desk/names';
+import { fixtures, paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
@@ -130,6 +131,40 @@ describe('export', () => {
         credit: '记者 李明 摄',
       },
     });
+  });
+
+  it('makes images in rich text absolute, as image fields are, and leaves the stored body as it is', async () => {
+    // The media library's file record, as the admin's editor embeds it.
+    const image = {
+      name: 'inline.jpg',
+      alternativeText: '宣讲现场',
+      caption: null,
+      url: '/uploads/inline_hash.jpg',
+      width: 800,
+      height: 600,
+      formats: null,
+      hash: 'inline_hash',
+      ext: '.jpg',
+      mime: 'image/jpeg',
+      size: 88.2,
+      previewUrl: null,
+      provider: 'local',
+      provider_metadata: null,
+      createdAt: '2020-05-20T07:00:00.000Z',
+      updatedAt: '2020-05-20T07:00:00.000Z',
+    };
+    const body = [...paragraph('宣讲团走进社区。'), { type: 'image', image, children: [{ type: 'text', text: '' }] }];
+    const story = await make.story({ title: '正文带图的稿件', body });
+    const { records } = await sync(undefined, 200);
+    const carried = records.find((record) => record.documentId === story.documentId);
+    expect(carried?.type === 'story' && carried.body[1]).toMatchObject({
+      type: 'image',
+      image: { ...image, url: `${cms.url}/uploads/inline_hash.jpg` },
+    });
+    const stored = (await cms.strapi.db.query(UID.story).findOne({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })) as {
+      body: unknown;
+    };
+    expect(stored.body).toEqual(body);
   });
 
   it('never exports drafts', async () => {

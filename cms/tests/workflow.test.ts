@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paragraph, UID } from './support/fixtures';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
@@ -85,7 +86,7 @@ describe('roles', () => {
     const roles = cms.strapi.service('admin::role');
     const editor = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-editor' } });
     await roles.update({ id: editor.id }, { description: '管理员改过的说明' });
-    await cms.strapi.plugin('campaign-desk').service('roles').ensure();
+    await cms.strapi.plugin(PLUGIN_ID).service('roles').ensure();
     const again = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-editor' } });
     expect(again.description).toBe('管理员改过的说明');
     expect(await cms.strapi.db.query('admin::role').count({ where: { name: { $in: ['记者', '编辑', '主编'] } } })).toBe(3);
@@ -195,12 +196,12 @@ describe('the review path', () => {
   });
 
   it('keeps the review log append-only', async () => {
-    const [entry] = await cms.strapi.db.query('plugin::campaign-desk.review-entry').findMany({ limit: 1 });
+    const [entry] = await cms.strapi.db.query(UID.reviewEntry).findMany({ limit: 1 });
     await expect(
-      cms.strapi.documents('plugin::campaign-desk.review-entry' as never).update({ documentId: entry.documentId, data: { comment: '篡改' } } as never),
+      cms.strapi.documents(UID.reviewEntry as never).update({ documentId: entry.documentId, data: { comment: '篡改' } } as never),
     ).rejects.toThrow('只能由审稿操作追加');
     await expect(
-      cms.strapi.documents('plugin::campaign-desk.review-entry' as never).delete({ documentId: entry.documentId } as never),
+      cms.strapi.documents(UID.reviewEntry as never).delete({ documentId: entry.documentId } as never),
     ).rejects.toThrow('只能由审稿操作追加');
   });
 });

@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
-const STORY = 'plugin::campaign-desk.story';
-const CM = `/content-manager/collection-types/${STORY}`;
+const CM = `/content-manager/collection-types/${UID.story}`;
 const COLUMN = plan.columns[1]!; // 咸宁日报's “六大”活动 column
 let system: CampaignSystem;
 
@@ -47,7 +47,7 @@ const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
 
 /** A story through the whole newsroom: written, reviewed three times, published. */
 async function publishThroughNewsroom(title: string, slug: string) {
-  const columnId = (await system.strapi.db.query('plugin::campaign-desk.column').findOne({ where: { slug: COLUMN.slug } })).documentId;
+  const columnId = (await system.strapi.db.query(UID.column).findOne({ where: { slug: COLUMN.slug } })).documentId;
   const created = await call(people.reporter, 'POST', CM, {
     title,
     slug,
@@ -68,11 +68,11 @@ async function publishThroughNewsroom(title: string, slug: string) {
 
 /** A story published from code (approved as an import would be), for bulk scenarios. */
 async function publishDirectly(title: string, slug: string) {
-  const story = await system.strapi.documents(STORY).create({
+  const story = await system.strapi.documents(UID.story).create({
     data: { title, slug, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: title }] }], sample: true },
   } as never);
-  await system.strapi.plugin('campaign-desk').service('workflow').approveAsSystem(story.documentId, 'e2e');
-  await system.strapi.documents(STORY).publish({ documentId: story.documentId } as never);
+  await system.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(story.documentId, 'e2e');
+  await system.strapi.documents(UID.story).publish({ documentId: story.documentId } as never);
   return story.documentId as string;
 }
 
@@ -107,7 +107,7 @@ describe('publish to live', () => {
   });
 
   it('takes a withdrawn story off the site and out of its feeds', async () => {
-    const story = await system.strapi.db.query(STORY).findOne({ where: { slug } });
+    const story = await system.strapi.db.query(UID.story).findOne({ where: { slug } });
     await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/unpublish`, {});
     await waitFor(async () => (await system.publisher.get(`/stories/${slug}/`)).status === 404, 'the page to be gone');
     expect((await system.publisher.get(`/feeds/columns/${COLUMN.slug}.xml`)).text).not.toContain('咸安区党员干部走遍咸宁大调研');
@@ -120,8 +120,8 @@ describe('publish to live', () => {
     await waitFor(served('e2e-broken'), 'the story to go live');
     const live = (await idle()).live;
     // Damage the public version behind the plugin's back, then publish something else.
-    await system.strapi.db.query(STORY).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { kind: 'novel' } });
-    await system.strapi.plugin('campaign-desk').service('journal').record('story', id, 'upsert');
+    await system.strapi.db.query(UID.story).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { kind: 'novel' } });
+    await system.strapi.plugin(PLUGIN_ID).service('journal').record('story', id, 'upsert');
     await publishDirectly('另一篇稿件', 'e2e-trigger');
     const failed = await waitFor(async () => {
       const status = await system.publisher.status();
@@ -132,8 +132,8 @@ describe('publish to live', () => {
     expect((await system.publisher.get('/stories/e2e-broken/')).status).toBe(200);
     expect(before.live).not.toBeNull();
     // Repair it: the next build goes live again.
-    await system.strapi.db.query(STORY).updateMany({ where: { documentId: id }, data: { kind: 'news' } });
-    await system.strapi.plugin('campaign-desk').service('journal').record('story', id, 'upsert');
+    await system.strapi.db.query(UID.story).updateMany({ where: { documentId: id }, data: { kind: 'news' } });
+    await system.strapi.plugin(PLUGIN_ID).service('journal').record('story', id, 'upsert');
     await publishDirectly('修复后的稿件', 'e2e-after-repair');
     await waitFor(served('e2e-after-repair'), 'the repaired site to go live');
   });

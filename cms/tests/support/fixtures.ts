@@ -1,21 +1,6 @@
 /** Builders for campaign content in tests, through the Document Service like the admin. */
 import type { Core } from '@strapi/strapi';
-
-export const UID = {
-  story: 'plugin::campaign-desk.story',
-  column: 'plugin::campaign-desk.column',
-  theme: 'plugin::campaign-desk.theme',
-  activity: 'plugin::campaign-desk.activity',
-  place: 'plugin::campaign-desk.place',
-  outlet: 'plugin::campaign-desk.outlet',
-  figure: 'plugin::campaign-desk.figure',
-  goodDeed: 'plugin::campaign-desk.good-deed',
-  opinion: 'plugin::campaign-desk.opinion',
-  clause: 'plugin::campaign-desk.clause',
-  event: 'plugin::campaign-desk.event',
-  placement: 'plugin::campaign-desk.placement',
-  change: 'plugin::campaign-desk.change',
-} as const;
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 
 type Data = Record<string, unknown>;
 
@@ -51,7 +36,7 @@ export function fixtures(strapi: Core.Strapi) {
         data: { title: '全市开展“六大”活动', kind: 'news', body: paragraph('正文'), ...data },
       } as never);
       if (!publish) return story;
-      await strapi.plugin('campaign-desk').service('workflow').approveAsSystem(story.documentId, '测试');
+      await strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(story.documentId, '测试');
       const published = await documents(UID.story).publish({ documentId: story.documentId } as never);
       return (published as { entries: Array<typeof story> }).entries[0]!;
     },

@@ -1,21 +1,14 @@
 /**
- * Boots the Strapi app from dist/ on a database of its own (a temporary SQLite file, or
- * a fresh database on the test PostgreSQL server) and serves it on 127.0.0.1.
+ * The CMS for a test file, on a database of its own (a temporary SQLite file, or a fresh
+ * database on the test PostgreSQL server), booted in Strapi's shared test environment.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
 import pg from 'pg';
-
-const require = createRequire(import.meta.url);
-// @strapi/strapi's ESM build does not load under vitest; its CommonJS build does.
-const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-
-const appDir = path.resolve(__dirname, '..', '..');
 
 export interface TestCms {
   strapi: Core.Strapi;
@@ -30,8 +23,6 @@ export interface TestCms {
 
 /** How to drop each test database, kept across the instances booted on it. */
 const drops = new WeakMap<TestCms, () => Promise<void>>();
-
-const secret = () => randomBytes(16).toString('base64');
 
 async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (process.env.TEST_DATABASE === 'postgres') {
@@ -63,27 +54,8 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () =>
 
 export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms } = {}): Promise<TestCms> {
   const database = options.reuse ? null : await databaseEnv();
-  const env: Record<string, string> = options.reuse?.env ?? {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    APP_KEYS: [secret(), secret()].join(','),
-    ADMIN_JWT_SECRET: secret(),
-    API_TOKEN_SALT: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    LOG_LEVEL: 'warn',
-    LOG_STARTUP: 'false',
-    ...database!.env,
-    ...options.env,
-  };
-  Object.assign(process.env, env);
-
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  await strapi.server.mount();
-  const httpServer = strapi.server.httpServer;
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
+  const env: Record<string, string> = options.reuse?.env ?? { ...cmsTestEnv(), ...database!.env, ...options.env };
+  const { strapi, url } = await bootCms(env);
 
   const stop = async () => {
     await strapi.destroy();
@@ -91,7 +63,7 @@ export async function startCms(options: { env?: Record<string, string>; reuse?: 
   const drop = options.reuse ? drops.get(options.reuse)! : database!.drop;
   const cms: TestCms = {
     strapi,
-    url: `http://127.0.0.1:${port}`,
+    url,
     env,
     stop,
     destroy: async () => {

@@ -7,26 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { freePort } from '@campaign-desk/testing/ports';
+import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
+import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cmsDir = path.join(repoRoot, 'cms');
-const publisherDir = path.join(repoRoot, 'publisher');
-// @strapi/strapi's ESM build does not load under vitest; its CommonJS build does.
-const cmsRequire = createRequire(path.join(cmsDir, 'package.json'));
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+const publisherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'publisher');
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -111,40 +100,29 @@ export interface CampaignSystem {
   stop(): Promise<void>;
 }
 
-const secret = () => randomBytes(18).toString('base64url');
-
 export async function startSystem(seed: unknown): Promise<CampaignSystem> {
   const work = mkdtempSync(path.join(tmpdir(), 'campaign-desk-e2e-'));
   const [cmsPort, publisherPort] = [await freePort(), await freePort()];
-  const hookSecret = secret();
+  const hookSecret = randomBytes(18).toString('base64url');
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const publisherUrl = `http://127.0.0.1:${publisherPort}`;
 
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(cmsPort),
-    PUBLIC_URL: cmsUrl,
-    APP_KEYS: `${secret()},${secret()}`,
-    ADMIN_JWT_SECRET: secret(),
-    API_TOKEN_SALT: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    LOG_LEVEL: 'warn',
-    LOG_STARTUP: 'false',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(work, 'data.db'),
-    CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `${publisherUrl}/hooks/publish`, secret: hookSecret }]),
-    CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
-    CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
-    CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
-  });
-  const { createStrapi } = cmsRequire('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
-  await strapi.server.mount();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(cmsPort, '127.0.0.1', resolve));
-  await strapi.plugin('campaign-desk').service('seed').load(seed, 'e2e');
+  // The port is chosen before Strapi starts: its public URL, which image URLs are made from, names it.
+  const { strapi } = await bootCms(
+    {
+      ...cmsTestEnv(),
+      PORT: String(cmsPort),
+      PUBLIC_URL: cmsUrl,
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(work, 'data.db'),
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `${publisherUrl}/hooks/publish`, secret: hookSecret }]),
+      CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
+      CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
+      CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
+    },
+    cmsPort,
+  );
+  await strapi.plugin(PLUGIN_ID).service('seed').load(seed, 'e2e');
   const token = (
     (await strapi.service('admin::api-token').create({ name: 'e2e site', type: 'read-only', lifespan: null })) as { accessKey: string }
   ).accessKey;
@@ -171,10 +149,4 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
       rmSync(work, { recursive: true, force: true });
     },
   };
-}
-
-/** Compiles the Strapi app once per run (the suite boots it from dist/). */
-export async function compileCms() {
-  const { compileStrapi } = cmsRequire('@strapi/strapi') as { compileStrapi: (options: { appDir: string }) => Promise<unknown> };
-  await compileStrapi({ appDir: cmsDir });
 }

@@ -1,10 +1,9 @@
 import { PaperPlane } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { OUTBOX_READ_ACTION, PLUGIN_ID } from '../../common/names';
 import { ReviewPanel } from './components/ReviewPanel';
 import { ENUMERATION_LABELS } from './labels';
 import { labelEnumerationCells } from './list-view';
-
-const PLUGIN_ID = 'campaign-desk';
 
 export default {
   register(app: StrapiApp) {
@@ -14,7 +13,7 @@ export default {
       icon: PaperPlane,
       intlLabel: { id: `${PLUGIN_ID}.outbox.menu`, defaultMessage: '发布事件' },
       Component: () => import('./pages/OutboxPage'),
-      permissions: [{ action: `plugin::${PLUGIN_ID}.outbox.read`, subject: null }],
+      permissions: [{ action: OUTBOX_READ_ACTION.id, subject: null }],
     });
   },
 

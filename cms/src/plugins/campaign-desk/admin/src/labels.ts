@@ -1,5 +1,5 @@
 import { vocabularyLabels } from '@campaign-desk/shared';
-import { REVIEW_STAGES } from '../../server/src/workflow';
+import { REVIEW_STAGES } from '../../common/review-stages';
 
 /**
  * The content manager labels an enumeration option with the translation whose id is the

@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { registerOutboxPermission } from './outbox';
 import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const created = await getService(strapi, 'taxonomy').sync();
   if (created > 0) strapi.log.info(`[campaign-desk] created ${created} taxonomy records from the campaign plan`);
   await getService(strapi, 'editor-labels').apply();
-  await registerOutboxPermission(strapi);
-  await getService(strapi, 'roles').registerReviewActions();
+  await getService(strapi, 'roles').registerActions();
   await getService(strapi, 'roles').ensure();
   getService(strapi, 'delivery-worker').start();
 };

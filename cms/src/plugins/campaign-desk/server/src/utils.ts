@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ZodError } from 'zod';
 import type services from './services';
-import { PLUGIN_ID } from './record-types';
+import { PLUGIN_ID } from '../../common/names';
 
 type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 

@@ -5,10 +5,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { REVIEW_MOVES, stageName, type ReviewAction } from '../../../server/src/workflow';
-import type { ReviewStatus } from '../../../server/src/services/workflow';
-
-const STORY_UID = 'plugin::campaign-desk.story';
+import { UID, type ReviewAction } from '../../../common/names';
+import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
+import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
 
 interface PanelProps {
   model: string;
@@ -49,7 +48,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const move = async (action: ReviewAction) => {
     setBusy(true);
     try {
-      setStatus((await post<ReviewStatus>(url, { action, comment: comment.trim() || undefined })).data);
+      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, comment: comment.trim() || undefined })).data);
       setComment('');
       toggleNotification({ type: 'success', message: `已${REVIEW_MOVES[action].name}` });
     } catch (error) {
@@ -129,6 +128,6 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 };
 
 export const ReviewPanel = ({ model, documentId }: PanelProps) => {
-  if (model !== STORY_UID || !documentId) return null;
+  if (model !== UID.story || !documentId) return null;
   return { title: '审稿', content: <ReviewPanelContent documentId={documentId} /> };
 };

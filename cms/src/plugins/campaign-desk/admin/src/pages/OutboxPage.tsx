@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { OutboxReport } from '../../../server/src/outbox';
+import type { OutboxReport } from '../../../common/outbox-api';
 
 const REFRESH_MS = 5000;
 const STATUS = {

@@ -1,7 +1,7 @@
 /** What several campaign content types declare alike, said once. */
 import { SLUG_PATTERN } from '@campaign-desk/shared';
 
-/** Generated in pinyin when left empty, unique, frozen once public (document-service/slugs.ts). */
+/** Generated in pinyin when left empty, unique, frozen once public (document-service/slug-*.ts). */
 export const slug = { type: 'string', unique: true, maxLength: 80, regex: SLUG_PATTERN.source } as const;
 
 /** A link readers follow or fetch: http(s) only; the contract checks it again before publishing. */

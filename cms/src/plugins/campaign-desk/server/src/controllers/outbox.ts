@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { outboxQuerySchema, outboxReportSchema } from '../outbox';
+import { outboxQuerySchema, outboxReportSchema } from '../../../common/outbox-api';
 import { getService, invalidRequest } from '../utils';
 
 interface OutboxContext {

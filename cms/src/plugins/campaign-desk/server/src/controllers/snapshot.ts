@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PluginConfig } from '../config';
+import { pluginConfig, publicUrl } from '../config/read';
 import { ContractViolation } from '../errors';
 import { InvalidCursor, decodeCursor } from '../services/snapshot';
-import { PLUGIN_ID } from '../record-types';
 import { getService, invalidRequest } from '../utils';
 
 /** The slice of Koa's context this controller uses. */
@@ -16,7 +15,7 @@ interface SnapshotContext {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const { snapshot: settings } = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const { snapshot: settings } = pluginConfig(strapi);
   const querySchema = z
     .object({
       cursor: z.string().min(1).optional(),
@@ -37,8 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = query.data.cursor ?? query.data.since;
       try {
         const position = token ? decodeCursor(token) : await service.start();
-        const baseUrl = strapi.config.get<string>('server.url') || ctx.request.origin;
-        ctx.body = await service.page(position, query.data.limit, baseUrl);
+        ctx.body = await service.page(position, query.data.limit, publicUrl(strapi, ctx.request.origin));
       } catch (error) {
         if (error instanceof InvalidCursor) throw new errors.ValidationError(`cursor: ${error.message}`);
         if (error instanceof ContractViolation) {

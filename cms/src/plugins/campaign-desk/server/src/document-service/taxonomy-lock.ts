@@ -1,12 +1,13 @@
 /** Keeps themes, activities and places exactly as the plan fixes them. */
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { recordTypeOf } from '../record-types';
 import { TAXONOMY, isTaxonomyType } from '../services/taxonomy';
+import type { Middleware } from './actions';
 
 const FIXED_FIELDS = ['slug', 'name'] as const;
 
-export default (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
     const type = recordTypeOf(context.uid);
     if (!isTaxonomyType(type)) return next();

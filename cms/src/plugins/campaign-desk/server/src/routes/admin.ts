@@ -1,4 +1,4 @@
-import { OUTBOX_READ_ACTION } from '../outbox';
+import { OUTBOX_READ_ACTION } from '../../../common/names';
 
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 
@@ -11,7 +11,7 @@ export default {
       method: 'GET',
       path: '/outbox',
       handler: 'outbox.find',
-      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_READ_ACTION] } }] },
+      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_READ_ACTION.id] } }] },
     },
   ],
 };

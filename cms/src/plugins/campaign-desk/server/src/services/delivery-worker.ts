@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { EVENT_ID_HEADER, signEvent } from '@campaign-desk/shared';
-import type { PluginConfig } from '../config';
-import { PLUGIN_ID } from '../record-types';
+import { pluginConfig } from '../config/read';
 import type { ClaimedDelivery } from './outbox';
 import { getService } from '../utils';
 
@@ -24,7 +23,7 @@ function describe(error: unknown): string {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = () => getService(strapi, 'outbox');
-  const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const settings = () => pluginConfig(strapi);
   /** Names this instance in `claimedBy`, so its claims (and who delivered what) can be told apart. */
   const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 

@@ -5,7 +5,7 @@
  * name), so an administrator's later changes in “配置视图” are never overwritten.
  */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../record-types';
+import { PLUGIN_ID, UID, type CampaignContentKey } from '../../../common/names';
 
 type Field = string | [label: string, hint: string];
 interface Labels {
@@ -20,7 +20,7 @@ interface Labels {
 const SLUG: Field = ['网址别名（slug）', '留空则按标题自动生成拼音；首次发布后不能修改'];
 const SAMPLE: Field = ['示例内容', '系统生成的示例数据，网站上会标注“示例”'];
 
-export const EDITOR_LABELS: Record<string, Labels> = {
+export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
   story: {
     mainField: 'title',
     fields: {
@@ -98,7 +98,7 @@ export const EDITOR_LABELS: Record<string, Labels> = {
       sample: SAMPLE,
     },
   },
-  'good-deed': {
+  goodDeed: {
     mainField: 'title',
     fields: {
       title: '好事',
@@ -178,8 +178,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const contentTypes = strapi.plugin('content-manager').service('content-types');
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     const listsDone = ((await store.get({ key: LIST_LAYOUT_KEY })) ?? []) as string[];
-    for (const [name, labels] of Object.entries(EDITOR_LABELS)) {
-      const uid = `plugin::${PLUGIN_ID}.${name}`;
+    for (const [name, labels] of Object.entries(EDITOR_LABELS) as Array<[CampaignContentKey, Labels]>) {
+      const uid = UID[name];
       const { settings, metadatas, layouts } = (await contentTypes.findConfiguration({ uid })) as Configuration;
       let changed = false;
       for (const [field, spec] of Object.entries(labels.fields)) {

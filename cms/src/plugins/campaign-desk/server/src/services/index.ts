@@ -3,12 +3,12 @@ import editorLabels from './editor-labels';
 import journal from './journal';
 import outbox from './outbox';
 import recordReader from './record-reader';
+import review from './review';
 import roles from './roles';
 import seed from './seed';
 import slugs from './slugs';
 import snapshot from './snapshot';
 import taxonomy from './taxonomy';
-import workflow from './workflow';
 
 export default {
   'delivery-worker': deliveryWorker,
@@ -16,10 +16,10 @@ export default {
   journal,
   outbox,
   'record-reader': recordReader,
+  review,
   roles,
   seed,
   slugs,
   snapshot,
   taxonomy,
-  workflow,
 };

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { RecordType } from '@campaign-desk/shared';
-import { CHANGE_UID } from '../record-types';
+import { UID } from '../../../common/names';
 
 export type Operation = 'upsert' | 'withdraw';
 
@@ -26,12 +26,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (strapi.db.dialect.client === 'postgres') {
         await trx.raw('select pg_advisory_xact_lock(?)', [PG_JOURNAL_LOCK]);
       }
-      await strapi.db.query(CHANGE_UID).create({ data: { recordType: type, recordId: documentId, operation } });
+      await strapi.db.query(UID.change).create({ data: { recordType: type, recordId: documentId, operation } });
     });
   },
 
   async head(): Promise<number> {
-    const [latest] = (await strapi.db.query(CHANGE_UID).findMany({
+    const [latest] = (await strapi.db.query(UID.change).findMany({
       select: ['id'],
       orderBy: { id: 'desc' },
       limit: 1,
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async after(seq: number, limit: number): Promise<Change[]> {
-    const rows = (await strapi.db.query(CHANGE_UID).findMany({
+    const rows = (await strapi.db.query(UID.change).findMany({
       where: { id: { $gt: seq } },
       orderBy: { id: 'asc' },
       limit,
@@ -55,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async hasBeenPublished(type: RecordType, documentId: string): Promise<boolean> {
     const count = await strapi.db
-      .query(CHANGE_UID)
+      .query(UID.change)
       .count({ where: { recordType: type, recordId: documentId, operation: 'upsert' } });
     return count > 0;
   },

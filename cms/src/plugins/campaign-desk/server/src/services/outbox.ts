@@ -6,16 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { publishEventSchema, type PublishEvent, type RecordType } from '@campaign-desk/shared';
-import type { PluginConfig } from '../config';
-import {
-  DELIVERY_STATUSES,
-  OUTBOX_DELIVERY_UID,
-  OUTBOX_EVENT_UID,
-  type DeliveryStatus,
-  type OutboxQuery,
-  type OutboxReport,
-} from '../outbox';
-import { PLUGIN_ID, RECORD_UIDS } from '../record-types';
+import { UID } from '../../../common/names';
+import { DELIVERY_STATUSES, type DeliveryStatus, type OutboxQuery, type OutboxReport } from '../../../common/outbox-api';
+import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 
 interface EventRow {
@@ -72,10 +65,10 @@ function eventOf(row: EventRow): PublishEvent {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const settings = () => pluginConfig(strapi);
   const hookNames = () => settings().buildHooks.map((hook) => hook.name);
-  const events = () => strapi.db.query(OUTBOX_EVENT_UID);
-  const deliveries = () => strapi.db.query(OUTBOX_DELIVERY_UID);
+  const events = () => strapi.db.query(UID.outboxEvent);
+  const deliveries = () => strapi.db.query(UID.outboxDelivery);
 
   /** The slug a record was last announced with: a withdrawn record no longer has a public one. */
   async function lastSlug(record: AnnouncedRecord): Promise<string | null> {
@@ -94,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Ids of the events most recently given a delivery in `status`, newest first. */
   async function eventIdsWith(status: DeliveryStatus, limit: number): Promise<string[]> {
-    const { tableName, attributes } = strapi.db.metadata.get(OUTBOX_DELIVERY_UID);
+    const { tableName, attributes } = strapi.db.metadata.get(UID.outboxDelivery);
     const column = (attribute: string) => (attributes[attribute] as { columnName: string }).columnName;
     const rows = (await strapi.db
       .getConnection(tableName)
@@ -120,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             eventId,
             type,
             recordType: record.type,
-            contentType: RECORD_UIDS[record.type],
+            contentType: UID[record.type],
             recordId: record.documentId,
             slug: type === 'publish' ? (record.slug ?? null) : await lastSlug(record),
             occurredAt: now,
@@ -147,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const rows = await strapi.db.transaction(async ({ trx }: TransactionParams) => {
         const due = strapi.db
-          .queryBuilder(OUTBOX_DELIVERY_UID)
+          .queryBuilder(UID.outboxDelivery)
           .select(['id'])
           .where({
             hook: { $in: hooks },

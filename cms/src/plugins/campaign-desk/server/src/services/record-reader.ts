@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { RECORD_SCHEMAS, describeIssues, type RecordType } from '@campaign-desk/shared';
-import { CLAUSE_UID, RECORD_UIDS } from '../record-types';
+import { UID } from '../../../common/names';
 import { ContractViolation } from '../errors';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
@@ -23,7 +23,7 @@ interface Source {
 const ref = { select: ['documentId'] };
 const media = true as const;
 
-/** Field conversions shared by every source; `baseUrl` makes upload URLs absolute. */
+/** Field conversions shared by every source; `baseUrl` makes upload URLs absolute, in image fields and rich text. */
 class Shape {
   constructor(private readonly baseUrl: string) {}
 
@@ -61,8 +61,19 @@ class Shape {
       .filter(Boolean);
   }
 
+  /**
+   * Rich text, its images made absolute as image fields are: the media library stores them
+   * site-relative ('/uploads/x.jpg'), which means nothing on the site or in a feed. Links are
+   * left alone; the stored row is not changed.
+   */
   blocks(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : [];
+    if (!Array.isArray(value)) return [];
+    return value.map((block: unknown) => {
+      if (!isImageBlock(block)) return block;
+      const url = block.image.url.trim();
+      if (!url.startsWith('/') || url.startsWith('//')) return block;
+      return { ...block, image: { ...block.image, url: new URL(url, this.baseUrl).href } };
+    });
   }
 
   image(file: unknown, overrides: { caption?: unknown; credit?: unknown } = {}) {
@@ -185,7 +196,7 @@ const SOURCES: Record<RecordType, Source> = {
     populate: { adoptedAt: ref },
     // Clauses are read from their own side of the relation: the clause owns the link.
     prepare: async (rows, strapi) => {
-      const clauses = (await strapi.db.query(CLAUSE_UID).findMany({
+      const clauses = (await strapi.db.query(UID.clause).findMany({
         where: { opinion: { documentId: { $in: rows.map((row) => row.documentId) } } },
         populate: { opinion: ref },
         orderBy: [{ order: 'asc' }, { id: 'asc' }],
@@ -288,7 +299,7 @@ const SOURCES: Record<RecordType, Source> = {
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
       const storyIds = [...new Set(rows.map((row) => (row.story as Row | null)?.documentId).filter(isString))];
-      const published = (await strapi.db.query(RECORD_UIDS.story).findMany({
+      const published = (await strapi.db.query(UID.story).findMany({
         select: ['documentId'],
         where: { documentId: { $in: storyIds }, publishedAt: { $notNull: true } },
       })) as Row[];
@@ -311,6 +322,13 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** An image block whose URL can be read; anything else is for the contract check to judge. */
+function isImageBlock(block: unknown): block is { type: 'image'; image: { url: string } } {
+  if (!block || typeof block !== 'object' || (block as { type?: unknown }).type !== 'image') return false;
+  const image = (block as { image?: unknown }).image;
+  return Boolean(image) && typeof image === 'object' && typeof (image as { url?: unknown }).url === 'string';
+}
+
 export interface ReadOptions {
   /** Only these documents (incremental sync); otherwise every public one. */
   documentIds?: string[];
@@ -319,8 +337,11 @@ export interface ReadOptions {
   limit?: number;
 }
 
+/** A public record in the contract's shape, not yet checked against it. */
+export type ShapedRecord = Record<string, unknown> & { type: RecordType; documentId: string };
+
 export interface ReadResult {
-  records: Array<Record<string, unknown> & { type: RecordType; documentId: string }>;
+  records: ShapedRecord[];
   /** Highest row id read, for keyset paging. */
   lastId: number | null;
   rowCount: number;
@@ -330,7 +351,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Reads public rows of one type and shapes them, unchecked, into records. */
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
-    const uid = RECORD_UIDS[type];
+    const uid = UID[type];
     const where: Record<string, unknown> = {};
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };

@@ -1,6 +1,6 @@
 /**
  * The newsroom's admin roles, created once (an administrator's later changes to them in
- * Settings → Roles are never overwritten), and the review actions they are granted.
+ * Settings → Roles are never overwritten), and the plugin's own RBAC actions they are granted.
  *
  * | role | stories | other campaign content | review |
  * | 记者 Reporter | create, read; edit and delete own (not once published) | good deeds and placements: create, read, edit own; the rest: read | submit own |
@@ -8,22 +8,29 @@
  * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final |
  */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../record-types';
-import { REVIEW_PERMISSIONS, type ReviewAction } from '../workflow';
+import {
+  CAMPAIGN_CONTENT_TYPES,
+  EXPLORER_ACTIONS,
+  OUTBOX_READ_ACTION,
+  PLUGIN_ID,
+  REVIEW_ACTIONS,
+  UID,
+  UPLOAD_ACTIONS,
+  type CampaignContentKey,
+  type ReviewAction,
+} from '../../../common/names';
 
-type Verb = 'create' | 'read' | 'update' | 'delete' | 'publish';
+type Verb = keyof typeof EXPLORER_ACTIONS;
 /** A verb on a content type, “own” limiting it to records the user created. */
 type Grant = Verb | `${Verb}:own`;
 
-const ALL: Grant[] = ['create', 'read', 'update', 'delete', 'publish'];
-const CONTENT = ['story', 'column', 'theme', 'activity', 'place', 'outlet', 'figure', 'good-deed', 'opinion', 'clause', 'event', 'placement'] as const;
-type Content = (typeof CONTENT)[number];
+const ALL = Object.keys(EXPLORER_ACTIONS) as Verb[];
 
 interface RoleSpec {
   code: string;
   name: string;
   description: string;
-  content: Partial<Record<Content, Grant[]>>;
+  content: Partial<Record<CampaignContentKey, Grant[]>>;
   review: ReviewAction[];
   extra?: string[];
 }
@@ -35,7 +42,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     description: '撰写稿件、修改自己的稿件并送审；不能发布、撤回或删除已发布的稿件。',
     content: {
       story: ['create', 'read', 'update:own', 'delete:own'],
-      'good-deed': ['create', 'read', 'update:own'],
+      goodDeed: ['create', 'read', 'update:own'],
       placement: ['create', 'read', 'update:own'],
       ...Object.fromEntries(
         (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event'] as const).map((type) => [type, ['read']]),
@@ -50,7 +57,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     content: {
       story: ['create', 'read', 'update'],
       event: ['create', 'read', 'update', 'publish'],
-      'good-deed': ['create', 'read', 'update', 'publish'],
+      goodDeed: ['create', 'read', 'update', 'publish'],
       placement: ['create', 'read', 'update', 'delete'],
       figure: ['create', 'read', 'update'],
       outlet: ['create', 'read', 'update'],
@@ -67,9 +74,9 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     code: 'campaign-desk-chief-editor',
     name: '主编',
     description: '终审，发布和撤回稿件；管理全部专题内容。',
-    content: Object.fromEntries(CONTENT.map((type) => [type, ALL])),
+    content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [`plugin::${PLUGIN_ID}.outbox.read`],
+    extra: [OUTBOX_READ_ACTION.id],
   },
 ];
 
@@ -102,11 +109,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (await roles.exists({ code: spec.code })) continue;
       const role = await roles.create({ name: spec.name, code: spec.code, description: spec.description });
       const permissions: Array<Record<string, unknown>> = [];
-      for (const [type, grants] of Object.entries(spec.content) as Array<[Content, Grant[]]>) {
-        const subject = `plugin::${PLUGIN_ID}.${type}`;
+      for (const [type, grants] of Object.entries(spec.content) as Array<[CampaignContentKey, Grant[]]>) {
+        const subject = UID[type];
         for (const grant of grants) {
           const [verb, scope] = grant.split(':') as [Verb, 'own' | undefined];
-          const action = `plugin::content-manager.explorer.${verb}`;
+          const action = EXPLORER_ACTIONS[verb];
           const base = withFields.find((permission) => permission.action === action && permission.subject === subject);
           if (!base) continue;
           // The review stage is moved by review actions, never written through a form.
@@ -119,8 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           });
         }
       }
-      const uploads = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
-      for (const action of [...uploads, ...spec.review.map((move) => REVIEW_PERMISSIONS[move]), ...(spec.extra ?? [])]) {
+      for (const action of [...UPLOAD_ACTIONS, ...spec.review.map((move) => REVIEW_ACTIONS[move].id), ...(spec.extra ?? [])]) {
         if (registered.has(action)) permissions.push({ action, subject: null, properties: {}, conditions: [] });
       }
       // Plugins start before the admin registers its RBAC conditions, and the role service would
@@ -130,22 +136,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await store.set({ key: STORE_KEY, value: new Date().toISOString() });
   },
 
-  /** Registers the review moves as RBAC actions, so Settings → Roles can grant them. */
-  registerReviewActions(): Promise<void> {
-    const moves: Array<[ReviewAction, string]> = [
-      ['submit', '送审'],
-      ['first', '初审'],
-      ['second', '复审'],
-      ['final', '终审'],
-      ['return', '退回修改'],
-    ];
+  /** Registers the plugin's RBAC actions (the review moves, the outbox), so Settings → Roles can grant them. */
+  registerActions(): Promise<void> {
     return strapi.service('admin::permission').actionProvider.registerMany(
-      moves.map(([move, displayName]) => ({
+      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION].map(({ uid, displayName, subCategory }) => ({
         section: 'plugins',
         displayName,
-        uid: REVIEW_PERMISSIONS[move].replace(`plugin::${PLUGIN_ID}.`, ''),
+        uid,
         pluginName: PLUGIN_ID,
-        subCategory: '审稿',
+        subCategory,
       })),
     );
   },

@@ -9,8 +9,8 @@
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import type { RecordType } from '@campaign-desk/shared';
+import { UID } from '../../../common/names';
 import { datasetSchema, type Dataset } from '../seed/dataset';
-import { CLAUSE_UID, RECORD_UIDS } from '../record-types';
 import { getService } from '../utils';
 
 export class SeedError extends Error {
@@ -47,7 +47,7 @@ function parse(input: unknown, source: string): Dataset {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function existing(type: RecordType): Promise<Map<string, string>> {
-    const rows = (await strapi.db.query(RECORD_UIDS[type]).findMany({ select: ['slug', 'documentId'] })) as Array<{
+    const rows = (await strapi.db.query(UID[type]).findMany({ select: ['slug', 'documentId'] })) as Array<{
       slug: string;
       documentId: string;
     }>;
@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         opinion: await existing('opinion'),
         story: await existing('story'),
       };
-      const existingClauses = (await strapi.db.query(CLAUSE_UID).findMany({
+      const existingClauses = (await strapi.db.query(UID.clause).findMany({
         select: ['documentId', 'order'],
         populate: { opinion: { select: ['slug'] } },
       })) as Array<{ documentId: string; order: number; opinion?: { slug: string } | null }>;
@@ -151,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         toData: (record: T) => Record<string, unknown>,
         after?: (record: T, documentId: string) => Promise<void>,
       ) {
-        const uid = RECORD_UIDS[type];
+        const uid = UID[type];
         const publishable = Boolean(strapi.contentType(uid).options?.draftAndPublish);
         for (const [index, record] of records.entries()) {
           if (ids[type].has(record.slug)) {
@@ -165,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             });
             if (type === 'story') {
               // Stories are published only once approved; an import is approved by the system, on the record.
-              await getService(strapi, 'workflow').approveAsSystem(created.documentId, `导入：${source}`);
+              await getService(strapi, 'review').approveAsSystem(created.documentId, `导入：${source}`);
               await strapi.documents(uid).publish({ documentId: created.documentId });
             }
             ids[type].set(record.slug, created.documentId);
@@ -227,7 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }),
           async (opinion, documentId) => {
             for (const clause of opinion.clauses) {
-              const created = await strapi.documents(CLAUSE_UID).create({
+              const created = await strapi.documents(UID.clause).create({
                 data: { ...clause, opinion: documentId } as never,
               });
               clauseIds.set(`${opinion.slug}#${clause.order}`, created.documentId);
@@ -257,7 +257,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           sample: r.sample,
         }));
 
-        const deeds = (await strapi.db.query(RECORD_UIDS.goodDeed).findMany({ select: ['title', 'date'] })) as Array<{
+        const deeds = (await strapi.db.query(UID.goodDeed).findMany({ select: ['title', 'date'] })) as Array<{
           title: string;
           date: string | Date;
         }>;
@@ -268,7 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           await naming('goodDeeds', index, deed, async () => {
-            await strapi.documents(RECORD_UIDS.goodDeed).create({
+            await strapi.documents(UID.goodDeed).create({
             data: {
               title: deed.title,
               doer: deed.doer,
@@ -285,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           summary.goodDeeds.created += 1;
         }
 
-        const placements = (await strapi.db.query(RECORD_UIDS.placement).findMany({
+        const placements = (await strapi.db.query(UID.placement).findMany({
           select: ['date'],
           populate: { story: { select: ['documentId'] }, outlet: { select: ['documentId'] } },
         })) as Array<{ date: string | Date; story?: { documentId: string }; outlet?: { documentId: string } }>;
@@ -300,7 +300,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           await naming('placements', index, placement, async () => {
-            await strapi.documents(RECORD_UIDS.placement).create({ data: { ...placement, story, outlet } as never });
+            await strapi.documents(UID.placement).create({ data: { ...placement, story, outlet } as never });
           });
           summary.placements.created += 1;
         }

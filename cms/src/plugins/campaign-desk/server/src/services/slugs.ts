@@ -1,7 +1,7 @@
 /** Slugs: generated in pinyin from the title when left empty, unique, frozen once public. */
 import type { Core } from '@strapi/strapi';
 import { pinyinSlug, withSuffix, type RecordType } from '@campaign-desk/shared';
-import { RECORD_UIDS } from '../record-types';
+import { UID } from '../../../common/names';
 
 /** The field each slugged record type derives its slug from. */
 export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The first free slug for `text` among other documents of the type. */
   async generate(type: RecordType, text: string, documentId?: string): Promise<string> {
     const base = pinyinSlug(text) || type.toLowerCase();
-    const taken = (await strapi.db.query(RECORD_UIDS[type]).findMany({
+    const taken = (await strapi.db.query(UID[type]).findMany({
       select: ['slug', 'documentId'],
       where: { $or: [{ slug: base }, { slug: { $startsWith: `${base.slice(0, 70)}` } }] },
     })) as Array<{ slug: string; documentId: string }>;
@@ -29,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async current(type: RecordType, documentId: string): Promise<string | null> {
     const row = (await strapi.db
-      .query(RECORD_UIDS[type])
+      .query(UID[type])
       .findOne({ select: ['slug'], where: { documentId } })) as { slug?: string | null } | null;
     return row?.slug ?? null;
   },

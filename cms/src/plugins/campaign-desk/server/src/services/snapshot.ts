@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { RECORD_TYPES, type RecordType, type SnapshotPage, type Tombstone } from '@campaign-desk/shared';
 import type { Change } from './journal';
+import type { ShapedRecord } from './record-reader';
 import { getService } from '../utils';
 
 const positionSchema = z.union([
@@ -34,14 +35,12 @@ export function decodeCursor(cursor: string): Position {
   }
 }
 
-type Shaped = Record<string, unknown> & { type: RecordType; documentId: string };
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reader = () => getService(strapi, 'record-reader');
   const journal = () => getService(strapi, 'journal');
 
   async function fullPage(position: Extract<Position, { type: RecordType }>, limit: number, baseUrl: string) {
-    const records: Shaped[] = [];
+    const records: ShapedRecord[] = [];
     let typeIndex = RECORD_TYPES.indexOf(position.type);
     let afterId = position.afterId;
     while (records.length < limit && typeIndex < RECORD_TYPES.length) {
@@ -73,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const change of latest.values()) {
       if (change.operation === 'upsert') wanted.set(change.type, [...(wanted.get(change.type) ?? []), change.documentId]);
     }
-    const records: Shaped[] = [];
+    const records: ShapedRecord[] = [];
     for (const [type, documentIds] of wanted) {
       records.push(...(await reader().read(type, baseUrl, { documentIds })).records);
     }

@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ACTIVITIES, PLACES, THEMES } from '@campaign-desk/shared';
-import { RECORD_UIDS } from '../record-types';
+import { UID } from '../../../common/names';
 
 export const TAXONOMY = {
   theme: {
@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sync(): Promise<number> {
     let created = 0;
     for (const [type, { entries }] of Object.entries(TAXONOMY) as Array<[TaxonomyType, (typeof TAXONOMY)[TaxonomyType]]>) {
-      const uid = RECORD_UIDS[type];
+      const uid = UID[type];
       const existing = (await strapi.db.query(uid).findMany({ select: ['slug'] })) as Array<{ slug: string }>;
       const present = new Set(existing.map((row) => row.slug));
       for (const entry of entries.filter((candidate) => !present.has(candidate.slug))) {

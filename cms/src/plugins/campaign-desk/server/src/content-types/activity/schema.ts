@@ -1,12 +1,11 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_activities',
   info: {
-    singularName: 'activity',
-    pluralName: 'activities',
-    displayName: '“六大”活动',
+    ...CONTENT_TYPES.activity.info,
     description: '大学习、大调研、大讨论、大统一、大转变、大落实（由系统预置）',
   },
   options: {

@@ -1,12 +1,11 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { internal } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_changes',
   info: {
-    singularName: 'change',
-    pluralName: 'changes',
-    displayName: '变更日志',
+    ...CONTENT_TYPES.change.info,
     description: '已发布内容的变更序列，供快照增量同步',
   },
   options: {

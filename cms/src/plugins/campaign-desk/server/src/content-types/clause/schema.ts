@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, sample } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_clauses',
   info: {
-    singularName: 'clause',
-    pluralName: 'clauses',
-    displayName: '文件条款',
+    ...CONTENT_TYPES.clause.info,
     description: '政策文件的一条，解读稿件可以指向它',
   },
   options: {
@@ -17,7 +16,7 @@ export default {
     opinion: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.opinion',
+      target: UID.opinion,
       inversedBy: 'clauses',
       required: true,
     },

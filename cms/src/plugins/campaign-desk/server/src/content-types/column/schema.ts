@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_columns',
   info: {
-    singularName: 'column',
-    pluralName: 'columns',
-    displayName: '专栏',
+    ...CONTENT_TYPES.column.info,
     description: '专题专栏，如“接力唐光友，为民做好事”',
   },
   options: {
@@ -27,7 +26,7 @@ export default {
     outlets: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.outlet',
+      target: UID.outlet,
     },
     cover: {
       type: 'media',

@@ -1,13 +1,12 @@
 import { EVENT_KINDS, LECTURE_GROUPS, keysOf } from '@campaign-desk/shared';
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_events',
   info: {
-    singularName: 'event',
-    pluralName: 'events',
-    displayName: '日程',
+    ...CONTENT_TYPES.event.info,
     description: '专题学习、研讨会、全会、宣讲等活动日程',
   },
   options: {
@@ -40,12 +39,12 @@ export default {
     place: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.place',
+      target: UID.place,
     },
     theme: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.theme',
+      target: UID.theme,
     },
     lectureGroup: {
       type: 'enumeration',

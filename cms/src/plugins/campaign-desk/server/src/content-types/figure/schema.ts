@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_figures',
   info: {
-    singularName: 'figure',
-    pluralName: 'figures',
-    displayName: '典型人物',
+    ...CONTENT_TYPES.figure.info,
     description: '先进典型，如唐光友同志',
   },
   options: {
@@ -36,7 +35,7 @@ export default {
     place: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.place',
+      target: UID.place,
     },
     summary: {
       type: 'text',

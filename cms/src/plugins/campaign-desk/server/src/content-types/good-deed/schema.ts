@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, sample } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_good_deeds',
   info: {
-    singularName: 'good-deed',
-    pluralName: 'good-deeds',
-    displayName: '接力做好事',
+    ...CONTENT_TYPES.goodDeed.info,
     description: '“接力唐光友，为民做好事”的一件好事',
   },
   options: {
@@ -35,7 +34,7 @@ export default {
     place: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.place',
+      target: UID.place,
     },
     description: {
       type: 'text',
@@ -49,7 +48,7 @@ export default {
     figure: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.figure',
+      target: UID.figure,
     },
     sample,
   },

@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_opinions',
   info: {
-    singularName: 'opinion',
-    pluralName: 'opinions',
-    displayName: '政策文件',
+    ...CONTENT_TYPES.opinion.info,
     description: '《意见》及后续政策文件，由条款组成',
   },
   options: {
@@ -33,12 +32,12 @@ export default {
     adoptedAt: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.event',
+      target: UID.event,
     },
     clauses: {
       type: 'relation',
       relation: 'oneToMany',
-      target: 'plugin::campaign-desk.clause',
+      target: UID.clause,
       mappedBy: 'opinion',
     },
   },

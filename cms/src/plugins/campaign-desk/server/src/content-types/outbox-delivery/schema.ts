@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { internal } from '../attributes';
 
 /**
@@ -9,9 +10,7 @@ export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_outbox_deliveries',
   info: {
-    singularName: 'outbox-delivery',
-    pluralName: 'outbox-deliveries',
-    displayName: '事件推送',
+    ...CONTENT_TYPES.outboxDelivery.info,
     description: '发布事件到各构建钩子的推送状态',
   },
   options: {

@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { internal } from '../attributes';
 
 /**
@@ -8,9 +9,7 @@ export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_outbox_events',
   info: {
-    singularName: 'outbox-event',
-    pluralName: 'outbox-events',
-    displayName: '发布事件',
+    ...CONTENT_TYPES.outboxEvent.info,
     description: '发布、撤回和删除的事件，签名后推送给构建钩子',
   },
   options: {

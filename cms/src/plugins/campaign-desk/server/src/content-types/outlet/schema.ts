@@ -1,13 +1,12 @@
 import { OUTLET_LEVELS, OUTLET_MEDIA, keysOf } from '@campaign-desk/shared';
+import { CONTENT_TYPES } from '../../../../common/names';
 import { editedInContentManager, httpUrl, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_outlets',
   info: {
-    singularName: 'outlet',
-    pluralName: 'outlets',
-    displayName: '媒体',
+    ...CONTENT_TYPES.outlet.info,
     description: '央媒、省媒、市媒和县级媒体',
   },
   options: {

@@ -1,12 +1,11 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_places',
   info: {
-    singularName: 'place',
-    pluralName: 'places',
-    displayName: '地区',
+    ...CONTENT_TYPES.place.info,
     description: '咸宁市及所辖县市区（由系统预置）',
   },
   options: {

@@ -1,12 +1,11 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
 import { editedInContentManager, httpUrl } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_placements',
   info: {
-    singularName: 'placement',
-    pluralName: 'placements',
-    displayName: '上稿记录',
+    ...CONTENT_TYPES.placement.info,
     description: '稿件被其他媒体刊播的记录，用于统计央媒、省媒覆盖',
   },
   options: {
@@ -17,13 +16,13 @@ export default {
     story: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.story',
+      target: UID.story,
       required: true,
     },
     outlet: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.outlet',
+      target: UID.outlet,
       required: true,
     },
     date: {

@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { internal } from '../attributes';
 
 /** One move in a story's review: who, when, from which stage to which, and why. Append-only. */
@@ -5,9 +6,7 @@ export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_review_entries',
   info: {
-    singularName: 'review-entry',
-    pluralName: 'review-entries',
-    displayName: '审稿记录',
+    ...CONTENT_TYPES.reviewEntry.info,
     description: '稿件审核流程中的每一步，不可修改',
   },
   options: {

@@ -1,14 +1,13 @@
 import { STORY_KINDS, keysOf } from '@campaign-desk/shared';
-import { REVIEW_STAGES } from '../../workflow';
+import { CONTENT_TYPES, UID } from '../../../../common/names';
+import { REVIEW_STAGES } from '../../../../common/review-stages';
 import { editedInContentManager, httpUrl, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_stories',
   info: {
-    singularName: 'story',
-    pluralName: 'stories',
-    displayName: '稿件',
+    ...CONTENT_TYPES.story.info,
     description: '一篇报道：消息、通讯、评论、视频等',
   },
   options: {
@@ -59,12 +58,12 @@ export default {
     outlet: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.outlet',
+      target: UID.outlet,
     },
     printOutlet: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.outlet',
+      target: UID.outlet,
     },
     printDate: {
       type: 'date',
@@ -80,40 +79,40 @@ export default {
     columns: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.column',
+      target: UID.column,
     },
     theme: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.theme',
+      target: UID.theme,
     },
     activities: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.activity',
+      target: UID.activity,
     },
     places: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.place',
+      target: UID.place,
     },
     figures: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.figure',
+      target: UID.figure,
     },
     clauses: {
       type: 'relation',
       relation: 'manyToMany',
-      target: 'plugin::campaign-desk.clause',
+      target: UID.clause,
     },
     event: {
       type: 'relation',
       relation: 'manyToOne',
-      target: 'plugin::campaign-desk.event',
+      target: UID.event,
     },
     sample,
-    // Moved only by review actions (see services/workflow.ts), never by editing.
+    // Moved only by review actions (see services/review.ts), never by editing.
     reviewStage: {
       type: 'enumeration',
       enum: REVIEW_STAGES.map((stage) => stage.key),

@@ -1,12 +1,11 @@
+import { CONTENT_TYPES } from '../../../../common/names';
 import { editedInContentManager, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_themes',
   info: {
-    singularName: 'theme',
-    pluralName: 'themes',
-    displayName: '主题',
+    ...CONTENT_TYPES.theme.info,
     description: '三个发展定位，各有阶段时间（由系统预置）',
   },
   options: {

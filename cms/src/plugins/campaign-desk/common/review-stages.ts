@@ -2,6 +2,7 @@
  * 三审: the review stages a story passes before it may be published, and the moves
  * between them. Every story is reviewed before it goes out (正确舆论导向).
  */
+import type { ReviewAction } from './names';
 
 export const REVIEW_STAGES = [
   { key: 'draft', name: '草稿' },
@@ -13,17 +14,6 @@ export const REVIEW_STAGES = [
 ] as const;
 
 export type ReviewStage = (typeof REVIEW_STAGES)[number]['key'];
-
-/** RBAC actions (plugin::campaign-desk.review.*), assignable per role in Settings → Roles. */
-export const REVIEW_PERMISSIONS = {
-  submit: 'plugin::campaign-desk.review.submit',
-  first: 'plugin::campaign-desk.review.first',
-  second: 'plugin::campaign-desk.review.second',
-  final: 'plugin::campaign-desk.review.final',
-  return: 'plugin::campaign-desk.review.return',
-} as const;
-
-export type ReviewAction = keyof typeof REVIEW_PERMISSIONS;
 
 /** One step at a time: where each action may start and where it leads. */
 export const REVIEW_MOVES: Record<ReviewAction, { name: string; from: readonly ReviewStage[]; to: ReviewStage }> = {

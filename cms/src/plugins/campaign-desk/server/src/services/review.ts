@@ -5,40 +5,17 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RECORD_UIDS, REVIEW_ENTRY_UID } from '../record-types';
-import {
-  REVIEW_MOVES,
-  REVIEW_PERMISSIONS,
-  stageName,
-  type ReviewAction,
-  type ReviewStage,
-} from '../workflow';
+import { EXPLORER_ACTIONS, REVIEW_ACTIONS, UID, type ReviewAction } from '../../../common/names';
+import type { ReviewLogEntry, ReviewStatus } from '../../../common/review-api';
+import { REVIEW_MOVES, stageName, type ReviewStage } from '../../../common/review-stages';
 
+/** The admin user acting: who moves a story, or edits it. */
 export interface Reviewer {
   id: number;
   firstname?: string | null;
   lastname?: string | null;
   username?: string | null;
   email?: string;
-}
-
-export interface ReviewLogEntry {
-  id: number;
-  action: string;
-  fromStage: string;
-  toStage: string;
-  comment: string | null;
-  actorName: string;
-  createdAt: string;
-}
-
-export interface ReviewStatus {
-  documentId: string;
-  stage: ReviewStage;
-  published: boolean;
-  /** The moves this user may make now. */
-  actions: ReviewAction[];
-  log: ReviewLogEntry[];
 }
 
 /** Who made a move when no person did (imports, code). */
@@ -51,7 +28,7 @@ function nameOf(user: Reviewer | null): string {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const stories = () => strapi.db.query(RECORD_UIDS.story);
+  const stories = () => strapi.db.query(UID.story);
 
   async function draftOf(documentId: string) {
     const draft = (await stories().findOne({
@@ -70,20 +47,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The moves `user` may make on a story in `stage` that `authorId` created. */
   function allowedMoves(granted: Set<string>, stage: ReviewStage, isAuthor: boolean): ReviewAction[] {
-    const reviewer = [REVIEW_PERMISSIONS.first, REVIEW_PERMISSIONS.second, REVIEW_PERMISSIONS.final].some((action) =>
-      granted.has(action),
-    );
+    const reviewer = [REVIEW_ACTIONS.first, REVIEW_ACTIONS.second, REVIEW_ACTIONS.final].some((action) => granted.has(action.id));
     return (Object.keys(REVIEW_MOVES) as ReviewAction[]).filter((action) => {
-      if (!REVIEW_MOVES[action].from.includes(stage) || !granted.has(REVIEW_PERMISSIONS[action])) return false;
+      if (!REVIEW_MOVES[action].from.includes(stage) || !granted.has(REVIEW_ACTIONS[action].id)) return false;
       // A reporter submits their own stories; reviewers may submit anyone's.
       return action !== 'submit' || isAuthor || reviewer;
     });
   }
 
-  async function record(documentId: string, action: string, from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
+  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
     await strapi.db.transaction(async () => {
       await stories().updateMany({ where: { documentId }, data: { reviewStage: to } });
-      await strapi.db.query(REVIEW_ENTRY_UID).create({
+      await strapi.db.query(UID.reviewEntry).create({
         data: {
           storyId: documentId,
           action,
@@ -102,10 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await draftOf(documentId);
       const granted = await grantedActions(user);
       const published = (await stories().count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
-      const log = (await strapi.db.query(REVIEW_ENTRY_UID).findMany({
+      const log = (await strapi.db.query(UID.reviewEntry).findMany({
         where: { storyId: documentId },
         orderBy: { id: 'asc' },
-      })) as Array<ReviewLogEntry & { createdAt: string | Date }>;
+      })) as Array<Omit<ReviewLogEntry, 'createdAt'> & { createdAt: string | Date }>;
       return {
         documentId,
         stage: draft.reviewStage,
@@ -164,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         subject: string | null;
       }>;
       return permissions.some(
-        (permission) => permission.action === 'plugin::content-manager.explorer.publish' && permission.subject === RECORD_UIDS.story,
+        (permission) => permission.action === EXPLORER_ACTIONS.publish && permission.subject === UID.story,
       );
     },
 

@@ -1,26 +1,13 @@
 /**
- * The publish-event outbox: where its rows live, who may see them, and the shape of the
- * admin API that shows their delivery state (`GET /campaign-desk/outbox`).
+ * The admin API that shows the publish-event outbox and the delivery state of each event
+ * (`GET /campaign-desk/outbox`): what it accepts and what it answers. The controller parses
+ * both with these schemas; the 发布事件 page reads its answer's type from here.
  */
 import { z } from 'zod';
-import type { Core } from '@strapi/strapi';
 import { PUBLISH_EVENT_TYPES, recordTypeSchema } from '@campaign-desk/shared';
-import { PLUGIN_ID } from './record-types';
-
-export const OUTBOX_EVENT_UID = 'plugin::campaign-desk.outbox-event';
-export const OUTBOX_DELIVERY_UID = 'plugin::campaign-desk.outbox-delivery';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failing'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-/** The RBAC action that shows the outbox; super admins have every registered action. */
-export const OUTBOX_READ_ACTION = `plugin::${PLUGIN_ID}.outbox.read`;
-
-export function registerOutboxPermission(strapi: Core.Strapi): Promise<void> {
-  return strapi.service('admin::permission').actionProvider.registerMany([
-    { section: 'plugins', displayName: '查看发布事件推送', uid: 'outbox.read', pluginName: PLUGIN_ID, subCategory: '发布事件' },
-  ]);
-}
 
 export const outboxQuerySchema = z
   .object({

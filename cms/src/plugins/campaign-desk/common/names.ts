@@ -1,0 +1,92 @@
+/**
+ * The plugin's names, each said once: its id, every content type (its UID, the names Strapi
+ * derives routes and tables from, and the Chinese name editors see) and every RBAC action it
+ * registers, grants or checks. The server, the admin, the tests and the scripts read them here.
+ *
+ * It sits in `common/`, beside `server/` and `admin/`, because both halves of the plugin
+ * import it and the admin half runs in the browser: so it imports nothing, neither Node nor
+ * Strapi's server. (`common/`, not `shared/`: in this repository `shared/` is the contract
+ * package the site reads.)
+ */
+
+export const PLUGIN_ID = 'campaign-desk';
+
+type PluginUid<Name extends string> = `plugin::${typeof PLUGIN_ID}.${Name}`;
+
+/** A content type's UID and the `info` names of its schema; the UID ends in its singular name. */
+function contentType<const Name extends string>(singularName: Name, pluralName: string, displayName: string) {
+  return { uid: `plugin::${PLUGIN_ID}.${singularName}` as PluginUid<Name>, info: { singularName, pluralName, displayName } };
+}
+
+/** The twelve types that hold campaign content; editors work on them in the content manager. */
+const CAMPAIGN_CONTENT = {
+  story: contentType('story', 'stories', '稿件'),
+  column: contentType('column', 'columns', '专栏'),
+  theme: contentType('theme', 'themes', '主题'),
+  activity: contentType('activity', 'activities', '“六大”活动'),
+  place: contentType('place', 'places', '地区'),
+  outlet: contentType('outlet', 'outlets', '媒体'),
+  figure: contentType('figure', 'figures', '典型人物'),
+  goodDeed: contentType('good-deed', 'good-deeds', '接力做好事'),
+  opinion: contentType('opinion', 'opinions', '政策文件'),
+  clause: contentType('clause', 'clauses', '文件条款'),
+  event: contentType('event', 'events', '日程'),
+  placement: contentType('placement', 'placements', '上稿记录'),
+} as const;
+
+/** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
+const INTERNAL = {
+  change: contentType('change', 'changes', '变更日志'),
+  reviewEntry: contentType('review-entry', 'review-entries', '审稿记录'),
+  outboxEvent: contentType('outbox-event', 'outbox-events', '发布事件'),
+  outboxDelivery: contentType('outbox-delivery', 'outbox-deliveries', '事件推送'),
+} as const;
+
+export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;
+
+export type ContentTypeKey = keyof typeof CONTENT_TYPES;
+export type CampaignContentKey = keyof typeof CAMPAIGN_CONTENT;
+
+export const CAMPAIGN_CONTENT_TYPES = Object.keys(CAMPAIGN_CONTENT) as CampaignContentKey[];
+
+/** Each content type's UID, e.g. `UID.goodDeed` is `plugin::campaign-desk.good-deed`. */
+export const UID = Object.fromEntries(Object.entries(CONTENT_TYPES).map(([key, type]) => [key, type.uid])) as {
+  readonly [Key in ContentTypeKey]: (typeof CONTENT_TYPES)[Key]['uid'];
+};
+
+/** An RBAC action the plugin registers: `uid` as registered, `id` as permissions name it. */
+function pluginAction<const Uid extends string>(uid: Uid, subCategory: string, displayName: string) {
+  return { uid, id: `plugin::${PLUGIN_ID}.${uid}` as PluginUid<Uid>, subCategory, displayName };
+}
+
+/** The review moves (三审), each an action of its own in Settings → Roles → Plugins. */
+export const REVIEW_ACTIONS = {
+  submit: pluginAction('review.submit', '审稿', '送审'),
+  first: pluginAction('review.first', '审稿', '初审'),
+  second: pluginAction('review.second', '审稿', '复审'),
+  final: pluginAction('review.final', '审稿', '终审'),
+  return: pluginAction('review.return', '审稿', '退回修改'),
+} as const;
+
+export type ReviewAction = keyof typeof REVIEW_ACTIONS;
+
+/** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
+export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
+
+/** The content manager's actions on a content type, as roles are granted them. */
+export const EXPLORER_ACTIONS = {
+  create: 'plugin::content-manager.explorer.create',
+  read: 'plugin::content-manager.explorer.read',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+  publish: 'plugin::content-manager.explorer.publish',
+} as const;
+
+/** The media library's actions every newsroom role needs to pick, upload and reuse images. */
+export const UPLOAD_ACTIONS = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+] as const;

@@ -1,0 +1,44 @@
+/**
+ * The admin API of a story's review (`GET` and `POST /campaign-desk/stories/:documentId/review`):
+ * the move it accepts and the status it answers with. The controller parses both with these
+ * schemas; the 审稿 panel reads the answer's type from here.
+ */
+import { z } from 'zod';
+import type { ReviewAction } from './names';
+import { REVIEW_MOVES, REVIEW_STAGES, type ReviewStage } from './review-stages';
+
+const reviewActionSchema = z.enum(Object.keys(REVIEW_MOVES) as [ReviewAction, ...ReviewAction[]]);
+const reviewStageSchema = z.enum(REVIEW_STAGES.map((stage) => stage.key) as [ReviewStage, ...ReviewStage[]]);
+
+/** `POST`: one step of review; a comment is required to return a story (the service says so). */
+export const reviewMoveSchema = z
+  .object({
+    action: reviewActionSchema,
+    comment: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const reviewStatusSchema = z.object({
+  documentId: z.string(),
+  stage: reviewStageSchema,
+  published: z.boolean(),
+  /** The moves the asking user may make now. */
+  actions: z.array(reviewActionSchema),
+  /** Every move so far, oldest first. */
+  log: z.array(
+    z.object({
+      id: z.number().int(),
+      /** A move, or what the system did: `import` (approved on import), `edit` (reopened by an edit). */
+      action: z.union([reviewActionSchema, z.enum(['import', 'edit'])]),
+      fromStage: reviewStageSchema,
+      toStage: reviewStageSchema,
+      comment: z.string().nullable(),
+      actorName: z.string(),
+      createdAt: z.string().datetime({ offset: true }),
+    }),
+  ),
+});
+
+export type ReviewMove = z.infer<typeof reviewMoveSchema>;
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+export type ReviewLogEntry = ReviewStatus['log'][number];

@@ -1,0 +1,19 @@
+/** What the running plugin reads from Strapi's configuration, each read one way everywhere. */
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../../common/names';
+import type { PluginConfig } from '.';
+
+/** The plugin's settings: the app's, over the defaults of `config/index.ts`, validated at start-up. */
+export function pluginConfig(strapi: Core.Strapi): PluginConfig {
+  return strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+}
+
+/**
+ * The absolute URL the public reaches this CMS at, which upload URLs in records are made
+ * absolute against: `PUBLIC_URL` (`server.url`). Unset, it falls back to the origin of the
+ * request being answered, or, with no request to go by (a publish's contract check, which
+ * only needs some absolute URL), to http://localhost.
+ */
+export function publicUrl(strapi: Core.Strapi, requestOrigin?: string): string {
+  return strapi.config.get<string>('server.url') || requestOrigin || 'http://localhost';
+}

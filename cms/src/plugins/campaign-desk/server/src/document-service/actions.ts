@@ -1,0 +1,63 @@
+/**
+ * What the document-service rules ask about an action, answered once: its params, whether it
+ * only reads, what it writes, what it does to the public version of a document, which
+ * document it acted on and who is behind it. All but `actingUser` are pure.
+ */
+import type { Core, Modules } from '@strapi/strapi';
+import { UID } from '../../../common/names';
+import { recordTypeOf } from '../record-types';
+import type { Operation } from '../services/journal';
+import type { Reviewer } from '../services/review';
+
+export type Middleware = Modules.Documents.Middleware.Middleware;
+export type Context = Modules.Documents.Middleware.Context;
+
+/** The params of the actions the rules look at (create, update, publish, unpublish, delete). */
+export type Params = { documentId?: string; status?: string; data?: Record<string, unknown> };
+
+/** Strapi types each action's params apart; the rules read the few they share. */
+export function paramsOf(context: Context): Params {
+  return context.params as Params;
+}
+
+const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+
+export function isRead(action: string): boolean {
+  return READS.has(action);
+}
+
+/** What a create or an update writes, and to which document (none yet for a create). */
+export function editOf(action: string, params: Params): { data: Record<string, unknown>; documentId?: string } | null {
+  if ((action !== 'create' && action !== 'update') || !params.data) return null;
+  return { data: params.data, documentId: action === 'update' ? params.documentId : undefined };
+}
+
+/** Under Draft & Publish: whether the action makes the draft public (`status: 'published'` saves and publishes). */
+export function publishes(action: string, params: Params): boolean {
+  return action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+}
+
+/** What an action does to the public version of a document, if anything. */
+export function effectOf(action: string, params: Params, draftAndPublish: boolean): Operation | null {
+  if (action === 'delete' || (draftAndPublish && action === 'unpublish')) return 'withdraw';
+  if (draftAndPublish) return publishes(action, params) ? 'upsert' : null;
+  // Without Draft & Publish a saved record is public at once.
+  return action === 'create' || action === 'update' ? 'upsert' : null;
+}
+
+/** Whether an action may change what the public sees: a write to a record type, or to a clause (part of its opinion). */
+export function writesCampaignContent(uid: string, action: string): boolean {
+  return !isRead(action) && (recordTypeOf(uid) !== undefined || uid === UID.clause);
+}
+
+/** The document an action acted on: named in its params, or (a create) in its result. */
+export function documentIdOf(params: Params, result: unknown): string | undefined {
+  if (params.documentId) return params.documentId;
+  return result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : undefined;
+}
+
+/** The admin user whose request this is; none when code acts on its own (imports, seeding). */
+export function actingUser(strapi: Core.Strapi): Reviewer | null {
+  const user = strapi.requestContext.get()?.state?.user as Reviewer | undefined;
+  return user?.id ? user : null;
+}

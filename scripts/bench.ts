@@ -1,12 +1,16 @@
 /**
- * `pnpm bench [--stories 1000] [--publishes 20]`: figures, no verdicts.
+ * `pnpm bench [--stories 1000] [--samples 10]`: figures, no verdicts.
  *
- * Generates N stories through the plugin into the configured database (a fresh SQLite file
- * under .bench/ by default; PostgreSQL when DATABASE_CLIENT=postgres), then measures the
- * full snapshot export, a full site build (pages, then search index) with peak memory and
- * output size, and publish-to-live latency through the outbox and the publisher. Prints a
- * table and writes .bench/results-<N>.json.
+ * Generates N stories through the plugin into a database of its own (a fresh SQLite file
+ * under .bench/ by default; PostgreSQL when DATABASE_CLIENT=postgres), exports the full
+ * snapshot, compiles the site, then starts the publisher as a process of its own and
+ * measures its start-up build (a whole one: every page, feed, search shard, check and
+ * compressed copy, with the peak memory of the publisher's process tree), and then the
+ * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
+ * incremental release, each until a reader sees it. Prints a table and writes
+ * .bench/results-<N>.json.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
@@ -14,27 +18,24 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '@strapi/strapi';
+import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
-import { Publisher } from '../publisher/src/publisher';
-import { astroBuilder } from '../publisher/src/builder';
-import { countPages } from '../publisher/src/checks';
-import { createServer as createPublisherServer } from '../publisher/src/server';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
-import { measure } from './bench/process-tree';
+import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
 import plan from './seed/plan.json';
 
 const { values } = parseArgs({
   options: {
     stories: { type: 'string', default: '1000' },
-    publishes: { type: 'string', default: '20' },
+    samples: { type: 'string', default: '10' },
     batch: { type: 'string', default: '250' },
   },
 });
 const storyCount = Number(values.stories);
-const publishCount = Number(values.publishes);
+const samples = Number(values.samples);
 const benchDir = path.join(repoRoot, '.bench');
 const siteDir = path.join(repoRoot, 'site');
 
@@ -48,17 +49,17 @@ const freePort = () =>
   });
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const step = (text: string) => console.log(`▶ ${text}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+function percentile(list: number[], p: number): number {
+  const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function du(dir: string): Promise<number> {
-  return import('node:child_process').then(
-    ({ execFileSync }) => Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]),
-  );
+  return import('node:child_process').then(({ execFileSync }) => Number(execFileSync('du', ['-sbL', dir], { encoding: 'utf8' }).split('\t')[0]));
 }
 
 async function seedStories(strapi: Core.Strapi) {
@@ -72,8 +73,8 @@ async function seedStories(strapi: Core.Strapi) {
     process.stdout.write(`\r  ${Math.min(offset + batch, stories.length)} / ${stories.length} stories`);
   }
   process.stdout.write('\n');
-  const seconds = (performance.now() - started) / 1000;
-  return { stories: storyCount, seconds, perSecond: storyCount / seconds };
+  const elapsed = (performance.now() - started) / 1000;
+  return { stories: storyCount, seconds: elapsed, perSecond: storyCount / elapsed };
 }
 
 async function exportSnapshot(url: string, token: string) {
@@ -94,52 +95,33 @@ async function exportSnapshot(url: string, token: string) {
   return { records, requests: pages, seconds: (performance.now() - started) / 1000 };
 }
 
-async function buildSite(contentEnv: Record<string, string>, siteUrl: string) {
-  const outDir = path.join(benchDir, 'site');
-  const cacheDir = path.join(benchDir, 'site-cache');
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-  const astro = path.join(siteDir, 'node_modules', 'astro', 'astro.js');
-  const result = await measure(process.execPath, [astro, 'build'], {
-    cwd: siteDir,
-    env: { ...process.env, ...contentEnv, NODE_ENV: 'production', SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: outDir, CAMPAIGN_DESK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    // The site's Pagefind integration announces itself once the pages are written.
-    phases: [{ name: 'pages', endsAt: /indexing pages for search/ }, { name: 'search index' }],
-  });
-  if (!result.ok) throw new Error(`site build failed:\n${result.output.slice(-3000)}`);
-  const pages = await countPages(outDir);
-  return {
-    pages,
-    pagesPerSecond: pages / result.phases.pages!.seconds,
-    phases: result.phases,
-    outputBytes: await du(outDir),
-  };
-}
+type Build = { ok: boolean; error: string | null; mode: string; pages: number; rendered: number; reasons: string[]; timings: Record<string, number>; durationMs: number };
+type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: Build | null; recent: Build[] };
 
-async function publishToLive(strapi: Core.Strapi, publisherUrl: string, publisher: Publisher) {
-  const latencies: number[] = [];
-  const review = strapi.plugin(PLUGIN_ID).service('review');
-  for (let n = 0; n < publishCount; n += 1) {
-    const slug = `latency-${randomBytes(4).toString('hex')}`;
-    const story = await strapi.documents(UID.story).create({
-      data: { slug, title: `【压测】发布延迟测量 ${n + 1}`, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], sample: true },
-    } as never);
-    await review.approveAsSystem(story.documentId, '压测');
-    const started = performance.now();
-    await strapi.documents(UID.story).publish({ documentId: story.documentId } as never);
-    for (;;) {
-      const response = await fetch(`${publisherUrl}/stories/${slug}/`);
-      await response.arrayBuffer();
-      if (response.ok) break;
-      const { lastBuild } = await publisher.status();
-      if (lastBuild && !lastBuild.ok) throw new Error(`publisher build failed: ${lastBuild.error}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    latencies.push((performance.now() - started) / 1000);
-    process.stdout.write(`\r  ${n + 1} / ${publishCount} publishes, last ${latencies.at(-1)!.toFixed(1)} s`);
+/** The publisher as a process of its own (and process group), so its memory is its own. */
+class PublisherProcess {
+  readonly child: ChildProcess;
+  output = '';
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
+      cwd: path.join(repoRoot, 'publisher'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
+    };
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
   }
-  process.stdout.write('\n');
-  return { publishes: publishCount, p50Seconds: percentile(latencies, 50), p95Seconds: percentile(latencies, 95), samples: latencies };
+  stop() {
+    try {
+      process.kill(-this.child.pid!, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
 }
 
 async function main() {
@@ -151,10 +133,12 @@ async function main() {
     rmSync(file, { force: true });
     process.env.DATABASE_FILENAME = file;
   }
-  const [cmsPort, publisherPort] = [await freePort(), await freePort()];
+  const [cmsPort, sitePort, controlPort] = [await freePort(), await freePort(), await freePort()];
   const hookSecret = randomBytes(24).toString('base64url');
-  const publisherUrl = `http://127.0.0.1:${publisherPort}`;
-  process.env.CAMPAIGN_DESK_BUILD_HOOKS = JSON.stringify([{ name: 'bench', url: `${publisherUrl}/hooks/publish`, secret: hookSecret }]);
+  const publisherToken = randomBytes(24).toString('base64url');
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const controlUrl = `http://127.0.0.1:${controlPort}`;
+  process.env.CAMPAIGN_DESK_BUILD_HOOKS = JSON.stringify([{ name: 'bench', url: `${controlUrl}/hooks/publish`, secret: hookSecret }]);
   process.env.LOG_LEVEL = 'error';
 
   const cms = await bootCms({ port: cmsPort });
@@ -163,6 +147,7 @@ async function main() {
     machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     database: postgres ? 'postgres' : 'sqlite',
   };
+  let publisher: PublisherProcess | null = null;
   try {
     step(`Seeding ${storyCount} stories through the plugin (${results.database})`);
     results.seeding = await seedStories(cms.strapi);
@@ -173,46 +158,173 @@ async function main() {
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
 
-    const contentEnv = { CAMPAIGN_DESK_SNAPSHOT_URL: `${cms.url}/api/campaign-desk/snapshot`, CAMPAIGN_DESK_TOKEN: token };
-    step('Building the whole site (pages, then search index)');
-    results.siteBuild = await buildSite(contentEnv, publisherUrl);
+    step('Compiling the site (once per template version)');
+    const compileStarted = performance.now();
+    const fingerprint = await siteFingerprint(siteDir, siteUrl);
+    rmSync(path.join(siteDir, '.compiled', fingerprint), { recursive: true, force: true });
+    await compileSite(siteDir, siteUrl);
+    results.compile = { seconds: (performance.now() - compileStarted) / 1000 };
 
-    if (publishCount > 0) {
-      step(`Publish to live, ${publishCount} times`);
-      const dataDir = path.join(benchDir, 'publisher');
-      rmSync(dataDir, { recursive: true, force: true });
-      const publisher = await new Publisher({
-        dataDir,
-        siteUrl: publisherUrl,
-        keepReleases: 2,
-        minPageRatio: 0.8,
-        builder: astroBuilder(siteDir, { ...contentEnv, SITE_URL: publisherUrl }),
-      }).open();
-      const server = await createPublisherServer({ publisher, hookSecret });
-      await server.listen({ host: '127.0.0.1', port: publisherPort });
-      publisher.request('bench start');
-      await publisher.idle();
+    step('Starting the publisher: its start-up build renders the whole site');
+    const dataDir = path.join(benchDir, 'publisher');
+    rmSync(dataDir, { recursive: true, force: true });
+    publisher = new PublisherProcess({
+      PUBLISHER_HOST: '127.0.0.1',
+      PUBLISHER_PORT: String(sitePort),
+      PUBLISHER_CONTROL_PORT: String(controlPort),
+      PUBLISHER_HOOK_SECRET: hookSecret,
+      PUBLISHER_TOKEN: publisherToken,
+      PUBLISHER_DATA_DIR: dataDir,
+      PUBLISHER_KEEP_RELEASES: '2',
+      SITE_URL: siteUrl,
+      CAMPAIGN_DESK_SNAPSHOT_URL: `${cms.url}/api/campaign-desk/snapshot`,
+      CAMPAIGN_DESK_TOKEN: token,
+      CAMPAIGN_DESK_SNAPSHOT_FILE: '',
+    });
+    const status = async (): Promise<Status | null> => {
       try {
-        results.publishToLive = await publishToLive(cms.strapi, publisherUrl, publisher);
-      } finally {
-        await server.close();
+        return (await (await fetch(`${controlUrl}/status`, { headers: { authorization: `Bearer ${publisherToken}` } })).json()) as Status;
+      } catch {
+        return null;
       }
+    };
+    let peak = 0;
+    let first: Status | null = null;
+    for (;;) {
+      if (publisher.child.exitCode !== null) throw new Error(`the publisher exited:\n${publisher.output}`);
+      peak = Math.max(peak, treeRss(publisher.child.pid!));
+      first = await status();
+      if (first?.lastBuild && !first.building && !first.queued) break;
+      await sleep(100);
     }
+    // The seed's own publish events reach the hook once the publisher is up: the start-up build is the first.
+    const whole = first.recent.at(-1)!;
+    if (!whole.ok || !whole.reasons.includes('start-up')) throw new Error(`the start-up build failed: ${whole.error}`);
+    results.wholeBuild = {
+      seconds: whole.durationMs / 1000,
+      pages: whole.pages,
+      rendered: whole.rendered,
+      timings: whole.timings,
+      renderRate: whole.rendered / (whole.timings.render! / 1000),
+      peakRssBytes: peak,
+      outputBytes: await du(path.join(dataDir, 'live')),
+    };
+
+    // The seed's own publish events, refused while no publisher listened, wait out their backoff:
+    // they are sent now, and their builds settle, before anything is timed.
+    await cms.strapi.db.query(UID.outboxDelivery).updateMany({ where: { status: { $in: ['pending', 'failing'] } }, data: { nextAttemptAt: new Date() } });
+    cms.strapi.plugin(PLUGIN_ID).service('delivery-worker').kick();
+    for (let waiting = 0; ; waiting += 1) {
+      const { counts } = await cms.strapi.plugin(PLUGIN_ID).service('outbox').report({ limit: 1 });
+      if (counts.pending + counts.failing === 0) break;
+      if (waiting > 1200) throw new Error('the seed’s publish events were not delivered within two minutes');
+      await sleep(100);
+    }
+
+    const documents = cms.strapi.documents(UID.story);
+    const review = cms.strapi.plugin(PLUGIN_ID).service('review');
+    const ids = async (uid: string, slug: string) => ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
+    const [columnSlug, themeSlug, activitySlug, placeSlug] = [plan.columns[1]!.slug, 'shifanqu', 'da-diaoyan', 'chibi'];
+    const relations = {
+      columns: { connect: [{ documentId: await ids(UID.column, columnSlug) }] },
+      theme: { connect: [{ documentId: await ids(UID.theme, themeSlug) }] },
+      activities: { connect: [{ documentId: await ids(UID.activity, activitySlug) }] },
+      places: { connect: [{ documentId: await ids(UID.place, placeSlug) }] },
+    };
+    const feeds = ['/rss.xml', '/feed.json', `/feeds/columns/${columnSlug}.xml`, `/feeds/themes/${themeSlug}.xml`, `/feeds/activities/${activitySlug}.xml`, `/feeds/places/${placeSlug}.xml`];
+    const fetchText = async (sitePath: string) => {
+      const response = await fetch(`${siteUrl}${sitePath}`);
+      return { status: response.status, text: await response.text() };
+    };
+    /** Polls until `seen` holds, and answers how long that took; a failed build ends the bench. */
+    const until = async (seen: () => Promise<boolean>, what: string) => {
+      const started = performance.now();
+      for (;;) {
+        if (await seen()) return (performance.now() - started) / 1000;
+        const now = await status();
+        if (now?.lastBuild && !now.lastBuild.ok) throw new Error(`a build failed while waiting for ${what}: ${now.lastBuild.error}`);
+        if (performance.now() - started > 600_000) throw new Error(`${what} took more than ten minutes`);
+        await sleep(50);
+      }
+    };
+    const quiet = async () => {
+      for (let now = await status(); !now || now.building || now.queued; now = await status()) await sleep(50);
+    };
+
+    step(`Publishing ${samples} stories, one at a time, until each is served and in its column feed`);
+    const published: Array<{ documentId: string; slug: string }> = [];
+    const latencies = { publish: [] as number[], edit: [] as number[], unpublish: [] as number[] };
+    for (let n = 0; n < samples; n += 1) {
+      await quiet();
+      const slug = `latency-${randomBytes(4).toString('hex')}`;
+      const story = await documents.create({
+        data: { slug, title: `【压测】发布延迟测量 ${n + 1}`, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], sample: true, ...relations },
+      } as never);
+      await review.approveAsSystem(story.documentId, '压测');
+      const started = performance.now();
+      await documents.publish({ documentId: story.documentId } as never);
+      await until(async () => (await fetchText(`/stories/${slug}/`)).status === 200 && (await fetchText(feeds[2]!)).text.includes(slug), `${slug} to be served`);
+      latencies.publish.push((performance.now() - started) / 1000);
+      published.push({ documentId: story.documentId, slug });
+      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.publish.at(-1)!.toFixed(2)} s`);
+    }
+    process.stdout.write('\n');
+
+    step(`Editing each published story's title, until its page shows the new one`);
+    for (const [n, { documentId, slug }] of published.entries()) {
+      await quiet();
+      const title = `【压测】改过的标题 ${n + 1}`;
+      await documents.update({ documentId, data: { title } } as never);
+      await review.approveAsSystem(documentId, '压测');
+      const started = performance.now();
+      await documents.publish({ documentId } as never);
+      await until(async () => (await fetchText(`/stories/${slug}/`)).text.includes(title), `${slug}'s new title`);
+      latencies.edit.push((performance.now() - started) / 1000);
+      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.edit.at(-1)!.toFixed(2)} s`);
+    }
+    process.stdout.write('\n');
+
+    step('Withdrawing each, until its page answers 404 and no feed carries it');
+    for (const [n, { documentId, slug }] of published.entries()) {
+      await quiet();
+      const guid = `urn:campaign-desk:story:${documentId}`;
+      const started = performance.now();
+      await documents.unpublish({ documentId } as never);
+      await until(async () => {
+        if ((await fetchText(`/stories/${slug}/`)).status !== 404) return false;
+        for (const feed of feeds) if ((await fetchText(feed)).text.includes(guid)) return false;
+        return true;
+      }, `${slug} to be withdrawn`);
+      latencies.unpublish.push((performance.now() - started) / 1000);
+      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.unpublish.at(-1)!.toFixed(2)} s`);
+    }
+    process.stdout.write('\n');
+    results.latency = Object.fromEntries(
+      Object.entries(latencies).map(([name, list]) => [name, { samples: list.length, p50Seconds: percentile(list, 50), p95Seconds: percentile(list, 95), all: list }]),
+    );
+    const last = await status();
+    results.incrementalBuild = { timings: last?.lastBuild?.timings, rendered: last?.lastBuild?.rendered };
   } finally {
+    publisher?.stop();
     await cms.stop();
   }
 
-  const seeding = results.seeding as { perSecond: number; seconds: number };
+  const seeding = results.seeding as { perSecond: number };
   const snapshot = results.snapshot as { seconds: number; records: number };
-  const site = results.siteBuild as Awaited<ReturnType<typeof buildSite>>;
-  const latency = results.publishToLive as { p50Seconds: number; p95Seconds: number } | undefined;
+  const compile = results.compile as { seconds: number };
+  const whole = results.wholeBuild as { seconds: number; pages: number; rendered: number; renderRate: number; peakRssBytes: number; outputBytes: number; timings: Record<string, number> };
+  const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const t = whole.timings;
   console.table({
     'seeding (stories/s)': seeding.perSecond.toFixed(1),
     'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
-    'site build, pages (s)': `${site.phases.pages!.seconds.toFixed(1)} for ${site.pages} pages (${site.pagesPerSecond.toFixed(1)}/s), peak ${mb(site.phases.pages!.peakRssBytes)} MB`,
-    'site build, search index (s)': `${site.phases['search index']!.seconds.toFixed(1)}, peak ${mb(site.phases['search index']!.peakRssBytes)} MB`,
-    'output size (MB)': mb(site.outputBytes),
-    ...(latency ? { 'publish → live p50 / p95 (s)': `${latency.p50Seconds.toFixed(1)} / ${latency.p95Seconds.toFixed(1)}` } : {}),
+    'compile (s, once per template version)': compile.seconds.toFixed(1),
+    'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}`,
+    'whole build peak memory (MB)': mb(whole.peakRssBytes),
+    'release size (MB)': mb(whole.outputBytes),
+    'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
+    'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
+    'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
   });
   const file = path.join(benchDir, `results-${storyCount}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

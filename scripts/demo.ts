@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
-import { ensureEnv, loadEnv } from './lib/env';
+import { controlUrl, ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
 import { campaignDataset } from './seed/index';
 
@@ -119,11 +119,12 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`Strapi did not answer at ${url} within two minutes`);
 }
 
-async function waitForLiveSite(siteUrl: string, publisher: ChildProcess): Promise<void> {
+async function waitForLiveSite(control: string, publisher: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 1200; attempt += 1) {
     if (publisher.exitCode !== null) throw new Error(`the publisher exited with ${publisher.exitCode}`);
     try {
-      const status = (await (await fetch(`${siteUrl}/status`)).json()) as { live: string | null; lastBuild: { ok: boolean; error: string } | null };
+      const response = await fetch(`${control}/status`, { headers: { authorization: `Bearer ${process.env.PUBLISHER_TOKEN}` } });
+      const status = (await response.json()) as { live: string | null; lastBuild: { ok: boolean; error: string } | null };
       if (status.live) return;
       if (status.lastBuild && !status.lastBuild.ok) throw new Error(`the first site build failed:\n${status.lastBuild.error}`);
     } catch (error) {
@@ -181,10 +182,11 @@ async function main() {
   const url = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '1337'}`;
   await waitForHealth(url, strapi);
 
-  step('Starting the publisher and building the site (first build: a minute or so)');
+  step('Starting the publisher and building the site (the first time compiles it too: under a minute)');
   const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
-  const tsx = createRequire(path.join(repoRoot, 'publisher', 'package.json')).resolve('tsx/cli');
-  const publisher = spawn(process.execPath, [tsx, path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
+  const control = controlUrl();
+  // Node with tsx's loader rather than tsx's wrapper, so Ctrl-C reaches the publisher itself.
+  const publisher = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
     cwd: path.join(repoRoot, 'publisher'),
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -195,7 +197,7 @@ async function main() {
     },
   });
   children.push(publisher);
-  await waitForLiveSite(siteUrl, publisher);
+  await waitForLiveSite(control, publisher);
   console.log(`
 Campaign Desk is running.
 
@@ -208,7 +210,7 @@ ${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsr
 
   The site (专题):     ${siteUrl}/
   Feeds for partners:  ${siteUrl}/feeds/
-  Publisher status:    ${siteUrl}/status
+  Publisher status:    curl -H "Authorization: Bearer ${process.env.PUBLISHER_TOKEN}" ${control}/status
 
 Log in as 主编, publish a story, and it is on the site and in its feeds a few seconds later.
 Ctrl-C stops everything.`);

@@ -103,7 +103,7 @@ describe('publish to live', () => {
     const feed = await system.publisher.get(`/feeds/columns/${COLUMN.slug}.xml`);
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('咸安区党员干部走遍咸宁大调研');
-    expect((await system.publisher.get('/pagefind/pagefind-entry.json')).status).toBe(200);
+    expect((await system.publisher.get('/pagefind/0/pagefind-entry.json')).status).toBe(200);
   });
 
   it('takes a withdrawn story off the site and out of its feeds', async () => {
@@ -140,11 +140,19 @@ describe('publish to live', () => {
 
   it('catches up after being killed in the middle of a build', async () => {
     await idle();
-    await publishDirectly('发布器中断时发布的稿件', 'e2e-during-crash');
-    await waitFor(async () => (await system.publisher.status())?.building, 'a build to start');
+    // Down while a story is published: the CMS keeps the event and retries.
     await system.publisher.kill();
+    await publishDirectly('发布器中断时发布的稿件', 'e2e-during-crash');
+    // Killed again in the middle of its start-up build (a whole one, long enough to catch).
+    system.publisher.start();
+    await waitFor(async () => (await system.publisher.status())?.building, 'the start-up build to begin');
+    await system.publisher.kill();
+    expect((await system.publisher.get('/')).status).toBe(0);
     system.publisher.start();
     await waitFor(served('e2e-during-crash'), 'the story after the restart');
+    const status = await idle();
+    expect(status.lastBuild).toMatchObject({ ok: true });
+    expect(status.live).not.toMatch(/partial/);
   });
 
   it('puts a burst of 20 publishes live with far fewer builds', async () => {

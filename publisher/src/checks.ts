@@ -1,103 +1,93 @@
 /**
- * What a release must pass before it goes live: every feed well-formed, every internal
- * link and asset present, and no collapse in the number of pages against the live release.
+ * What a release must pass before it goes live, checked on each new or changed file as it
+ * is written (unchanged files passed when they were new): every feed well-formed, and every
+ * link and asset a template made leading to a file of the release. Links people typed into
+ * records are the renderer's to report, as warnings (see site/src/render/person-links.ts);
+ * here they are left alone. Nothing a page holds can make a check throw.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 
-export interface CheckOptions {
-  siteUrl: string;
-  /** The live release, to compare page counts with. */
-  liveDir?: string | null;
-  minPageRatio: number;
-  /** Accept a smaller site (e.g. after withdrawing many stories on purpose). */
-  force?: boolean;
-}
+/** Where each internal link of the release's new pages points, to resolve once all files are in. */
+export class LinkCheck {
+  private readonly targets = new Map<string, string>();
+  private readonly site: URL;
+  private readonly prefix: string;
 
-export interface CheckReport {
-  pages: number;
-  problems: string[];
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-export async function countPages(dir: string): Promise<number> {
-  return (await filesUnder(dir)).filter((file) => file.endsWith('.html')).length;
-}
-
-/** Where a site path would be served from in a release directory, if anywhere. */
-async function resolves(dir: string, sitePath: string): Promise<boolean> {
-  const clean = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
-  const candidates = clean.endsWith('/')
-    ? [path.join(dir, clean, 'index.html')]
-    : [path.join(dir, clean), path.join(dir, clean, 'index.html'), path.join(dir, `${clean}.html`)];
-  for (const candidate of candidates) {
-    if (!candidate.startsWith(dir)) return false;
-    try {
-      if ((await stat(candidate)).isFile()) return true;
-    } catch {
-      // try the next form
-    }
-  }
-  return false;
-}
-
-const ATTRIBUTE = /\s(?:href|src)="([^"]+)"|\ssrcset="([^"]+)"/g;
-
-export async function checkRelease(dir: string, options: CheckOptions): Promise<CheckReport> {
-  const problems: string[] = [];
-  const files = await filesUnder(dir);
-  const site = new URL(options.siteUrl);
-  const relative = (file: string) => path.relative(dir, file);
-
-  for (const file of files) {
-    const name = relative(file);
-    if (name.endsWith('.xml') || name.endsWith('.opml')) {
-      const verdict = XMLValidator.validate(await readFile(file, 'utf8'));
-      if (verdict !== true) problems.push(`feed ${name}: not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
-    } else if (name.endsWith('.json') && (name.startsWith('feed') || name.startsWith('feeds/'))) {
-      try {
-        JSON.parse(await readFile(file, 'utf8'));
-      } catch (error) {
-        problems.push(`feed ${name}: not valid JSON (${(error as Error).message})`);
-      }
-    }
+  constructor(
+    siteUrl: string,
+    /** Links as people typed them into records: not the templates', so not checked here. */
+    private readonly personUrls: ReadonlySet<string>,
+  ) {
+    this.site = new URL(siteUrl);
+    this.prefix = this.site.pathname.replace(/\/$/, '');
   }
 
-  const broken = new Map<string, string>();
-  for (const file of files.filter((candidate) => candidate.endsWith('.html'))) {
-    const html = await readFile(file, 'utf8');
+  /** Notes the internal links and assets of a page at `file` (relative to the release). */
+  add(file: string, html: string): void {
+    const base = new URL(file.replace(/(^|\/)index\.html$/, '$1'), this.site);
     for (const match of html.matchAll(ATTRIBUTE)) {
-      const values = match[1] ? [match[1]] : match[2]!.split(',').map((part) => part.trim().split(/\s+/)[0]!);
+      const values = match[1] !== undefined ? [match[1]] : match[2]!.split(',').map((part) => part.trim().split(/\s+/)[0]!);
       for (const raw of values) {
-        const value = raw.replaceAll('&amp;', '&');
+        const value = decodeEntities(raw);
+        if (this.personUrls.has(value)) continue;
         let target: URL;
         try {
-          target = new URL(value, new URL(relative(file).replace(/index\.html$/, ''), site));
+          target = new URL(value, base);
         } catch {
+          this.targets.set(`(malformed) ${value}`, file);
           continue;
         }
-        if (target.origin !== site.origin || broken.has(target.pathname)) continue;
-        const sitePath = target.pathname.slice(site.pathname.replace(/\/$/, '').length) || '/';
-        if (!(await resolves(dir, sitePath))) broken.set(target.pathname, relative(file));
+        if (target.origin !== this.site.origin || !target.pathname.startsWith(this.prefix)) continue;
+        const sitePath = target.pathname.slice(this.prefix.length) || '/';
+        if (!this.targets.has(sitePath)) this.targets.set(sitePath, file);
       }
     }
   }
-  for (const [target, from] of [...broken].slice(0, 20)) problems.push(`link ${target} (from ${from}) leads nowhere`);
-  if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`);
 
-  const pages = await countPages(dir);
-  if (options.liveDir && !options.force) {
-    const livePages = await countPages(options.liveDir);
-    if (pages < livePages * options.minPageRatio) {
-      problems.push(
-        `page count: ${pages} pages against ${livePages} live (below ${Math.round(options.minPageRatio * 100)}%); publish with --force if this is intended`,
-      );
+  /** The links that lead to no file of the release, each with a page that has it. */
+  broken(exists: (file: string) => boolean): Array<{ target: string; from: string }> {
+    const broken: Array<{ target: string; from: string }> = [];
+    for (const [target, from] of this.targets) {
+      if (!resolves(target, exists)) broken.push({ target, from });
+    }
+    return broken;
+  }
+}
+
+const ATTRIBUTE = /\s(?:href|src)="([^"]*)"|\ssrcset="([^"]*)"/g;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+function decodeEntities(value: string): string {
+  return value.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_match, name: string) => ENTITIES[name]!);
+}
+
+/** Whether a site path is served by a file of the release: /a/ → a/index.html, /a → a or a/index.html. */
+function resolves(sitePath: string, exists: (file: string) => boolean): boolean {
+  if (sitePath.startsWith('(malformed)')) return false;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(sitePath);
+  } catch {
+    return false;
+  }
+  const file = pathname.replace(/^\/+/, '');
+  if (file.split('/').includes('..')) return false;
+  return pathname.endsWith('/') ? exists(`${file}index.html`) : exists(file) || exists(`${file}/index.html`);
+}
+
+/** What is wrong with a feed (RSS, OPML, JSON Feed), or null. */
+export function feedProblem(file: string, body: Uint8Array): string | null {
+  const text = Buffer.from(body).toString('utf8');
+  if (file.endsWith('.xml') || file.endsWith('.opml')) {
+    const verdict = XMLValidator.validate(text);
+    return verdict === true ? null : `feed ${file}: not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`;
+  }
+  if (file === 'feed.json') {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return `feed ${file}: not valid JSON (${(error as Error).message})`;
     }
   }
-  return { pages, problems };
+  return null;
 }

@@ -1,37 +1,48 @@
 /**
- * campaign-desk-publisher start | build [--force] | rollback [release] | releases
+ * campaign-desk-publisher start | build [--force] [--whole] | rollback [release] | releases
  *
- * `start` serves the hook, /status and the live release, and builds once at start-up so a
- * publish missed while it was down (or a build it was killed in) is caught up.
+ * `start` serves the site, and (on the control port) the hook and /status; it builds the
+ * whole site at start-up, so a publish missed while it was down (or a build it was killed in)
+ * is caught up.
  */
 import { parseArgs } from 'node:util';
-import { astroBuilder } from './builder';
 import { loadConfig } from './config';
 import { Publisher } from './publisher';
-import { createServer } from './server';
+import { createControlServer, createSiteServer } from './server';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { force: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false } },
+});
 const [command = 'start', argument] = positionals;
 
 async function main() {
   const config = loadConfig();
   const publisher = await new Publisher({
     dataDir: config.dataDir,
+    siteDir: config.siteDir,
     siteUrl: config.siteUrl,
+    source: config.source,
     keepReleases: config.keepReleases,
     minPageRatio: config.minPageRatio,
-    builder: astroBuilder(config.siteDir, { ...config.contentEnv, SITE_URL: config.siteUrl }),
+    now: config.now,
     log: (line) => console.log(`[publisher] ${line}`),
   }).open();
 
   switch (command) {
     case 'start': {
-      const server = await createServer({ publisher, hookSecret: config.hookSecret });
-      await server.listen({ host: config.host, port: config.port });
-      console.log(`[publisher] serving http://${config.host}:${config.port}/ (hook: POST /hooks/publish, status: /status)`);
+      // A fault anywhere is logged, never the end of the site: builds catch their own errors, this is the net under them.
+      process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
+      const site = await createSiteServer({ publisher });
+      const control = await createControlServer({ publisher, hookSecret: config.hookSecret, token: config.token });
+      await site.listen({ host: config.host, port: config.port });
+      await control.listen({ host: config.controlHost, port: config.controlPort });
+      console.log(`[publisher] site: http://${config.host}:${config.port}/`);
+      console.log(`[publisher] control: http://${config.controlHost}:${config.controlPort}/ (POST /hooks/publish, GET /status with the token)`);
       publisher.request('start-up');
       const stop = async () => {
-        await server.close();
+        await Promise.all([site.close(), control.close()]);
+        await publisher.close();
         process.exit(0);
       };
       process.once('SIGINT', stop);
@@ -39,8 +50,9 @@ async function main() {
       return;
     }
     case 'build': {
-      publisher.request('by hand', { force: values.force });
+      publisher.request('by hand', { force: values.force, whole: values.whole });
       await publisher.idle();
+      await publisher.close();
       const { lastBuild } = await publisher.status();
       if (!lastBuild?.ok) process.exitCode = 1;
       return;
@@ -54,7 +66,7 @@ async function main() {
       return;
     }
     default:
-      throw new Error(`unknown command ${command}; use start, build [--force], rollback [release] or releases`);
+      throw new Error(`unknown command ${command}; use start, build [--force] [--whole], rollback [release] or releases`);
   }
 }
 

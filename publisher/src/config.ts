@@ -2,25 +2,36 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_SITE_DIR, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const port = z.coerce.number().int().min(0).max(65535);
 
 const configSchema = z
   .object({
     PUBLISHER_HOST: z.string().default('127.0.0.1'),
-    PUBLISHER_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+    /** The site, for readers. */
+    PUBLISHER_PORT: port.default(4321),
+    /** The build hook and /status, for the CMS and operators. */
+    PUBLISHER_CONTROL_HOST: z.string().default('127.0.0.1'),
+    PUBLISHER_CONTROL_PORT: port.default(4322),
     /** The secret of the CMS build hook that points here. */
     PUBLISHER_HOOK_SECRET: z.string().min(16, 'must be at least 16 characters'),
-    /** Releases, the `live` link, the build cache and the state file live here. */
+    /** Bearer token of /status. */
+    PUBLISHER_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+    /** Releases, the `live` link, images and the state file live here. */
     PUBLISHER_DATA_DIR: z.string().default(path.join(repoRoot, '.publisher')),
     PUBLISHER_KEEP_RELEASES: z.coerce.number().int().min(2).default(5),
     /** A new release with fewer pages than this share of the live one is refused unless forced. */
     PUBLISHER_MIN_PAGE_RATIO: z.coerce.number().min(0).max(1).default(0.8),
-    SITE_DIR: z.string().default(path.join(repoRoot, 'site')),
+    SITE_DIR: z.string().default(DEFAULT_SITE_DIR),
     SITE_URL: z.string().url(),
     CAMPAIGN_DESK_SNAPSHOT_URL: z.string().url().optional(),
     CAMPAIGN_DESK_TOKEN: z.string().optional(),
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
+    /** Pins the instant pages are rendered as of (previews of a past day). */
+    CAMPAIGN_DESK_NOW: z.string().datetime({ offset: true }).optional(),
   })
   .refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
     message: 'set CAMPAIGN_DESK_SNAPSHOT_URL (with CAMPAIGN_DESK_TOKEN) or CAMPAIGN_DESK_SNAPSHOT_FILE',
@@ -30,14 +41,18 @@ const configSchema = z
 export interface PublisherConfig {
   host: string;
   port: number;
+  controlHost: string;
+  controlPort: number;
   hookSecret: string;
+  token: string;
   dataDir: string;
   keepReleases: number;
   minPageRatio: number;
   siteDir: string;
   siteUrl: string;
-  /** What the site build reads its content from, passed through to it. */
-  contentEnv: Record<string, string>;
+  /** Where the site's content is read from. */
+  source: SnapshotSource;
+  now: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {
@@ -48,20 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     );
   }
   const value = result.data;
-  const contentEnv = Object.fromEntries(
-    (['CAMPAIGN_DESK_SNAPSHOT_URL', 'CAMPAIGN_DESK_TOKEN', 'CAMPAIGN_DESK_SNAPSHOT_FILE'] as const)
-      .filter((name) => value[name])
-      .map((name) => [name, value[name]!]),
-  );
   return {
     host: value.PUBLISHER_HOST,
     port: value.PUBLISHER_PORT,
+    controlHost: value.PUBLISHER_CONTROL_HOST,
+    controlPort: value.PUBLISHER_CONTROL_PORT,
     hookSecret: value.PUBLISHER_HOOK_SECRET,
+    token: value.PUBLISHER_TOKEN,
     dataDir: path.resolve(value.PUBLISHER_DATA_DIR),
     keepReleases: value.PUBLISHER_KEEP_RELEASES,
     minPageRatio: value.PUBLISHER_MIN_PAGE_RATIO,
     siteDir: path.resolve(value.SITE_DIR),
     siteUrl: value.SITE_URL,
-    contentEnv,
+    source: sourceFromEnv(env),
+    now: value.CAMPAIGN_DESK_NOW,
   };
 }

@@ -1,7 +1,10 @@
 /**
- * The publisher's HTTP face: the signed build hook, `/status`, and, for the demo, the live
- * release itself (in production any web server or CDN can serve `live/`; see README).
+ * The publisher's two HTTP faces. The site server serves the live release and nothing else
+ * (in production any web server or CDN can do it instead; see README). The control server,
+ * for the CMS and the newsroom's operators, takes the signed build hook and answers
+ * `/status` to holders of the publisher's token: it names internal paths and records.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -10,41 +13,30 @@ import { createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
 import { contentType } from '@campaign-desk/site/renderer';
 import type { Publisher } from './publisher';
 
-export interface ServerOptions {
-  publisher: Publisher;
-  hookSecret: string;
-  /** Event ids already accepted; in memory unless given. */
-  replayStore?: ReplayStore;
-  logger?: boolean;
-}
+/** A publish event is a few hundred bytes; anything much larger is not one. */
+export const HOOK_BODY_LIMIT = 16 * 1024;
 
 function cacheControl(file: string): string {
-  // Astro fingerprints everything under _astro/: it never changes under the same name.
-  if (file.includes(`${path.sep}_astro${path.sep}`)) return 'public, max-age=31536000, immutable';
-  if (file.endsWith('.html')) return 'public, max-age=0, must-revalidate';
+  // Astro fingerprints everything under _astro/, and an image copy's name is its source's hash.
+  if (file.includes(`${path.sep}_astro${path.sep}`) || file.includes(`${path.sep}media${path.sep}`)) return 'public, max-age=31536000, immutable';
+  // A precompressed copy (page.html.br) is cached as what it holds.
+  if (file.replace(/\.(br|gz)$/, '').endsWith('.html')) return 'public, max-age=0, must-revalidate';
   return 'public, max-age=300';
 }
 
-export async function createServer({ publisher, hookSecret, replayStore, logger = false }: ServerOptions): Promise<FastifyInstance> {
+/** Serves the live release: its files, `404.html` for anything else, precompressed copies where accepted. */
+export async function createSiteServer({ publisher, logger = false }: { publisher: Publisher; logger?: boolean }): Promise<FastifyInstance> {
   // Stopping the publisher closes its connections rather than waiting on idle readers.
   const app = Fastify({ logger, forceCloseConnections: true });
-  const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
   const live = publisher.releases.livePath;
-
-  await app.register(async (hooks) => {
-    // The signature covers the body byte for byte: keep it raw.
-    hooks.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    hooks.post('/hooks/publish', async (request, reply) => {
-      const verdict = await verifier.verify({ rawBody: String(request.body ?? ''), headers: request.headers });
-      if (!verdict.ok) return reply.code(401).send({ error: verdict.reason, message: verdict.message });
-      const { event } = verdict;
-      publisher.request(`${event.type} ${event.recordType} ${event.slug ?? event.documentId}`);
-      return reply.code(202).send({ accepted: event.id });
-    });
+  // @fastify/static types a precompressed copy by its own table (feed.json.br → application/json);
+  // the site's type is set again once it has.
+  const types = new WeakMap<object, string>();
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = types.get(reply);
+    if (type) reply.header('content-type', type);
+    return payload;
   });
-
-  app.get('/status', async (_request, reply) => reply.header('cache-control', 'no-store').send(await publisher.status()));
-
   await app.register(fastifyStatic, {
     root: live,
     wildcard: true,
@@ -54,17 +46,57 @@ export async function createServer({ publisher, hookSecret, replayStore, logger 
     cacheControl: false,
     etag: true,
     lastModified: true,
-    setHeaders(response, file) {
-      response.header('content-type', contentType(file));
-      response.header('cache-control', cacheControl(file));
+    setHeaders(reply, file) {
+      types.set(reply, contentType(file));
+      reply.header('cache-control', cacheControl(file));
     },
   });
-
   app.setNotFoundHandler((_request, reply) => {
     const page = path.join(live, '404.html');
     if (!existsSync(page)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(createReadStream(page));
   });
+  return app;
+}
 
+export interface ControlOptions {
+  publisher: Publisher;
+  hookSecret: string;
+  /** Bearer token of `/status`. */
+  token: string;
+  /** Event ids already accepted; in memory unless given. */
+  replayStore?: ReplayStore;
+  logger?: boolean;
+}
+
+function holdsToken(header: string | undefined, token: string): boolean {
+  const presented = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
+/** The build hook (`POST /hooks/publish`) and `GET /status`. */
+export async function createControlServer({ publisher, hookSecret, token, replayStore, logger = false }: ControlOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: HOOK_BODY_LIMIT });
+  const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
+
+  // The signature covers the body byte for byte: keep it raw.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.post('/hooks/publish', async (request, reply) => {
+    const verdict = await verifier.verify({ rawBody: String(request.body ?? ''), headers: request.headers });
+    // An event already taken: the CMS retries when our answer was lost, and must stop.
+    if (!verdict.ok && verdict.reason === 'replay') return reply.code(200).send({ accepted: null, replay: true });
+    if (!verdict.ok) return reply.code(401).send({ error: verdict.reason, message: verdict.message });
+    const { event } = verdict;
+    publisher.request(`${event.type} ${event.recordType} ${event.slug ?? event.documentId}`);
+    return reply.code(202).send({ accepted: event.id });
+  });
+
+  app.get('/status', async (request, reply) => {
+    if (!holdsToken(request.headers.authorization, token)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'the publisher’s token is required' });
+    }
+    return reply.header('cache-control', 'no-store').send(await publisher.status());
+  });
   return app;
 }

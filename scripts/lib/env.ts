@@ -14,19 +14,25 @@ const SECRETS: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
   PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
+  PUBLISHER_TOKEN: () => randomBytes(24).toString('base64url'),
 };
 
-/** Values made from others: the CMS's build hook points at the publisher, with its secret. */
+/** Values made from others: the CMS's build hook points at the publisher's control port, with its secret. */
 const DERIVED: Record<string, (values: Map<string, string>) => string> = {
   CAMPAIGN_DESK_BUILD_HOOKS: (values) =>
     JSON.stringify([
       {
         name: 'site',
-        url: `${values.get('SITE_URL') || 'http://127.0.0.1:4321'}/hooks/publish`,
+        url: `${controlUrl(values)}/hooks/publish`,
         secret: values.get('PUBLISHER_HOOK_SECRET'),
       },
     ]),
 };
+
+/** Where the publisher takes the hook and answers /status. */
+export function controlUrl(values: Map<string, string | undefined> = new Map(Object.entries(process.env))): string {
+  return `http://${values.get('PUBLISHER_CONTROL_HOST') || '127.0.0.1'}:${values.get('PUBLISHER_CONTROL_PORT') || '4322'}`;
+}
 
 /** Creates or completes .env; returns the names of the values it filled in. */
 export function ensureEnv(): string[] {

@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceFromEnv } from '../src/snapshot/source';
-import { writeRelease } from './release-writer';
+import { writeWholeSite } from './release-writer';
 import { closeSearchIndexer } from './search-index';
 import { DEFAULT_SITE_DIR, SiteRenderer } from './site-renderer';
 
@@ -24,8 +24,8 @@ async function main() {
     const plan = await renderer.sync({ source: sourceFromEnv(), mediaDir, now: process.env.CAMPAIGN_DESK_NOW || new Date().toISOString(), full: true });
     for (const warning of plan.warnings) console.warn(`warning: ${warning}`);
     await rm(out, { recursive: true, force: true });
-    const report = await writeRelease(renderer, plan, out, { whole: true, mediaDir });
-    console.log(`${report.pages} pages, ${report.media} images, ${report.shards} search shards in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const files = await writeWholeSite(renderer, plan, out, mediaDir);
+    console.log(`${plan.pages.html} pages, ${files.length} files in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     await renderer.close();
     await closeSearchIndexer();

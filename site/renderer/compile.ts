@@ -33,7 +33,8 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
 }
 
-async function fingerprintOf(siteDir: string, siteUrl: string): Promise<string> {
+/** What a compile of the site for `siteUrl` would be made of, as a hash: a new one means a new compile. */
+export async function siteFingerprint(siteDir: string, siteUrl: string): Promise<string> {
   const require = createRequire(path.join(siteDir, 'package.json'));
   const shared = path.dirname(require.resolve('@campaign-desk/shared/package.json'));
   const astro = JSON.parse(await readFile(require.resolve('astro/package.json'), 'utf8')) as { version: string };
@@ -79,7 +80,7 @@ function astroBuild(siteDir: string, env: Record<string, string>): Promise<void>
 }
 
 export async function compileSite(siteDir: string, siteUrl: string, log: (line: string) => void = () => {}): Promise<Compiled> {
-  const fingerprint = await fingerprintOf(siteDir, siteUrl);
+  const fingerprint = await siteFingerprint(siteDir, siteUrl);
   const root = path.join(siteDir, COMPILED);
   const dir = path.join(root, fingerprint);
   if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {

@@ -31,7 +31,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export function contentType(file: string): string {
   // A precompressed copy (page.html.br) has the type of what it holds.
   const original = file.replace(/\.(br|gz)$/, '');
-  if (original.endsWith(`${path.sep}feed.json`)) return 'application/feed+json; charset=utf-8';
+  if (path.basename(original) === 'feed.json') return 'application/feed+json; charset=utf-8';
   return CONTENT_TYPES[path.extname(original).toLowerCase()] ?? 'application/octet-stream';
 }
 

@@ -1,8 +1,11 @@
+// The renderer's types reach into the site's modules, which read `import.meta.env` as Astro defines it.
+/// <reference types="astro/client" />
 /** The site's renderer, for the publisher: compile, render what a change touches, index for search. */
 export { SiteRenderer, RendererError, DEFAULT_SITE_DIR, type Plan, type RenderedFile, type RendererOptions, type SearchRecord, type SyncInput } from './site-renderer';
 export { closeSearchIndexer, writeSearchShard } from './search-index';
-export { replacedBy, writeRelease, type WriteReport } from './release-writer';
+export { writeRelease, writeSearch, writeWholeSite, type WriteReport } from './release-writer';
 export { contentType } from './content-types';
+export { compileSite, siteFingerprint } from './compile';
 export { SEARCH_SHARDS, searchBundle } from '../src/lib/search';
 export { MEDIA_PATH } from '../src/snapshot/media';
 export { sourceFromEnv, type SnapshotSource } from '../src/snapshot/source';

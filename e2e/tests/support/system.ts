@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,64 +31,104 @@ export interface PublisherStatus {
   building: boolean;
   queued: boolean;
   builds: number;
-  lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[] } | null;
+  lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
 }
 
+/**
+ * The publisher as a process of its own (so a test can kill it) and of its own process
+ * group: killing the group stops it with everything it started (Pagefind's indexer, a
+ * compile of the site), so nothing outlives a test.
+ */
 export class PublisherProcess {
   private child: ChildProcess | null = null;
   readonly url: string;
+  readonly controlUrl: string;
   output = '';
 
   constructor(
     readonly port: number,
+    readonly controlPort: number,
+    private readonly token: string,
     private readonly env: Record<string, string>,
   ) {
     this.url = `http://127.0.0.1:${port}`;
+    this.controlUrl = `http://127.0.0.1:${controlPort}`;
   }
 
   start() {
-    const tsx = createRequire(path.join(publisherDir, 'package.json')).resolve('tsx/cli');
-    this.child = spawn(process.execPath, [tsx, path.join(publisherDir, 'src', 'cli.ts'), 'start'], {
+    // Node itself with tsx's loader, not tsx's wrapper process: the PID is the publisher's.
+    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(publisherDir, 'src', 'cli.ts'), 'start'], {
       cwd: publisherDir,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
     };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
+    // Should the test runner end before the tests stop it, the publisher ends with it.
+    const pid = this.child.pid!;
+    const orphaned = () => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    process.once('exit', orphaned);
+    this.child.once('exit', () => process.off('exit', orphaned));
   }
 
-  /** Kills the publisher outright (and the build it runs), as a crash would. */
-  async kill() {
+  private async signal(signal: NodeJS.Signals) {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      return;
+    }
     await exited;
     this.child = null;
   }
 
+  /** Kills the publisher outright (and the build it runs), as a crash would. */
+  kill() {
+    return this.signal('SIGKILL');
+  }
+
+  /** Stops the publisher as an operator would, then makes sure nothing of its group is left. */
   async stop() {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await this.signal('SIGTERM');
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // the group is gone
+      }
+    }
   }
 
   async status(): Promise<PublisherStatus | null> {
     try {
-      return (await (await fetch(`${this.url}/status`)).json()) as PublisherStatus;
+      const response = await fetch(`${this.controlUrl}/status`, { headers: { authorization: `Bearer ${this.token}` } });
+      return response.ok ? ((await response.json()) as PublisherStatus) : null;
     } catch {
       return null;
     }
   }
 
+  /** A page of the live site; status 0 while the publisher is down or starting. */
   async get(sitePath: string) {
-    const response = await fetch(`${this.url}${sitePath}`);
-    return { status: response.status, text: await response.text() };
+    try {
+      const response = await fetch(`${this.url}${sitePath}`);
+      return { status: response.status, text: await response.text() };
+    } catch {
+      return { status: 0, text: '' };
+    }
   }
 }
 
@@ -102,8 +141,9 @@ export interface CampaignSystem {
 
 export async function startSystem(seed: unknown): Promise<CampaignSystem> {
   const work = mkdtempSync(path.join(tmpdir(), 'campaign-desk-e2e-'));
-  const [cmsPort, publisherPort] = [await freePort(), await freePort()];
+  const [cmsPort, publisherPort, controlPort] = [await freePort(), await freePort(), await freePort()];
   const hookSecret = randomBytes(18).toString('base64url');
+  const publisherToken = randomBytes(18).toString('base64url');
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const publisherUrl = `http://127.0.0.1:${publisherPort}`;
 
@@ -115,22 +155,31 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
       PUBLIC_URL: cmsUrl,
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: path.join(work, 'data.db'),
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `${publisherUrl}/hooks/publish`, secret: hookSecret }]),
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret }]),
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
     },
     cmsPort,
   );
-  await strapi.plugin(PLUGIN_ID).service('seed').load(seed, 'e2e');
-  const token = (
-    (await strapi.service('admin::api-token').create({ name: 'e2e site', type: 'read-only', lifespan: null })) as { accessKey: string }
-  ).accessKey;
+  let token: string;
+  try {
+    await strapi.plugin(PLUGIN_ID).service('seed').load(seed, 'e2e');
+    token = (
+      (await strapi.service('admin::api-token').create({ name: 'e2e site', type: 'read-only', lifespan: null })) as { accessKey: string }
+    ).accessKey;
+  } catch (error) {
+    await strapi.destroy();
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
 
-  const publisher = new PublisherProcess(publisherPort, {
+  const publisher = new PublisherProcess(publisherPort, controlPort, publisherToken, {
     PUBLISHER_HOST: '127.0.0.1',
     PUBLISHER_PORT: String(publisherPort),
+    PUBLISHER_CONTROL_PORT: String(controlPort),
     PUBLISHER_HOOK_SECRET: hookSecret,
+    PUBLISHER_TOKEN: publisherToken,
     PUBLISHER_DATA_DIR: path.join(work, 'publisher'),
     PUBLISHER_MIN_PAGE_RATIO: '0.5',
     SITE_URL: publisherUrl,
@@ -144,9 +193,12 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
     cmsUrl,
     publisher,
     async stop() {
-      await publisher.stop();
-      await strapi.destroy();
-      rmSync(work, { recursive: true, force: true });
+      try {
+        await publisher.stop();
+        await strapi.destroy();
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -44,7 +44,7 @@ describe('pages', () => {
     ];
     const missing = expected.filter((page) => !pages.has(page));
     expect(missing).toEqual([]);
-    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/7/pagefind.js']) {
+    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });

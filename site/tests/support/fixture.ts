@@ -2,19 +2,12 @@
  * Test data: the committed snapshot of the seeded campaign (no images), with a few images
  * added (served by a local HTTP server started here) and one story full of hostile text.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { readFixture, type SnapshotPage } from '@campaign-desk/testing/fixture';
 
-export const FIXTURE_FILE = fileURLToPath(new URL('../fixtures/snapshot.json', import.meta.url));
-
-export type SnapshotPage = { records: Array<Record<string, any>>; tombstones: Array<{ type: string; documentId: string }>; cursor: string; hasMore: boolean };
-
-export function readFixture(): SnapshotPage {
-  return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8'));
-}
+export { readFixture };
 
 export const HOSTILE_STORY_ID = 'hostile0story0id000000001';
 export const HOSTILE_TITLE = '【示例】<script>alert("x")</script> 恶意标题 ]]> & 😀 \u0001\u0008 ' + '很长的标题'.repeat(30);

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { closeSearchIndexer, DEFAULT_SITE_DIR, SiteRenderer, writeRelease } from '../../renderer';
+import { closeSearchIndexer, DEFAULT_SITE_DIR, SiteRenderer, writeWholeSite } from '../../renderer';
 import { augmentedFixture, makeImages, serveImages } from './fixture';
 
 export const TEST_SITE_URL = 'https://xianning-liuda.example.org';
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
     renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL });
     const mediaDir = path.join(work, 'media');
     const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, full: true });
-    await writeRelease(renderer, plan, distDir, { whole: true, mediaDir });
+    await writeWholeSite(renderer, plan, distDir, mediaDir);
     project.provide('distDir', distDir);
     project.provide('warnings', plan.warnings);
     project.provide('buildMs', Date.now() - started);

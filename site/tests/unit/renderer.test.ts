@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_SITE_DIR, SiteRenderer, type Plan } from '../../renderer';
+import { DEFAULT_SITE_DIR, SEARCH_SHARDS, SiteRenderer, type Plan } from '../../renderer';
 import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
 import { TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
-import { startSnapshotApi, type SnapshotApi } from '../support/snapshot-api';
+import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
 let work: string;
 let images: ImageServer;
@@ -46,7 +46,7 @@ describe('planning', () => {
     const first = await sync(true);
     expect(first.pages.changed).toHaveLength(first.pages.total);
     expect(first.pages.total).toBeGreaterThan(250);
-    expect(first.search).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(first.search).toEqual(Array.from({ length: SEARCH_SHARDS }, (_, shard) => shard));
     expect(first.media.added.some((file) => /^[0-9a-f]{24}-1080\.webp$/.test(file))).toBe(true);
     expect(images.hits.get('/uploads/cover-a.jpg')).toBe(1);
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RecordSet } from '../../src/snapshot/record-set';
 import { readSnapshot, SnapshotError } from '../../src/snapshot/source';
 import { readFixture } from '../support/fixture';
-import { startSnapshotApi, type SnapshotApi } from '../support/snapshot-api';
+import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
 const fixture = readFixture();
 const stories = fixture.records.filter((record) => record.type === 'story');

@@ -38,7 +38,8 @@ export type Plan = {
   /** Whether the snapshot was read whole. */
   full: boolean;
   records: number;
-  pages: { total: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
+  /** Every page and file the site makes (`total`), its HTML pages (`html`), and what changed. */
+  pages: { total: number; html: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
   /** Image copies under /media/: file names in the media directory. */
   media: { added: string[]; removed: string[] };
   /** Search shards to index again. */
@@ -132,6 +133,7 @@ export function createRuntime(app: App) {
         records: records.size,
         pages: {
           total: planned.pages.size,
+          html: [...planned.pages.keys()].filter((path) => path.endsWith('/') || path.endsWith('.html')).length,
           changed: changed.map(([path]) => ({ path, file: fileOf(path) })),
           removed: removed.map((path) => ({ path, file: fileOf(path) })),
         },

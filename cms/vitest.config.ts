@@ -6,17 +6,51 @@ import { findPostgresBin } from './tests/support/postgres-bin';
 const postgres = Boolean(process.env.TEST_DATABASE_URL) || findPostgresBin() !== null;
 if (postgres) process.env.CAMPAIGN_DESK_TEST_POSTGRES = '1';
 
+/** Browser tests of the admin panel: what a person sees does not depend on the database, so SQLite only. */
+const ADMIN_TESTS = 'tests/admin/**/*.test.ts';
+
 export default defineConfig({
   test: {
     // strapi.destroy() removes every process listener, which the forks pool relies on.
     pool: 'threads',
-    globalSetup: ['tests/support/global-setup.ts'],
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true as const, test: { name: 'sqlite', env: { TEST_DATABASE: 'sqlite' } } },
-      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', env: { TEST_DATABASE: 'postgres' } } }] : []),
+      {
+        extends: true as const,
+        test: {
+          name: 'sqlite',
+          include: ['tests/**/*.test.ts'],
+          exclude: [ADMIN_TESTS],
+          globalSetup: ['tests/support/global-setup.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['tests/**/*.test.ts'],
+                exclude: [ADMIN_TESTS],
+                globalSetup: ['tests/support/global-setup.ts'],
+                env: { TEST_DATABASE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+      {
+        extends: true as const,
+        test: {
+          name: 'admin',
+          include: [ADMIN_TESTS],
+          // The admin panel is built only when what it is made of changed (a minute or so).
+          globalSetup: ['tests/support/admin-setup.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+          testTimeout: 180_000,
+        },
+      },
     ],
   },
 });

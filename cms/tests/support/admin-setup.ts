@@ -1,0 +1,8 @@
+/** Once per run of the admin browser tests: the server compiled and the admin panel built for the sources as they are. */
+import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
+import { compileCms } from '@campaign-desk/testing/strapi';
+
+export async function setup() {
+  await compileCms();
+  await ensureAdminBuild((line) => console.log(line));
+}

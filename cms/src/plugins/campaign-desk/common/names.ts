@@ -73,6 +73,9 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
+/** Every RBAC action the plugin registers. */
+export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION] as const;
+
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
   create: 'plugin::content-manager.explorer.create',

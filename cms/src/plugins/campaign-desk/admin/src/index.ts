@@ -2,16 +2,16 @@ import { PaperPlane } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { OUTBOX_READ_ACTION, PLUGIN_ID } from '../../common/names';
 import { ReviewPanel } from './components/ReviewPanel';
-import { ENUMERATION_LABELS } from './labels';
 import { labelEnumerationCells } from './list-view';
+import { PLUGIN_DISPLAY_NAME, getTranslation, messagesFor } from './translations';
 
 export default {
   register(app: StrapiApp) {
-    app.registerPlugin({ id: PLUGIN_ID, name: 'Campaign Desk' });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_DISPLAY_NAME });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PaperPlane,
-      intlLabel: { id: `${PLUGIN_ID}.outbox.menu`, defaultMessage: '发布事件' },
+      intlLabel: { id: getTranslation('outbox.menu'), defaultMessage: 'Publish events' },
       Component: () => import('./pages/OutboxPage'),
       permissions: [{ action: OUTBOX_READ_ACTION.id, subject: null }],
     });
@@ -26,6 +26,6 @@ export default {
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
-    return locales.map((locale) => ({ locale, data: ENUMERATION_LABELS }));
+    return locales.map((locale) => ({ locale, data: messagesFor(locale) }));
   },
 };

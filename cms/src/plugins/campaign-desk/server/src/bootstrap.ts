@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { nameInRoleEditor } from './role-editor';
 import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -6,6 +7,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (created > 0) strapi.log.info(`[campaign-desk] created ${created} taxonomy records from the campaign plan`);
   await getService(strapi, 'editor-labels').apply();
   await getService(strapi, 'roles').registerActions();
+  nameInRoleEditor(strapi);
   await getService(strapi, 'roles').ensure();
   getService(strapi, 'delivery-worker').start();
 };

@@ -5,9 +5,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
+import { getTranslation } from '../translations';
 
 interface PanelProps {
   model: string;
@@ -28,6 +30,7 @@ function errorMessage(error: unknown): string {
 const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
   const [status, setStatus] = useState<ReviewStatus | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,7 +53,10 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
     try {
       setStatus((await post<ReviewStatus, ReviewMove>(url, { action, comment: comment.trim() || undefined })).data);
       setComment('');
-      toggleNotification({ type: 'success', message: `已${REVIEW_MOVES[action].name}` });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('review.moved'), defaultMessage: 'Done: {move}' }, { move: REVIEW_MOVES[action].name }),
+      });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     } finally {
@@ -58,24 +64,34 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
     }
   };
 
-  if (!status) return <Typography variant="pi">正在读取审稿状态…</Typography>;
+  if (!status) {
+    return <Typography variant="pi">{formatMessage({ id: getTranslation('review.loading'), defaultMessage: 'Loading the review status…' })}</Typography>;
+  }
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Flex gap={2} wrap="wrap">
         <Badge active variant={BADGE[status.stage] ?? 'secondary'}>
           {stageName(status.stage)}
         </Badge>
-        {status.published && <Badge variant="success">已发布</Badge>}
+        {status.published && (
+          <Badge variant="success">{formatMessage({ id: getTranslation('review.published'), defaultMessage: 'Published' })}</Badge>
+        )}
       </Flex>
       {status.stage !== 'approved' && (
         <Typography variant="pi" textColor="neutral600">
-          终审通过后主编才能发布。
+          {formatMessage({
+            id: getTranslation('review.publish-after-final'),
+            defaultMessage: 'A chief editor can publish it once it has passed final review.',
+          })}
         </Typography>
       )}
       {status.actions.length > 0 && (
         <>
-          <Field.Root name="review-comment" hint="退回修改时必填">
-            <Field.Label>审稿意见</Field.Label>
+          <Field.Root
+            name="review-comment"
+            hint={formatMessage({ id: getTranslation('review.comment.hint'), defaultMessage: 'Required to return the story' })}
+          >
+            <Field.Label>{formatMessage({ id: getTranslation('review.comment.label'), defaultMessage: 'Review comment' })}</Field.Label>
             <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
             <Field.Hint />
           </Field.Root>
@@ -97,11 +113,11 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
       )}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
-          审稿记录
+          {formatMessage({ id: getTranslation('review.log.title'), defaultMessage: 'Review log' })}
         </Typography>
         {status.log.length === 0 ? (
           <Typography variant="pi" tag="p">
-            还没有审稿记录。
+            {formatMessage({ id: getTranslation('review.log.empty'), defaultMessage: 'No review moves yet.' })}
           </Typography>
         ) : (
           <Flex tag="ol" direction="column" alignItems="stretch" gap={2} paddingTop={2}>
@@ -128,6 +144,10 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 };
 
 export const ReviewPanel = ({ model, documentId }: PanelProps) => {
+  const { formatMessage } = useIntl();
   if (model !== UID.story || !documentId) return null;
-  return { title: '审稿', content: <ReviewPanelContent documentId={documentId} /> };
+  return {
+    title: formatMessage({ id: getTranslation('review.title'), defaultMessage: 'Review' }),
+    content: <ReviewPanelContent documentId={documentId} />,
+  };
 };

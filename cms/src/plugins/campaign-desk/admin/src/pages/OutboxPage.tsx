@@ -5,21 +5,29 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { CONTENT_TYPES } from '../../../common/names';
 import type { OutboxReport } from '../../../common/outbox-api';
+import { getTranslation } from '../translations';
 
 const REFRESH_MS = 5000;
 const STATUS = {
-  pending: { label: '待推送', variant: 'secondary' },
-  delivered: { label: '已送达', variant: 'success' },
-  failing: { label: '推送失败，等待重试', variant: 'danger' },
+  pending: { label: { id: getTranslation('outbox.status.pending'), defaultMessage: 'Waiting' }, variant: 'secondary' },
+  delivered: { label: { id: getTranslation('outbox.status.delivered'), defaultMessage: 'Delivered' }, variant: 'success' },
+  failing: { label: { id: getTranslation('outbox.status.failing'), defaultMessage: 'Failed, will retry' }, variant: 'danger' },
 } as const;
-const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
+const TYPE = {
+  publish: { id: getTranslation('outbox.type.publish'), defaultMessage: 'Publish' },
+  unpublish: { id: getTranslation('outbox.type.unpublish'), defaultMessage: 'Unpublish' },
+  delete: { id: getTranslation('outbox.type.delete'), defaultMessage: 'Delete' },
+} as const;
 
 const when = (instant: string | null) =>
   instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
 
 const OutboxPage = () => {
   const { get } = useFetchClient();
+  const { formatMessage, formatList } = useIntl();
   const [filter, setFilter] = useState<string>('');
   const [report, setReport] = useState<OutboxReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,23 +49,39 @@ const OutboxPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>发布事件</Page.Title>
+      <Page.Title>{formatMessage({ id: getTranslation('outbox.menu'), defaultMessage: 'Publish events' })}</Page.Title>
       <Layouts.Header
-        title="发布事件推送"
+        title={formatMessage({ id: getTranslation('outbox.title'), defaultMessage: 'Publish event deliveries' })}
         subtitle={
           report
-            ? `构建钩子：${report.hooks.join('、') || '未配置'} · 待推送 ${report.counts.pending} · 已送达 ${report.counts.delivered} · 失败 ${report.counts.failing}`
-            : '正在读取…'
+            ? formatMessage(
+                {
+                  id: getTranslation('outbox.summary'),
+                  defaultMessage: 'Build hooks: {hooks} · waiting {pending} · delivered {delivered} · failed {failing}',
+                },
+                {
+                  hooks:
+                    report.hooks.length > 0
+                      ? formatList(report.hooks)
+                      : formatMessage({ id: getTranslation('outbox.hooks.none'), defaultMessage: 'none configured' }),
+                  ...report.counts,
+                },
+              )
+            : formatMessage({ id: getTranslation('outbox.loading'), defaultMessage: 'Loading…' })
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Box maxWidth="240px">
-            <SingleSelect aria-label="按状态筛选" value={filter} onChange={(value: string | number) => setFilter(String(value))}>
-              <SingleSelectOption value="">全部</SingleSelectOption>
+            <SingleSelect
+              aria-label={formatMessage({ id: getTranslation('outbox.filter.label'), defaultMessage: 'Filter by delivery state' })}
+              value={filter}
+              onChange={(value: string | number) => setFilter(String(value))}
+            >
+              <SingleSelectOption value="">{formatMessage({ id: getTranslation('outbox.filter.all'), defaultMessage: 'All' })}</SingleSelectOption>
               {Object.entries(STATUS).map(([key, { label }]) => (
                 <SingleSelectOption key={key} value={key}>
-                  {label}
+                  {formatMessage(label)}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
@@ -66,29 +90,31 @@ const OutboxPage = () => {
           <Table colCount={5} rowCount={(report?.events.length ?? 0) + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">时间</Typography></Th>
-                <Th><Typography variant="sigma">事件</Typography></Th>
-                <Th><Typography variant="sigma">内容</Typography></Th>
-                <Th><Typography variant="sigma">推送</Typography></Th>
-                <Th><Typography variant="sigma">最近错误</Typography></Th>
+                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.time'), defaultMessage: 'Time' })}</Typography></Th>
+                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.event'), defaultMessage: 'Event' })}</Typography></Th>
+                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.record'), defaultMessage: 'Content' })}</Typography></Th>
+                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.deliveries'), defaultMessage: 'Deliveries' })}</Typography></Th>
+                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.last-error'), defaultMessage: 'Last error' })}</Typography></Th>
               </Tr>
             </Thead>
             <Tbody>
               {report?.events.map((event) => (
                 <Tr key={event.id}>
                   <Td><Typography>{when(event.occurredAt)}</Typography></Td>
-                  <Td><Typography>{TYPE[event.type]}</Typography></Td>
+                  <Td><Typography>{formatMessage(TYPE[event.type])}</Typography></Td>
                   <Td>
                     <Typography>
-                      {event.recordType} · {event.slug ?? event.documentId}
+                      {CONTENT_TYPES[event.recordType].info.displayName} · {event.slug ?? event.documentId}
                     </Typography>
                   </Td>
                   <Td>
                     <Flex direction="column" alignItems="start" gap={1}>
                       {event.deliveries.map((delivery) => (
                         <Badge key={delivery.hook} variant={STATUS[delivery.status].variant}>
-                          {delivery.hook}：{STATUS[delivery.status].label}
-                          {delivery.attempts > 1 ? `（第 ${delivery.attempts} 次）` : ''}
+                          {delivery.hook}：{formatMessage(STATUS[delivery.status].label)}
+                          {delivery.attempts > 1
+                            ? formatMessage({ id: getTranslation('outbox.attempts'), defaultMessage: ' (attempt {count})' }, { count: delivery.attempts })
+                            : ''}
                         </Badge>
                       ))}
                     </Flex>
@@ -97,7 +123,12 @@ const OutboxPage = () => {
                     <Typography textColor="neutral600">
                       {event.deliveries
                         .filter((delivery) => delivery.lastError)
-                        .map((delivery) => `${delivery.lastError}（下次重试 ${when(delivery.nextAttemptAt)}）`)
+                        .map((delivery) =>
+                          formatMessage(
+                            { id: getTranslation('outbox.retry-at'), defaultMessage: '{error} (next attempt {time})' },
+                            { error: delivery.lastError, time: when(delivery.nextAttemptAt) },
+                          ),
+                        )
                         .join('；') || '—'}
                     </Typography>
                   </Td>

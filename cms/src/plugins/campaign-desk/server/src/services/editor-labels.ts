@@ -1,169 +1,12 @@
 /**
- * Chinese labels and hints for every field editors see, and which field names a record in
- * lists and relation pickers. Strapi keeps these in the content manager's configuration;
- * they are written at start-up only where a field still has Strapi's default (its own
+ * Writes the campaign's field labels (common/editor-labels.ts) into the content manager's
+ * configuration, where Strapi keeps each field's label, hint and the record's main field.
+ * They are written at start-up only where a field still has Strapi's default (its own
  * name), so an administrator's later changes in “配置视图” are never overwritten.
  */
 import type { Core } from '@strapi/strapi';
+import { EDITOR_LABELS, fieldsOf, labelAndHint, type Labels } from '../../../common/editor-labels';
 import { PLUGIN_ID, UID, type CampaignContentKey } from '../../../common/names';
-
-type Field = string | [label: string, hint: string];
-interface Labels {
-  mainField: string;
-  fields: Record<string, Field>;
-  /** Columns of the list view, set once (the first time the plugin configures the type). */
-  list?: string[];
-  /** Shown but not editable in the form. */
-  readOnly?: string[];
-}
-
-const SLUG: Field = ['网址别名（slug）', '留空则按标题自动生成拼音；首次发布后不能修改'];
-const SAMPLE: Field = ['示例内容', '系统生成的示例数据，网站上会标注“示例”'];
-
-export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
-  story: {
-    mainField: 'title',
-    fields: {
-      title: '标题',
-      subtitle: '副标题',
-      slug: SLUG,
-      date: ['发布日期', '读者看到的日期；留空则取首次发布的时间'],
-      summary: ['摘要', '一两句话，用于列表、分享和订阅源'],
-      body: '正文',
-      kind: ['稿件类型', '视频、H5、直播、音频须填媒体链接；解读须选所解读的条款'],
-      cover: '封面图',
-      coverCaption: '封面图说明',
-      coverCredit: ['封面图署名', '如“记者 某某 摄”'],
-      mediaUrl: ['媒体链接', '视频、H5、直播、音频的播放地址（http 或 https）'],
-      outlet: ['首发媒体', '稿件出自哪家媒体'],
-      printOutlet: ['见报媒体', '先在报纸刊发时填写'],
-      printDate: '见报日期',
-      printPage: ['见报版次', '如“第3版”'],
-      bylines: ['作者', '多位作者用、分隔，如“记者 张三、通讯员 李四”'],
-      columns: '所属专栏',
-      theme: '主题',
-      activities: '“六大”活动',
-      places: '地区',
-      figures: '典型人物',
-      clauses: ['解读的条款', '解读类稿件须选择所解读的《意见》条款'],
-      event: '相关日程',
-      sample: SAMPLE,
-      reviewStage: ['审稿状态', '由右侧“审稿”面板中的送审、初审、复审、终审和退回改变'],
-    },
-    list: ['id', 'title', 'kind', 'reviewStage', 'date'],
-    readOnly: ['reviewStage'],
-  },
-  column: {
-    mainField: 'name',
-    fields: {
-      name: '专栏名称',
-      slug: SLUG,
-      description: '专栏介绍',
-      outlets: '开设媒体',
-      cover: '专栏题图',
-      order: ['排序', '数字小的排在前面'],
-      active: ['进行中', '关闭后专栏标为“已结束”'],
-    },
-  },
-  theme: {
-    mainField: 'name',
-    fields: { slug: 'slug', name: '主题', phase: '阶段', startsOn: '开始日期', endsOn: '结束日期', description: '说明' },
-  },
-  activity: { mainField: 'name', fields: { slug: 'slug', name: '活动', order: '顺序', description: '说明' } },
-  place: { mainField: 'name', fields: { slug: 'slug', name: '地区', order: '顺序' } },
-  outlet: {
-    mainField: 'name',
-    fields: {
-      name: '媒体名称',
-      shortName: '简称',
-      slug: SLUG,
-      level: '级别',
-      medium: '媒体形态',
-      homepage: '网址',
-      runsCampaignColumn: '开设“六大”活动专栏',
-    },
-  },
-  figure: {
-    mainField: 'name',
-    fields: {
-      name: '姓名',
-      slug: SLUG,
-      portrait: '照片',
-      role: '职务',
-      unit: '单位',
-      place: '地区',
-      summary: '简介',
-      biography: '事迹',
-      qualities: ['精神品质', '每行一条'],
-      sample: SAMPLE,
-    },
-  },
-  goodDeed: {
-    mainField: 'title',
-    fields: {
-      title: '好事',
-      doer: ['做好事的人', '姓名，或单位、党支部'],
-      unit: '所在单位或党支部',
-      date: '日期',
-      place: '地区',
-      description: '做了什么',
-      photo: '照片',
-      figure: ['接力的典型', '接过谁的“接力棒”，如唐光友'],
-      sample: SAMPLE,
-    },
-  },
-  opinion: {
-    mainField: 'title',
-    fields: {
-      title: ['文件标题', '不含书名号'],
-      shortTitle: ['简称', '如“《意见》”'],
-      slug: SLUG,
-      summary: '内容提要',
-      adoptedOn: '审议通过日期',
-      adoptedAt: '审议通过的会议',
-      clauses: '条款',
-    },
-  },
-  clause: {
-    mainField: 'heading',
-    fields: {
-      opinion: '所属文件',
-      label: ['序号', '如“一、”或“（三）”'],
-      heading: '小标题',
-      text: '条文',
-      order: ['顺序', '在文件中的先后'],
-      sample: SAMPLE,
-    },
-  },
-  event: {
-    mainField: 'title',
-    fields: {
-      kind: '类型',
-      title: '名称',
-      slug: SLUG,
-      startsAt: '开始时间',
-      endsAt: '结束时间',
-      venue: '地点',
-      place: '地区',
-      theme: '主题',
-      lectureGroup: ['宣讲团', '宣讲活动填写'],
-      audiences: ['宣讲对象', '宣讲活动填写，如 ["agencies","villages"]（机关、农村）'],
-      speakers: ['主讲人', '多人用、分隔'],
-      summary: '概要',
-    },
-  },
-  placement: {
-    mainField: 'date',
-    fields: {
-      story: '稿件',
-      outlet: '刊播媒体',
-      date: '刊播日期',
-      url: '网址',
-      slot: ['版面或栏目', '如“第5版”或“《湖北新闻》”'],
-      note: '备注',
-    },
-  },
-};
 
 interface Configuration {
   settings: Record<string, unknown> & { mainField?: string };
@@ -182,10 +25,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const uid = UID[name];
       const { settings, metadatas, layouts } = (await contentTypes.findConfiguration({ uid })) as Configuration;
       let changed = false;
-      for (const [field, spec] of Object.entries(labels.fields)) {
+      for (const [field, spec] of Object.entries(fieldsOf(name))) {
         const metadata = metadatas[field];
         if (!metadata || metadata.edit.label !== field) continue;
-        const [label, hint] = typeof spec === 'string' ? [spec, ''] : spec;
+        const [label, hint] = labelAndHint(spec);
         metadata.edit.label = label;
         metadata.list.label = label;
         if (hint && !metadata.edit.description) metadata.edit.description = hint;

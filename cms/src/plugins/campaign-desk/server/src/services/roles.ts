@@ -12,6 +12,7 @@ import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
   OUTBOX_READ_ACTION,
+  PLUGIN_ACTIONS,
   PLUGIN_ID,
   REVIEW_ACTIONS,
   UID,
@@ -139,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Registers the plugin's RBAC actions (the review moves, the outbox), so Settings → Roles can grant them. */
   registerActions(): Promise<void> {
     return strapi.service('admin::permission').actionProvider.registerMany(
-      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION].map(({ uid, displayName, subCategory }) => ({
+      PLUGIN_ACTIONS.map(({ uid, displayName, subCategory }) => ({
         section: 'plugins',
         displayName,
         uid,

@@ -14,8 +14,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // A newsroom network reaches nothing outside it: no satisfaction survey, no upsell of
+  // paid features, no links into Strapi's online documentation, no AI features (they call
+  // Strapi's cloud).
   flags: {
     nps: false,
     promoteEE: false,
+    docLinks: false,
+  },
+  ai: {
+    enabled: false,
   },
 });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
@@ -143,10 +144,8 @@ async function main() {
 
   step('Building the plugin and the server');
   await run('pnpm', ['build:server']);
-  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    step('Building the admin panel (first run only, about a minute)');
-    await run('pnpm', ['--filter', '@campaign-desk/cms', 'build']);
-  }
+  // Rebuilt only when its sources changed since the last build, or the tests left theirs.
+  await ensureAdminBuild('production', () => step('Building the admin panel (about a minute)'));
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
   const credentials = readCredentials();

@@ -1,17 +1,18 @@
 /**
  * The admin panel, built once per version of what it is made of and shared by every suite
- * that drives it in a browser. `strapi build` takes a minute on two cores, so it runs only
- * when the fingerprint of its inputs (the app's admin customisations, the plugin's admin
- * half and the modules it imports, the configuration read at build time, the locked
- * dependencies) differs from the one written beside the last build. Instances booted from
- * cms/dist serve it from cms/dist/build, where `strapi build` puts it.
+ * that drives it in a browser (and by `pnpm demo`). `strapi build` takes a minute on two
+ * cores, so it runs only when the fingerprint of its inputs (the app's admin
+ * customisations, the plugin's admin half and the modules it imports, the configuration
+ * read at build time, the locked dependencies) or the purpose differs from the one written
+ * beside the last build. Instances booted from cms/dist serve it from cms/dist/build,
+ * where `strapi build` puts it.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cmsDir, cmsRequire, cmsTestEnv } from './strapi';
+import { cmsDir, cmsRequire } from './strapi';
 
 const repoRoot = path.dirname(cmsDir);
 const pluginDir = path.join(cmsDir, 'src', 'plugins', 'campaign-desk');
@@ -79,13 +80,22 @@ async function lock(): Promise<() => Promise<void>> {
   }
 }
 
-function strapiBuild(): Promise<void> {
+/**
+ * `test`: with React's development checks, as `strapi develop` runs the admin, so
+ * react-intl reports every message a catalogue lacks in the console.
+ * `production`: as `strapi build` makes it for serving.
+ */
+export type AdminBuildPurpose = 'test' | 'production';
+
+function strapiBuild(purpose: AdminBuildPurpose): Promise<void> {
   // The CMS's own @strapi/strapi, the copy its plugins are built against.
   const cli = path.join(path.dirname(cmsRequire.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'build', '--silent'], {
       cwd: cmsDir,
-      env: { ...process.env, ...cmsTestEnv(), NODE_ENV: 'development', PUBLIC_URL: '' },
+      // Vite makes a minified bundle either way; NODE_ENV decides which builds of React and
+      // react-intl it holds (vitest would pass its own, test).
+      env: { ...process.env, NODE_ENV: purpose === 'test' ? 'development' : 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -100,11 +110,12 @@ function strapiBuild(): Promise<void> {
 }
 
 /**
- * Makes sure cms/dist/build holds the admin panel of the sources as they are, building it
- * when they changed (or were never built). Returns whether it built.
+ * Makes sure cms/dist/build holds the admin panel of the sources as they are, for
+ * `purpose`, building it when they changed (or were never built for it). Returns whether
+ * it built.
  */
-export async function ensureAdminBuild(log: (line: string) => void = () => {}): Promise<boolean> {
-  const fingerprint = await adminFingerprint();
+export async function ensureAdminBuild(purpose: AdminBuildPurpose, log: (line: string) => void = () => {}): Promise<boolean> {
+  const fingerprint = `${await adminFingerprint()} ${purpose}`;
   if ((await builtFingerprint()) === fingerprint) return false;
   const unlock = await lock();
   try {
@@ -112,7 +123,7 @@ export async function ensureAdminBuild(log: (line: string) => void = () => {}): 
     if ((await builtFingerprint()) === fingerprint) return false;
     log(`building the admin panel (${fingerprint})`);
     await rm(FINGERPRINT_FILE, { force: true });
-    await strapiBuild();
+    await strapiBuild(purpose);
     await writeFile(FINGERPRINT_FILE, `${fingerprint}\n`);
     return true;
   } finally {

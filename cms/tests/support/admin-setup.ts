@@ -4,5 +4,5 @@ import { compileCms } from '@campaign-desk/testing/strapi';
 
 export async function setup() {
   await compileCms();
-  await ensureAdminBuild((line) => console.log(line));
+  await ensureAdminBuild('test', (line) => console.log(line));
 }

@@ -15,6 +15,7 @@ import {
   OUTLET_LEVELS,
   OUTLET_MEDIA,
   STORY_KINDS,
+  SUGGESTION_TOPICS,
   keysOf,
   nameOf,
   requirementsOf,
@@ -174,6 +175,23 @@ export const goodDeedSchema = z.object({
   description: z.string().min(1),
   photo: imageSchema.nullable(),
   figureId: documentIdSchema.nullable(),
+  /** Reported by a reader through the site's form and accepted by the newsroom, not written by it. */
+  reportedByPublic: z.boolean(),
+  sample: z.boolean(),
+});
+
+/** A reader's suggestion (建言献策) the newsroom adopted, with its reply (回复). Never any contact. */
+export const suggestionSchema = z.object({
+  type: z.literal('suggestion'),
+  ...published,
+  topic: z.enum(keysOf(SUGGESTION_TOPICS)),
+  text: z.string().min(1).max(2000),
+  /** The name the reader chose to show; null shows them as 热心读者. */
+  name: z.string().min(1).max(30).nullable(),
+  reply: z.string().min(1).max(2000),
+  /** When the reader sent it and when the newsroom replied (Asia/Shanghai dates). */
+  receivedOn: calendarDateSchema,
+  repliedOn: calendarDateSchema,
   sample: z.boolean(),
 });
 
@@ -242,6 +260,7 @@ export const RECORD_TYPES = [
   'story',
   'goodDeed',
   'placement',
+  'suggestion',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -257,6 +276,7 @@ export const RECORD_SCHEMAS = {
   story: storySchema,
   goodDeed: goodDeedSchema,
   placement: placementSchema,
+  suggestion: suggestionSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;
@@ -309,6 +329,7 @@ export type Clause = z.infer<typeof clauseSchema>;
 export type Opinion = z.infer<typeof opinionSchema>;
 export type CampaignEvent = z.infer<typeof eventSchema>;
 export type Placement = z.infer<typeof placementSchema>;
+export type Suggestion = z.infer<typeof suggestionSchema>;
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
 

@@ -1,4 +1,15 @@
+import { readFileSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
+
+/** The sensitive-word list: one word a line; blank lines and lines starting with # are skipped. */
+function wordsIn(file: string | undefined): string[] | undefined {
+  if (!file) return undefined;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'campaign-desk': {
     enabled: true,
@@ -16,6 +27,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         retryBaseMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS'),
         retryMaxMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS'),
         requestTimeoutMs: env.int('CAMPAIGN_DESK_OUTBOX_TIMEOUT_MS'),
+      },
+      // The public forms (建言献策, 好人好事): see the README, "Public participation".
+      participation: {
+        key: env('CAMPAIGN_DESK_PARTICIPATION_KEY') || undefined,
+        siteUrl: env('SITE_URL') || undefined,
+        contactRetentionDays: env.int('CAMPAIGN_DESK_CONTACT_RETENTION_DAYS'),
+        sensitiveWords: wordsIn(env('CAMPAIGN_DESK_SENSITIVE_WORDS_FILE')),
+        trustedProxies: env.array('CAMPAIGN_DESK_TRUSTED_PROXIES', []).filter(Boolean),
+        // JSON objects overriding the defaults of the rate limits and the proof of work.
+        limits: env.json('CAMPAIGN_DESK_PARTICIPATION_LIMITS'),
+        proof: env.json('CAMPAIGN_DESK_PARTICIPATION_PROOF'),
       },
     },
   },

@@ -108,12 +108,15 @@ async function report(token: string, query = ''): Promise<OutboxReport> {
 describe('configuration', () => {
   it('refuses malformed build hooks at start-up, naming the field', () => {
     const hook = { name: 'site', url: 'http://127.0.0.1:4000/hooks/publish', secret: 'a-secret-long-enough' };
-    expect(() => pluginConfig.validator({ buildHooks: [hook] })).not.toThrow();
-    expect(() => pluginConfig.validator({ buildHooks: [{ ...hook, url: 'ftp://example.cn' }] })).toThrow('buildHooks.0.url');
-    expect(() => pluginConfig.validator({ buildHooks: [hook, { ...hook, secret: 'short' }] })).toThrow('buildHooks.1.secret');
-    expect(() => pluginConfig.validator({ buildHooks: [{ ...hook, token: 'x' }] })).toThrow('buildHooks.0');
-    expect(() => pluginConfig.validator({ buildHooks: [hook, hook] })).toThrow('hook names must be unique');
-    expect(() => pluginConfig.validator({ buildHooks: { name: 'site' } })).toThrow('buildHooks');
+    // The participation key is required; a valid one keeps the hooks the only thing judged here.
+    const participation = { key: randomBytes(32).toString('base64') };
+    const validate = (config: Record<string, unknown>) => pluginConfig.validator({ participation, ...config });
+    expect(() => validate({ buildHooks: [hook] })).not.toThrow();
+    expect(() => validate({ buildHooks: [{ ...hook, url: 'ftp://example.cn' }] })).toThrow('buildHooks.0.url');
+    expect(() => validate({ buildHooks: [hook, { ...hook, secret: 'short' }] })).toThrow('buildHooks.1.secret');
+    expect(() => validate({ buildHooks: [{ ...hook, token: 'x' }] })).toThrow('buildHooks.0');
+    expect(() => validate({ buildHooks: [hook, hook] })).toThrow('hook names must be unique');
+    expect(() => validate({ buildHooks: { name: 'site' } })).toThrow('buildHooks');
   });
 });
 

@@ -17,8 +17,14 @@ import { PLACES, SUGGESTION_TOPICS, keysOf } from './taxonomy';
 export const PARTICIPATION_FORMS = ['suggestion', 'good-deed'] as const;
 export type ParticipationForm = (typeof PARTICIPATION_FORMS)[number];
 
-/** Where the CMS takes submissions and hands out proof-of-work challenges, under its content API (`/api`). */
-export const PARTICIPATION_ROUTE = '/campaign-desk/participation';
+/**
+ * Where the CMS takes submissions (`POST …/<form>`) and hands out proof-of-work challenges
+ * (`GET …/challenge`), under the plugin's content API: `/api/campaign-desk/participation`.
+ */
+export const PARTICIPATION_PATH = '/participation';
+
+/** The site's thank-you page, where a plain form post (no JavaScript) is sent once it is taken. */
+export const THANKS_PATH = '/xiexie/';
 
 /** The hidden field bots fill in and people never see (a honeypot); its name looks worth filling. */
 export const HONEYPOT_FIELD = 'website';

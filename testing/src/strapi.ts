@@ -29,6 +29,7 @@ export function cmsTestEnv(): Record<string, string> {
     API_TOKEN_SALT: secret(),
     TRANSFER_TOKEN_SALT: secret(),
     ENCRYPTION_KEY: secret(),
+    CAMPAIGN_DESK_PARTICIPATION_KEY: randomBytes(32).toString('base64'),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
     LOG_STARTUP: 'false',

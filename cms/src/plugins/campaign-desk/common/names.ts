@@ -18,7 +18,7 @@ function contentType<const Name extends string>(singularName: Name, pluralName: 
   return { uid: `plugin::${PLUGIN_ID}.${singularName}` as PluginUid<Name>, info: { singularName, pluralName, displayName } };
 }
 
-/** The twelve types that hold campaign content; editors work on them in the content manager. */
+/** The types that hold campaign content; editors work on them in the content manager. */
 const CAMPAIGN_CONTENT = {
   story: contentType('story', 'stories', '稿件'),
   column: contentType('column', 'columns', '专栏'),
@@ -32,6 +32,7 @@ const CAMPAIGN_CONTENT = {
   clause: contentType('clause', 'clauses', '文件条款'),
   event: contentType('event', 'events', '日程'),
   placement: contentType('placement', 'placements', '上稿记录'),
+  suggestion: contentType('suggestion', 'suggestions', '建言献策'),
 } as const;
 
 /** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
@@ -40,6 +41,8 @@ const INTERNAL = {
   reviewEntry: contentType('review-entry', 'review-entries', '审稿记录'),
   outboxEvent: contentType('outbox-event', 'outbox-events', '发布事件'),
   outboxDelivery: contentType('outbox-delivery', 'outbox-deliveries', '事件推送'),
+  /** What readers send through the site's forms, moderated on the 群众来稿 page (contact details kept apart, encrypted). */
+  submission: contentType('submission', 'submissions', '群众来稿'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;
@@ -72,6 +75,9 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
+
+/** Moderating what readers send (the 群众来稿 page and its admin API): adopt, reject, turn into a story. */
+export const MODERATE_ACTION = pluginAction('participation.moderate', '群众参与', '审核群众来稿');
 
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {

@@ -8,4 +8,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'roles').registerActions();
   await getService(strapi, 'roles').ensure();
   getService(strapi, 'delivery-worker').start();
+  await getService(strapi, 'contact-vault').ensureTable();
+  getService(strapi, 'retention').start();
 };

@@ -1,11 +1,21 @@
 /** What the running plugin reads from Strapi's configuration, each read one way everywhere. */
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../common/names';
-import type { PluginConfig } from '.';
+import { configSchema, type PluginConfig } from '.';
 
-/** The plugin's settings: the app's, over the defaults of `config/index.ts`, validated at start-up. */
+const parsed = new WeakMap<Core.Strapi, PluginConfig>();
+
+/**
+ * The plugin's settings: the app's, validated at start-up and read here through the schema,
+ * so every value unset in the app's config (an unset variable) takes its default.
+ */
 export function pluginConfig(strapi: Core.Strapi): PluginConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  let config = parsed.get(strapi);
+  if (!config) {
+    config = configSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}`));
+    parsed.set(strapi, config);
+  }
+  return config;
 }
 
 /**

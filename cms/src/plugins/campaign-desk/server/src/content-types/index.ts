@@ -10,6 +10,8 @@ import opinion from './opinion';
 import clause from './clause';
 import event from './event';
 import placement from './placement';
+import suggestion from './suggestion';
+import submission from './submission';
 import change from './change';
 import reviewEntry from './review-entry';
 import outboxEvent from './outbox-event';
@@ -28,8 +30,10 @@ export default {
   clause: clause,
   event: event,
   placement: placement,
+  suggestion: suggestion,
   change: change,
   'review-entry': reviewEntry,
   'outbox-event': outboxEvent,
   'outbox-delivery': outboxDelivery,
+  submission: submission,
 };

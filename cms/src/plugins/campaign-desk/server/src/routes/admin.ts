@@ -1,6 +1,7 @@
-import { OUTBOX_READ_ACTION } from '../../../common/names';
+import { MODERATE_ACTION, OUTBOX_READ_ACTION } from '../../../common/names';
 
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
+const allowed = (action: string) => ({ policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }] });
 
 export default {
   type: 'admin',
@@ -11,7 +12,9 @@ export default {
       method: 'GET',
       path: '/outbox',
       handler: 'outbox.find',
-      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_READ_ACTION.id] } }] },
+      config: allowed(OUTBOX_READ_ACTION.id),
     },
+    { method: 'GET', path: '/submissions', handler: 'moderation.find', config: allowed(MODERATE_ACTION.id) },
+    { method: 'POST', path: '/submissions/:documentId/moderate', handler: 'moderation.moderate', config: allowed(MODERATE_ACTION.id) },
   ],
 };

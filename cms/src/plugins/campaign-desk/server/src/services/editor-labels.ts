@@ -109,8 +109,22 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       description: '做了什么',
       photo: '照片',
       figure: ['接力的典型', '接过谁的“接力棒”，如唐光友'],
+      reportedByPublic: ['群众报告', '由读者通过专题网站报告、经编辑审核采纳；网站上标注“群众报告”'],
       sample: SAMPLE,
     },
+  },
+  suggestion: {
+    mainField: 'text',
+    fields: {
+      topic: '建议方向',
+      text: ['建议内容', '读者原文，采纳时已去除不可见字符'],
+      name: ['署名', '读者自愿公开的称呼；留空则显示为“热心读者”'],
+      reply: ['回复', '编辑部对这条建议的回复，与建议一同公布'],
+      receivedOn: '提交日期',
+      repliedOn: '回复日期',
+      sample: SAMPLE,
+    },
+    list: ['id', 'topic', 'text', 'repliedOn'],
   },
   opinion: {
     mainField: 'title',

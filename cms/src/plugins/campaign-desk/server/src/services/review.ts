@@ -21,7 +21,7 @@ export interface Reviewer {
 /** Who made a move when no person did (imports, code). */
 const SYSTEM = '系统';
 
-function nameOf(user: Reviewer | null): string {
+export function nameOf(user: Reviewer | null): string {
   if (!user) return SYSTEM;
   const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
   return name ?? `#${user.id}`;

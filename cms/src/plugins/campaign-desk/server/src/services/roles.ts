@@ -4,13 +4,14 @@
  *
  * | role | stories | other campaign content | review |
  * | 记者 Reporter | create, read; edit and delete own (not once published) | good deeds and placements: create, read, edit own; the rest: read | submit own |
- * | 编辑 Editor | create, read, edit all | events, good deeds: + publish; figures, outlets, clauses: create, edit; placements: + delete; columns, opinions, taxonomy: edit | submit, first, second, return |
- * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final |
+ * | 编辑 Editor | create, read, edit all | events, good deeds, suggestions: + publish; figures, outlets, clauses: create, edit; placements: + delete; columns, opinions, taxonomy: edit | submit, first, second, return; moderate 群众来稿 |
+ * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final; moderate 群众来稿 |
  */
 import type { Core } from '@strapi/strapi';
 import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
+  MODERATE_ACTION,
   OUTBOX_READ_ACTION,
   PLUGIN_ID,
   REVIEW_ACTIONS,
@@ -45,7 +46,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       goodDeed: ['create', 'read', 'update:own'],
       placement: ['create', 'read', 'update:own'],
       ...Object.fromEntries(
-        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event'] as const).map((type) => [type, ['read']]),
+        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event', 'suggestion'] as const).map((type) => [type, ['read']]),
       ),
     },
     review: ['submit'],
@@ -67,8 +68,11 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       theme: ['read', 'update'],
       activity: ['read', 'update'],
       place: ['read', 'update'],
+      // Made by adopting a reader's suggestion; editors correct the reply or withdraw it.
+      suggestion: ['read', 'update', 'publish'],
     },
     review: ['submit', 'first', 'second', 'return'],
+    extra: [MODERATE_ACTION.id],
   },
   {
     code: 'campaign-desk-chief-editor',
@@ -76,7 +80,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     description: '终审，发布和撤回稿件；管理全部专题内容。',
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id],
+    extra: [OUTBOX_READ_ACTION.id, MODERATE_ACTION.id],
   },
 ];
 
@@ -136,10 +140,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await store.set({ key: STORE_KEY, value: new Date().toISOString() });
   },
 
-  /** Registers the plugin's RBAC actions (the review moves, the outbox), so Settings → Roles can grant them. */
+  /** Registers the plugin's RBAC actions (the review moves, the outbox, moderation), so Settings → Roles can grant them. */
   registerActions(): Promise<void> {
     return strapi.service('admin::permission').actionProvider.registerMany(
-      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION].map(({ uid, displayName, subCategory }) => ({
+      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION, MODERATE_ACTION].map(({ uid, displayName, subCategory }) => ({
         section: 'plugins',
         displayName,
         uid,

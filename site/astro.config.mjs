@@ -8,7 +8,9 @@ import { renderAdapter } from './src/integrations/render-adapter.mjs';
  * The site compiles to a server bundle that the publisher's renderer drives (see
  * src/integrations/render-adapter.mjs); the content comes at render time, never at compile
  * time. What a compile varies by comes from the environment: SITE_URL (absolute, where the
- * site is served), and CAMPAIGN_DESK_OUT_DIR and CAMPAIGN_DESK_CACHE_DIR (where to).
+ * site is served), CAMPAIGN_DESK_SUBMIT_URL (where its forms post: the CMS's public
+ * participation route, written into the pages at compile time), and CAMPAIGN_DESK_OUT_DIR
+ * and CAMPAIGN_DESK_CACHE_DIR (where to).
  */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,5 +33,9 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // A compile with its own cache dir keeps Vite's cache there too (tests compile beside `astro dev`).
-  vite: cacheDir ? { cacheDir: path.join(cacheDir, 'vite') } : {},
+  vite: {
+    ...(cacheDir ? { cacheDir: path.join(cacheDir, 'vite') } : {}),
+    // Unset, the pages fall back to the shared default (src/lib/paths.ts: submitUrl).
+    define: { 'import.meta.env.CAMPAIGN_DESK_SUBMIT_URL': JSON.stringify(process.env.CAMPAIGN_DESK_SUBMIT_URL ?? '') },
+  },
 });

@@ -23,6 +23,13 @@ export type ParticipationForm = (typeof PARTICIPATION_FORMS)[number];
  */
 export const PARTICIPATION_PATH = '/participation';
 
+/**
+ * Where the site's forms post when CAMPAIGN_DESK_SUBMIT_URL does not say: the CMS on this
+ * machine, as `pnpm demo` and `astro dev` run it. A site built for the public names the
+ * public address of this one route (see the README's nginx rule).
+ */
+export const DEFAULT_SUBMIT_URL = 'http://127.0.0.1:1337/api/campaign-desk/participation';
+
 /** The site's thank-you page, where a plain form post (no JavaScript) is sent once it is taken. */
 export const THANKS_PATH = '/xiexie/';
 
@@ -214,4 +221,13 @@ export const PARTICIPATION_MESSAGES = {
   forbiddenOrigin: '只接受来自本专题网站的提交。',
   badPhoto: '照片无法识别：请上传 JPEG、PNG 或 HEIC 格式的照片。',
   failed: '提交没有成功，请稍后再试。',
+  /** What the site's script says while it works and when the network fails. */
+  verifying: '正在进行人机验证，请稍候……',
+  sending: '正在提交……',
+  offline: '网络连接失败，请检查网络后再试。已填写的内容仍保留在表单中。',
 } as const;
+
+/** What the consent box agrees to: what is kept, who sees it, and for how long. */
+export function consentNotice(retentionDays = DEFAULT_CONTACT_RETENTION_DAYS): string {
+  return `我已阅读并同意：提交的内容经编辑部审核，采纳后连同署名在本专题公开；联系方式仅供编辑部回访，加密保存，${retentionDays} 天后自动删除，不会公开，也不会提供给他人。`;
+}

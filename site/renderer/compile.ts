@@ -2,7 +2,7 @@
  * Compiles the site for the renderer: `astro build` of the server bundle (see
  * src/integrations/render-adapter.mjs) into `.compiled/<fingerprint>/` inside the site, so
  * the bundle resolves the site's own dependencies. The fingerprint covers everything the
- * bundle is made of (templates, the shared contract, Astro's version, the public address),
+ * bundle is made of (templates, the shared contract, Astro's version, the public address, where its forms post),
  * so a compile happens once per template version and address, and a publisher restart or a
  * second publisher on the same site reuses it.
  */
@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { DEFAULT_SUBMIT_URL } from '@campaign-desk/shared';
 
 export type Compiled = {
   fingerprint: string;
@@ -33,12 +34,20 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
 }
 
+/**
+ * Where the site's forms post: the CMS's public participation route (CAMPAIGN_DESK_SUBMIT_URL),
+ * build-time configuration like SITE_URL.
+ */
+export function submitUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
+}
+
 /** What a compile of the site for `siteUrl` would be made of, as a hash: a new one means a new compile. */
-export async function siteFingerprint(siteDir: string, siteUrl: string): Promise<string> {
+export async function siteFingerprint(siteDir: string, siteUrl: string, submitUrl = submitUrlFromEnv()): Promise<string> {
   const require = createRequire(path.join(siteDir, 'package.json'));
   const shared = path.dirname(require.resolve('@campaign-desk/shared/package.json'));
   const astro = JSON.parse(await readFile(require.resolve('astro/package.json'), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`${siteUrl}\u0000astro ${astro.version}\u0000`);
+  const hash = createHash('sha256').update(`${siteUrl}\u0000${submitUrl}\u0000astro ${astro.version}\u0000`);
   const sources = [
     ...(await filesUnder(path.join(siteDir, 'src'))),
     ...(await filesUnder(path.join(siteDir, 'public'))),
@@ -79,8 +88,13 @@ function astroBuild(siteDir: string, env: Record<string, string>): Promise<void>
   });
 }
 
-export async function compileSite(siteDir: string, siteUrl: string, log: (line: string) => void = () => {}): Promise<Compiled> {
-  const fingerprint = await siteFingerprint(siteDir, siteUrl);
+export async function compileSite(
+  siteDir: string,
+  siteUrl: string,
+  log: (line: string) => void = () => {},
+  submitUrl = submitUrlFromEnv(),
+): Promise<Compiled> {
+  const fingerprint = await siteFingerprint(siteDir, siteUrl, submitUrl);
   const root = path.join(siteDir, COMPILED);
   const dir = path.join(root, fingerprint);
   if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {
@@ -88,7 +102,7 @@ export async function compileSite(siteDir: string, siteUrl: string, log: (line: 
     const partial = path.join(root, `${fingerprint}.partial-${randomBytes(4).toString('hex')}`);
     await mkdir(root, { recursive: true });
     try {
-      await astroBuild(siteDir, { SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: partial, CAMPAIGN_DESK_CACHE_DIR: path.join(root, 'cache') });
+      await astroBuild(siteDir, { SITE_URL: siteUrl, CAMPAIGN_DESK_SUBMIT_URL: submitUrl, CAMPAIGN_DESK_OUT_DIR: partial, CAMPAIGN_DESK_CACHE_DIR: path.join(root, 'cache') });
       // Renamed only once whole: a compile that was killed is never taken for a finished one.
       if (existsSync(dir)) await rm(partial, { recursive: true, force: true });
       else await rename(partial, dir);

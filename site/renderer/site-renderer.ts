@@ -17,6 +17,8 @@ export type { Plan, RenderedFile, SearchRecord, SyncInput };
 export type RendererOptions = {
   siteDir: string;
   siteUrl: string;
+  /** Where the site's forms post (CAMPAIGN_DESK_SUBMIT_URL unless given). */
+  submitUrl?: string;
   /** The worker's heap limit; a worker that needs more is stopped, not the publisher. */
   memoryMb?: number;
   log?: (line: string) => void;
@@ -72,7 +74,7 @@ export class SiteRenderer {
 
   /** Compiles the site if its sources changed since the last compile, and starts a worker on it. */
   static async start(options: RendererOptions): Promise<SiteRenderer> {
-    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log);
+    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log, options.submitUrl);
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: { entry: compiled.entry },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },

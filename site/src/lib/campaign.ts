@@ -23,6 +23,7 @@ import {
   type Place,
   type Placement,
   type Story,
+  type Suggestion,
   type Theme,
 } from '@campaign-desk/shared';
 import type { MediaEntry } from '../snapshot/media';
@@ -91,6 +92,17 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
   const figures = sorted(records.all('figure'), (a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const goodDeeds = sorted(records.all('goodDeed'), (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'zh-CN'));
   const opinions = records.all('opinion');
+  // The wall of adopted suggestions: newest reply first.
+  const suggestions = sorted(
+    records.all('suggestion'),
+    (a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.receivedOn.localeCompare(a.receivedOn) || a.documentId.localeCompare(b.documentId),
+  );
+  const suggestionsByTopic = new Map<string, Suggestion[]>();
+  for (const suggestion of suggestions) {
+    const list = suggestionsByTopic.get(suggestion.topic);
+    if (list) list.push(suggestion);
+    else suggestionsByTopic.set(suggestion.topic, [suggestion]);
+  }
   const events = records
     .all('event')
     .map((event) => ({ event, time: Date.parse(event.startsAt) }))
@@ -252,6 +264,10 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     columns,
     figures,
     goodDeeds,
+    /** How many good deeds of the relay readers reported. */
+    publicGoodDeeds: goodDeeds.filter((deed) => deed.reportedByPublic).length,
+    suggestions,
+    suggestionsOfTopic: (topic: string) => suggestionsByTopic.get(topic) ?? [],
     opinions,
     events,
     placements,

@@ -1,4 +1,6 @@
 /** Every URL of the site in one place: pages, feeds and the absolute form of both. */
+import { DEFAULT_SUBMIT_URL, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
+
 export const PAGE_SIZE = 20;
 
 type Slugged = { slug: string };
@@ -31,6 +33,12 @@ export const paths = {
   search: '/search/',
   feeds: '/feeds/',
   coverage: '/coverage/',
+  /** 建言献策: the form and the wall of adopted suggestions. */
+  suggestions: '/jianyan/',
+  /** The relay of good deeds, and the form to report one. */
+  goodDeeds: '/goodDeeds/',
+  /** Where the CMS sends a plain form post (no JavaScript) that it took. */
+  thanks: THANKS_PATH,
   calendar: '/events.ics',
   opml: '/feeds.opml',
   rss: '/rss.xml',
@@ -43,6 +51,16 @@ export const paths = {
 /** The site's address (SITE_URL), with a trailing slash. */
 export function siteUrl(): URL {
   return new URL(import.meta.env.SITE ?? 'http://127.0.0.1:4321/');
+}
+
+/**
+ * Where a form posts: the CMS's public participation route, fixed when the site is compiled
+ * (CAMPAIGN_DESK_SUBMIT_URL, see astro.config.mjs), `/<form>` for a submission and
+ * `/challenge` for the proof-of-work widget.
+ */
+export function submitUrl(endpoint: ParticipationForm | 'challenge'): string {
+  const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
+  return `${base.replace(/\/+$/, '')}/${endpoint}`;
 }
 
 export function absoluteUrl(path: string): string {

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
+import { DEFAULT_SUBMIT_URL, SUGGESTION_TOPICS } from '@campaign-desk/shared';
+import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, HOSTILE_SUGGESTION_ID, readFixture } from '../support/fixture';
 import { TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
@@ -33,7 +34,7 @@ describe('pages', () => {
   test('every page of the issue exists', () => {
     const expected = [
       '/', '/404.html', '/search/', '/feeds/', '/figures/', '/events/', '/archive/', '/coverage/', '/columns/', '/places/',
-      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/',
+      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/', '/jianyan/', '/goodDeeds/', '/xiexie/',
       ...of('story').map((story) => `/stories/${story.slug}/`),
       '/stories/hostile-story/',
       ...of('theme').map((theme) => `/themes/${theme.slug}/`),
@@ -112,16 +113,31 @@ describe('pages', () => {
         if (pages.has(target)) queue.push(target);
       }
     }
-    const unreachable = [...pages.keys()].filter((page) => page !== '/404.html' && !seen.has(page));
+    // The thank-you page is where the CMS sends a plain form post, not a page one follows a link to.
+    const unreachable = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !seen.has(page));
     expect(unreachable).toEqual([]);
   });
 
-  test('content pages ship no client script; only the search page loads one', () => {
+  test('content pages ship no client script: the search page loads Pagefind, the pages with a form its one script', () => {
+    const FORM_PAGES = ['/jianyan/', '/goodDeeds/', '/figures/tang-guangyou/'];
+    const modules = new Set<string>();
     for (const [page, html] of pages) {
       const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
-      if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
-      else expect(scripts, page).toEqual([]);
+      if (page === '/search/') {
+        expect(scripts.map((tag) => attr(tag, 'src')).filter(Boolean)).toEqual(['/pagefind/0/pagefind-ui.js']);
+      } else if (FORM_PAGES.includes(page)) {
+        expect(scripts, page).toHaveLength(1);
+        expect(attr(scripts[0]!, 'type')).toBe('module');
+        modules.add(attr(scripts[0]!, 'src')!);
+      } else {
+        expect(scripts, page).toEqual([]);
+      }
     }
+    // One bundle for every form (the participation script with the ALTCHA widget), served from the release.
+    expect(modules.size).toBe(1);
+    const [bundle] = [...modules];
+    expect(bundle).toMatch(/^\/_astro\/.+\.js$/);
+    expect(existsSync(path.join(dist, bundle!))).toBe(true);
   });
 
   test('every page is in Chinese, with a skip link, landmarks, canonical URL, Open Graph and a feed link', () => {
@@ -149,7 +165,8 @@ describe('pages', () => {
     expect(home).toMatch(/<li class="current" aria-current="step">[\s\S]*?转型发展示范区/);
     expect(home).toContain('当前处于第2阶段');
     expect(home).toContain('href="/figures/tang-guangyou/"');
-    expect(home).toMatch(/<strong>12<\/strong><span>件好事已接力/);
+    // The fixture's twelve good deeds and the hostile one a reader reported.
+    expect(home).toMatch(/<strong>13<\/strong><span>件好事已接力/);
     expect(home).toContain('href="/opinions/yijian/"');
     expect(home).toContain('近期日程');
     expect(home).toMatch(/中央主流媒体/);
@@ -213,9 +230,57 @@ describe('pages', () => {
 
   test('the figure page carries the relay of good deeds', () => {
     const html = pages.get('/figures/tang-guangyou/')!;
-    expect(html).toContain(`接力做好事（${of('goodDeed').length} 件）`);
+    // The fixture's good deeds and the hostile one a reader reported.
+    expect(html).toContain(`接力做好事（${of('goodDeed').length + 1} 件）`);
     for (const deed of of('goodDeed')) expect(html).toContain(`id="deed-${deed.documentId}"`);
     expect(html).toMatch(/<picture>/);
+  });
+
+  test('建言献策: the form posts to the CMS’s route and works without a script; the wall shows adopted suggestions with replies and counts by topic', () => {
+    const html = pages.get('/jianyan/')!;
+    const [form] = tags(html, 'form');
+    expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/suggestion`);
+    expect(attr(form!, 'method')).toBe('post');
+    expect(attr(form!, 'enctype')).toBe('multipart/form-data');
+    for (const name of ['topic', 'text', 'name', 'contact', 'consent', 'website']) expect(html, name).toContain(`name="${name}"`);
+    expect(html).toContain(`challenge="${DEFAULT_SUBMIT_URL}/challenge"`);
+    expect(html).toContain('天后自动删除');
+    const suggestions = of('suggestion');
+    expect(html).toContain(`已采纳的建议（${suggestions.length + 1} 条）`);
+    for (const suggestion of suggestions) {
+      expect(html).toContain(`id="s-${suggestion.documentId}"`);
+      expect(html).toContain(suggestion.reply);
+    }
+    for (const topic of SUGGESTION_TOPICS) {
+      const count = suggestions.filter((suggestion) => suggestion.topic === topic.key).length + (topic.key === 'qita' ? 1 : 0);
+      expect(html).toContain(`<span>${topic.name}</span> <strong>${count}</strong>`);
+    }
+  });
+
+  test('good deeds readers reported join the relay, marked as such, and the relay’s pages have the form to report one', () => {
+    const html = pages.get('/goodDeeds/')!;
+    const deeds = [...of('goodDeed'), { documentId: HOSTILE_DEED_ID, reportedByPublic: true }];
+    for (const deed of deeds) expect(html).toContain(`id="deed-${deed.documentId}"`);
+    const marked = tags(html, 'span').filter((tag) => attr(tag, 'class') === 'badge badge-public');
+    expect(marked).toHaveLength(deeds.filter((deed) => deed.reportedByPublic).length);
+    expect(html).toContain(`<strong>${deeds.filter((deed) => deed.reportedByPublic).length}</strong><span>件由群众报告</span>`);
+    for (const page of ['/goodDeeds/', '/figures/tang-guangyou/']) {
+      const [form] = tags(pages.get(page)!, 'form');
+      expect(attr(form!, 'action'), page).toBe(`${DEFAULT_SUBMIT_URL}/good-deed`);
+      expect(pages.get(page)).toContain('name="photo" type="file"');
+      expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
+    }
+    expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('what readers sent reaches other readers as text, never as markup', () => {
+    for (const [page, id] of [['/jianyan/', `s-${HOSTILE_SUGGESTION_ID}`], ['/goodDeeds/', `deed-${HOSTILE_DEED_ID}`]] as const) {
+      const html = pages.get(page)!;
+      const item = new RegExp(`id="${id}"[\\s\\S]*?</li>`).exec(html)![0];
+      expect(item).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+      expect(item).not.toMatch(/<script|<img[^>]*onerror|<b>|<i>/);
+      expect(urlsIn(item).filter((url) => /^javascript:/i.test(url))).toEqual([]);
+    }
   });
 
   test('events are split into upcoming and past, grouped by phase', () => {
@@ -317,7 +382,10 @@ describe('feeds', () => {
     const listed = new Set(
       sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
     );
-    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && !listed.has(page));
+    // The thank-you page is kept out of search engines (noindex), so out of the sitemap.
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !listed.has(page));
+    expect(listed.has('/xiexie/')).toBe(false);
+    expect(pages.get('/xiexie/')).toContain('<meta name="robots" content="noindex">');
     expect(missing).toEqual([]);
     expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });

@@ -1,6 +1,6 @@
-import { PaperPlane } from '@strapi/icons';
+import { Message, PaperPlane } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { OUTBOX_READ_ACTION, PLUGIN_ID } from '../../common/names';
+import { MODERATE_ACTION, OUTBOX_READ_ACTION, PLUGIN_ID } from '../../common/names';
 import { ReviewPanel } from './components/ReviewPanel';
 import { ENUMERATION_LABELS } from './labels';
 import { labelEnumerationCells } from './list-view';
@@ -14,6 +14,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.outbox.menu`, defaultMessage: '发布事件' },
       Component: () => import('./pages/OutboxPage'),
       permissions: [{ action: OUTBOX_READ_ACTION.id, subject: null }],
+    });
+    // A route more specific than the outbox's, which React Router prefers.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/submissions`,
+      icon: Message,
+      intlLabel: { id: `${PLUGIN_ID}.submissions.menu`, defaultMessage: '群众来稿' },
+      Component: () => import('./pages/SubmissionsPage'),
+      permissions: [{ action: MODERATE_ACTION.id, subject: null }],
     });
   },
 

@@ -19,6 +19,7 @@ import {
   instantSchema,
   slugSchema,
   STORY_KINDS,
+  SUGGESTION_TOPICS,
 } from '@campaign-desk/shared';
 
 /** A vocabulary term by its Chinese name (or its key), read as its key. */
@@ -132,6 +133,19 @@ export const seedGoodDeedSchema = z.object({
   place: placeSlug.optional(),
   description: text,
   figure: slugSchema.optional(),
+  /** Reported by a reader (群众报告) rather than by the newsroom. */
+  reportedByPublic: z.boolean().default(false),
+  sample: z.boolean(),
+});
+
+/** An adopted suggestion (建言献策) with the newsroom's reply. */
+export const seedSuggestionSchema = z.object({
+  topic: term(SUGGESTION_TOPICS),
+  text: text.pipe(z.string().max(2000)),
+  name: optionalText,
+  reply: text.pipe(z.string().max(2000)),
+  receivedOn: calendarDateSchema,
+  repliedOn: calendarDateSchema,
   sample: z.boolean(),
 });
 
@@ -153,6 +167,7 @@ export const datasetSchema = z.object({
   stories: z.array(seedStorySchema).default([]),
   goodDeeds: z.array(seedGoodDeedSchema).default([]),
   placements: z.array(seedPlacementSchema).default([]),
+  suggestions: z.array(seedSuggestionSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;

@@ -277,6 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               place: ref('place', deed.place),
               description: deed.description,
               figure: ref('figure', deed.figure),
+                reportedByPublic: deed.reportedByPublic,
                 sample: deed.sample,
               } as never,
               status: 'published',
@@ -303,6 +304,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(UID.placement).create({ data: { ...placement, story, outlet } as never });
           });
           summary.placements.created += 1;
+        }
+
+        // An adopted suggestion is the same one when its text is.
+        const suggestions = (await strapi.db.query(UID.suggestion).findMany({ select: ['text'] })) as Array<{ text: string }>;
+        const suggestionTexts = new Set(suggestions.map((suggestion) => suggestion.text));
+        for (const [index, suggestion] of data.suggestions.entries()) {
+          if (suggestionTexts.has(suggestion.text)) {
+            summary.suggestions.kept += 1;
+            continue;
+          }
+          await naming('suggestions', index, suggestion, async () => {
+            await strapi.documents(UID.suggestion).create({ data: suggestion as never, status: 'published' });
+          });
+          summary.suggestions.created += 1;
         }
       });
       return summary;

@@ -33,7 +33,7 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-test('incremental builds after 30 changes equal a whole build of the same content', async () => {
+test('incremental builds after 30 changes (and each kind at least once) equal a whole build of the same content', async () => {
   const records: Records = fixtureRecords();
   const incremental = await startSystem({ records });
   systems.push(incremental);
@@ -99,14 +99,31 @@ test('incremental builds after 30 changes equal a whole build of the same conten
       publish({ ...target, description: `${target.description ?? ''}专栏介绍更新。` });
     }],
     ['withdraw a good deed', () => withdraw(pick(of('goodDeed')))],
+    ['accept a good deed a reader reported', () => {
+      counter += 1;
+      publish({ ...pick(of('goodDeed')), documentId: `deed${String(counter).padStart(20, '0')}`, title: `群众报告的好事 ${counter}`, date: '2020-07-0' + (1 + Math.floor(next() * 9)), reportedByPublic: true });
+    }],
+    ['adopt a reader’s suggestion', () => {
+      counter += 1;
+      publish({ ...pick(of('suggestion')), documentId: `suggestion${String(counter).padStart(14, '0')}`, text: `读者建议 ${counter}：多开展群众参与的活动。`, topic: pick(['zengzhangji', 'shifanqu', 'gongyuan_chengshi', 'qita']), repliedOn: `2020-09-1${counter % 10}` });
+    }],
+    ['edit the reply to a suggestion', () => {
+      const target = pick(of('suggestion'));
+      publish({ ...target, reply: `${target.reply}（补充回复）` });
+    }],
+    ['withdraw a suggestion', () => withdraw(pick(of('suggestion')))],
   ];
 
-  for (let step = 1; step <= 30; step += 1) {
-    const [name, change] = pick(changes);
+  const exercised = new Set<string>();
+  const apply = async (step: string, [name, change]: (typeof changes)[number]) => {
     change();
+    exercised.add(name);
     const status = await incremental.build(`${step}: ${name}`);
     expect(status.lastBuild, `${step}: ${name}`).toMatchObject({ ok: true });
-  }
+  };
+  for (let step = 1; step <= 30; step += 1) await apply(String(step), pick(changes));
+  // Every kind of change at least once, whatever the draw.
+  for (const change of changes.filter(([name]) => !exercised.has(name))) await apply('and', change);
   const last = await incremental.status();
   expect(last.lastBuild!.mode).toBe('incremental');
 

@@ -4,44 +4,21 @@
  * index; withdrawn, it is gone; a broken record or a killed publisher never leave readers
  * with a broken site; a burst of publishes ends with everything live in few builds.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '@campaign-desk/testing/browser';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
+import { call as callAs, signUp as signUpAs, type Person } from './support/newsroom';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
 const CM = `/content-manager/collection-types/${UID.story}`;
 const COLUMN = plan.columns[1]!; // 咸宁日报's “六大”活动 column
 let system: CampaignSystem;
 
-interface Session {
-  token: string;
-}
-
-async function signUp(roleCode: string, name: string): Promise<Session> {
-  const role = await system.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
-  const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  await system.strapi.service('admin::user').create({ email, firstname: name, password, isActive: true, roles: [role.id] });
-  const response = await fetch(`${system.cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  return { token: ((await response.json()) as { data: { token: string } }).data.token };
-}
-
-async function call(session: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${system.cmsUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, any>;
-  expect(response.status, JSON.stringify(json)).toBeLessThan(300);
-  return json;
-}
+type Session = Person;
+const call = (session: Session, method: string, path: string, body?: unknown) => callAs(system, session, method, path, body);
+const signUp = (roleCode: string, name: string) => signUpAs(system, roleCode, name);
 
 const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
 
@@ -168,10 +145,7 @@ describe('publish to live', () => {
 describe('a reader on the live site', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

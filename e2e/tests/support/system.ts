@@ -159,6 +159,9 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
+      // The public forms: taken from the site the publisher serves, with a proof of work a test browser solves quickly.
+      SITE_URL: publisherUrl,
+      CAMPAIGN_DESK_PARTICIPATION_PROOF: JSON.stringify({ cost: 50, counterMin: 0, counterMax: 200 }),
     },
     cmsPort,
   );
@@ -184,6 +187,7 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
     PUBLISHER_MIN_PAGE_RATIO: '0.5',
     SITE_URL: publisherUrl,
     CAMPAIGN_DESK_SNAPSHOT_URL: `${cmsUrl}/api/campaign-desk/snapshot`,
+    CAMPAIGN_DESK_SUBMIT_URL: `${cmsUrl}/api/campaign-desk/participation`,
     CAMPAIGN_DESK_TOKEN: token,
   });
   publisher.start();

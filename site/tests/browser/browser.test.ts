@@ -9,7 +9,7 @@ import { createChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL } from '@campaign-desk/shared';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '@campaign-desk/testing/browser';
 import { serveDir, type Running } from '../support/static-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
@@ -143,10 +144,8 @@ async function main() {
 
   step('Building the plugin and the server');
   await run('pnpm', ['build:server']);
-  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    step('Building the admin panel (first run only, about a minute)');
-    await run('pnpm', ['--filter', '@campaign-desk/cms', 'build']);
-  }
+  // Built the first time and again whenever its sources changed (the 群众来稿 page, say): a minute or two.
+  await ensureAdminBuild((line) => step(`${line[0]!.toUpperCase()}${line.slice(1)} (about a minute)`));
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
   const credentials = readCredentials();
@@ -210,9 +209,12 @@ ${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsr
 
   The site (专题):     ${siteUrl}/
   Feeds for partners:  ${siteUrl}/feeds/
+  Readers take part:   ${siteUrl}/jianyan/ (建言献策) and ${siteUrl}/goodDeeds/ (好人好事); the forms post to
+                       ${process.env.CAMPAIGN_DESK_SUBMIT_URL}; 编辑 and 主编 moderate them in the admin under 群众来稿
   Publisher status:    curl -H "Authorization: Bearer ${process.env.PUBLISHER_TOKEN}" ${control}/status
 
 Log in as 主编, publish a story, and it is on the site and in its feeds a few seconds later.
+Send a suggestion from the site, adopt it with a reply as 编辑, and it is on the 建言献策 wall.
 Ctrl-C stops everything.`);
   await Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('exit', () => resolve()))));
 }

@@ -22,6 +22,7 @@ async function main() {
     dataDir: config.dataDir,
     siteDir: config.siteDir,
     siteUrl: config.siteUrl,
+    submitUrl: config.submitUrl,
     source: config.source,
     keepReleases: config.keepReleases,
     minPageRatio: config.minPageRatio,

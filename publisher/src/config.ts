@@ -27,6 +27,8 @@ const configSchema = z
     PUBLISHER_MIN_PAGE_RATIO: z.coerce.number().min(0).max(1).default(0.8),
     SITE_DIR: z.string().default(DEFAULT_SITE_DIR),
     SITE_URL: z.string().url(),
+    /** Where the site's forms post: the CMS's participation route as the public reaches it (see the README's nginx rule). */
+    CAMPAIGN_DESK_SUBMIT_URL: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').optional(),
     CAMPAIGN_DESK_SNAPSHOT_URL: z.string().url().optional(),
     CAMPAIGN_DESK_TOKEN: z.string().optional(),
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
@@ -50,6 +52,7 @@ export interface PublisherConfig {
   minPageRatio: number;
   siteDir: string;
   siteUrl: string;
+  submitUrl: string | undefined;
   /** Where the site's content is read from. */
   source: SnapshotSource;
   now: string | undefined;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     minPageRatio: value.PUBLISHER_MIN_PAGE_RATIO,
     siteDir: path.resolve(value.SITE_DIR),
     siteUrl: value.SITE_URL,
+    submitUrl: value.CAMPAIGN_DESK_SUBMIT_URL,
     source: sourceFromEnv(env),
     now: value.CAMPAIGN_DESK_NOW,
   };

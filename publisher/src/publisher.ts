@@ -54,6 +54,8 @@ export interface PublisherOptions {
   dataDir: string;
   siteDir: string;
   siteUrl: string;
+  /** Where the site's forms post (the CMS's public participation route); CAMPAIGN_DESK_SUBMIT_URL's default when unset. */
+  submitUrl?: string;
   source: SnapshotSource;
   keepReleases: number;
   minPageRatio: number;
@@ -172,14 +174,14 @@ export class Publisher {
 
   /** The renderer, compiled from the site as it is now; a new one (and so a whole build) when the site changed or the last one failed. */
   private async currentRenderer(): Promise<{ renderer: SiteRenderer; fresh: boolean }> {
-    const { siteDir, siteUrl } = this.options;
-    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl))) {
+    const { siteDir, siteUrl, submitUrl } = this.options;
+    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl, submitUrl))) {
       return { renderer: this.renderer, fresh: false };
     }
     await this.renderer?.close();
     this.renderer = null;
     this.basis = null;
-    this.renderer = await SiteRenderer.start({ siteDir, siteUrl, memoryMb: this.options.rendererMemoryMb, log: this.options.log });
+    this.renderer = await SiteRenderer.start({ siteDir, siteUrl, submitUrl, memoryMb: this.options.rendererMemoryMb, log: this.options.log });
     return { renderer: this.renderer, fresh: true };
   }
 

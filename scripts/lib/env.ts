@@ -15,6 +15,7 @@ const SECRETS: Record<string, () => string> = {
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
   PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
   PUBLISHER_TOKEN: () => randomBytes(24).toString('base64url'),
+  CAMPAIGN_DESK_PARTICIPATION_KEY: () => randomBytes(32).toString('base64'),
 };
 
 /** Values made from others: the CMS's build hook points at the publisher's control port, with its secret. */
@@ -27,6 +28,8 @@ const DERIVED: Record<string, (values: Map<string, string>) => string> = {
         secret: values.get('PUBLISHER_HOOK_SECRET'),
       },
     ]),
+  // The site's forms post to the CMS's participation route, at its public address.
+  CAMPAIGN_DESK_SUBMIT_URL: (values) => `${values.get('PUBLIC_URL') || 'http://127.0.0.1:1337'}/api/campaign-desk/participation`,
 };
 
 /** Where the publisher takes the hook and answers /status. */
@@ -34,7 +37,10 @@ export function controlUrl(values: Map<string, string | undefined> = new Map(Obj
   return `http://${values.get('PUBLISHER_CONTROL_HOST') || '127.0.0.1'}:${values.get('PUBLISHER_CONTROL_PORT') || '4322'}`;
 }
 
-/** Creates or completes .env; returns the names of the values it filled in. */
+/**
+ * Creates or completes .env; returns the names of the values it filled in. A secret or derived
+ * value the file has no line for (an .env older than the setting) is added at its end.
+ */
 export function ensureEnv(): string[] {
   const source = existsSync(envFile) ? envFile : path.join(repoRoot, '.env.example');
   const filled: string[] = [];
@@ -57,6 +63,9 @@ export function ensureEnv(): string[] {
     .split('\n')
     .map((line) => fill(line, SECRETS))
     .map((line) => fill(line, derived));
+  for (const rules of [SECRETS, derived]) {
+    for (const name of Object.keys(rules).filter((candidate) => !values.has(candidate))) lines.push(fill(`${name}=`, rules));
+  }
   if (filled.length > 0 || source !== envFile) writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
   return filled;
 }

@@ -15,7 +15,7 @@ import type contactVault from '../src/plugins/campaign-desk/server/src/services/
 import type proofService from '../src/plugins/campaign-desk/server/src/services/proof';
 import type rateLimits from '../src/plugins/campaign-desk/server/src/services/rate-limits';
 import type retention from '../src/plugins/campaign-desk/server/src/services/retention';
-import { call, signUp, type Session } from './support/admin-sessions';
+import { call, signUp, type Person as Session } from '@campaign-desk/testing/newsroom';
 import { fixtures } from './support/fixtures';
 import { encode, send, solve, type Send } from './support/participation';
 import { startCms, type TestCms } from './support/strapi';

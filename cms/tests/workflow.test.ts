@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
-import { call as callAs, signUp as signUpAs, type Session } from './support/admin-sessions';
+import { call as callAs, signUp as signUpAs, type Person as Session } from '@campaign-desk/testing/newsroom';
 import { paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
-import { call, signUp, type Person } from './support/newsroom';
+import { call, signUp, type Person } from '@campaign-desk/testing/newsroom';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
 let system: CampaignSystem;
@@ -37,7 +37,7 @@ async function reader(javaScriptEnabled: boolean): Promise<BrowserContext> {
 
 beforeAll(async () => {
   system = await startSystem({ ...plan });
-  editor = await signUp(system, 'campaign-desk-editor', '编辑');
+  editor = await signUp({ strapi: system.strapi, url: system.cmsUrl }, 'campaign-desk-editor', '编辑');
   browser = await launchChromium();
   await idle();
 });
@@ -149,7 +149,11 @@ describe('a good deed a reader reports', () => {
       await context.close();
     }
     const reported = await submission({ doer: '通山县某村党员' });
-    await call(system, editor, 'POST', `/campaign-desk/submissions/${reported.documentId}/moderate`, { action: 'adopt', title: '党员冒雨帮村民抢收稻谷' });
+    const adopted = await call({ strapi: system.strapi, url: system.cmsUrl }, editor, 'POST', `/campaign-desk/submissions/${reported.documentId}/moderate`, {
+      action: 'adopt',
+      title: '党员冒雨帮村民抢收稻谷',
+    });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     await waitFor(async () => (await relay()) === before + 1, 'the relay count to grow');
     const page = (await system.publisher.get('/goodDeeds/')).text;
     const deed = /<li class="story-card" id="deed-[^"]+">(?:(?!<\/li>)[\s\S])*党员冒雨帮村民抢收稻谷[\s\S]*?<\/li>/.exec(page)![0];

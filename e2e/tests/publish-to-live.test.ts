@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
-import { call as callAs, signUp as signUpAs, type Person } from './support/newsroom';
+import { call as callAs, signUp as signUpAs, type Person } from '@campaign-desk/testing/newsroom';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
 const CM = `/content-manager/collection-types/${UID.story}`;
@@ -17,8 +17,13 @@ const COLUMN = plan.columns[1]!; // 咸宁日报's “六大”活动 column
 let system: CampaignSystem;
 
 type Session = Person;
-const call = (session: Session, method: string, path: string, body?: unknown) => callAs(system, session, method, path, body);
-const signUp = (roleCode: string, name: string) => signUpAs(system, roleCode, name);
+const signUp = (roleCode: string, name: string) => signUpAs({ strapi: system.strapi, url: system.cmsUrl }, roleCode, name);
+/** An admin API call that must succeed; its JSON answer. */
+async function call(session: Session, method: string, path: string, body?: unknown) {
+  const answer = await callAs({ strapi: system.strapi, url: system.cmsUrl }, session, method, path, body);
+  expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+  return answer.body;
+}
 
 const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
 

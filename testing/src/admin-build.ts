@@ -5,7 +5,7 @@
  * manifests), and suites running at once wait for one build rather than making two.
  * Strapi then serves it from cms/dist/build at /admin.
  */
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -41,21 +41,15 @@ async function sourcesFingerprint(): Promise<string> {
 }
 
 function strapiBuild(): Promise<void> {
+  const strapi = path.join(cmsDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(cmsDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build', '--silent'], {
-      cwd: cmsDir,
+    execFile(
+      process.execPath,
+      [strapi, 'build', '--silent'],
       // A production bundle whatever runs the tests (vitest sets NODE_ENV=test).
-      env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`strapi build failed (exit ${code}):\n${output}`))));
+      { cwd: cmsDir, env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => (error ? reject(new Error(`strapi build failed: ${`${stdout}${stderr}`.slice(-8000)}`)) : resolve()),
+    );
   });
 }
 

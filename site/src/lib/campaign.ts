@@ -319,26 +319,6 @@ export function indexCampaign(records: RecordSet, now: Date, { media = () => nul
   };
 }
 
-let current: Campaign | null = null;
-let loading: Promise<Campaign> | null = null;
-
-/** Makes `campaign` the one pages render (the renderer does, after each sync). */
-export function useCampaign(campaign: Campaign): void {
-  current = campaign;
-}
-
-/**
- * The campaign pages render. The renderer sets it after each sync; in `astro dev` it is
- * read from the configured snapshot source on first use and again after a minute.
- */
-export async function getCampaign(): Promise<Campaign> {
-  if (current && !import.meta.env.DEV) return current;
-  loading ??= import('./dev-campaign').then(({ loadDevCampaign }) => loadDevCampaign()).finally(() => {
-    loading = null;
-  });
-  return loading;
-}
-
 /** The build's "now": CAMPAIGN_DESK_NOW pins it (tests, previews of a past day). */
 export function buildNow(): Date {
   const pinned = process.env.CAMPAIGN_DESK_NOW;

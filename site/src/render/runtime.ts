@@ -8,7 +8,8 @@
  * baseline once its release went live, `reset()` forgets it (the next plan is everything).
  */
 import type { App } from 'astro/app';
-import { indexCampaign, useCampaign, type Campaign } from '../lib/campaign';
+import { indexCampaign, type Campaign } from '../lib/campaign';
+import { useCampaign } from '../lib/current-campaign';
 import { siteUrl } from '../lib/paths';
 import { SEARCH_SHARDS, searchRecords, shardOf, type SearchRecord } from '../lib/search';
 import { Media, MEDIA_PATH } from '../snapshot/media';

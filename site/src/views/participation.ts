@@ -7,7 +7,7 @@ import { SUGGESTION_TOPICS, type Figure, type Place, type Suggestion } from '@ca
 import { paths } from '../lib/paths';
 import { relayColumn, relayFigure } from '../lib/relay';
 import { single } from './page-family';
-import { deedsOf, type DeedItem } from './parts';
+import { deedsOf, relayCounts, type DeedItem } from './parts';
 
 export type SuggestionsView = {
   topics: Array<{ key: string; name: string; count: number }>;
@@ -15,7 +15,8 @@ export type SuggestionsView = {
 };
 
 export const suggestionsPage = single(paths.suggestions, (campaign): SuggestionsView => ({
-  topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.suggestionsOfTopic(topic.key).length })),
+  // Counts are claims of fact: samples count only in a preview (the wall shows them, marked).
+  topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.suggestionsOfTopic(topic.key).filter(campaign.factual).length })),
   suggestions: campaign.suggestions.map((suggestion) => ({
     suggestion,
     topic: SUGGESTION_TOPICS.find((topic) => topic.key === suggestion.topic)?.name ?? suggestion.topic,
@@ -26,8 +27,7 @@ export type GoodDeedsView = {
   figure: Figure | null;
   column: { name: string; href: string } | null;
   deeds: DeedItem[];
-  doers: number;
-  fromPublic: number;
+  counts: ReturnType<typeof relayCounts>;
   places: Place[];
 };
 
@@ -37,8 +37,7 @@ export const goodDeedsPage = single(paths.goodDeeds, (campaign): GoodDeedsView =
     figure: relayFigure(campaign),
     column: column ? { name: column.name, href: paths.column(column) } : null,
     deeds: deedsOf(campaign, campaign.goodDeeds),
-    doers: new Set(campaign.goodDeeds.map((deed) => deed.doer)).size,
-    fromPublic: campaign.publicGoodDeeds,
+    counts: relayCounts(campaign),
     places: campaign.places,
   };
 });

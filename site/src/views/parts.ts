@@ -70,6 +70,16 @@ export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
   }));
 }
 
+/** The relay's figures, on every page that shows them: claims of fact, so samples count only in a preview. */
+export function relayCounts(campaign: Campaign): { deeds: number; doers: number; fromPublic: number } {
+  const deeds = campaign.goodDeeds.filter(campaign.factual);
+  return {
+    deeds: deeds.length,
+    doers: new Set(deeds.map((deed) => deed.doer)).size,
+    fromPublic: deeds.filter((deed) => deed.reportedByPublic).length,
+  };
+}
+
 /** An event in a list: the event, its place, and the first stories reporting on it. */
 export type EventItem = { event: CampaignEvent; place: Place | null; stories: Story[] };
 

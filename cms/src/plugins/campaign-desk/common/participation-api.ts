@@ -4,6 +4,7 @@
  * controller parses both with these schemas; the page reads its types and labels from here.
  */
 import { z } from 'zod';
+import { cleanText } from '@campaign-desk/shared';
 
 export const SUBMISSION_KINDS = ['suggestion', 'goodDeed'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
@@ -28,12 +29,12 @@ export const submissionQuerySchema = z
   })
   .strict();
 
-const note = (label: string, max: number) =>
+/** What a moderator writes, cleaned as readers' text is (it is published beside it). */
+const note = (label: string, max: number, singleLine = false) =>
   z
     .string({ required_error: `请填写${label}` })
-    .trim()
-    .min(2, `请填写${label}（至少 2 个字）`)
-    .max(max, `${label}最多 ${max} 个字`);
+    .transform((value) => cleanText(value, { singleLine }))
+    .pipe(z.string().min(2, `请填写${label}（至少 2 个字）`).max(max, `${label}最多 ${max} 个字`));
 
 /** One moderation step; only a pending submission takes one. */
 export const moderationSchema = z.discriminatedUnion('action', [
@@ -43,7 +44,7 @@ export const moderationSchema = z.discriminatedUnion('action', [
       /** The newsroom's reply, published beside an adopted suggestion (required for suggestions). */
       reply: note('回复', 2000).optional(),
       /** The title an adopted good deed is published under (required for good deeds). */
-      title: note('标题', 100).optional(),
+      title: note('标题', 100, true).optional(),
     })
     .strict(),
   z.object({ action: z.literal('reject'), reason: note('未采纳的原因', 500) }).strict(),

@@ -23,6 +23,7 @@ import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
+import { benchParticipation } from './bench/participation';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
 import plan from './seed/plan.json';
@@ -114,6 +115,8 @@ async function main() {
   const controlUrl = `http://127.0.0.1:${controlPort}`;
   process.env.CAMPAIGN_DESK_BUILD_HOOKS = JSON.stringify([{ name: 'bench', url: `${controlUrl}/hooks/publish`, secret: hookSecret }]);
   process.env.LOG_LEVEL = 'error';
+  // The CMS takes the public forms from the site the bench serves.
+  process.env.SITE_URL = siteUrl;
 
   const cms = await bootCms({ port: cmsPort });
   const results: Record<string, unknown> = {
@@ -131,6 +134,9 @@ async function main() {
     }).accessKey;
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
+
+    step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
+    results.participation = await benchParticipation(cms, siteUrl);
 
     step('Compiling the site (once per template version)');
     const compileStarted = performance.now();
@@ -292,6 +298,9 @@ async function main() {
   const compile = results.compile as { seconds: number };
   const whole = results.wholeBuild as { seconds: number; pages: number; rendered: number; renderRate: number; peakRssBytes: number; outputBytes: number; timings: Record<string, number> };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
+  const flood = (run: typeof oneAddress) =>
+    `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
   const t = whole.timings;
   console.table({
     'seeding (stories/s)': seeding.perSecond.toFixed(1),
@@ -303,6 +312,9 @@ async function main() {
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+    'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
+    [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+    'flood from one address (the gate decides)': flood(oneAddress),
   });
   const file = path.join(benchDir, `results-${storyCount}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

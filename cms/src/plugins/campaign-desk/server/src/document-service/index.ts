@@ -6,10 +6,12 @@
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
- *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed.
+ *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
+ *     a story's publish runs in the transaction it opens, the story's draft row locked from
+ *     the check on, so no edit slips in between the check and the copy that is published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
- *     1–6 refuse before anything is written, so a refused action costs no transaction;
+ *     1–6 refuse before anything is written (a refused publish costs 4's transaction only);
  *     5 before 6, so a malformed slug is told so first.
  *  7. stageByReviewOnly — an edit cannot set the review stage.
  *  8. reopenAfterEdit — an edited approved story goes back for review, with the edit; it

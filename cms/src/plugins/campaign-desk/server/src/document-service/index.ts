@@ -22,14 +22,19 @@
  *     first): a record that fails the check throws before anything about it is written. Each
  *     wraps the action in a transaction (the outermost opens it, the others join), so the
  *     change and all three commit or roll back together.
- * 13. clauseAsOpinion, 14. recordChange — declare the action's public changes once it has run;
- *     inside 10–12, so they read the public versions in its transaction and declare them
- *     before those rules go through them.
- * 15. storyDateOnFirstPublish — a story's date is set as it is first published; inside
+ * 13. clauseEditsOpinionDraft — a clause edit marks its opinion's draft as modified and
+ *     changes nothing public (the public reads the clauses as of the opinion's last publish).
+ * 14. recordChange — declares the action's public changes once it has run; inside 10–12, so
+ *     it reads the public versions in its transaction and declares them before those rules
+ *     go through them.
+ * 15. clausesAtPublish — a published opinion's clauses are stored on its published version;
+ *     inside 14, so the version 14 declares carries them.
+ * 16. storyDateOnFirstPublish — a story's date is set as it is first published; inside
  *     10–12, so a publish they refuse takes the date back with it.
  */
 import type { Core } from '@strapi/strapi';
-import clauseAsOpinion from './clause-as-opinion';
+import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
+import clausesAtPublish from './clauses-at-publish';
 import contractCheck from './contract-check';
 import journalEntry from './journal-entry';
 import outboxEvent from './outbox-event';
@@ -59,8 +64,9 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     outboxEvent(strapi),
     journalEntry(strapi),
     contractCheck(strapi),
-    clauseAsOpinion(strapi),
+    clauseEditsOpinionDraft(strapi),
     recordChange(strapi),
+    clausesAtPublish(strapi),
     storyDateOnFirstPublish(strapi),
   ]) {
     strapi.documents.use(middleware);

@@ -2,6 +2,7 @@ import deliveryWorker from './delivery-worker';
 import editorLabels from './editor-labels';
 import journal from './journal';
 import outbox from './outbox';
+import publishedClauses from './published-clauses';
 import recordReader from './record-reader';
 import review from './review';
 import roles from './roles';
@@ -15,6 +16,7 @@ export default {
   'editor-labels': editorLabels,
   journal,
   outbox,
+  'published-clauses': publishedClauses,
   'record-reader': recordReader,
   review,
   roles,

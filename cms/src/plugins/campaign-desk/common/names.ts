@@ -93,11 +93,17 @@ export const EXPLORER_ACTIONS = {
   publish: 'plugin::content-manager.explorer.publish',
 } as const;
 
-/** The media library's actions every newsroom role needs to pick, upload and reuse images. */
-export const UPLOAD_ACTIONS = [
-  'plugin::upload.read',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-] as const;
+/**
+ * The media library's actions the newsroom roles are granted. `update` is Strapi's one action
+ * for editing a file's details, replacing it and deleting it.
+ */
+export const UPLOAD_ACTIONS = {
+  read: 'plugin::upload.read',
+  create: 'plugin::upload.assets.create',
+  update: 'plugin::upload.assets.update',
+  download: 'plugin::upload.assets.download',
+  copyLink: 'plugin::upload.assets.copy-link',
+} as const;
+
+/** The uploaded files' content type, which the media library's permissions name as subject. */
+export const UPLOAD_FILE_UID = 'plugin::upload.file';

@@ -9,5 +9,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (backfilled > 0) strapi.log.info(`[campaign-desk] stored the public clauses of ${backfilled} published opinions`);
   await getService(strapi, 'roles').registerActions();
   await getService(strapi, 'roles').ensure();
+  getService(strapi, 'media-guard').install();
   getService(strapi, 'delivery-worker').start();
 };

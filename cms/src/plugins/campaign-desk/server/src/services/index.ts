@@ -1,6 +1,7 @@
 import deliveryWorker from './delivery-worker';
 import editorLabels from './editor-labels';
 import journal from './journal';
+import mediaGuard from './media-guard';
 import outbox from './outbox';
 import publishedClauses from './published-clauses';
 import recordReader from './record-reader';
@@ -15,6 +16,7 @@ export default {
   'delivery-worker': deliveryWorker,
   'editor-labels': editorLabels,
   journal,
+  'media-guard': mediaGuard,
   outbox,
   'published-clauses': publishedClauses,
   'record-reader': recordReader,

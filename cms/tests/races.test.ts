@@ -93,9 +93,10 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('on PostgreSQL, interl
     };
   }
 
+  /** A story at `stage`, dated (as one published before is), so nothing but the rules under test writes its row on publish. */
   async function story(title: string, stage: 'submitted' | 'approved') {
     const created = (await cms.strapi.documents(UID.story).create({
-      data: { title, kind: 'news', body: paragraph('正文') },
+      data: { title, kind: 'news', body: paragraph('正文'), date: '2020-06-01T08:00:00.000Z' },
     } as never)) as { documentId: string };
     const review = cms.strapi.plugin(PLUGIN_ID).service('review');
     if (stage === 'approved') await review.approveAsSystem(created.documentId, '测试');

@@ -140,6 +140,7 @@ const SOURCES: Record<RecordType, Source> = {
       medium: row.medium,
       homepage: s.text(row.homepage),
       runsCampaignColumn: Boolean(row.runsCampaignColumn),
+      sample: Boolean(row.sample),
     }),
   },
   column: {
@@ -183,6 +184,7 @@ const SOURCES: Record<RecordType, Source> = {
       title: row.title,
       startsAt: s.instant(row.startsAt),
       endsAt: s.instant(row.endsAt),
+      sampleDate: Boolean(row.sampleDate),
       venue: s.text(row.venue),
       placeId: s.id(row.place),
       themeId: s.id(row.theme),
@@ -190,6 +192,7 @@ const SOURCES: Record<RecordType, Source> = {
       audiences: Array.isArray(row.audiences) ? row.audiences : [],
       speakers: s.list(row.speakers),
       summary: s.text(row.summary),
+      sample: Boolean(row.sample),
     }),
   },
   opinion: {
@@ -202,9 +205,11 @@ const SOURCES: Record<RecordType, Source> = {
       shortTitle: s.text(row.shortTitle),
       summary: s.text(row.summary),
       adoptedOn: s.calendarDate(row.adoptedOn),
+      sampleDate: Boolean(row.sampleDate),
       adoptedAtEventId: s.id(row.adoptedAt),
       // As they stood when this version was published; a clause edited since waits for the next publish.
       clauses: Array.isArray(row.publishedClauses) ? row.publishedClauses : [],
+      sample: Boolean(row.sample),
     }),
   },
   story: {
@@ -249,6 +254,7 @@ const SOURCES: Record<RecordType, Source> = {
         figureIds: s.ids(row.figures),
         clauseIds: s.ids(row.clauses),
         eventId: s.id(row.event),
+        featured: Boolean(row.featured),
         sample: Boolean(row.sample),
       };
     },
@@ -289,6 +295,7 @@ const SOURCES: Record<RecordType, Source> = {
       url: s.text(row.url),
       slot: s.text(row.slot),
       note: s.text(row.note),
+      sample: Boolean(row.sample),
     }),
   },
 };

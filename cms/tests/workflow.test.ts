@@ -40,11 +40,8 @@ async function approve(documentId: string) {
 beforeAll(async () => {
   cms = await startCms();
   api = adminApi(cms);
-  people.reporter = await api.signUp('campaign-desk-reporter', '记者甲');
+  Object.assign(people, await api.newsroom());
   people.otherReporter = await api.signUp('campaign-desk-reporter', '记者乙');
-  people.editor = await api.signUp('campaign-desk-editor', '编辑');
-  people.deskHead = await api.signUp('campaign-desk-editor', '部门主任');
-  people.chief = await api.signUp('campaign-desk-chief-editor', '主编');
   people.superAdmin = await api.signUp(SUPER_ADMIN_ROLE, '管理员');
 });
 afterAll(async () => cms?.destroy());
@@ -109,7 +106,7 @@ describe('the review path', () => {
     const after = await status(people.chief, id);
     expect(after.body.published).toBe(true);
     expect(after.body.log.map((entry: { action: string; actorName: string }) => [entry.action, entry.actorName])).toEqual([
-      ['submit', '测试记者甲'],
+      ['submit', '测试记者'],
       ['first', '测试编辑'],
       ['second', '测试部门主任'],
       ['final', '测试主编'],

@@ -48,6 +48,16 @@ export function adminApi(cms: TestCms) {
       return { token: data.token, id: user.id };
     },
 
+    /** The people a story passes: a reporter, then 责任编辑 and 部门主任 (editors), then 总编 (the chief editor). */
+    async newsroom(): Promise<Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session>> {
+      return {
+        reporter: await this.signUp('campaign-desk-reporter', '记者'),
+        editor: await this.signUp('campaign-desk-editor', '编辑'),
+        deskHead: await this.signUp('campaign-desk-editor', '部门主任'),
+        chief: await this.signUp('campaign-desk-chief-editor', '主编'),
+      };
+    },
+
     async call(session: Session, method: string, path: string, body?: unknown): Promise<Answer> {
       const response = await fetch(`${cms.url}${path}`, {
         method,

@@ -132,12 +132,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       guard(upload, 'updateFileInfo', async (original, id: number | string, info: Partial<FileRow>, ...rest) => {
         const targets = await load({ id });
-        // Strapi keeps what is left out; only a new alt text or caption reaches readers.
-        const describes = targets.some(
-          (file) =>
-            (info.alternativeText != null && info.alternativeText !== file.alternativeText) ||
-            (info.caption != null && info.caption !== file.caption),
-        );
+        // Strapi keeps what is left out, and readers see an empty text as none: only a new alt text or caption reaches them.
+        const differs = (next: string | null | undefined, now: string | null | undefined) => next != null && next !== (now ?? '');
+        const describes = targets.some((file) => differs(info.alternativeText, file.alternativeText) || differs(info.caption, file.caption));
         if (describes) await assertMayChange(targets, '修改替代文字或图注');
         return original(id, info, ...rest);
       });

@@ -4,7 +4,7 @@ import type { Campaign } from '../lib/campaign';
 import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
 import { absoluteUrl, paths, siteUrl } from '../lib/paths';
-import { SEARCH_SHARDS } from '../lib/search';
+import { SEARCH_SHARDS, directTargets } from '../lib/search';
 import { single, type PageFamily, type Params } from './page-family';
 
 export const calendarFile = single(paths.calendar, (campaign): { name: string; events: CalendarEvent[] } => {
@@ -30,8 +30,8 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
 
 export const robotsFile = single('/robots.txt', () => ({ sitemap: absoluteUrl(paths.sitemap) }));
 
-/** The search page: which index shards the browser merges. */
-export const searchPage = single(paths.search, () => ({ shards: SEARCH_SHARDS }));
+/** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
+export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));
 
 export const notFoundPage: PageFamily<Params, Record<string, never>> = {
   pages: () => [{ path: '/404.html', params: {} }],

@@ -49,6 +49,22 @@ export function pinyinSyllables(text: string): string[] {
   );
 }
 
+/**
+ * The syllable of each character of a text, read in context (调研 → diao yan, where 调 alone
+ * reads tiao), '' for a character that is not Chinese: one entry per code point, so words cut
+ * elsewhere keep the syllables their characters have in the whole text.
+ */
+export function pinyinOfCharacters(text: string): string[] {
+  // Look-alikes are folded one character at a time, so positions stay those of the text.
+  const folded = [...text]
+    .map((char) => {
+      const normal = char.normalize('NFKC');
+      return [...normal].length === 1 ? normal : char;
+    })
+    .join('');
+  return pinyin(folded, { type: 'all', toneType: 'none', v: true }).map((item) => (item.isZh ? item.pinyin : ''));
+}
+
 /** 'abc', 2 → 'abc-2': the n-th slug for a title already taken, still within 80 characters. */
 export function withSuffix(slug: string, n: number): string {
   if (!SLUG_PATTERN.test(slug)) throw new RangeError(`Not a slug: ${JSON.stringify(slug)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinSlug, pinyinSyllables, SLUG_PATTERN, withSuffix } from '../src/slug';
+import { pinyinOfCharacters, pinyinSlug, pinyinSyllables, SLUG_PATTERN, withSuffix } from '../src/slug';
 import { CAMPAIGN } from '../src/taxonomy';
 
 describe('pinyinSlug', () => {
@@ -90,6 +90,16 @@ describe('pinyinSyllables', () => {
 
   it('reads look-alike characters from PDFs as the characters they stand for', () => {
     expect(pinyinSyllables('\u2F24调研')).toEqual(['da', 'diao', 'yan']);
+  });
+});
+
+describe('pinyinOfCharacters', () => {
+  it('reads each character in context, one entry per code point, none for what is not Chinese', () => {
+    expect(pinyinOfCharacters('以“大调研”😀H调')).toEqual(['yi', '', 'da', 'diao', 'yan', '', '', '', 'tiao']);
+  });
+
+  it('folds look-alike characters without moving positions', () => {
+    expect(pinyinOfCharacters('\u2F24调研')).toEqual(['da', 'diao', 'yan']);
   });
 });
 

@@ -4,7 +4,7 @@
  * these as hidden fields (see search.ts), so the static index finds them: no search server,
  * nothing converted in the reader's browser.
  */
-import { pinyinSyllables } from '@campaign-desk/shared';
+import { pinyinOfCharacters, pinyinSyllables } from '@campaign-desk/shared';
 import { Converter } from 'opencc-js/cn2t';
 
 /**
@@ -77,14 +77,20 @@ export function pinyinOfName(name: string): string[] {
 /**
  * A text read aloud word by word: each word's syllables joined ('diaoyan') and one by one
  * ('diao', 'yan'), so a reader who types a title's words in pinyin, spaced or not, finds it.
+ * Characters are read in the whole text's context: 调 in 调研 is diao even where the browser's
+ * words cut 大|调|研.
  */
 export function pinyinOfText(text: string): string[] {
+  const syllables = pinyinOfCharacters(text);
   const read = new Set<string>();
-  for (const word of wordsOf(text)) {
-    if (!HAN.test(word)) continue;
-    const syllables = syllablesOf(word);
-    read.add(syllables.join(''));
-    for (const syllable of syllables) read.add(syllable);
+  let at = 0;
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    const length = [...segment].length;
+    const word = syllables.slice(at, at + length).filter(Boolean);
+    at += length;
+    if (!isWordLike || word.length === 0) continue;
+    read.add(word.join(''));
+    for (const syllable of word) read.add(syllable);
   }
   return [...read];
 }

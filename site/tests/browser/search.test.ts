@@ -17,7 +17,7 @@ const bySlug = (type: string, slug: string) => {
   if (!found) throw new Error(`no ${type} ${slug} in the fixture`);
   return found;
 };
-const storyPath = (story: { slug: string }) => `/stories/${story.slug}/`;
+const storyPath = (story: Record<string, any>) => `/stories/${story.slug}/`;
 
 /** The story field that files a story under each grouping. */
 const RELATION = { activity: 'activityIds', column: 'columnIds', place: 'placeIds', theme: 'themeId', outlet: 'outletId' } as const;

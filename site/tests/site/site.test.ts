@@ -7,7 +7,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
-import { TEST_SITE_URL } from '../support/global-setup';
+import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
 import { parseXml, urlsIn } from '../support/xml';
@@ -121,6 +121,22 @@ describe('pages', () => {
       const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
       if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
       else expect(scripts, page).toEqual([]);
+    }
+  });
+
+  test('every page’s footer shows the configured conventions of a government site, and nothing else', () => {
+    for (const [page, html] of pages) {
+      const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec(html)![0];
+      const credits = [...footer.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map((match) => [match[1], match[2]!.replace(/\s+/g, ' ').trim()]);
+      expect(credits.map(([label]) => label), page).toEqual(['主办单位', '联系我们', 'ICP备案号', '政府网站标识码']);
+      expect(credits[0]![1]).toBe(TEST_FOOTER.sponsor);
+      expect(credits[1]![1]).toContain('电话 <a href="tel:07158123456">0715-8123456</a>');
+      expect(credits[1]![1]).toContain('邮箱 <a href="mailto:contact@example.org">contact@example.org</a>');
+      expect(credits[1]![1]).not.toContain('地址');
+      expect(credits[2]![1]).toBe('<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备12345678号-1</a>');
+      expect(credits[3]![1]).toBe('4212000001');
+      // Not configured, so not shown, and not made up either.
+      for (const absent of ['承办单位', '公安备案', '公网安备', 'beian.mps.gov.cn']) expect(footer, page).not.toContain(absent);
     }
   });
 

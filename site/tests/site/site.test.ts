@@ -7,6 +7,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
+import sharp from 'sharp';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
@@ -15,6 +16,7 @@ import { parseXml, urlsIn } from '../support/xml';
 const dist = inject('distDir');
 const fixture = readFixture();
 const of = (type: string) => fixture.records.filter((record) => record.type === type);
+const bySlug = (type: string, slug: string) => of(type).find((record) => record.slug === slug)!;
 const files = walk(dist);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
 const pages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
@@ -138,6 +140,36 @@ describe('pages', () => {
       // Not configured, so not shown, and not made up either.
       for (const absent of ['承办单位', '公安备案', '公网安备', 'beian.mps.gov.cn']) expect(footer, page).not.toContain(absent);
     }
+  });
+
+  test('every story page has the share card WeChat and Weibo read: an absolute image of 300 px or more with its size, and a description', async () => {
+    const siteCard = await sharp(path.join(dist, 'share-card.png')).metadata();
+    expect([siteCard.width, siteCard.height]).toEqual([600, 600]);
+    for (const story of [...of('story'), { slug: 'hostile-story' }]) {
+      const html = pages.get(`/stories/${story.slug}/`)!;
+      const meta = (property: string) => attr(tags(html, 'meta').find((tag) => attr(tag, 'property') === property) ?? '', 'content');
+      const image = new URL(meta('og:image')!);
+      expect(image.origin, story.slug).toBe(site.origin);
+      expect(existsSync(path.join(dist, image.pathname)), story.slug).toBe(true);
+      expect(Number(meta('og:image:width'))).toBeGreaterThanOrEqual(300);
+      expect(Number(meta('og:image:height'))).toBeGreaterThanOrEqual(300);
+      expect(meta('og:image:alt')).toBeTruthy();
+      const description = meta('og:description')!;
+      expect([...description].length, story.slug).toBeLessThanOrEqual(120);
+      expect(description.length).toBeGreaterThan(0);
+      expect(meta('og:url')).toBe(new URL(`/stories/${story.slug}/`, site).href);
+    }
+    // A story with a cover shares its cover's copy; one without, the site's own card.
+    const covered = pages.get('/stories/sample-story-001/')!;
+    expect(covered).toMatch(new RegExp(`<meta property="og:image" content="${TEST_SITE_URL}/media/[0-9a-f]{24}-1200\\.jpg">`));
+    expect(covered).toMatch(/<meta property="og:image:width" content="1200">\s*<meta property="og:image:height" content="675">/);
+    // The fixture's stories have no images but the few the test adds (support/fixture.ts).
+    const uncovered = bySlug('story', 'sample-story-040');
+    expect(uncovered.body.some((block: { type: string }) => block.type === 'image')).toBe(false);
+    expect(pages.get(`/stories/${uncovered.slug}/`)).toContain(`<meta property="og:image" content="${TEST_SITE_URL}/share-card.png">`);
+    // Without a summary, the description is the start of the text.
+    const unsummarised = of('story').find((story) => !story.summary);
+    if (unsummarised) expect(pages.get(`/stories/${unsummarised.slug}/`)).toMatch(/<meta property="og:description" content="[^"]{20,}">/);
   });
 
   test('every page is in Chinese, with a skip link, landmarks, canonical URL, Open Graph and a feed link', () => {

@@ -27,7 +27,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   outDir: fromEnv('CAMPAIGN_DESK_OUT_DIR') ?? './dist',
   cacheDir: cacheDir ?? './node_modules/.astro',
-  // Nothing is prefetched and no client script is added: content pages ship no JavaScript.
+  // Nothing is prefetched and no client script is added: a content page's one script is its own (lib/elder-mode.ts).
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {

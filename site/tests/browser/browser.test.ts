@@ -39,13 +39,78 @@ describe('at phone width (375px)', () => {
           innerWidth: window.innerWidth,
           fontSize: parseFloat(getComputedStyle(document.body).fontSize),
         }));
-        expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+        // Against the screen's width: a mobile browser widens its layout viewport to fit what overflows.
+        expect(innerWidth).toBe(375);
+        expect(scrollWidth).toBeLessThanOrEqual(375);
         expect(fontSize).toBeGreaterThanOrEqual(16);
         // The page's own images have loaded (nothing broken).
         const broken = await page.evaluate(() =>
           [...document.images].filter((img) => img.complete && img.naturalWidth === 0 && new URL(img.src).origin === location.origin).map((img) => img.src),
         );
         expect(broken).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('the small things at 375 px', () => {
+  test('the navigation is two even rows of four, not a ragged wrap', async () => {
+    const page = await phonePage();
+    try {
+      await page.goto(`${server.url}/`);
+      const boxes = await page.locator('.site-nav a').evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ top, left }) => ({ top, left })));
+      expect(boxes).toHaveLength(8);
+      const rows = [...new Set(boxes.map((box) => Math.round(box.top)))];
+      expect(rows).toHaveLength(2);
+      const columns = (row: number) => boxes.filter((box) => Math.round(box.top) === row).map((box) => Math.round(box.left));
+      expect(columns(rows[0]!)).toHaveLength(4);
+      // The second row's links stand under the first row's.
+      expect(columns(rows[1]!)).toEqual(columns(rows[0]!));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the coverage table’s headings keep to one line (稿件 read one character a line)', async () => {
+    const page = await phonePage();
+    try {
+      await page.goto(`${server.url}/coverage/`);
+      const headings = await page.locator('table.outlets thead th').evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return { text: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        }),
+      );
+      expect(headings.map((heading) => heading.text)).toContain('稿件');
+      expect(headings.filter((heading) => heading.lines !== 1)).toEqual([]);
+      // The table fits the screen, without scrolling sideways in its box.
+      const box = await page.locator('.table-scroll').evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+      expect(box.scroll).toBeLessThanOrEqual(box.client);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('in WeChat’s in-app browser (360 px)', () => {
+  for (const path of ['/stories/sample-story-001/', '/stories/sample-story-040/', '/stories/hostile-story/']) {
+    test(`${path} reads well: no horizontal scroll, readable text, the cover fits`, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      try {
+        await page.goto(server.url + path);
+        const layout = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          fontSize: parseFloat(getComputedStyle(document.querySelector('.article-body') ?? document.body).fontSize),
+          widest: Math.max(...[...document.querySelectorAll('main img, main h1, main .article-body p')].map((element) => element.getBoundingClientRect().right)),
+        }));
+        expect(layout.innerWidth).toBe(360);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(360);
+        expect(layout.fontSize).toBeGreaterThanOrEqual(17);
+        expect(layout.widest).toBeLessThanOrEqual(360);
       } finally {
         await page.close();
       }

@@ -8,8 +8,9 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
 import sharp from 'sharp';
+import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
-import { attr, pagePath, read, tags, walk } from '../support/dist';
+import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
 import { parseXml, urlsIn } from '../support/xml';
 
@@ -118,11 +119,15 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('content pages ship no client script; only the search page loads one', () => {
+  test('a page’s one script is the 长者模式 switch, exactly; only the search page loads more (Pagefind’s UI)', () => {
     for (const [page, html] of pages) {
-      const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
-      if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
-      else expect(scripts, page).toEqual([]);
+      const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
+      const [elder, ...others] = scripts;
+      expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
+      if (page === '/search/') {
+        expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/0/pagefind-ui.js', 'inline']);
+        expect(others[1]!.body).toContain('new PagefindUI(');
+      } else expect(others, page).toEqual([]);
     }
   });
 
@@ -244,7 +249,7 @@ describe('pages', () => {
   test('hostile text reaches readers as text, never as markup', () => {
     const html = pages.get('/stories/hostile-story/')!;
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json')).toEqual([]);
+    expect(scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT)).toEqual([]);
     expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
     expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
     expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);

@@ -29,20 +29,27 @@ export function synonymsIn(text: string): string[] {
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
 function wordsOf(text: string): string[] {
-  return [...segmenter.segment(text)].flatMap(({ segment, isWordLike }) => (isWordLike ? [segment] : []));
+  const found: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(text)) if (isWordLike) found.push(segment);
+  return found;
 }
 
 /**
- * OpenCC's converters to the traditional characters of Taiwan and of Hong Kong, the two a
- * reader types (they differ: 為/爲, 裡/裏). Their dictionaries take half a second to load, so
+ * OpenCC's converters: simplified to traditional (phrase by phrase), then to the variants of
+ * Taiwan and of Hong Kong, the two a reader types (為/爲, 裡/裏 differ). The same as converting
+ * to each directly, at a third of the cost. Their dictionaries take half a second to load, so
  * they are made on first use.
  */
-let converters: Array<(text: string) => string> | null = null;
+let converters: { traditional: (text: string) => string; variants: Array<(text: string) => string> } | null = null;
 
 /** A text as Taiwan and Hong Kong write it, each form once and only where it differs. */
 export function traditionalTexts(text: string): string[] {
-  converters ??= [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
-  return [...new Set(converters.map((convert) => convert(text)))].filter((converted) => converted !== text);
+  converters ??= {
+    traditional: Converter({ from: 'cn', to: 't' }),
+    variants: [Converter({ from: 't', to: 'tw' }), Converter({ from: 't', to: 'hk' })],
+  };
+  const traditional = converters.traditional(text);
+  return [...new Set(converters.variants.map((variant) => variant(traditional)))].filter((converted) => converted !== text);
 }
 
 /**
@@ -51,9 +58,8 @@ export function traditionalTexts(text: string): string[] {
  * words a reader types in traditional characters are the words the index holds.
  */
 export function traditionalWords(text: string): string[] {
-  const own = new Set(wordsOf(text));
   const found = new Set<string>();
-  for (const converted of traditionalTexts(text)) for (const word of wordsOf(converted)) if (!own.has(word)) found.add(word);
+  for (const converted of traditionalTexts(text)) for (const word of wordsOf(converted)) if (!text.includes(word)) found.add(word);
   return [...found];
 }
 

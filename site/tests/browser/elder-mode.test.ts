@@ -3,14 +3,9 @@
  * (local storage or ?elder=, never a cookie), axe with enhanced contrast in the mode, touch
  * targets, and every page reflowing at 200 % zoom on a 375 px screen in both modes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveDir, type Running } from '../support/static-server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { servedSite, severeViolations } from '../support/browser';
 
 /** A page of each kind. */
 const PAGES = [
@@ -32,23 +27,13 @@ const PAGES = [
 /** What a reader taps: the navigation, the switch, pagination, chips and the footer's links. */
 const TARGETS = '.site-nav a, .elder-toggle, .pagination a, .chips a, .site-footer .inline-list a';
 
-let server: Running;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDir(inject('distDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
 
 /** A reader's phone, in a context of its own (its own local storage); closed after `use`. */
 async function withPhone<T>(use: (page: Page, context: BrowserContext) => Promise<T>, options: Record<string, unknown> = PHONE): Promise<T> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   try {
     return await use(await context.newPage(), context);
   } finally {
@@ -67,7 +52,7 @@ const modeOf = (page: Page) =>
 describe('the 长者模式 switch', () => {
   test('one button turns it on and off; the choice lasts across pages and visits, in local storage, never in a cookie', async () => {
     await withPhone(async (page, context) => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${site.url}/`);
       const button = page.getByRole('button', { name: '长者模式' });
       await button.waitFor({ state: 'visible' });
       expect(await modeOf(page)).toMatchObject({ elder: false, pressed: 'false', stored: null });
@@ -80,14 +65,14 @@ describe('the 长者模式 switch', () => {
       expect(on.fontSize).toBeGreaterThanOrEqual(24);
       expect(on.fontSize).toBeGreaterThanOrEqual(standard * 1.4);
 
-      await page.goto(`${server.url}/stories/sample-story-001/`);
+      await page.goto(`${site.url}/stories/sample-story-001/`);
       expect(await modeOf(page)).toMatchObject({ elder: true, pressed: 'true' });
       await page.reload();
       expect(await modeOf(page)).toMatchObject({ elder: true, pressed: 'true' });
 
       await page.getByRole('button', { name: '长者模式' }).click();
       expect(await modeOf(page)).toMatchObject({ elder: false, pressed: 'false', stored: '0' });
-      await page.goto(`${server.url}/events/`);
+      await page.goto(`${site.url}/events/`);
       expect(await modeOf(page)).toMatchObject({ elder: false });
       expect(await context.cookies()).toEqual([]);
     });
@@ -95,11 +80,11 @@ describe('the 长者模式 switch', () => {
 
   test('a link sets it: ?elder=1 turns it on (and keeps it), ?elder=0 off', async () => {
     await withPhone(async (page) => {
-      await page.goto(`${server.url}/?elder=1`);
+      await page.goto(`${site.url}/?elder=1`);
       expect(await modeOf(page)).toMatchObject({ elder: true, pressed: 'true', stored: '1' });
-      await page.goto(`${server.url}/figures/`);
+      await page.goto(`${site.url}/figures/`);
       expect(await modeOf(page)).toMatchObject({ elder: true });
-      await page.goto(`${server.url}/figures/?elder=0`);
+      await page.goto(`${site.url}/figures/?elder=0`);
       expect(await modeOf(page)).toMatchObject({ elder: false, stored: '0' });
     });
   });
@@ -107,7 +92,7 @@ describe('the 长者模式 switch', () => {
   test('without scripts the button is not shown (it could do nothing)', async () => {
     await withPhone(
       async (page) => {
-        await page.goto(`${server.url}/`);
+        await page.goto(`${site.url}/`);
         expect(await page.locator('.elder-toggle').isVisible()).toBe(false);
       },
       { ...PHONE, javaScriptEnabled: false },
@@ -118,9 +103,9 @@ describe('the 长者模式 switch', () => {
     await withPhone(async (page) => {
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
-      await page.goto(`${server.url}/?elder=1`);
+      await page.goto(`${site.url}/?elder=1`);
       await page.getByRole('button', { name: '长者模式' }).click();
-      expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+      expect(requested.filter((url) => !url.startsWith(site.url))).toEqual([]);
     });
   });
 });
@@ -133,7 +118,7 @@ describe('touch targets at 375 px: 44 × 44 px at least, 60 × 60 px in 长者�
     for (const path of ['/', '/themes/shifanqu/', '/figures/tang-guangyou/']) {
       test(`${mode}: ${path}`, async () => {
         await withPhone(async (page) => {
-          await page.goto(`${server.url}${path}${query}`);
+          await page.goto(`${site.url}${path}${query}`);
           const small = await page.evaluate(
             ({ selector, least }) =>
               [...document.querySelectorAll(selector)]
@@ -153,19 +138,13 @@ describe('accessibility (axe) in 长者模式: no serious or critical violation,
   for (const path of PAGES) {
     test(path, async () => {
       await withPhone(async (page) => {
-        await page.goto(`${server.url}${path}?elder=1`);
+        await page.goto(`${site.url}${path}?elder=1`);
         if (path === '/search/') {
           // With results on the page, and the 直达 line.
           await page.locator('.pagefind-ui__search-input').fill('唐光友');
           await page.locator('.pagefind-ui__result-link').first().waitFor({ state: 'visible', timeout: 20_000 });
         }
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          // @ts-expect-error axe is injected above
-          const result = await window.axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: true } } });
-          return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
-        });
-        expect(violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        expect(await severeViolations(page, { 'color-contrast-enhanced': { enabled: true } })).toEqual([]);
       });
     });
   }
@@ -178,7 +157,7 @@ describe('reflow at 200 % zoom on a 375 px screen (187 CSS px): no horizontal sc
       await withPhone(
         async (page) => {
           for (const query of ['', '?elder=1']) {
-            await page.goto(`${server.url}${path}${query}`);
+            await page.goto(`${site.url}${path}${query}`);
             const overflow = await page.evaluate(() => ({
               scrollWidth: document.documentElement.scrollWidth,
               innerWidth: window.innerWidth,

@@ -4,11 +4,10 @@
  * in simplified and traditional characters and in pinyin find the pages a reader expects;
  * and the search page's 直达 line links to what a name names.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { servedSite } from '../support/browser';
 import { readFixture } from '../support/fixture';
-import { serveDir, type Running } from '../support/static-server';
 
 const fixture = readFixture();
 const records = (type: string) => fixture.records.filter((record) => record.type === type);
@@ -94,8 +93,7 @@ const CASES: Array<[query: string, expected: Expected]> = [
   ['深实严细久', { among: new Set(records('story').filter((story) => story.title.includes('深实严细久')).map(storyPath)) }],
 ];
 
-let server: Running;
-let browser: Browser;
+const site = servedSite();
 let page: Page;
 
 /** Every page a query finds, best first, as the search page's Pagefind would rank them. */
@@ -108,10 +106,8 @@ async function search(query: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await serveDir(inject('distDir'));
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${server.url}/search/`);
+  page = await site.browser.newPage();
+  await page.goto(`${site.url}/search/`);
   // Pagefind's JS API, set up as the search page sets up its UI (SearchBox.astro). A string:
   // vitest would rewrite an import() written in a function, and the browser has no vitest.
   await page.evaluate(`(async () => {
@@ -121,10 +117,6 @@ beforeAll(async () => {
     for (const bundlePath of options.merge) await pagefind.mergeIndex(bundlePath, { ranking: options.ranking });
     window.pagefind = pagefind;
   })()`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('recall: each query a reader would type finds its page', () => {
@@ -176,9 +168,9 @@ describe('the search page links straight to what a name names (直达)', () => {
     ['大調研', '/activities/da-diaoyan/'],
   ] as const) {
     test(`${typed} → ${href}`, async () => {
-      const reader = await browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+      const reader = await site.browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
       try {
-        await reader.goto(`${server.url}/search/`);
+        await reader.goto(`${site.url}/search/`);
         await reader.locator('.pagefind-ui__search-input').fill(typed);
         const link = reader.locator(`.direct a[href="${href}"]`);
         await link.waitFor({ state: 'visible', timeout: 20_000 });
@@ -190,9 +182,9 @@ describe('the search page links straight to what a name names (直达)', () => {
   }
 
   test('a query in the address (?q=) fills the box, searches and shows its 直达 line, and results show no hidden field', async () => {
-    const reader = await browser.newPage();
+    const reader = await site.browser.newPage();
     try {
-      await reader.goto(`${server.url}/search/?q=${encodeURIComponent('唐光友')}`);
+      await reader.goto(`${site.url}/search/?q=${encodeURIComponent('唐光友')}`);
       await reader.locator(`.direct a[href="${FIGURE}"]`).waitFor({ state: 'visible', timeout: 20_000 });
       await reader.locator(`.pagefind-ui__result-link[href^="${FIGURE}"]`).first().waitFor({ state: 'visible', timeout: 20_000 });
       expect(await reader.locator('.pagefind-ui__search-input').inputValue()).toBe('唐光友');

@@ -4,7 +4,7 @@
  * Pagefind bundle of its own that the search page merges in the browser; a publish
  * re-indexes only the shards whose records changed.
  */
-import { STORY_KINDS, blocksToText, escapeHtml } from '@campaign-desk/shared';
+import { blocksToText, escapeHtml } from '@campaign-desk/shared';
 import type { Campaign } from './campaign';
 import { kindName } from './campaign';
 import { GROUPINGS } from './groupings';
@@ -118,7 +118,6 @@ function nameIndex(campaign: Campaign) {
         ...campaign.figures.map((figure) => figure.name),
         ...campaign.places.map((place) => shortPlaceName(place.name)),
         ...GROUPINGS.flatMap((grouping) => grouping.records(campaign).map((record) => record.name)),
-        ...STORY_KINDS.map((kind) => kind.name),
       ].filter((name): name is string => name !== null && HAN_NAME.test(name)),
     ),
   ];

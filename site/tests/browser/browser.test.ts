@@ -58,7 +58,7 @@ describe('the small things at 375 px', () => {
     }
   });
 
-  test('the coverage table’s headings keep to one line (稿件 read one character a line)', async () => {
+  test('the coverage table’s headings keep to one line (its count’s heading read one character a line)', async () => {
     const page = await phonePage();
     try {
       await page.goto(`${site.url}/coverage/`);
@@ -69,7 +69,7 @@ describe('the small things at 375 px', () => {
           return { text: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
         }),
       );
-      expect(headings.map((heading) => heading.text)).toContain('稿件');
+      expect(headings.length).toBeGreaterThanOrEqual(5);
       expect(headings.filter((heading) => heading.lines !== 1)).toEqual([]);
       // The table fits the screen, without scrolling sideways in its box.
       const box = await page.locator('.table-scroll').evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
@@ -126,7 +126,7 @@ describe('search', () => {
 });
 
 describe('accessibility (axe): no serious or critical violations', () => {
-  for (const path of ['/', '/stories/sample-story-001/', '/themes/shifanqu/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/feeds/', '/coverage/', '/search/', '/404.html']) {
+  for (const path of ['/', '/stories/sample-story-001/', '/themes/shifanqu/', '/kinds/video/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/feeds/', '/coverage/', '/search/', '/404.html']) {
     test(path, async () => {
       const page = await phonePage();
       try {

@@ -183,6 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           medium: r.medium,
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
+          sample: r.sample,
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
           name: r.name,
@@ -206,6 +207,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: r.title,
           startsAt: r.startsAt,
           endsAt: r.endsAt,
+          sampleDate: r.sampleDate,
           venue: r.venue,
           place: ref('place', r.place),
           theme: ref('theme', r.theme),
@@ -213,6 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           audiences: r.audiences,
           speakers: r.speakers.join('、'),
           summary: r.summary,
+          sample: r.sample,
         }));
         await createMissing(
           'opinions',
@@ -223,7 +226,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             shortTitle: r.shortTitle,
             summary: r.summary,
             adoptedOn: r.adoptedOn,
+            sampleDate: r.sampleDate,
             adoptedAt: ref('event', r.adoptedAt),
+            sample: r.sample,
           }),
           async (opinion, documentId) => {
             for (const clause of opinion.clauses) {
@@ -254,6 +259,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           figures: refs('figure', r.figures),
           clauses: r.clauses.map((key) => clauseIds.get(key)!),
           event: ref('event', r.event),
+          featured: r.featured,
           sample: r.sample,
         }));
 

@@ -15,6 +15,7 @@
  * Code acting on its own (no admin user: imports, seeding) is trusted, as in the Document Service.
  */
 import type { Core } from '@strapi/strapi';
+import { RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from '../../../common/names';
 import { actingUser } from '../document-service/actions';
 import { refusal } from '../errors';
@@ -33,7 +34,7 @@ interface FileRow {
 
 /** A record showing a file: which, and why it counts (public, or approved to be). */
 interface Showing {
-  type: keyof typeof CONTENT_TYPES;
+  type: RecordType;
   documentId: string;
   label: string;
   approved: boolean;
@@ -67,9 +68,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Records that show `file`: through a media field, or as an image in their rich text. */
   async function showing(file: FileRow): Promise<Showing[]> {
     const found = (file.related ?? []).map((row) => counts(row.__type, row));
-    for (const type of Object.keys(UID) as Array<keyof typeof UID>) {
+    for (const type of RECORD_TYPES) {
       const uid = UID[type];
-      if (!recordTypeOf(uid)) continue;
       const { tableName, attributes } = strapi.db.metadata.get(uid);
       const blocks = Object.entries(attributes).filter(([, attribute]) => attribute.type === 'blocks');
       if (blocks.length === 0) continue;

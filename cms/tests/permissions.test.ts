@@ -42,10 +42,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (!cms) return;
-  // Uploads were written to the app's public/uploads: removed by code, which the media rules trust.
-  const upload = cms.strapi.plugin('upload').service('upload');
-  for (const file of await cms.strapi.db.query(UPLOAD_FILE_UID).findMany()) await upload.remove(file);
-  await cms.destroy();
+  try {
+    // Uploads were written to the app's public/uploads: removed by code, which the media rules trust.
+    const upload = cms.strapi.plugin('upload').service('upload');
+    for (const file of await cms.strapi.db.query(UPLOAD_FILE_UID).findMany()) await upload.remove(file);
+  } finally {
+    await cms.destroy();
+  }
 });
 
 type Outcome = 'done' | 'forbidden' | 'refused';

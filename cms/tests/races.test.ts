@@ -9,7 +9,7 @@
  */
 import type { Modules } from '@strapi/strapi';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { adminApi, type Answer, type Session } from './support/admin-api';
 import { paragraph } from './support/fixtures';
@@ -31,9 +31,17 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('on PostgreSQL, interl
     db = new pg.Client({ connectionString: cms.env.DATABASE_URL });
     await db.connect();
   });
+  /** Gates and the test's own row lock, let go after each test, also one that failed half-way. */
+  const letGo: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const release of letGo.splice(0)) await release();
+  });
   afterAll(async () => {
-    await db?.end();
-    await cms?.destroy();
+    try {
+      await db?.end();
+    } finally {
+      await cms?.destroy();
+    }
   });
 
   /** Until `ready` holds; a condition the test waits for, not a time it measures. */
@@ -82,13 +90,12 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('on PostgreSQL, interl
       await released;
       return result;
     }) as unknown as () => void;
-    return {
-      reached,
-      open() {
-        release();
-        stop();
-      },
+    const open = () => {
+      release();
+      stop();
     };
+    letGo.push(open);
+    return { reached, open };
   }
 
   /** A story at `stage`, dated (as one published before is), so nothing but the rules under test writes its row on publish. */
@@ -116,6 +123,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('on PostgreSQL, interl
       api.call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage: 'submitted', ...(comment ? { comment } : {}) });
     // Both moves reach the story's row while the test holds it, one after the other.
     await db.query('begin');
+    letGo.push(async () => void (await db.query('rollback')));
     await db.query(`select id from campaign_desk_stories where document_id = $1 and published_at is null for update`, [id]);
     const first = pending(move(people.editor, 'first'));
     await until(async () => (await lockWaiters()) >= 1 || first.done, 'the first move to wait for the row');

@@ -4,6 +4,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     resolve: './src/plugins/campaign-desk',
     config: {
+      // 三审 by three different people, none of them the author: each review can be let off
+      // (e.g. a desk of two), and Super Admin exempted; unset values take the plugin's defaults.
+      review: {
+        separateDuties: {
+          first: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FIRST'),
+          second: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_SECOND'),
+          final: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FINAL'),
+        },
+        superAdminExempt: env.bool('CAMPAIGN_DESK_REVIEW_SUPER_ADMIN_EXEMPT'),
+      },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),

@@ -91,6 +91,9 @@ describe('the campaign seed', () => {
       expect(records.length).toBeGreaterThan(0);
       for (const record of records) expect(recordSchema.safeParse(record).success).toBe(true);
     }
+    // Its clauses are public with the opinion: it was published once they were written.
+    const { records: opinions } = await reader.read('opinion', 'http://127.0.0.1');
+    expect(opinions.every((opinion: { clauses?: unknown }) => Array.isArray(opinion.clauses) && opinion.clauses.length > 0)).toBe(true);
   });
 
   it('exports what the committed fixture holds (testing/fixtures/snapshot.json), ids and write times aside', async () => {

@@ -230,22 +230,42 @@ describe('incremental sync', () => {
     expect(back.tombstones).toEqual([]);
   });
 
-  it('carries a changed clause as its opinion, clauses in order', async () => {
-    const opinion = await cms.strapi.documents(UID.opinion).create({
+  it('carries an opinion’s clauses as they stood at its last publish: a clause edit waits for the next', async () => {
+    const opinions = cms.strapi.documents(UID.opinion);
+    const clauses = cms.strapi.documents(UID.clause);
+    const opinion = await opinions.create({
       data: { title: '关于全力推进咸宁高质量发展的意见', shortTitle: '《意见》' },
       status: 'published',
     } as never);
-    const before = await sync(undefined, 500);
-    await cms.strapi.documents(UID.clause).create({
-      data: { opinion: opinion.documentId, label: '二、', heading: '主要任务', text: '第二条', order: 2 },
-    } as never);
-    const first = await cms.strapi.documents(UID.clause).create({
+    const carried = (records: CampaignRecord[]) => {
+      const record = records.find((candidate) => candidate.documentId === opinion.documentId);
+      return record?.type === 'opinion' ? record.clauses.map(({ label, text }) => `${label}${text}`) : undefined;
+    };
+    const base = await sync(undefined, 500);
+    expect(carried(base.records)).toEqual([]);
+
+    await clauses.create({ data: { opinion: opinion.documentId, label: '二、', heading: '主要任务', text: '第二条', order: 2 } } as never);
+    const first = await clauses.create({
       data: { opinion: opinion.documentId, label: '一、', heading: '总体要求', text: '第一条', order: 1 },
     } as never);
-    const after = await sync(before.cursor);
-    const carried = after.records.find((record) => record.documentId === opinion.documentId);
-    expect(carried?.type).toBe('opinion');
-    expect(carried?.type === 'opinion' && carried.clauses.map((clause) => clause.label)).toEqual(['一、', '二、']);
-    expect(carried?.type === 'opinion' && carried.clauses[0]!.documentId).toBe(first.documentId);
+    const edited = await sync(base.cursor);
+    expect(edited.records).toEqual([]);
+    expect(carried((await sync(undefined, 500)).records)).toEqual([]);
+    // The opinion's draft shows the change waiting to be published.
+    const versions = (await cms.strapi.db.query(UID.opinion).findMany({ where: { documentId: opinion.documentId } })) as Array<{
+      publishedAt: string | null;
+      updatedAt: string;
+    }>;
+    const [draft, published] = [versions.find((row) => !row.publishedAt)!, versions.find((row) => row.publishedAt)!];
+    expect(new Date(draft.updatedAt).getTime()).toBeGreaterThan(new Date(published.updatedAt).getTime());
+
+    await opinions.publish({ documentId: opinion.documentId } as never);
+    const republished = await sync(edited.cursor);
+    expect(carried(republished.records)).toEqual(['一、第一条', '二、第二条']);
+
+    await clauses.update({ documentId: first.documentId, data: { text: '第一条（修订）' } } as never);
+    expect(carried((await sync(undefined, 500)).records)).toEqual(['一、第一条', '二、第二条']);
+    await opinions.publish({ documentId: opinion.documentId } as never);
+    expect(carried((await sync(republished.cursor)).records)).toEqual(['一、第一条（修订）', '二、第二条']);
   });
 });

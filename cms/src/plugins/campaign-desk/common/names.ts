@@ -73,6 +73,17 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
+/**
+ * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
+ * action is added here: registration, the roles table and the role matrix read this list.
+ */
+export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION] as const;
+
+export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
+
+/** Strapi's own role that holds every action; the review rules and the role matrix name it. */
+export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
+
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
   create: 'plugin::content-manager.explorer.create',
@@ -82,11 +93,17 @@ export const EXPLORER_ACTIONS = {
   publish: 'plugin::content-manager.explorer.publish',
 } as const;
 
-/** The media library's actions every newsroom role needs to pick, upload and reuse images. */
-export const UPLOAD_ACTIONS = [
-  'plugin::upload.read',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-] as const;
+/**
+ * The media library's actions the newsroom roles are granted. `update` is Strapi's one action
+ * for editing a file's details, replacing it and deleting it.
+ */
+export const UPLOAD_ACTIONS = {
+  read: 'plugin::upload.read',
+  create: 'plugin::upload.assets.create',
+  update: 'plugin::upload.assets.update',
+  download: 'plugin::upload.assets.download',
+  copyLink: 'plugin::upload.assets.copy-link',
+} as const;
+
+/** The uploaded files' content type, which the media library's permissions name as subject. */
+export const UPLOAD_FILE_UID = 'plugin::upload.file';

@@ -1,6 +1,26 @@
 import { z } from 'zod';
 
 const configSchema = z.object({
+  /** 三审 (services/review.ts). */
+  review: z
+    .object({
+      /**
+       * Separation of duties, per review: whoever makes it is neither the story's author nor
+       * anyone who made another review of the same version. On for each review by default.
+       */
+      separateDuties: z
+        .object({
+          first: z.boolean().default(true),
+          second: z.boolean().default(true),
+          final: z.boolean().default(true),
+        })
+        .strict()
+        .default({}),
+      /** Whether Super Admin may review regardless of the separation of duties. */
+      superAdminExempt: z.boolean().default(false),
+    })
+    .strict()
+    .default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */

@@ -237,6 +237,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               });
               clauseIds.set(`${opinion.slug}#${clause.order}`, created.documentId);
             }
+            // The public reads an opinion's clauses as of its last publish: published again with them.
+            await strapi.documents(UID.opinion).publish({ documentId });
           },
         );
         await createMissing('stories', 'story', data.stories, (r) => ({

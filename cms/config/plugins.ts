@@ -1,5 +1,18 @@
 import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // The media library keeps what a newsroom publishes (pictures, PDFs of printed pages as
+  // placement evidence, audio and video) and nothing a browser would run when it opens
+  // /uploads/…: an HTML or SVG file there is stored cross-site scripting. A file is served
+  // with the type its name gives and `nosniff` (strapi::security), so HTML named .png stays
+  // a broken picture.
+  upload: {
+    config: {
+      security: {
+        allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'application/pdf', 'audio/*', 'video/*'],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml'],
+      },
+    },
+  },
   'campaign-desk': {
     enabled: true,
     resolve: './src/plugins/campaign-desk',

@@ -208,6 +208,22 @@ describe('the media library', () => {
   const uploadAs = async (session: Session, name: string) => (await api.upload(session, name)).body[0] as { id: number };
   const exists = async (id: number) => (await cms.strapi.db.query(UPLOAD_FILE_UID).count({ where: { id } })) === 1;
 
+  it('refuses what a browser would run when opened from /uploads (HTML, SVG, a script); takes images and PDFs', async () => {
+    const html = '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>';
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>';
+    for (const file of [
+      { body: html, type: 'text/html', extension: 'html' },
+      { body: svg, type: 'image/svg+xml', extension: 'svg' },
+      { body: 'alert(1)', type: 'application/javascript', extension: 'js' },
+    ]) {
+      const refused = await api.upload(chief(), 'hostile', undefined, file);
+      expect(refused.status, `${file.type} .${file.extension}`).toBeGreaterThanOrEqual(400);
+    }
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    expect([200, 201]).toContain((await api.upload(chief(), 'evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' })).status);
+    expect([200, 201]).toContain((await api.upload(chief(), 'picture')).status);
+  });
+
   it('lets nobody replace, delete or re-caption in place a file a published story shows, and says why', async () => {
     const cover = await uploadAs(reporter(), 'published-cover');
     const story = await records.create('story', { author: reporter().id });

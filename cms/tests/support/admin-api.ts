@@ -67,11 +67,15 @@ export function adminApi(cms: TestCms) {
       return answer(response);
     },
 
-    /** Uploads an image to the media library (`POST /upload`), or replaces file `replace` with it. */
-    async upload(session: Session, name: string, replace?: number): Promise<Answer> {
+    /**
+     * Uploads a file to the media library (`POST /upload`), or replaces file `replace` with it:
+     * a one-pixel PNG unless `file` says otherwise.
+     */
+    async upload(session: Session, name: string, replace?: number, file: { body: Uint8Array | string; type: string; extension: string } = { body: PIXEL, type: 'image/png', extension: 'png' }): Promise<Answer> {
       const form = new FormData();
-      form.append('files', new Blob([PIXEL], { type: 'image/png' }), `${name}.png`);
-      form.append('fileInfo', JSON.stringify({ name: `${name}.png` }));
+      const fileName = `${name}.${file.extension}`;
+      form.append('files', new Blob([file.body], { type: file.type }), fileName);
+      form.append('fileInfo', JSON.stringify({ name: fileName }));
       const response = await fetch(`${cms.url}/upload${replace === undefined ? '' : `/files/${replace}/replace`}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${session.token}` },

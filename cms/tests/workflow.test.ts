@@ -156,6 +156,17 @@ describe('the review path', () => {
     expect(republish.status).toBe(400);
   });
 
+  it('sends a story edited after 初审 back for review, so no reviewer passes text they have not seen', async () => {
+    const story = await draftStory(people.reporter, '初审后修改');
+    await review(people.reporter, story.documentId, 'submit');
+    expect((await review(people.editor, story.documentId, 'first')).body.stage).toBe('first_passed');
+    const edit = await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { title: '初审后修改（新标题）' });
+    expect(edit.status).toBe(200);
+    const after = await status(people.chief, story.documentId);
+    expect(after.body.stage).toBe('submitted');
+    expect(after.body.log.at(-1)).toMatchObject({ action: 'edit', fromStage: 'first_passed', toStage: 'submitted', comment: '初审后内容有修改，重新送审' });
+  });
+
   it('lets only the chief editor delete a published story', async () => {
     const story = await draftStory(people.reporter, '已发布的稿件不能由记者删除');
     await approve(story.documentId);

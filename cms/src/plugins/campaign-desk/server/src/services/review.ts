@@ -38,6 +38,13 @@ export interface Viewer {
 /** Who made a move when no person did (imports, code). */
 const SYSTEM = '系统';
 
+/** The stages an edit sends back to 已送审, with what the log says of it. */
+const REOPENED_BY_EDIT: Partial<Record<ReviewStage, string>> = {
+  first_passed: '初审后内容有修改，重新送审',
+  second_passed: '复审后内容有修改，重新送审',
+  approved: '终审后内容有修改，重新送审',
+};
+
 /** Log actions after which the story is a new version, reviewed afresh. */
 const NEW_VERSION: ReadonlySet<string> = new Set<ReviewLogEntry['action']>(['return', 'edit']);
 
@@ -227,12 +234,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** An approved story whose content changed goes back for review: a new version. Inside the edit's transaction. */
+    /**
+     * A story whose content changed after someone passed it goes back for review (已送审): a
+     * new version, so every reviewer sees the text they pass, and 初审, 复审 and 终审 are
+     * counted afresh. Before anyone passed it (草稿, 已送审, 退回修改) an edit changes nothing.
+     * Inside the edit's transaction.
+     */
     async reopenAfterEdit(documentId: string, actor: Reviewer | null): Promise<void> {
       const draft = await draftOf(documentId, { lock: true });
-      if (draft.reviewStage === 'approved') {
-        await record(documentId, 'edit', 'approved', 'submitted', actor, '终审后内容有修改，重新送审');
-      }
+      const passed = REOPENED_BY_EDIT[draft.reviewStage];
+      if (passed) await record(documentId, 'edit', draft.reviewStage, 'submitted', actor, passed);
     },
 
     /** Whether `user` may publish stories (and so unpublish or delete a published one). */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { freePort } from '@campaign-desk/testing/ports';
 import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
 import pg from 'pg';
 
@@ -54,8 +55,15 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () =>
 
 export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms } = {}): Promise<TestCms> {
   const database = options.reuse ? null : await databaseEnv();
-  const env: Record<string, string> = options.reuse?.env ?? { ...cmsTestEnv(), ...database!.env, ...options.env };
-  const { strapi, url } = await bootCms(env);
+  // The port is chosen before boot and configured, as a server's would be: it is the CMS's own
+  // address (server.absoluteUrl) that image URLs are made from when PUBLIC_URL is unset.
+  const env: Record<string, string> = options.reuse?.env ?? {
+    ...cmsTestEnv(),
+    ...database!.env,
+    PORT: String(await freePort()),
+    ...options.env,
+  };
+  const { strapi, url } = await bootCms(env, Number(env.PORT));
 
   const stop = async () => {
     await strapi.destroy();

@@ -32,6 +32,7 @@ export interface PublisherStatus {
   queued: boolean;
   builds: number;
   lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
+  cms: { checked: boolean; ok?: boolean; undelivered?: boolean; failed?: number; overdue?: number; error?: string };
 }
 
 /**

@@ -73,6 +73,9 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
+/** Sending a delivery that was given up on (失败) again: 重新投递 on the 发布事件 page. */
+export const OUTBOX_REDELIVER_ACTION = pluginAction('outbox.redeliver', '发布事件', '重新投递失败的发布事件');
+
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
   create: 'plugin::content-manager.explorer.create',

@@ -5,13 +5,14 @@
  * | role | stories | other campaign content | review |
  * | 记者 Reporter | create, read; edit and delete own (not once published) | good deeds and placements: create, read, edit own; the rest: read | submit own |
  * | 编辑 Editor | create, read, edit all | events, good deeds: + publish; figures, outlets, clauses: create, edit; placements: + delete; columns, opinions, taxonomy: edit | submit, first, second, return |
- * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final |
+ * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final; the outbox: read, redeliver |
  */
 import type { Core } from '@strapi/strapi';
 import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
   OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
   PLUGIN_ID,
   REVIEW_ACTIONS,
   UID,
@@ -76,7 +77,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     description: '终审，发布和撤回稿件；管理全部专题内容。',
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id],
+    extra: [OUTBOX_READ_ACTION.id, OUTBOX_REDELIVER_ACTION.id],
   },
 ];
 
@@ -139,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Registers the plugin's RBAC actions (the review moves, the outbox), so Settings → Roles can grant them. */
   registerActions(): Promise<void> {
     return strapi.service('admin::permission').actionProvider.registerMany(
-      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION].map(({ uid, displayName, subCategory }) => ({
+      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION, OUTBOX_REDELIVER_ACTION].map(({ uid, displayName, subCategory }) => ({
         section: 'plugins',
         displayName,
         uid,

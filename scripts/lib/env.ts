@@ -1,9 +1,10 @@
 /**
  * The project's .env: made from .env.example on first use, every empty secret filled with
- * a random value; existing values are never changed.
+ * a random value; existing values are never changed. It holds every secret of the CMS and
+ * the publisher, so only its owner may read it (0600), whether it was made here or found.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { envFile, repoRoot } from './paths';
 
@@ -34,9 +35,9 @@ export function controlUrl(values: Map<string, string | undefined> = new Map(Obj
   return `http://${values.get('PUBLISHER_CONTROL_HOST') || '127.0.0.1'}:${values.get('PUBLISHER_CONTROL_PORT') || '4322'}`;
 }
 
-/** Creates or completes .env; returns the names of the values it filled in. */
-export function ensureEnv(): string[] {
-  const source = existsSync(envFile) ? envFile : path.join(repoRoot, '.env.example');
+/** Creates or completes .env (`file`, from `example`); returns the names of the values it filled in. */
+export function ensureEnv(file = envFile, example = path.join(repoRoot, '.env.example')): string[] {
+  const source = existsSync(file) ? file : example;
   const filled: string[] = [];
   const values = new Map<string, string>();
   const fill = (line: string, rules: Record<string, () => string>) => {
@@ -57,7 +58,14 @@ export function ensureEnv(): string[] {
     .split('\n')
     .map((line) => fill(line, SECRETS))
     .map((line) => fill(line, derived));
-  if (filled.length > 0 || source !== envFile) writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
+  if (filled.length > 0 || source !== file) {
+    // Written whole, then renamed over: a failure half-way never leaves a .env missing its secrets.
+    const partial = `${file}.partial-${process.pid}`;
+    writeFileSync(partial, lines.join('\n'), { mode: 0o600 });
+    renameSync(partial, file);
+  }
+  // A mode given when writing applies only to a file being created.
+  chmodSync(file, 0o600);
   return filled;
 }
 

@@ -20,6 +20,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: publicUrl(env),
+  // Uploads live in `<public>/uploads`: PUBLIC_DIR puts them elsewhere (a volume, a test's own directory).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   logger: {
     updates: { enabled: false },
     startup: { enabled: env.bool('LOG_STARTUP', true) },

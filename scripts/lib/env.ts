@@ -14,9 +14,13 @@ const SECRETS: Record<string, () => string> = {
   API_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  BACKUP_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
   PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
   PUBLISHER_TOKEN: () => randomBytes(24).toString('base64url'),
 };
+
+/** The secrets .env holds, each made at random when missing. */
+export const SECRET_NAMES = Object.keys(SECRETS);
 
 /** Values made from others: the CMS's build hook points at the publisher's control port, with its secret. */
 const DERIVED: Record<string, (values: Map<string, string>) => string> = {
@@ -58,6 +62,9 @@ export function ensureEnv(file = envFile, example = path.join(repoRoot, '.env.ex
     .split('\n')
     .map((line) => fill(line, SECRETS))
     .map((line) => fill(line, derived));
+  // A secret introduced after this .env was made (BACKUP_ENCRYPTION_KEY) is added at its end.
+  const missing = SECRET_NAMES.filter((name) => !values.has(name));
+  if (missing.length > 0) lines.splice(lines.at(-1) === '' ? -1 : lines.length, 0, ...missing.map((name) => fill(`${name}=`, SECRETS)));
   if (filled.length > 0 || source !== file) {
     // Written whole, then renamed over: a failure half-way never leaves a .env missing its secrets.
     const partial = `${file}.partial-${process.pid}`;

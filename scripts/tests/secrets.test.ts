@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialsFile, describeAccounts, ensureAccounts, type AccountDirectory, type DemoAccount } from '../lib/demo-accounts';
-import { ensureEnv } from '../lib/env';
+import { SECRET_NAMES, ensureEnv } from '../lib/env';
 
 let dir: string;
 beforeEach(() => {
@@ -20,24 +20,25 @@ const modeOf = (file: string) => statSync(file).mode & 0o777;
 describe('.env', () => {
   const example = () => {
     const file = path.join(dir, '.env.example');
-    writeFileSync(file, 'HOST=127.0.0.1\nADMIN_JWT_SECRET=\nPUBLISHER_HOOK_SECRET=\nPUBLISHER_TOKEN=\nCAMPAIGN_DESK_BUILD_HOOKS=\n');
+    writeFileSync(file, `HOST=127.0.0.1\n${SECRET_NAMES.map((name) => `${name}=`).join('\n')}\nCAMPAIGN_DESK_BUILD_HOOKS=\n`);
     return file;
   };
 
   it('is made with random secrets, readable by its owner only', () => {
     const env = path.join(dir, '.env');
-    expect(ensureEnv(env, example())).toEqual(['ADMIN_JWT_SECRET', 'PUBLISHER_HOOK_SECRET', 'PUBLISHER_TOKEN', 'CAMPAIGN_DESK_BUILD_HOOKS']);
+    expect(ensureEnv(env, example())).toEqual([...SECRET_NAMES, 'CAMPAIGN_DESK_BUILD_HOOKS']);
     expect(modeOf(env)).toBe(0o600);
     expect(readFileSync(env, 'utf8')).toMatch(/^ADMIN_JWT_SECRET=\S{20,}$/m);
   });
 
-  it('found readable by others, is made the owner’s only, its values kept', () => {
+  it('found readable by others, is made the owner’s only, its values kept and a secret it lacks added', () => {
     const env = path.join(dir, '.env');
-    writeFileSync(env, 'HOST=127.0.0.1\nADMIN_JWT_SECRET=kept-secret\n');
+    const found = `HOST=127.0.0.1\n${SECRET_NAMES.filter((name) => name !== 'BACKUP_ENCRYPTION_KEY').map((name) => `${name}=kept-${name}`).join('\n')}\n`;
+    writeFileSync(env, found);
     chmodSync(env, 0o644);
-    expect(ensureEnv(env, example())).toEqual([]);
+    expect(ensureEnv(env, example())).toEqual(['BACKUP_ENCRYPTION_KEY']);
     expect(modeOf(env)).toBe(0o600);
-    expect(readFileSync(env, 'utf8')).toBe('HOST=127.0.0.1\nADMIN_JWT_SECRET=kept-secret\n');
+    expect(readFileSync(env, 'utf8')).toMatch(new RegExp(`^${found}BACKUP_ENCRYPTION_KEY=\\S{32,}\n$`));
   });
 });
 

@@ -25,8 +25,10 @@ export interface TestCms {
 /** How to drop each test database, kept across the instances booted on it. */
 const drops = new WeakMap<TestCms, () => Promise<void>>();
 
-async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  if (process.env.TEST_DATABASE === 'postgres') {
+export type TestDatabase = 'sqlite' | 'postgres';
+
+async function databaseEnv(kind: TestDatabase): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (kind === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE=postgres needs TEST_DATABASE_URL');
     const name = `campaign_desk_test_${randomBytes(6).toString('hex')}`;
@@ -53,8 +55,12 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () =>
   };
 }
 
-export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms } = {}): Promise<TestCms> {
-  const database = options.reuse ? null : await databaseEnv();
+/**
+ * A CMS on a fresh database of the suite's project (TEST_DATABASE), or of `database`; or, with
+ * `reuse`, booted again on the database of one stopped before.
+ */
+export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms; database?: TestDatabase } = {}): Promise<TestCms> {
+  const database = options.reuse ? null : await databaseEnv(options.database ?? (process.env.TEST_DATABASE as TestDatabase));
   // The port is chosen before boot and configured, as a server's would be: it is the CMS's own
   // address (server.absoluteUrl) that image URLs are made from when PUBLIC_URL is unset.
   const env: Record<string, string> = options.reuse?.env ?? {

@@ -10,7 +10,6 @@
  * incremental release, each until a reader sees it. Prints a table and writes
  * .bench/results-<N>.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
@@ -18,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '@strapi/strapi';
+import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { bootCms } from './lib/cms';
@@ -98,32 +98,6 @@ async function exportSnapshot(url: string, token: string) {
 type Build = { ok: boolean; error: string | null; mode: string; pages: number; rendered: number; reasons: string[]; timings: Record<string, number>; durationMs: number };
 type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: Build | null; recent: Build[] };
 
-/** The publisher as a process of its own (and process group), so its memory is its own. */
-class PublisherProcess {
-  readonly child: ChildProcess;
-  output = '';
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
-      cwd: path.join(repoRoot, 'publisher'),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
-    };
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
-  }
-  stop() {
-    try {
-      process.kill(-this.child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-}
-
 async function main() {
   loadEnv();
   mkdirSync(benchDir, { recursive: true });
@@ -168,6 +142,7 @@ async function main() {
     step('Starting the publisher: its start-up build renders the whole site');
     const dataDir = path.join(benchDir, 'publisher');
     rmSync(dataDir, { recursive: true, force: true });
+    // A process of its own, so the memory measured is the publisher's.
     publisher = new PublisherProcess({
       PUBLISHER_HOST: '127.0.0.1',
       PUBLISHER_PORT: String(sitePort),
@@ -180,7 +155,10 @@ async function main() {
       CAMPAIGN_DESK_SNAPSHOT_URL: `${cms.url}/api/campaign-desk/snapshot`,
       CAMPAIGN_DESK_TOKEN: token,
       CAMPAIGN_DESK_SNAPSHOT_FILE: '',
+      // Every story here is generated (sample): a preview carries them in the feeds the run waits on.
+      CAMPAIGN_DESK_PREVIEW: 'true',
     });
+    publisher.start();
     const status = async (): Promise<Status | null> => {
       try {
         return (await (await fetch(`${controlUrl}/status`, { headers: { authorization: `Bearer ${publisherToken}` } })).json()) as Status;
@@ -191,8 +169,8 @@ async function main() {
     let peak = 0;
     let first: Status | null = null;
     for (;;) {
-      if (publisher.child.exitCode !== null) throw new Error(`the publisher exited:\n${publisher.output}`);
-      peak = Math.max(peak, treeRss(publisher.child.pid!));
+      if (!publisher.running) throw new Error(`the publisher exited:\n${publisher.output}`);
+      peak = Math.max(peak, treeRss(publisher.pid!));
       first = await status();
       if (first?.lastBuild && !first.building && !first.queued) break;
       await sleep(100);
@@ -305,7 +283,7 @@ async function main() {
     const last = await status();
     results.incrementalBuild = { timings: last?.lastBuild?.timings, rendered: last?.lastBuild?.rendered };
   } finally {
-    publisher?.stop();
+    await publisher?.stop();
     await cms.stop();
   }
 

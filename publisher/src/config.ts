@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { BASIC_ENV, DEFAULT_SITE_DIR, pickEnvironment, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { BASIC_ENV, DEFAULT_SITE_DIR, pickEnvironment, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,6 +33,8 @@ const variablesSchema = z
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
     /** Pins the instant pages are rendered as of (previews of a past day). */
     CAMPAIGN_DESK_NOW: z.string().datetime({ offset: true }).optional(),
+    /** Builds a preview (read by the site's previewFromEnv, which refuses a value that is neither yes nor no). */
+    CAMPAIGN_DESK_PREVIEW: z.string().optional(),
   });
 
 const configSchema = variablesSchema.refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
@@ -55,6 +57,8 @@ export interface PublisherConfig {
   /** Where the site's content is read from. */
   source: SnapshotSource;
   now: string | undefined;
+  /** Builds a preview (CAMPAIGN_DESK_PREVIEW): sample records count as fact, every page says so. */
+  preview: boolean;
 }
 
 /**
@@ -87,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     siteUrl: value.SITE_URL,
     source: sourceFromEnv(env),
     now: value.CAMPAIGN_DESK_NOW,
+    preview: previewFromEnv(env),
   };
 }

@@ -50,6 +50,7 @@ describe('the environment', () => {
       SITE_URL,
       CAMPAIGN_DESK_SNAPSHOT_URL: 'http://127.0.0.1:1337/api/campaign-desk/snapshot',
       CAMPAIGN_DESK_TOKEN: 'read-only-token',
+      CAMPAIGN_DESK_PREVIEW: 'true',
       PUBLISHER_PORT: '4321',
     });
     expect(env).toEqual({
@@ -59,6 +60,7 @@ describe('the environment', () => {
       SITE_URL,
       CAMPAIGN_DESK_SNAPSHOT_URL: 'http://127.0.0.1:1337/api/campaign-desk/snapshot',
       CAMPAIGN_DESK_TOKEN: 'read-only-token',
+      CAMPAIGN_DESK_PREVIEW: 'true',
       PUBLISHER_PORT: '4321',
     });
   });

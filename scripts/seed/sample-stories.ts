@@ -39,6 +39,8 @@ export interface SampleStory {
   /** "opinion-slug#order" */
   clauses?: string[];
   event?: string;
+  /** 重点报道 (absent: not). */
+  featured?: boolean;
   sample: boolean;
 }
 
@@ -61,6 +63,7 @@ export interface SamplePlacement {
   url?: string;
   slot?: string;
   note?: string;
+  sample: boolean;
 }
 
 export interface SampleData {
@@ -371,6 +374,9 @@ interface Ctx {
   lead: string;
   outletName: string;
 }
+
+/** Reports on these meetings are the editors' picks (重点报道): the leadership's deployment (三.1), the seminars and the plenary. */
+const FEATURED_TOPICS: ReadonlySet<Topic> = new Set(['lingdao', 'yantaohui', 'quanhui']);
 
 const TEXT_KINDS: ReadonlyArray<StoryKind> = ['消息', '通讯', '评论', '综述', '调研文章', '研讨发言', '解读'];
 
@@ -1073,6 +1079,7 @@ function buildStories(rng: Rng): SampleStory[] {
     if (spec.figure) story.figures = [FIGURE];
     if (clauses.length > 0) story.clauses = clauses;
     if (spec.event) story.event = spec.event.slug;
+    if (FEATURED_TOPICS.has(spec.topic) && spec.kind === '消息') story.featured = true;
     if (OUTLET_INFO[spec.outlet].paper && TEXT_KINDS.includes(spec.kind) && rng() < 0.75) {
       story.print = { outlet: spec.outlet, date: spec.date, page: pageFor(rng, spec.kind) };
     }
@@ -1201,6 +1208,7 @@ function buildPlacements(stories: ReadonlyArray<SampleStory>): SamplePlacement[]
       date: addDays(story.date.slice(0, 10), placement.after),
       slot: placement.slot,
       note: '示例上稿记录',
+      sample: true,
     };
   });
 }

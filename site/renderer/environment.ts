@@ -6,8 +6,15 @@
  * reach of the templates, Astro, Vite and every package they load.
  */
 
-/** What the site reads: its public address, where its content comes from, a pinned instant. */
-export const SITE_ENV = ['SITE_URL', 'CAMPAIGN_DESK_SNAPSHOT_URL', 'CAMPAIGN_DESK_TOKEN', 'CAMPAIGN_DESK_SNAPSHOT_FILE', 'CAMPAIGN_DESK_NOW'] as const;
+/** What the site reads: its public address, where its content comes from, a pinned instant, whether it is a preview. */
+export const SITE_ENV = [
+  'SITE_URL',
+  'CAMPAIGN_DESK_SNAPSHOT_URL',
+  'CAMPAIGN_DESK_TOKEN',
+  'CAMPAIGN_DESK_SNAPSHOT_FILE',
+  'CAMPAIGN_DESK_NOW',
+  'CAMPAIGN_DESK_PREVIEW',
+] as const;
 
 /**
  * What a Node process needs to run on this machine: where programs, the home and temporary

@@ -10,3 +10,4 @@ export { BASIC_ENV, SITE_ENV, pickEnvironment, siteEnvironment } from './environ
 export { SEARCH_SHARDS, searchBundle } from '../src/lib/search';
 export { MEDIA_PATH } from '../src/snapshot/media';
 export { sourceFromEnv, type SnapshotSource } from '../src/snapshot/source';
+export { previewFromEnv } from '../src/lib/preview';

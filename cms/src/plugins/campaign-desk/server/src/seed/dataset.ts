@@ -46,6 +46,7 @@ export const seedOutletSchema = z.object({
   medium: term(OUTLET_MEDIA),
   homepage: httpUrlSchema.optional(),
   runsCampaignColumn: z.boolean().default(false),
+  sample: z.boolean(),
 });
 
 export const seedColumnSchema = z.object({
@@ -75,6 +76,7 @@ export const seedEventSchema = z.object({
   title: text,
   startsAt: instantSchema,
   endsAt: instantSchema.optional(),
+  sampleDate: z.boolean().default(false),
   venue: optionalText,
   place: placeSlug.optional(),
   theme: themeSlug.optional(),
@@ -82,6 +84,7 @@ export const seedEventSchema = z.object({
   audiences: z.array(term(LECTURE_AUDIENCES)).default([]),
   speakers: z.array(text).default([]),
   summary: optionalText,
+  sample: z.boolean(),
 });
 
 export const seedClauseSchema = z.object({
@@ -98,8 +101,10 @@ export const seedOpinionSchema = z.object({
   shortTitle: optionalText,
   summary: optionalText,
   adoptedOn: calendarDateSchema.optional(),
+  sampleDate: z.boolean().default(false),
   adoptedAt: slugSchema.optional(),
   clauses: z.array(seedClauseSchema).min(1),
+  sample: z.boolean(),
 });
 
 export const seedStorySchema = z.object({
@@ -121,6 +126,7 @@ export const seedStorySchema = z.object({
   figures: z.array(slugSchema).default([]),
   clauses: z.array(clauseRef).default([]),
   event: slugSchema.optional(),
+  featured: z.boolean().default(false),
   sample: z.boolean(),
 });
 
@@ -142,6 +148,7 @@ export const seedPlacementSchema = z.object({
   url: httpUrlSchema.optional(),
   slot: optionalText,
   note: optionalText,
+  sample: z.boolean(),
 });
 
 export const datasetSchema = z.object({

@@ -192,6 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           medium: r.medium,
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
+          sample: r.sample,
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
           name: r.name,
@@ -215,6 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: r.title,
           startsAt: r.startsAt,
           endsAt: r.endsAt,
+          sampleDate: r.sampleDate,
           venue: r.venue,
           place: ref('place', r.place),
           theme: ref('theme', r.theme),
@@ -222,6 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           audiences: r.audiences,
           speakers: r.speakers.join('、'),
           summary: r.summary,
+          sample: r.sample,
         }));
         await createMissing(
           'opinions',
@@ -232,7 +235,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             shortTitle: r.shortTitle,
             summary: r.summary,
             adoptedOn: r.adoptedOn,
+            sampleDate: r.sampleDate,
             adoptedAt: ref('event', r.adoptedAt),
+            sample: r.sample,
           }),
           async (opinion, documentId) => {
             for (const clause of opinion.clauses) {
@@ -263,6 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           figures: refs('figure', r.figures),
           clauses: r.clauses.map((key) => clauseIds.get(key)!),
           event: ref('event', r.event),
+          featured: r.featured,
           sample: r.sample,
         }));
 

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { editedInContentManager, httpUrl } from '../attributes';
+import { editedInContentManager, httpUrl, sample } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -37,5 +37,6 @@ export default {
     note: {
       type: 'text',
     },
+    sample,
   },
 };

@@ -160,7 +160,7 @@ describe('a broken seed file', () => {
   it('reports a good deed or a placement given twice in one file, and writes neither', async () => {
     const before = await footprint();
     const deed = { title: '【示例】为独居老人送去年货', doer: '志愿者', date: '2020-06-02', description: '帮助老人。', sample: true };
-    const placement = { story: campaignDataset().stories[0]!.slug, outlet: 'renmin-ribao', date: '2020-06-03' };
+    const placement = { story: campaignDataset().stories[0]!.slug, outlet: 'renmin-ribao', date: '2020-06-03', sample: true };
     const error = await seed(
       { goodDeeds: [deed, { ...deed, doer: '另一位志愿者' }], placements: [placement, { ...placement, slot: '第2版' }] },
       'twice.json',

@@ -42,8 +42,7 @@ afterAll(() => {
 
 describe('the environment', () => {
   it('the publisher is started with: its own variables and what Node needs, none of the CMS’s', () => {
-    const env = publisherEnvironment({
-      ...CMS_SECRETS,
+    const own = {
       ...PUBLISHER_SECRETS,
       PATH: '/usr/bin',
       HOME: '/home/campaign',
@@ -52,17 +51,8 @@ describe('the environment', () => {
       CAMPAIGN_DESK_TOKEN: 'read-only-token',
       CAMPAIGN_DESK_PREVIEW: 'true',
       PUBLISHER_PORT: '4321',
-    });
-    expect(env).toEqual({
-      ...PUBLISHER_SECRETS,
-      PATH: '/usr/bin',
-      HOME: '/home/campaign',
-      SITE_URL,
-      CAMPAIGN_DESK_SNAPSHOT_URL: 'http://127.0.0.1:1337/api/campaign-desk/snapshot',
-      CAMPAIGN_DESK_TOKEN: 'read-only-token',
-      CAMPAIGN_DESK_PREVIEW: 'true',
-      PUBLISHER_PORT: '4321',
-    });
+    };
+    expect(publisherEnvironment({ ...CMS_SECRETS, ...own })).toEqual(own);
   });
 
   it('the renderer’s worker is given: the site’s variables only, not the secrets of the process that starts it', async () => {

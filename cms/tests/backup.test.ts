@@ -203,6 +203,8 @@ describe('the source', () => {
 
 describe.each(targets)('restored into a fresh %s database', (target) => {
   let cms: TestCms;
+  /** The fresh instance, once stopped: its database is dropped whatever happens next. */
+  let stopped: TestCms | undefined;
   let after: Awaited<ReturnType<typeof stateOf>>;
   let publicDir: string;
 
@@ -210,17 +212,19 @@ describe.each(targets)('restored into a fresh %s database', (target) => {
     publicDir = path.join(work, `${target}-public`);
     mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
     // No build hooks: nothing is delivered (and no row changes) while the restored data is compared.
-    const fresh = await startCms({ database: target, env: { ...secrets, PUBLIC_DIR: publicDir, CAMPAIGN_DESK_BUILD_HOOKS: '[]' } });
-    try {
-      await restore(fresh.strapi, backup, BACKUP_KEY);
-    } finally {
-      await fresh.stop();
-    }
+    cms = await startCms({ database: target, env: { ...secrets, PUBLIC_DIR: publicDir, CAMPAIGN_DESK_BUILD_HOOKS: '[]' } });
+    await restore(cms.strapi, backup, BACKUP_KEY);
+    await cms.stop();
+    stopped = cms;
     // Started again on what was restored, as after `pnpm restore`.
-    cms = await startCms({ reuse: fresh });
+    cms = await startCms({ reuse: stopped });
+    stopped = undefined;
     after = await stateOf(cms.strapi);
   }, 180_000);
-  afterAll(async () => cms?.destroy());
+  afterAll(async () => {
+    if (stopped) await stopped.drop();
+    else await cms?.destroy();
+  });
 
   it('serves the same full snapshot, cursor included', () => {
     expect(after.snapshot).toEqual(before.snapshot);

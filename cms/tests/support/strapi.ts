@@ -19,6 +19,8 @@ export interface TestCms {
   destroy(): Promise<void>;
   /** Stops Strapi and keeps its database, to boot again on it with `startCms({ reuse })`. */
   stop(): Promise<void>;
+  /** Drops the database of an instance already stopped. */
+  drop(): Promise<void>;
   env: Record<string, string>;
 }
 
@@ -80,6 +82,7 @@ export async function startCms(options: { env?: Record<string, string>; reuse?: 
     url,
     env,
     stop,
+    drop,
     destroy: async () => {
       await stop();
       await drop();

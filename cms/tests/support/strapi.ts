@@ -84,8 +84,12 @@ export async function startCms(options: { env?: Record<string, string>; reuse?: 
     stop,
     drop,
     destroy: async () => {
-      await stop();
-      await drop();
+      // The database goes even if Strapi fails to stop cleanly: nothing is left in the temporary directory.
+      try {
+        await stop();
+      } finally {
+        await drop();
+      }
     },
   };
   drops.set(cms, drop);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { BASIC_ENV, DEFAULT_SITE_DIR, pickEnvironment, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { BASIC_ENV, DEFAULT_SITE_DIR, SITE_ENV, pickEnvironment, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,8 +33,6 @@ const variablesSchema = z
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
     /** Pins the instant pages are rendered as of (previews of a past day). */
     CAMPAIGN_DESK_NOW: z.string().datetime({ offset: true }).optional(),
-    /** Builds a preview (read by the site's previewFromEnv, which refuses a value that is neither yes nor no). */
-    CAMPAIGN_DESK_PREVIEW: z.string().optional(),
   });
 
 const configSchema = variablesSchema.refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
@@ -63,10 +61,11 @@ export interface PublisherConfig {
 
 /**
  * The environment to start the publisher with, from a wider one (the repository's .env holds
- * the CMS's secrets too): its own variables and what Node needs to run, nothing else.
+ * the CMS's secrets too): its own variables, the site's (its footer's settings among them), and
+ * what Node needs to run; nothing else.
  */
 export function publisherEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return pickEnvironment([...BASIC_ENV, ...Object.keys(variablesSchema.shape)], env);
+  return pickEnvironment([...new Set([...BASIC_ENV, ...SITE_ENV, ...Object.keys(variablesSchema.shape)])], env);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {

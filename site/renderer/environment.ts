@@ -6,7 +6,12 @@
  * reach of the templates, Astro, Vite and every package they load.
  */
 
-/** What the site reads: its public address, where its content comes from, a pinned instant, whether it is a preview. */
+import { FOOTER_SETTINGS } from '../src/lib/footer';
+
+/**
+ * What the site reads: its public address, where its content comes from, a pinned instant,
+ * whether it is a preview, and its footer's settings.
+ */
 export const SITE_ENV = [
   'SITE_URL',
   'CAMPAIGN_DESK_SNAPSHOT_URL',
@@ -14,7 +19,8 @@ export const SITE_ENV = [
   'CAMPAIGN_DESK_SNAPSHOT_FILE',
   'CAMPAIGN_DESK_NOW',
   'CAMPAIGN_DESK_PREVIEW',
-] as const;
+  ...Object.values(FOOTER_SETTINGS).map((setting) => setting.env),
+];
 
 /**
  * What a Node process needs to run on this machine: where programs, the home and temporary

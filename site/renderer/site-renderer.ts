@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
 import type { Plan, RenderedFile, SyncInput } from '../src/render/runtime';
 import { compileSite, type Compiled } from './compile';
@@ -18,6 +19,8 @@ export type { Plan, RenderedFile, SearchRecord, SyncInput };
 export type RendererOptions = {
   siteDir: string;
   siteUrl: string;
+  /** The footer's settings; from this process's environment when not given (see src/lib/footer.ts). */
+  footer?: FooterConfig;
   /** The worker's heap limit; a worker that needs more is stopped, not the publisher. */
   memoryMb?: number;
   log?: (line: string) => void;
@@ -73,7 +76,7 @@ export class SiteRenderer {
 
   /** Compiles the site if its sources changed since the last compile, and starts a worker on it. */
   static async start(options: RendererOptions): Promise<SiteRenderer> {
-    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log);
+    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log, options.footer);
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: { entry: compiled.entry },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },

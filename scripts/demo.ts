@@ -1,32 +1,22 @@
 /**
  * `pnpm demo`: the product on this machine, in one command. Creates .env with random
  * secrets, builds what is missing, seeds the plan's data, makes a read-only API token and
- * an administrator (credentials printed once and kept in .demo/, which git ignores), then
- * runs Strapi on SQLite until Ctrl-C. A second run reuses everything that exists.
+ * an administrator and one account per newsroom role (passwords printed when the accounts
+ * are made, and kept in .demo/, which git ignores), then runs Strapi on SQLite and the
+ * publisher until Ctrl-C. A second run reuses everything that exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { publisherEnvironment } from '@campaign-desk/publisher/config';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
+import { CredentialsFile, describeAccounts, ensureAccounts, type AccountDirectory, type DemoAccount } from './lib/demo-accounts';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
 import { campaignDataset } from './seed/index';
-
-interface Login {
-  email: string;
-  password: string;
-}
-
-interface Credentials {
-  admin: Login;
-  /** One account per newsroom role (记者, 编辑, 主编), by role code. */
-  newsroom: Record<string, Login & { role: string }>;
-  snapshotToken?: string;
-}
 
 /** Demo accounts for the newsroom roles the plugin creates; invented people, not the plan's. */
 const NEWSROOM = [
@@ -36,7 +26,9 @@ const NEWSROOM = [
 ] as const;
 
 const TOKEN_NAME = 'Campaign site (read-only)';
-const credentialsFile = path.join(demoDir, 'credentials.json');
+const credentialsPath = path.join(demoDir, 'credentials.json');
+const credentialsFile = new CredentialsFile(credentialsPath);
+const shownPath = path.relative(repoRoot, credentialsPath);
 const step = (text: string) => console.log(`\n▶ ${text}`);
 
 function run(command: string, args: string[], cwd = repoRoot): Promise<void> {
@@ -46,55 +38,45 @@ function run(command: string, args: string[], cwd = repoRoot): Promise<void> {
   });
 }
 
-/** Strapi asks for upper and lower case letters and a digit. */
-const newPassword = () => `Cd1${randomBytes(12).toString('base64url')}`;
+/** The administrator and an account per newsroom role that exists (an administrator may have renamed or removed one). */
+async function demoAccounts(strapi: Core.Strapi): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [{ key: 'admin', email: 'admin@campaign-desk.local', role: '管理员', firstname: '管理员', lastname: '演示' }];
+  for (const person of NEWSROOM) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { name: string } | null;
+    if (role) accounts.push({ key: person.code, email: person.email, role: role.name, firstname: person.firstname, lastname: person.lastname });
+  }
+  return accounts;
+}
 
-function readCredentials(): Credentials {
-  const saved = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Partial<Credentials>) : {};
+/** Strapi's admin users: the administrator is a Super Admin, the others have their newsroom role. */
+function adminUsers(strapi: Core.Strapi): AccountDirectory {
   return {
-    admin: saved.admin ?? { email: 'admin@campaign-desk.local', password: newPassword() },
-    newsroom: saved.newsroom ?? {},
-    snapshotToken: saved.snapshotToken,
+    exists: async (email) => Boolean(await strapi.db.query('admin::user').findOne({ where: { email } })),
+    async create(account, password) {
+      const role = (
+        account.key === 'admin'
+          ? await strapi.service('admin::role').getSuperAdmin()
+          : await strapi.db.query('admin::role').findOne({ where: { code: account.key } })
+      ) as { id: number };
+      await strapi.service('admin::user').create({
+        email: account.email,
+        firstname: account.firstname,
+        lastname: account.lastname,
+        password,
+        isActive: true,
+        roles: [role.id],
+        preferedLanguage: 'zh-Hans',
+      });
+    },
   };
 }
 
-function saveCredentials(credentials: Credentials) {
-  mkdirSync(demoDir, { recursive: true });
-  writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-}
-
-/** Creates an account unless its email exists; returns whether it did. */
-async function ensureAccount(strapi: Core.Strapi, login: Login, roleId: number, firstname: string, lastname: string) {
-  if (await strapi.db.query('admin::user').findOne({ where: { email: login.email } })) return false;
-  await strapi.service('admin::user').create({
-    email: login.email,
-    firstname,
-    lastname,
-    password: login.password,
-    isActive: true,
-    roles: [roleId],
-    preferedLanguage: 'zh-Hans',
-  });
-  return true;
-}
-
-async function ensureAccounts(strapi: Core.Strapi, credentials: Credentials): Promise<boolean> {
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  let created = await ensureAccount(strapi, credentials.admin, superAdmin.id, '管理员', '演示');
-  for (const person of NEWSROOM) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { id: number; name: string } | null;
-    if (!role) continue; // renamed or removed by an administrator
-    const login = credentials.newsroom[person.code] ?? { email: person.email, password: newPassword(), role: role.name };
-    credentials.newsroom[person.code] = login;
-    created = (await ensureAccount(strapi, login, role.id, person.firstname, person.lastname)) || created;
-  }
-  return created;
-}
-
-async function ensureSnapshotToken(strapi: Core.Strapi, credentials: Credentials): Promise<void> {
+/** Makes the site's read-only token unless the file keeps it; resolves to whether it was made now. */
+async function ensureSnapshotToken(strapi: Core.Strapi): Promise<boolean> {
   const tokens = strapi.service('admin::api-token');
   const existing = (await strapi.db.query('admin::api-token').findOne({ where: { name: TOKEN_NAME } })) as { id: number } | null;
-  if (existing && credentials.snapshotToken) return;
+  if (existing && credentialsFile.read().snapshotToken) return false;
+  // Its key is shown once: a token whose key was lost is regenerated.
   const token = existing
     ? ((await tokens.regenerate(existing.id)) as { accessKey: string })
     : ((await tokens.create({
@@ -103,7 +85,8 @@ async function ensureSnapshotToken(strapi: Core.Strapi, credentials: Credentials
         type: 'read-only',
         lifespan: null,
       })) as { accessKey: string });
-  credentials.snapshotToken = token.accessKey;
+  credentialsFile.save({ ...credentialsFile.read(), snapshotToken: token.accessKey });
+  return true;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -149,17 +132,18 @@ async function main() {
   }
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
-  const credentials = readCredentials();
-  const { summary, createdAdmin } = await withCms(async (strapi) => {
+  const { summary, accounts, tokenMade } = await withCms(async (strapi) => {
     const seeded = (await strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
       string,
       { created: number; kept: number }
     >;
-    const created = await ensureAccounts(strapi, credentials);
-    await ensureSnapshotToken(strapi, credentials);
-    return { summary: seeded, createdAdmin: created };
+    return {
+      summary: seeded,
+      accounts: await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi)),
+      tokenMade: await ensureSnapshotToken(strapi),
+    };
   });
-  saveCredentials(credentials);
+  const { snapshotToken } = credentialsFile.read();
   const created = Object.values(summary).reduce((sum, section) => sum + section.created, 0);
   console.log(created > 0 ? `  created ${created} records` : '  the database already holds the seed; nothing changed');
 
@@ -189,31 +173,32 @@ async function main() {
   const publisher = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
     cwd: path.join(repoRoot, 'publisher'),
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
+    // Its own variables only: .env, loaded into this process, holds the CMS's keys and salts too.
+    env: publisherEnvironment({
       ...process.env,
       CAMPAIGN_DESK_SNAPSHOT_URL: `${url}/api/campaign-desk/snapshot`,
-      CAMPAIGN_DESK_TOKEN: credentials.snapshotToken,
+      CAMPAIGN_DESK_TOKEN: snapshotToken,
       SITE_URL: siteUrl,
       // The demo's content is all samples: a preview shows it in feeds and coverage, and says so
       // on every page. CAMPAIGN_DESK_PREVIEW=false in .env shows what the public would see.
       CAMPAIGN_DESK_PREVIEW: process.env.CAMPAIGN_DESK_PREVIEW || 'true',
-    },
+    }),
   });
   children.push(publisher);
   await waitForLiveSite(control, publisher);
+  // Secrets are shown when they are made; afterwards the commands read them where they are kept.
+  const shownToken = tokenMade ? snapshotToken : `$(node -p "require('./${shownPath}').snapshotToken")`;
   console.log(`
 Campaign Desk is running.
 
-  Admin (in Chinese):  ${url}/admin${createdAdmin ? '   (new accounts: kept in .demo/credentials.json)' : ''}
-${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsroom).map((login) => [login.role, login] as const)]
-  .map(([role, login]) => `    ${role.padEnd(4, '　')} ${login.email.padEnd(30)} ${login.password}`)
-  .join('\n')}
+  Admin (in Chinese):  ${url}/admin${accounts.some((outcome) => outcome.state === 'created') ? `   (new accounts: passwords shown once, kept in ${shownPath})` : ''}
+${describeAccounts(accounts, shownPath).join('\n')}
   Snapshot API:        ${url}/api/campaign-desk/snapshot
-    curl -H "Authorization: Bearer ${credentials.snapshotToken}" ${url}/api/campaign-desk/snapshot?limit=5
+    curl -H "Authorization: Bearer ${shownToken}" ${url}/api/campaign-desk/snapshot?limit=5
 
   The site (专题):     ${siteUrl}/
   Feeds for partners:  ${siteUrl}/feeds/
-  Publisher status:    curl -H "Authorization: Bearer ${process.env.PUBLISHER_TOKEN}" ${control}/status
+  Publisher status:    curl -H "Authorization: Bearer $(sed -n 's/^PUBLISHER_TOKEN=//p' .env)" ${control}/status
 
 Log in as 主编, publish a story, and it is on the site and in its feeds a few seconds later.
 Ctrl-C stops everything.`);

@@ -8,10 +8,12 @@
  * Content types and actions come from names.ts and the roles table: one added there is walked
  * here without a change to this file (records of any type come from tests/support/sample-records.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
   PLUGIN_ID,
   REVIEW_ACTIONS,
   UID,
@@ -95,6 +97,13 @@ const reviewMoveOf = (id: string) => (Object.keys(REVIEW_ACTIONS) as ReviewActio
 /** Endpoints of the plugin actions that are not review moves; the others are checked by the permissions a user holds. */
 const PLUGIN_ENDPOINTS: Record<string, (session: Session) => Promise<Answer>> = {
   [OUTBOX_READ_ACTION.id]: (session) => api.call(session, 'GET', '/campaign-desk/outbox'),
+  // A delivery given up on (no hook is configured here, so nothing delivers it meanwhile).
+  [OUTBOX_REDELIVER_ACTION.id]: async (session) => {
+    const failed = (await cms.strapi.db.query(UID.outboxDelivery).create({
+      data: { eventId: randomUUID(), hook: 'matrix', status: 'failed', attempts: 3, nextAttemptAt: new Date(), queuedAt: new Date() },
+    })) as { id: number };
+    return api.call(session, 'POST', `/campaign-desk/outbox/deliveries/${failed.id}/redeliver`);
+  },
 };
 
 describe('the README', () => {

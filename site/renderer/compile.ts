@@ -13,6 +13,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/prom
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { footerFromEnv, footerToEnv, type FooterConfig } from '../src/lib/footer';
+import { siteEnvironment } from './environment';
 
 export type Compiled = {
   fingerprint: string;
@@ -54,21 +55,16 @@ export async function siteFingerprint(siteDir: string, siteUrl: string, footer: 
   return hash.digest('hex').slice(0, 16);
 }
 
-/**
- * Names Astro reads into the compiled site's `import.meta.env` when they are set in the
- * environment. A test runner sets its own (vitest: DEV=1, MODE=test…), which would compile
- * a production bundle that believes it runs in development.
- */
-const BUILT_IN_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
-
 function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !BUILT_IN_ENV.includes(name)));
   const astro = path.join(path.dirname(createRequire(path.join(siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: siteDir,
-      // A production build whatever started us: Strapi sets NODE_ENV=development when unset.
-      env: { ...inherited, ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Only the site's variables (see environment.ts): none of the secrets of whoever started
+      // us, nor the names Astro reads into `import.meta.env` (a test runner's DEV=1, MODE=test
+      // would compile a bundle that believes it runs in development). A production build
+      // whatever started us: Strapi sets NODE_ENV=development when unset.
+      env: { ...siteEnvironment(), ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

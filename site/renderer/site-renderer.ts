@@ -12,6 +12,7 @@ import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
 import type { Plan, RenderedFile, SyncInput } from '../src/render/runtime';
 import { compileSite, type Compiled } from './compile';
+import { siteEnvironment } from './environment';
 
 export type { Plan, RenderedFile, SearchRecord, SyncInput };
 
@@ -79,8 +80,9 @@ export class SiteRenderer {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: { entry: compiled.entry },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },
-      // The compiled site reads SITE_URL and friends from the environment it is given.
-      env: { ...process.env, SITE_URL: options.siteUrl },
+      // The compiled site reads SITE_URL and friends from the environment it is given, and
+      // gets nothing else (see environment.ts); it is the production bundle compile.ts made.
+      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, NODE_ENV: 'production' },
     });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());

@@ -73,11 +73,14 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
+/** Sending a delivery that was given up on (失败) again: 重新投递 on the 发布事件 page. */
+export const OUTBOX_REDELIVER_ACTION = pluginAction('outbox.redeliver', '发布事件', '重新投递失败的发布事件');
+
 /**
  * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
  * action is added here: registration, the roles table and the role matrix read this list.
  */
-export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION] as const;
+export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION, OUTBOX_REDELIVER_ACTION] as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
 

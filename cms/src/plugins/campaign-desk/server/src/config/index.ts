@@ -53,6 +53,14 @@ const configSchema = z.object({
       requestTimeoutMs: z.number().int().min(100).default(10_000),
       /** Deliveries one worker claims and sends at a time. */
       batchSize: z.number().int().min(1).max(100).default(10),
+      /**
+       * A delivery is given up on (失败, shown on the 发布事件 page until redelivered) after
+       * this many attempts, when set, or once it has been tried this long.
+       */
+      maxAttempts: z.number().int().min(1).optional(),
+      maxAgeMs: z.number().int().min(1).default(24 * 60 * 60 * 1000),
+      /** A delivery still being tried this long after it was queued counts as overdue (the publisher's /status shows it). */
+      overdueAfterMs: z.number().int().min(1).default(5 * 60 * 1000),
     })
     .default({}),
 });

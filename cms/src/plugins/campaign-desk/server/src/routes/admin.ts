@@ -1,4 +1,4 @@
-import { OUTBOX_READ_ACTION } from '../../../common/names';
+import { OUTBOX_READ_ACTION, OUTBOX_REDELIVER_ACTION } from '../../../common/names';
 
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 
@@ -12,6 +12,12 @@ export default {
       path: '/outbox',
       handler: 'outbox.find',
       config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_READ_ACTION.id] } }] },
+    },
+    {
+      method: 'POST',
+      path: '/outbox/deliveries/:id/redeliver',
+      handler: 'outbox.redeliver',
+      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OUTBOX_REDELIVER_ACTION.id] } }] },
     },
   ],
 };

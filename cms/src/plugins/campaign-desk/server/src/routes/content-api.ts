@@ -7,5 +7,11 @@ export default {
       handler: 'snapshot.find',
       config: { policies: [] as string[], auth: undefined as false | undefined },
     },
+    {
+      method: 'GET',
+      path: '/undelivered',
+      handler: 'undelivered.find',
+      config: { policies: [] as string[], auth: undefined as false | undefined },
+    },
   ],
 };

@@ -10,6 +10,7 @@ import {
   EXPLORER_ACTIONS,
   OUTBOX_READ_ACTION,
   PLUGIN_ACTIONS,
+  OUTBOX_REDELIVER_ACTION,
   PLUGIN_ID,
   REVIEW_ACTIONS,
   UID,
@@ -84,7 +85,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id],
+    extra: [OUTBOX_READ_ACTION.id, OUTBOX_REDELIVER_ACTION.id],
   },
 ];
 

@@ -121,7 +121,13 @@ async function newsroom(cms: TestCms, coverId: number) {
     });
     const id = created.data.documentId as string;
     for (const [who, action] of steps) {
-      await call(cms, people[who].token, 'POST', `/campaign-desk/stories/${id}/review`, { action, ...(action === 'return' ? { comment: '请补充数据来源' } : {}) });
+      // A move names the stage its reviewer saw, as the panel sends it.
+      const { stage: seen } = await call(cms, people[who].token, 'GET', `/campaign-desk/stories/${id}/review`);
+      await call(cms, people[who].token, 'POST', `/campaign-desk/stories/${id}/review`, {
+        action,
+        stage: seen,
+        ...(action === 'return' ? { comment: '请补充数据来源' } : {}),
+      });
     }
     if (stage === 'published') await call(cms, people.chief.token, 'POST', `${CM}/${id}/actions/publish`, {});
   }
@@ -264,7 +270,7 @@ describe.each(targets)('restored into a fresh %s database', (target) => {
   it('goes on where it stopped: a new story is reviewed and gets the next ids', async () => {
     const chief = ((await (await login(cms, people.chief.email, people.chief.password)).json()) as { data: { token: string } }).data.token;
     const created = await call(cms, chief, 'POST', CM, { title: '恢复之后的新稿件', kind: 'news', body: paragraph('正文') });
-    await call(cms, chief, 'POST', `/campaign-desk/stories/${created.data.documentId}/review`, { action: 'submit' });
+    await call(cms, chief, 'POST', `/campaign-desk/stories/${created.data.documentId}/review`, { action: 'submit', stage: 'draft' });
     const lastEntry = (before.reviewLog as Array<{ id: number }>).at(-1)!.id;
     const entry = (await cms.strapi.db.query(UID.reviewEntry).findOne({ where: { storyId: created.data.documentId } })) as { id: number };
     expect(entry.id).toBe(lastEntry + 1);

@@ -3,52 +3,17 @@
  * editor and a chief editor, the content manager's own endpoints, and the review routes
  * the edit-view panel calls.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { adminApi, type Session } from './support/admin-api';
 import { paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
 const CM = `/content-manager/collection-types/${UID.story}`;
 
-interface Session {
-  token: string;
-  id: number;
-}
+let call: ReturnType<typeof adminApi>['call'];
 const people: Record<'reporter' | 'otherReporter' | 'editor' | 'chief', Session> = {} as never;
-
-async function call(session: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
-
-async function signUp(roleCode: string, name: string): Promise<Session> {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
-  const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  const user = await cms.strapi.service('admin::user').create({
-    email,
-    firstname: name,
-    lastname: '测试',
-    password,
-    isActive: true,
-    roles: [role.id],
-  });
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { data } = (await login.json()) as { data: { token: string } };
-  return { token: data.token, id: user.id };
-}
 
 const review = (session: Session, documentId: string, action: string, comment?: string) =>
   call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, ...(comment === undefined ? {} : { comment }) });
@@ -70,6 +35,9 @@ async function approve(documentId: string) {
 
 beforeAll(async () => {
   cms = await startCms();
+  const api = adminApi(cms);
+  call = api.call;
+  const signUp = api.signUp;
   people.reporter = await signUp('campaign-desk-reporter', '记者甲');
   people.otherReporter = await signUp('campaign-desk-reporter', '记者乙');
   people.editor = await signUp('campaign-desk-editor', '编辑');

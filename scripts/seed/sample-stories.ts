@@ -57,10 +57,16 @@ export interface SampleGoodDeed {
 export interface SamplePlacement {
   story: string;
   outlet: string;
-  date: string;
+  /** 已推送, 已刊播 or 未采用: a sample is never verified, so it never passes for coverage. */
+  state: '已推送' | '已刊播' | '未采用';
+  pitchedOn?: string;
+  contact?: string;
+  date?: string;
   url?: string;
   slot?: string;
   note?: string;
+  source?: '本单位录入' | '合作媒体回报';
+  sample: boolean;
 }
 
 export interface SampleData {
@@ -1172,35 +1178,45 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
   },
 ];
 
-/** Which sample story each placement carries: the n-th story matching a test. */
+/**
+ * Which sample story each placement carries (the first story matching a test), and how far
+ * it got: pitched, carried (some reported back by the outlet, awaiting an editor's check)
+ * or declined. None is verified: verifying takes evidence a person checked.
+ */
 const PLACEMENTS: ReadonlyArray<{
   find: (story: SampleStory) => boolean;
   outlet: string;
   after: number;
   slot: string;
+  state: SamplePlacement['state'];
+  source?: SamplePlacement['source'];
 }> = [
-  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-ribao', after: 1, slot: '第3版' },
-  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-guangbo-dianshitai', after: 1, slot: '《湖北新闻》' },
-  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '通讯', outlet: 'renmin-ribao', after: 5, slot: '第11版' },
-  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频', outlet: 'zhongyang-guangbo-dianshi-zongtai', after: 2, slot: '央视新闻客户端' },
-  { find: (s) => s.kind === '综述' && s.theme === 'zengzhangji', outlet: 'jingji-ribao', after: 4, slot: '第8版' },
-  { find: (s) => s.kind === '调研文章' && s.theme === 'shifanqu', outlet: 'guangming-ribao', after: 6, slot: '第7版' },
-  { find: (s) => s.event === 'yantaohui-gongyuan-chengshi' && s.kind === '消息', outlet: 'xinhuashe', after: 1, slot: '新华社客户端' },
-  { find: (s) => s.kind === '通讯' && s.theme === 'gongyuan-chengshi' && !s.figures, outlet: 'renmin-wang', after: 2, slot: '湖北频道' },
-  { find: (s) => s.columns?.includes(COLUMN.xuanjiang) === true && s.kind === '消息', outlet: 'jingchu-wang', after: 1, slot: '新闻频道' },
-  { find: (s) => s.kind === '解读', outlet: 'hubei-ribao', after: 3, slot: '第6版' },
+  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-ribao', after: 1, slot: '第3版', state: '已刊播' },
+  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-guangbo-dianshitai', after: 1, slot: '《湖北新闻》', state: '已刊播', source: '合作媒体回报' },
+  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '通讯', outlet: 'renmin-ribao', after: 5, slot: '第11版', state: '已刊播' },
+  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频', outlet: 'zhongyang-guangbo-dianshi-zongtai', after: 2, slot: '央视新闻客户端', state: '已推送' },
+  { find: (s) => s.kind === '综述' && s.theme === 'zengzhangji', outlet: 'jingji-ribao', after: 4, slot: '第8版', state: '未采用' },
+  { find: (s) => s.kind === '调研文章' && s.theme === 'shifanqu', outlet: 'guangming-ribao', after: 6, slot: '第7版', state: '已推送' },
+  { find: (s) => s.event === 'yantaohui-gongyuan-chengshi' && s.kind === '消息', outlet: 'xinhuashe', after: 1, slot: '新华社客户端', state: '已刊播' },
+  { find: (s) => s.kind === '通讯' && s.theme === 'gongyuan-chengshi' && !s.figures, outlet: 'renmin-wang', after: 2, slot: '湖北频道', state: '已刊播', source: '合作媒体回报' },
+  { find: (s) => s.columns?.includes(COLUMN.xuanjiang) === true && s.kind === '消息', outlet: 'jingchu-wang', after: 1, slot: '新闻频道', state: '已推送' },
+  { find: (s) => s.kind === '解读', outlet: 'hubei-ribao', after: 3, slot: '第6版', state: '已刊播' },
 ];
 
 function buildPlacements(stories: ReadonlyArray<SampleStory>): SamplePlacement[] {
   return PLACEMENTS.map((placement) => {
     const story = stories.find(placement.find);
     if (!story) throw new Error(`sample-stories: no story for the placement in ${placement.outlet}`);
+    const day = story.date.slice(0, 10);
+    const pitch = { pitchedOn: day, contact: '【示例】对方编辑部值班编辑' };
+    const carried = { date: addDays(day, placement.after), slot: placement.slot, source: placement.source ?? '本单位录入' };
     return {
       story: story.slug,
       outlet: placement.outlet,
-      date: addDays(story.date.slice(0, 10), placement.after),
-      slot: placement.slot,
+      state: placement.state,
+      ...(placement.state === '已刊播' ? carried : pitch),
       note: '示例上稿记录',
+      sample: true,
     };
   });
 }

@@ -217,6 +217,7 @@ export const eventSchema = z.object({
   summary: z.string().nullable(),
 });
 
+/** A story carried by another outlet, as verified by an editor: only verified placements are published. */
 export const placementSchema = z.object({
   type: z.literal('placement'),
   ...tracked,
@@ -227,6 +228,8 @@ export const placementSchema = z.object({
   /** Page for print (“第3版”), programme slot for broadcast. */
   slot: z.string().nullable(),
   note: z.string().nullable(),
+  /** Generated sample content: never counted as coverage except in a preview. */
+  sample: z.boolean(),
 });
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */

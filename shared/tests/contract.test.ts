@@ -70,7 +70,7 @@ const examples: CampaignRecord[] = [
   { type: 'goodDeed', documentId: 'g', updatedAt: at, publishedAt: at, title: '为独居老人修缮房屋', doer: '某社区党支部', unit: null, date: '2020-06-12', placeId: null, description: '党员志愿者上门。', photo: null, figureId: 'f', sample: true },
   { type: 'opinion', documentId: 'op', updatedAt: at, publishedAt: at, slug: 'yijian', title: '关于……的意见', shortTitle: '《意见》', summary: null, adoptedOn: '2020-09-28', adoptedAtEventId: 'e', clauses: [{ documentId: 'cl1', label: '一、', heading: '总体要求', text: '【示例条款】', order: 1, sample: true }] },
   { type: 'event', documentId: 'e', updatedAt: at, publishedAt: at, slug: 'quanhui', kind: 'plenary', title: '市委全体（扩大）会议', startsAt: '2020-09-28T09:00:00+08:00', endsAt: null, venue: null, placeId: null, themeId: null, lectureGroup: null, audiences: [], speakers: [], summary: null },
-  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', note: null },
+  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', note: null, sample: false },
 ];
 
 describe('records', () => {

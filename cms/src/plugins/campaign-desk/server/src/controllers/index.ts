@@ -1,5 +1,9 @@
+import desk from './desk';
 import outbox from './outbox';
+import partner from './partner';
+import partnerTokens from './partner-tokens';
 import review from './review';
 import snapshot from './snapshot';
+import statistics from './statistics';
 
-export default { outbox, review, snapshot };
+export default { desk, outbox, partner, 'partner-tokens': partnerTokens, review, snapshot, statistics };

@@ -15,6 +15,8 @@ type Populate = Record<string, true | { select?: string[]; populate?: Populate }
 
 interface Source {
   populate: Populate;
+  /** Which rows of the type are public, beyond Draft & Publish's published versions. */
+  where?: Record<string, unknown>;
   /** Loads what rows of a page share (e.g. an opinion's clauses) in one query. */
   prepare?: (rows: Row[], strapi: Core.Strapi) => Promise<unknown>;
   toRecord(row: Row, shape: Shape, prepared: unknown): Record<string, unknown>;
@@ -295,6 +297,8 @@ const SOURCES: Record<RecordType, Source> = {
     }),
   },
   placement: {
+    // Only a verified placement is a fact the public may see (common/placement-states.ts).
+    where: { state: 'verified' },
     populate: { story: ref, outlet: ref },
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
@@ -314,6 +318,7 @@ const SOURCES: Record<RecordType, Source> = {
       url: s.text(row.url),
       slot: s.text(row.slot),
       note: s.text(row.note),
+      sample: Boolean(row.sample),
     }),
   },
 };
@@ -352,7 +357,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
     const uid = UID[type];
-    const where: Record<string, unknown> = {};
+    const where: Record<string, unknown> = { ...source.where };
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };
     }

@@ -8,24 +8,11 @@ import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, UID, type ReviewAction } from '../../../common/names';
 import type { ReviewLogEntry, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName, type ReviewStage } from '../../../common/review-stages';
+import { getService } from '../utils';
+import { nameOf, type Person } from './people';
 
 /** The admin user acting: who moves a story, or edits it. */
-export interface Reviewer {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string;
-}
-
-/** Who made a move when no person did (imports, code). */
-const SYSTEM = '系统';
-
-function nameOf(user: Reviewer | null): string {
-  if (!user) return SYSTEM;
-  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
-  return name ?? `#${user.id}`;
-}
+export type Reviewer = Person;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const stories = () => strapi.db.query(UID.story);
@@ -40,10 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...draft, reviewStage: draft.reviewStage ?? 'draft' };
   }
 
-  async function grantedActions(user: Reviewer): Promise<Set<string>> {
-    const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{ action: string }>;
-    return new Set(permissions.map((permission) => permission.action));
-  }
+  const grantedActions = (user: Reviewer) => getService(strapi, 'people').grantedActions(user);
 
   /** The moves `user` may make on a story in `stage` that `authorId` created. */
   function allowedMoves(granted: Set<string>, stage: ReviewStage, isAuthor: boolean): ReviewAction[] {

@@ -2,18 +2,22 @@
  * The newsroom's admin roles, created once (an administrator's later changes to them in
  * Settings → Roles are never overwritten), and the plugin's own RBAC actions they are granted.
  *
- * | role | stories | other campaign content | review |
- * | 记者 Reporter | create, read; edit and delete own (not once published) | good deeds and placements: create, read, edit own; the rest: read | submit own |
- * | 编辑 Editor | create, read, edit all | events, good deeds: + publish; figures, outlets, clauses: create, edit; placements: + delete; columns, opinions, taxonomy: edit | submit, first, second, return |
- * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | every move incl. final |
+ * | role | stories | other campaign content | coverage desk | plugin actions |
+ * | 记者 Reporter | create, read; edit and delete own (not once published) | good deeds and placements: create, read, edit own; the rest: read | plans, staff: read; topics: read, edit | submit own |
+ * | 编辑 Editor | create, read, edit all | events, good deeds: + publish; figures, outlets, clauses: create, edit; placements: + delete; columns, opinions, taxonomy: edit | plans, topics: everything; staff: read | submit, first, second, return; verify placements; statistics |
+ * | 主编 Chief editor | everything incl. publish, unpublish, delete | everything | everything | every move incl. final; outbox, verify placements, statistics, partner tokens |
  */
 import type { Core } from '@strapi/strapi';
 import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
   OUTBOX_READ_ACTION,
+  PARTNER_TOKENS_ACTION,
+  PLACEMENT_VERIFY_ACTION,
+  PLUGIN_ACTIONS,
   PLUGIN_ID,
   REVIEW_ACTIONS,
+  STATISTICS_READ_ACTION,
   UID,
   UPLOAD_ACTIONS,
   type CampaignContentKey,
@@ -44,8 +48,12 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       story: ['create', 'read', 'update:own', 'delete:own'],
       goodDeed: ['create', 'read', 'update:own'],
       placement: ['create', 'read', 'update:own'],
+      // Reporters move their topics along (采写中, 已成稿) and link the stories that fulfil them.
+      topic: ['read', 'update'],
       ...Object.fromEntries(
-        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event'] as const).map((type) => [type, ['read']]),
+        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event', 'reportingPlan', 'staffMember'] as const).map(
+          (type) => [type, ['read']],
+        ),
       ),
     },
     review: ['submit'],
@@ -67,8 +75,12 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       theme: ['read', 'update'],
       activity: ['read', 'update'],
       place: ['read', 'update'],
+      reportingPlan: ['create', 'read', 'update', 'delete'],
+      topic: ['create', 'read', 'update', 'delete'],
+      staffMember: ['read'],
     },
     review: ['submit', 'first', 'second', 'return'],
+    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id],
   },
   {
     code: 'campaign-desk-chief-editor',
@@ -76,7 +88,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     description: '终审，发布和撤回稿件；管理全部专题内容。',
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id],
+    extra: [OUTBOX_READ_ACTION.id, PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, PARTNER_TOKENS_ACTION.id],
   },
 ];
 
@@ -136,10 +148,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await store.set({ key: STORE_KEY, value: new Date().toISOString() });
   },
 
-  /** Registers the plugin's RBAC actions (the review moves, the outbox), so Settings → Roles can grant them. */
+  /** Registers the plugin's RBAC actions (the review moves, the outbox, the coverage desk's), so Settings → Roles can grant them. */
   registerActions(): Promise<void> {
     return strapi.service('admin::permission').actionProvider.registerMany(
-      [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION].map(({ uid, displayName, subCategory }) => ({
+      PLUGIN_ACTIONS.map(({ uid, displayName, subCategory }) => ({
         section: 'plugins',
         displayName,
         uid,

@@ -183,6 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           medium: r.medium,
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
+          countsTowardCoverage: r.countsTowardCoverage ?? (r.level === 'central' || r.level === 'provincial'),
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
           name: r.name,
@@ -285,17 +286,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           summary.goodDeeds.created += 1;
         }
 
+        // A placement is known by its story and outlet: one outlet carries one story once.
         const placements = (await strapi.db.query(UID.placement).findMany({
-          select: ['date'],
+          select: ['id'],
           populate: { story: { select: ['documentId'] }, outlet: { select: ['documentId'] } },
-        })) as Array<{ date: string | Date; story?: { documentId: string }; outlet?: { documentId: string } }>;
-        const placementKeys = new Set(
-          placements.map((p) => `${p.story?.documentId}→${p.outlet?.documentId}@${dateKey(p.date)}`),
-        );
+        })) as Array<{ story?: { documentId: string }; outlet?: { documentId: string } }>;
+        const placementKeys = new Set(placements.map((p) => `${p.story?.documentId}→${p.outlet?.documentId}`));
         for (const [index, placement] of data.placements.entries()) {
           const story = ref('story', placement.story);
           const outlet = ref('outlet', placement.outlet);
-          if (placementKeys.has(`${story}→${outlet}@${placement.date}`)) {
+          if (placementKeys.has(`${story}→${outlet}`)) {
             summary.placements.kept += 1;
             continue;
           }

@@ -51,11 +51,24 @@ describe('the campaign seed', () => {
 
   it('publishes only records that satisfy the contract', async () => {
     const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');
-    for (const type of ['story', 'opinion', 'event', 'figure', 'goodDeed', 'placement', 'column', 'outlet'] as const) {
+    for (const type of ['story', 'opinion', 'event', 'figure', 'goodDeed', 'column', 'outlet'] as const) {
       const { records } = await reader.read(type, 'http://127.0.0.1');
       expect(records.length).toBeGreaterThan(0);
       for (const record of records) expect(recordSchema.safeParse(record).success).toBe(true);
     }
+  });
+
+  it('enters sample placements pitched, carried or declined, never verified: none is public', async () => {
+    const states = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample'] })) as Array<{ state: string; sample: boolean }>;
+    expect(new Set(states.map((placement) => placement.state))).toEqual(new Set(['pitched', 'carried', 'rejected']));
+    expect(states.every((placement) => placement.sample)).toBe(true);
+    const { records } = await cms.strapi.plugin(PLUGIN_ID).service('record-reader').read('placement', 'http://127.0.0.1');
+    expect(records).toEqual([]);
+  });
+
+  it('puts the central and provincial outlets on the target list of 全覆盖', async () => {
+    const outlets = (await cms.strapi.db.query(UID.outlet).findMany({ select: ['level', 'countsTowardCoverage'] })) as Array<{ level: string; countsTowardCoverage: boolean }>;
+    for (const outlet of outlets) expect(outlet.countsTowardCoverage).toBe(outlet.level === 'central' || outlet.level === 'provincial');
   });
 
   it('changes nothing when run again', async () => {

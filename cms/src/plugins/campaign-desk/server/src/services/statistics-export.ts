@@ -1,7 +1,8 @@
 /**
  * The statistics as tables for the 六大办: an .xlsx workbook (ExcelJS, one sheet per table,
  * and an overview first) and one CSV per table. Labels are text people typed (outlet and
- * column names), so a cell that a spreadsheet would run as a formula is written as text.
+ * column names): in the workbook they are string cells, which never run; in a CSV, where a
+ * spreadsheet guesses, a field it would run as a formula is marked as text.
  */
 import ExcelJS from 'exceljs';
 import { CAMPAIGN } from '@campaign-desk/shared';
@@ -83,7 +84,7 @@ export async function workbookOf(statistics: Statistics): Promise<Buffer> {
   for (const table of tablesOf(statistics)) {
     const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(table.headers).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(inert));
+    for (const row of table.rows) sheet.addRow(row);
     sheet.columns.forEach((column, index) => {
       const widest = Math.max(...[table.headers, ...table.rows].map((row) => String(row[index] ?? '').length));
       // CJK characters take about two columns' width.

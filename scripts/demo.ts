@@ -1,8 +1,10 @@
 /**
  * `pnpm demo`: the product on this machine, in one command. Creates .env with random
- * secrets, builds what is missing, seeds the plan's data, makes a read-only API token and
- * an administrator (credentials printed once and kept in .demo/, which git ignores), then
- * runs Strapi on SQLite until Ctrl-C. A second run reuses everything that exists.
+ * secrets, builds what is missing, seeds the plan's data, makes a read-only API token, an
+ * administrator and the newsroom's demo accounts (each registered with 咸宁日报, with sample
+ * topics due this week and overdue), a partner token for 湖北日报 (credentials printed once
+ * and kept in .demo/, which git ignores), then runs Strapi on SQLite until Ctrl-C. A second
+ * run reuses everything that exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +12,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
+import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
+import { shanghaiDate } from '@campaign-desk/shared';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { shiftDay, weekOf } from 'strapi-plugin-campaign-desk/weeks';
 import { withCms } from './lib/cms';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
@@ -26,6 +31,8 @@ interface Credentials {
   /** One account per newsroom role (记者, 编辑, 主编), by role code. */
   newsroom: Record<string, Login & { role: string }>;
   snapshotToken?: string;
+  /** 湖北日报's partner token (合作媒体令牌), for the curl line that reports a republication. */
+  partnerToken?: string;
 }
 
 /** Demo accounts for the newsroom roles the plugin creates; invented people, not the plan's. */
@@ -55,6 +62,7 @@ function readCredentials(): Credentials {
     admin: saved.admin ?? { email: 'admin@campaign-desk.local', password: newPassword() },
     newsroom: saved.newsroom ?? {},
     snapshotToken: saved.snapshotToken,
+    partnerToken: saved.partnerToken,
   };
 }
 
@@ -106,6 +114,50 @@ async function ensureSnapshotToken(strapi: Core.Strapi, credentials: Credentials
   credentials.snapshotToken = token.accessKey;
 }
 
+const DEMO_OUTLET = 'xianning-ribao';
+const DEMO_PARTNER = 'hubei-ribao';
+const DEMO_PLAN = '【示例】咸宁日报“六大”活动报道方案（第三阶段）';
+
+/**
+ * The coverage desk as a newsroom would start it: each demo account registered with 咸宁日报,
+ * a sample reporting plan whose topics fall due this week and one already overdue (dated from
+ * today, so the desk shows them whenever the demo runs), and 湖北日报's partner token.
+ */
+async function ensureDesk(strapi: Core.Strapi, credentials: Credentials): Promise<void> {
+  const bySlug = async (uid: string, slug: string) =>
+    ((await strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null)?.documentId;
+  const outlet = await bySlug(UID.outlet, DEMO_OUTLET);
+  const theme = await bySlug(UID.theme, 'gongyuan-chengshi');
+  if (!outlet || !theme) return;
+  const staff: Record<string, string> = {};
+  for (const person of NEWSROOM) {
+    const email = credentials.newsroom[person.code]?.email;
+    if (!email) continue;
+    const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as { documentId: string } | null;
+    staff[person.code] =
+      existing?.documentId ??
+      (await strapi.documents(UID.staffMember).create({ data: { name: `${person.lastname}${person.firstname}`, email, outlet } } as never)).documentId;
+  }
+  if (!(await strapi.db.query(UID.reportingPlan).findOne({ where: { title: DEMO_PLAN } }))) {
+    const plan = await strapi.documents(UID.reportingPlan).create({
+      data: { title: DEMO_PLAN, outlet, theme, lead: staff['campaign-desk-chief-editor'], summary: '围绕建设自然生态公园城市，每周推出一组一线报道。', sample: true },
+    } as never);
+    const today = shanghaiDate(new Date());
+    const reporter = staff['campaign-desk-reporter'];
+    for (const topic of [
+      { title: '【示例】自然生态公园城市建设一线走访', angle: '记者走进城乡社区，看公园城市怎样改变生活', dueOn: weekOf(today).sunday, progress: 'reporting', reporters: [reporter] },
+      { title: '【示例】长江大保护咸宁实践综述', angle: '岸线整治一年间：数字与故事', dueOn: shiftDay(today, -3), progress: 'planning', reporters: [reporter] },
+      { title: '【示例】《意见》解读系列评论', angle: '特约评论员解读三个发展定位', dueOn: shiftDay(weekOf(today).sunday, 7), progress: 'planning', reporters: [] },
+    ]) {
+      await strapi.documents(UID.topic).create({ data: { ...topic, plan: plan.documentId, reporters: topic.reporters.filter(Boolean), sample: true } } as never);
+    }
+  }
+  const partner = await bySlug(UID.outlet, DEMO_PARTNER);
+  if (partner && !credentials.partnerToken) {
+    credentials.partnerToken = (await strapi.plugin(PLUGIN_ID).service('partner-tokens').issue(partner, '湖北日报（演示）', '系统')).token;
+  }
+}
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}`);
@@ -143,10 +195,9 @@ async function main() {
 
   step('Building the plugin and the server');
   await run('pnpm', ['build:server']);
-  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    step('Building the admin panel (first run only, about a minute)');
-    await run('pnpm', ['--filter', '@campaign-desk/cms', 'build']);
-  }
+  step('Building the admin panel where its sources changed (a minute or two; otherwise reused)');
+  const admin = await ensureAdminBuild({ ENV_PATH: envFile });
+  console.log(admin.built ? '  built' : '  up to date');
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
   const credentials = readCredentials();
@@ -157,6 +208,7 @@ async function main() {
     >;
     const created = await ensureAccounts(strapi, credentials);
     await ensureSnapshotToken(strapi, credentials);
+    await ensureDesk(strapi, credentials);
     return { summary: seeded, createdAdmin: created };
   });
   saveCredentials(credentials);
@@ -207,6 +259,10 @@ ${[['管理员', credentials.admin] as const, ...Object.values(credentials.newsr
   .join('\n')}
   Snapshot API:        ${url}/api/campaign-desk/snapshot
     curl -H "Authorization: Bearer ${credentials.snapshotToken}" ${url}/api/campaign-desk/snapshot?limit=5
+  Coverage desk:       ${url}/admin/plugins/${PLUGIN_ID}/desk (报道统筹) · ${url}/admin/plugins/${PLUGIN_ID}/statistics (统计, 周报)
+  A partner reports:   (湖北日报's token; take a storyId from the snapshot)
+    curl -H "Authorization: Bearer ${credentials.partnerToken}" -H "Content-Type: application/json" \\
+      -d '{"storyId":"…","date":"2020-06-10","url":"https://epaper.hubeidaily.net/…"}' ${url}/api/campaign-desk/partner/placements
 
   The site (专题):     ${siteUrl}/
   Feeds for partners:  ${siteUrl}/feeds/

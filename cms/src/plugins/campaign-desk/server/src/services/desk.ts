@@ -8,6 +8,7 @@ import { shanghaiDate } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
 import type { Desk, DeskTopic } from '../../../common/desk-api';
 import { OPEN_TOPIC_STATUSES, type TopicStatus } from '../../../common/topic-statuses';
+import { weekOf } from '../../../common/weeks';
 import { getService } from '../utils';
 import type { Person } from './people';
 
@@ -49,13 +50,6 @@ function view(row: Row): DeskTopic {
   };
 }
 
-/** The Sunday that ends the Monday-to-Sunday week of `day`. */
-export function weekEndOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + ((7 - date.getUTCDay()) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const topics = (where: Record<string, unknown>, orderBy: Array<Record<string, 'asc' | 'desc'>>) =>
     strapi.db.query(UID.topic).findMany({ where, populate, orderBy, limit: LIMIT }) as Promise<Row[]>;
@@ -63,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async of(user: Person, now = new Date()): Promise<Desk> {
       const today = shanghaiDate(now);
-      const weekEnds = weekEndOf(today);
+      const weekEnds = weekOf(today).sunday;
       const staff = await getService(strapi, 'people').staffOf(user);
       const open = { progress: { $in: OPEN_TOPIC_STATUSES } };
       const mine = staff ? await topics({ reporters: { documentId: staff.documentId } }, [{ dueOn: 'asc' }, { id: 'asc' }]) : [];

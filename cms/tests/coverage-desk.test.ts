@@ -13,7 +13,7 @@ import { startCms, type TestCms } from './support/strapi';
 let cms: TestCms;
 let api: ReturnType<typeof adminApi>;
 const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
-const outlets = {} as Record<'ribao' | 'hubei' | 'renmin', { documentId: string; name: string }>;
+const outlets = {} as Record<'ribao' | 'hubei' | 'renmin', { documentId: string }>;
 const cm = (uid: string, documentId = '') => `/content-manager/collection-types/${uid}${documentId ? `/${documentId}` : ''}`;
 const connect = (documentId: string) => ({ connect: [{ documentId }] });
 const today = shanghaiDate(new Date());

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The 统计 page and the 周报 in Debian's Chromium at desktop width, as the chief editor
  * uses them: charts drawn, who is still missing from 全覆盖 shown, the workbook downloaded,

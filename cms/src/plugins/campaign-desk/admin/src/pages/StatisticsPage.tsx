@@ -16,7 +16,7 @@ import { shanghaiToday, useStatistics } from '../components/useStatistics';
 import WeeklyReportPage from './WeeklyReportPage';
 
 export const Panel = ({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) => (
-  <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%">
+  <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%" width="100%">
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex justifyContent="space-between" gap={2} wrap="wrap">
         <Typography variant="delta" tag="h2">
@@ -30,7 +30,7 @@ export const Panel = ({ title, children, aside }: { title: string; children: Rea
 );
 
 const Figure = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} height="100%">
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} height="100%" width="100%">
     <Flex direction="column" alignItems="start" gap={1}>
       <Typography variant="sigma" textColor="neutral600">
         {label}

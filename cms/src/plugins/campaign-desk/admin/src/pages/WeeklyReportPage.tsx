@@ -42,7 +42,7 @@ function weekNumber(monday: string): number {
 
 const CountTable = ({ column, rows }: { column: string; rows: Count[] }) =>
   rows.length === 0 ? (
-    <p>无。</p>
+    <p>按{column}：无。</p>
   ) : (
     <table>
       <thead>

@@ -41,9 +41,7 @@ const coverageOf = async (outletId: string) => {
 beforeAll(async () => {
   cms = await startCms();
   api = adminApi(cms);
-  people.reporter = await api.signUp('campaign-desk-reporter', '记者');
-  people.editor = await api.signUp('campaign-desk-editor', '编辑');
-  people.chief = await api.signUp('campaign-desk-chief-editor', '主编');
+  Object.assign(people, await api.newsroom());
   const make = fixtures(cms.strapi);
   outlets.ribao = await make.outlet({ name: '咸宁日报' });
   outlets.hubei = await make.outlet({ name: '湖北日报', level: 'provincial', runsCampaignColumn: false, countsTowardCoverage: true });

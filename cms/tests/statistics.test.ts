@@ -89,9 +89,7 @@ const PLACEMENTS = [
 beforeAll(async () => {
   cms = await startCms();
   api = adminApi(cms);
-  people.reporter = await api.signUp('campaign-desk-reporter', '记者');
-  people.editor = await api.signUp('campaign-desk-editor', '编辑');
-  people.chief = await api.signUp('campaign-desk-chief-editor', '主编');
+  Object.assign(people, await api.newsroom());
   const seed = cms.strapi.plugin(PLUGIN_ID).service('seed');
   await seed.load(
     {

@@ -26,6 +26,15 @@ export function adminApi(cms: TestCms) {
       return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
     },
 
+    /** One account of each newsroom role, logged in. */
+    async newsroom(): Promise<Record<'reporter' | 'editor' | 'chief', Session>> {
+      return {
+        reporter: await this.signUp('campaign-desk-reporter', '记者'),
+        editor: await this.signUp('campaign-desk-editor', '编辑'),
+        chief: await this.signUp('campaign-desk-chief-editor', '主编'),
+      };
+    },
+
     /** A new account with the role `roleCode`, logged in. */
     async signUp(roleCode: string, name: string): Promise<Session> {
       const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });

@@ -1,18 +1,11 @@
 /** Coverage per central and provincial outlet against the target list: who carried the campaign, who is still missing. */
-import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { Statistics } from '../../../common/statistics-api';
+import { HeaderRow } from './HeaderRow';
 
 export const CoverageTable = ({ coverage }: { coverage: Statistics['coverage'] }) => (
   <Table colCount={6} rowCount={coverage.outlets.length + 1}>
-    <Thead>
-      <Tr>
-        {['级别', '媒体', '时段内刊播', '累计刊播', '最近刊播', '状态'].map((title) => (
-          <Th key={title}>
-            <Typography variant="sigma">{title}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
+    <HeaderRow titles={['级别', '媒体', '时段内刊播', '累计刊播', '最近刊播', '状态']} />
     <Tbody>
       {coverage.outlets.map((outlet) => (
         <Tr key={outlet.documentId}>

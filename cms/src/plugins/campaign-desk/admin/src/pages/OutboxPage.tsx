@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { OutboxReport } from '../../../common/outbox-api';
+import { when } from '../components/HeaderRow';
 
 const REFRESH_MS = 5000;
 const STATUS = {
@@ -14,9 +15,6 @@ const STATUS = {
   failing: { label: '推送失败，等待重试', variant: 'danger' },
 } as const;
 const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
-
-const when = (instant: string | null) =>
-  instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
 
 const OutboxPage = () => {
   const { get } = useFetchClient();

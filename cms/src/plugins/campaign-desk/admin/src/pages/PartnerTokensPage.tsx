@@ -3,17 +3,16 @@
  * last used, revoke one. The partner reads the snapshot and reports its republications with it.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { UID } from '../../../common/names';
 import type { PartnerTokenView } from '../../../common/partner-api';
+import { HeaderRow, when } from '../components/HeaderRow';
 
 interface Outlet {
   documentId: string;
   name: string;
 }
-
-const when = (instant: string | null) => (instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
 
 const PartnerTokensPage = () => {
   const { get, post } = useFetchClient();
@@ -100,15 +99,7 @@ const PartnerTokensPage = () => {
             )}
           </Box>
           <Table colCount={6} rowCount={tokens.length + 1}>
-            <Thead>
-              <Tr>
-                {['媒体', '用途', '令牌开头', '签发', '最近使用', ''].map((title) => (
-                  <Th key={title}>
-                    <Typography variant="sigma">{title}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
+            <HeaderRow titles={['媒体', '用途', '令牌开头', '签发', '最近使用', '']} />
             <Tbody>
               {tokens.map((token) => (
                 <Tr key={token.documentId}>

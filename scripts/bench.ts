@@ -219,6 +219,8 @@ async function main() {
       CAMPAIGN_DESK_SNAPSHOT_URL: `${cms.url}/api/campaign-desk/snapshot`,
       CAMPAIGN_DESK_TOKEN: token,
       CAMPAIGN_DESK_SNAPSHOT_FILE: '',
+      // Every story here is generated (sample): a preview carries them in the feeds the run waits on.
+      CAMPAIGN_DESK_PREVIEW: 'true',
     });
     publisher.start();
     const status = async (): Promise<Status | null> => {

@@ -246,6 +246,9 @@ async function main() {
       CAMPAIGN_DESK_SNAPSHOT_URL: `${url}/api/campaign-desk/snapshot`,
       CAMPAIGN_DESK_TOKEN: credentials.snapshotToken,
       SITE_URL: siteUrl,
+      // The demo's content is all samples: a preview shows it in feeds and coverage, and says so
+      // on every page. CAMPAIGN_DESK_PREVIEW=false in .env shows what the public would see.
+      CAMPAIGN_DESK_PREVIEW: process.env.CAMPAIGN_DESK_PREVIEW || 'true',
     },
   });
   children.push(publisher);

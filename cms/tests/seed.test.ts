@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordSchema } from '@campaign-desk/shared';
+import { RECORD_TYPES, recordSchema } from '@campaign-desk/shared';
+import { readFixture } from '@campaign-desk/testing/fixture';
 import { campaignDataset } from '../../scripts/seed/index';
 import { CAMPAIGN_CONTENT_TYPES, PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { startCms, type TestCms } from './support/strapi';
@@ -9,6 +10,40 @@ const seed = (data: unknown, source = 'test.json') =>
   cms.strapi.plugin(PLUGIN_ID).service('seed').load(data, source) as Promise<
     Record<string, { created: number; kept: number }>
   >;
+
+type Shaped = Record<string, unknown> & { type: string; documentId: string };
+
+/**
+ * Records as their content says, whichever database made them: each documentId (the record's
+ * own, and every reference) becomes what names the record in the seed (type and slug, a good
+ * deed's title and date, a placement's story, outlet and date), and the write times go.
+ */
+function comparable(records: Shaped[]): Array<Record<string, unknown>> {
+  const names = new Map<string, string>();
+  for (const record of records) {
+    if (typeof record.slug === 'string') names.set(record.documentId, `${record.type}:${record.slug}`);
+    if (record.type === 'goodDeed') names.set(record.documentId, `goodDeed:${record.title}@${record.date}`);
+    for (const clause of (record.clauses as Array<{ documentId: string; order: number }> | undefined) ?? []) {
+      names.set(clause.documentId, `clause:${record.slug}#${clause.order}`);
+    }
+  }
+  for (const record of records.filter((candidate) => candidate.type === 'placement')) {
+    names.set(record.documentId, `placement:${names.get(record.storyId as string)}→${names.get(record.outletId as string)}@${record.date}`);
+  }
+  const rename = (value: unknown): unknown => {
+    if (typeof value === 'string') return names.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(rename);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== 'updatedAt' && key !== 'publishedAt')
+          .map(([key, field]) => [key, rename(field)]),
+      );
+    }
+    return value;
+  };
+  return records.map((record) => rename(record) as Record<string, unknown>).sort((a, b) => String(a.documentId).localeCompare(String(b.documentId)));
+}
 
 /** Rows in every campaign table and the journal head: equal snapshots mean nothing was written. */
 async function footprint() {
@@ -58,17 +93,22 @@ describe('the campaign seed', () => {
     }
   });
 
-  it('enters sample placements pitched, carried or declined, never verified: none is public', async () => {
-    const states = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample'] })) as Array<{ state: string; sample: boolean }>;
-    expect(new Set(states.map((placement) => placement.state))).toEqual(new Set(['pitched', 'carried', 'rejected']));
-    expect(states.every((placement) => placement.sample)).toBe(true);
-    const { records } = await cms.strapi.plugin(PLUGIN_ID).service('record-reader').read('placement', 'http://127.0.0.1');
-    expect(records).toEqual([]);
+  it('imports sample placements verified by the system, so they are public, flagged as samples', async () => {
+    const placements = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample', 'verifiedBy'] })) as Array<{ state: string; sample: boolean; verifiedBy: string }>;
+    expect(placements.length).toBeGreaterThan(0);
+    expect(placements.every((placement) => placement.state === 'verified' && placement.sample && placement.verifiedBy === '系统')).toBe(true);
   });
 
   it('puts the central and provincial outlets on the target list of 全覆盖', async () => {
     const outlets = (await cms.strapi.db.query(UID.outlet).findMany({ select: ['level', 'countsTowardCoverage'] })) as Array<{ level: string; countsTowardCoverage: boolean }>;
     for (const outlet of outlets) expect(outlet.countsTowardCoverage).toBe(outlet.level === 'central' || outlet.level === 'provincial');
+  });
+
+  it('exports what the committed fixture holds (testing/fixtures/snapshot.json), ids and write times aside', async () => {
+    const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');
+    const exported: Shaped[] = [];
+    for (const type of RECORD_TYPES) exported.push(...(await reader.read(type, 'http://127.0.0.1')).records);
+    expect(comparable(exported)).toEqual(comparable(readFixture().records as Shaped[]));
   });
 
   it('changes nothing when run again', async () => {

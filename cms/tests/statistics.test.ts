@@ -93,7 +93,7 @@ beforeAll(async () => {
   const seed = cms.strapi.plugin(PLUGIN_ID).service('seed');
   await seed.load(
     {
-      outlets: [...plan.outlets, { slug: 'hostile-outlet', name: HOSTILE, level: '市级', medium: '网站' }],
+      outlets: [...plan.outlets, { slug: 'hostile-outlet', name: HOSTILE, level: '市级', medium: '网站', sample: false }],
       columns: plan.columns,
       stories: STORIES.map(({ kind, ...story }) => ({ ...story, kind: nameOf(STORY_KINDS, kind), body: ['正文。'] })),
     },

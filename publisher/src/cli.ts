@@ -26,6 +26,7 @@ async function main() {
     keepReleases: config.keepReleases,
     minPageRatio: config.minPageRatio,
     now: config.now,
+    preview: config.preview,
     log: (line) => console.log(`[publisher] ${line}`),
   }).open();
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_SITE_DIR, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { DEFAULT_SITE_DIR, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,6 +53,8 @@ export interface PublisherConfig {
   /** Where the site's content is read from. */
   source: SnapshotSource;
   now: string | undefined;
+  /** Builds a preview (CAMPAIGN_DESK_PREVIEW): sample records count as fact, every page says so. */
+  preview: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     siteUrl: value.SITE_URL,
     source: sourceFromEnv(env),
     now: value.CAMPAIGN_DESK_NOW,
+    preview: previewFromEnv(env),
   };
 }

@@ -59,6 +59,8 @@ export interface PublisherOptions {
   minPageRatio: number;
   /** Pins the instant pages are rendered as of (tests); the current time otherwise. */
   now?: string;
+  /** Builds a preview: sample records count as fact in feeds and coverage, and every page says so. */
+  preview: boolean;
   /** The renderer's heap limit in MB. */
   rendererMemoryMb?: number;
   log?: (line: string) => void;
@@ -215,6 +217,7 @@ export class Publisher {
         source: this.options.source,
         mediaDir: this.mediaDir,
         now: this.options.now ?? new Date().toISOString(),
+        preview: this.options.preview,
         full: fresh,
       });
       lap('sync', begun);

@@ -39,6 +39,8 @@ export interface SampleStory {
   /** "opinion-slug#order" */
   clauses?: string[];
   event?: string;
+  /** 重点报道 (absent: not). */
+  featured?: boolean;
   sample: boolean;
 }
 
@@ -57,15 +59,11 @@ export interface SampleGoodDeed {
 export interface SamplePlacement {
   story: string;
   outlet: string;
-  /** 已推送, 已刊播 or 未采用: a sample is never verified, so it never passes for coverage. */
-  state: '已推送' | '已刊播' | '未采用';
-  pitchedOn?: string;
-  contact?: string;
-  date?: string;
+  state: '已核实';
+  date: string;
   url?: string;
   slot?: string;
   note?: string;
-  source?: '本单位录入' | '合作媒体回报';
   sample: boolean;
 }
 
@@ -377,6 +375,9 @@ interface Ctx {
   lead: string;
   outletName: string;
 }
+
+/** Reports on these meetings are the editors' picks (重点报道): the leadership's deployment (三.1), the seminars and the plenary. */
+const FEATURED_TOPICS: ReadonlySet<Topic> = new Set(['lingdao', 'yantaohui', 'quanhui']);
 
 const TEXT_KINDS: ReadonlyArray<StoryKind> = ['消息', '通讯', '评论', '综述', '调研文章', '研讨发言', '解读'];
 
@@ -1079,6 +1080,7 @@ function buildStories(rng: Rng): SampleStory[] {
     if (spec.figure) story.figures = [FIGURE];
     if (clauses.length > 0) story.clauses = clauses;
     if (spec.event) story.event = spec.event.slug;
+    if (FEATURED_TOPICS.has(spec.topic) && spec.kind === '消息') story.featured = true;
     if (OUTLET_INFO[spec.outlet].paper && TEXT_KINDS.includes(spec.kind) && rng() < 0.75) {
       story.print = { outlet: spec.outlet, date: spec.date, page: pageFor(rng, spec.kind) };
     }
@@ -1179,42 +1181,38 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
 ];
 
 /**
- * Which sample story each placement carries (the first story matching a test), and how far
- * it got: pitched, carried (some reported back by the outlet, awaiting an editor's check)
- * or declined. None is verified: verifying takes evidence a person checked.
+ * Which sample story each placement carries: the first story matching a test. They are
+ * imported as verified (the system vouches for an import, as it approves imported stories),
+ * so the site shows them in a preview; being samples, they never count as coverage.
  */
 const PLACEMENTS: ReadonlyArray<{
   find: (story: SampleStory) => boolean;
   outlet: string;
   after: number;
   slot: string;
-  state: SamplePlacement['state'];
-  source?: SamplePlacement['source'];
 }> = [
-  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-ribao', after: 1, slot: '第3版', state: '已刊播' },
-  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-guangbo-dianshitai', after: 1, slot: '《湖北新闻》', state: '已刊播', source: '合作媒体回报' },
-  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '通讯', outlet: 'renmin-ribao', after: 5, slot: '第11版', state: '已刊播' },
-  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频', outlet: 'zhongyang-guangbo-dianshi-zongtai', after: 2, slot: '央视新闻客户端', state: '已推送' },
-  { find: (s) => s.kind === '综述' && s.theme === 'zengzhangji', outlet: 'jingji-ribao', after: 4, slot: '第8版', state: '未采用' },
-  { find: (s) => s.kind === '调研文章' && s.theme === 'shifanqu', outlet: 'guangming-ribao', after: 6, slot: '第7版', state: '已推送' },
-  { find: (s) => s.event === 'yantaohui-gongyuan-chengshi' && s.kind === '消息', outlet: 'xinhuashe', after: 1, slot: '新华社客户端', state: '已刊播' },
-  { find: (s) => s.kind === '通讯' && s.theme === 'gongyuan-chengshi' && !s.figures, outlet: 'renmin-wang', after: 2, slot: '湖北频道', state: '已刊播', source: '合作媒体回报' },
-  { find: (s) => s.columns?.includes(COLUMN.xuanjiang) === true && s.kind === '消息', outlet: 'jingchu-wang', after: 1, slot: '新闻频道', state: '已推送' },
-  { find: (s) => s.kind === '解读', outlet: 'hubei-ribao', after: 3, slot: '第6版', state: '已刊播' },
+  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-ribao', after: 1, slot: '第3版' },
+  { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-guangbo-dianshitai', after: 1, slot: '《湖北新闻》' },
+  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '通讯', outlet: 'renmin-ribao', after: 5, slot: '第11版' },
+  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频', outlet: 'zhongyang-guangbo-dianshi-zongtai', after: 2, slot: '央视新闻客户端' },
+  { find: (s) => s.kind === '综述' && s.theme === 'zengzhangji', outlet: 'jingji-ribao', after: 4, slot: '第8版' },
+  { find: (s) => s.kind === '调研文章' && s.theme === 'shifanqu', outlet: 'guangming-ribao', after: 6, slot: '第7版' },
+  { find: (s) => s.event === 'yantaohui-gongyuan-chengshi' && s.kind === '消息', outlet: 'xinhuashe', after: 1, slot: '新华社客户端' },
+  { find: (s) => s.kind === '通讯' && s.theme === 'gongyuan-chengshi' && !s.figures, outlet: 'renmin-wang', after: 2, slot: '湖北频道' },
+  { find: (s) => s.columns?.includes(COLUMN.xuanjiang) === true && s.kind === '消息', outlet: 'jingchu-wang', after: 1, slot: '新闻频道' },
+  { find: (s) => s.kind === '解读', outlet: 'hubei-ribao', after: 3, slot: '第6版' },
 ];
 
 function buildPlacements(stories: ReadonlyArray<SampleStory>): SamplePlacement[] {
   return PLACEMENTS.map((placement) => {
     const story = stories.find(placement.find);
     if (!story) throw new Error(`sample-stories: no story for the placement in ${placement.outlet}`);
-    const day = story.date.slice(0, 10);
-    const pitch = { pitchedOn: day, contact: '【示例】对方编辑部值班编辑' };
-    const carried = { date: addDays(day, placement.after), slot: placement.slot, source: placement.source ?? '本单位录入' };
     return {
       story: story.slug,
       outlet: placement.outlet,
-      state: placement.state,
-      ...(placement.state === '已刊播' ? carried : pitch),
+      state: '已核实',
+      date: addDays(story.date.slice(0, 10), placement.after),
+      slot: placement.slot,
       note: '示例上稿记录',
       sample: true,
     };

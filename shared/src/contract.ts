@@ -50,6 +50,14 @@ const tracked = {
 /** Records under Draft & Publish carry the time of their current published version. */
 const published = { ...tracked, publishedAt: instantSchema };
 
+/**
+ * Invented content, never to pass for fact: the site marks it “示例”, and feeds and coverage
+ * leave it out unless the site is built as a preview.
+ */
+const sample = z.boolean();
+/** The record is real but its date is a placeholder (the plan gives none): marked “示例” beside the date. */
+const sampleDate = z.boolean();
+
 export const themeSchema = z.object({
   type: z.literal('theme'),
   ...tracked,
@@ -88,6 +96,7 @@ export const outletSchema = z.object({
   medium: z.enum(keysOf(OUTLET_MEDIA)),
   homepage: httpUrlSchema.nullable(),
   runsCampaignColumn: z.boolean(),
+  sample,
 });
 
 export const columnSchema = z.object({
@@ -132,8 +141,9 @@ export const storySchema = z
     figureIds: ids,
     clauseIds: ids,
     eventId: documentIdSchema.nullable(),
-    /** Generated sample content, shown to readers as such. */
-    sample: z.boolean(),
+    /** 重点报道: editors' pick, syndicated in a feed of its own. */
+    featured: z.boolean(),
+    sample,
   })
   .superRefine((story, ctx) => {
     for (const field of requirementsOf(story.kind)) {
@@ -160,7 +170,7 @@ export const figureSchema = z.object({
   summary: z.string().min(1),
   biography: blocksSchema,
   qualities: z.array(z.string().min(1)),
-  sample: z.boolean(),
+  sample,
 });
 
 export const goodDeedSchema = z.object({
@@ -174,7 +184,7 @@ export const goodDeedSchema = z.object({
   description: z.string().min(1),
   photo: imageSchema.nullable(),
   figureId: documentIdSchema.nullable(),
-  sample: z.boolean(),
+  sample,
 });
 
 export const clauseSchema = z.object({
@@ -184,7 +194,7 @@ export const clauseSchema = z.object({
   heading: z.string().nullable(),
   text: z.string().min(1),
   order: z.number().int(),
-  sample: z.boolean(),
+  sample,
 });
 
 export const opinionSchema = z.object({
@@ -195,9 +205,12 @@ export const opinionSchema = z.object({
   shortTitle: z.string().nullable(),
   summary: z.string().nullable(),
   adoptedOn: calendarDateSchema.nullable(),
+  /** `adoptedOn` is a placeholder. */
+  sampleDate,
   adoptedAtEventId: documentIdSchema.nullable(),
   /** Ordered by `order`; a clause keeps its documentId however the text is revised. */
   clauses: z.array(clauseSchema),
+  sample,
 });
 
 export const eventSchema = z.object({
@@ -208,6 +221,8 @@ export const eventSchema = z.object({
   title: z.string().min(1),
   startsAt: instantSchema,
   endsAt: instantSchema.nullable(),
+  /** `startsAt` and `endsAt` are placeholders (“具体日期以通知为准”). */
+  sampleDate,
   venue: z.string().nullable(),
   placeId: documentIdSchema.nullable(),
   themeId: documentIdSchema.nullable(),
@@ -215,6 +230,7 @@ export const eventSchema = z.object({
   audiences: z.array(z.enum(keysOf(LECTURE_AUDIENCES))),
   speakers: z.array(z.string().min(1)),
   summary: z.string().nullable(),
+  sample,
 });
 
 /** A story carried by another outlet, as verified by an editor: only verified placements are published. */
@@ -228,8 +244,7 @@ export const placementSchema = z.object({
   /** Page for print (“第3版”), programme slot for broadcast. */
   slot: z.string().nullable(),
   note: z.string().nullable(),
-  /** Generated sample content: never counted as coverage except in a preview. */
-  sample: z.boolean(),
+  sample,
 });
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */

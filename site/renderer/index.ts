@@ -9,3 +9,4 @@ export { compileSite, siteFingerprint } from './compile';
 export { SEARCH_SHARDS, searchBundle } from '../src/lib/search';
 export { MEDIA_PATH } from '../src/snapshot/media';
 export { sourceFromEnv, type SnapshotSource } from '../src/snapshot/source';
+export { previewFromEnv } from '../src/lib/preview';

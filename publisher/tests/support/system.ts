@@ -40,7 +40,10 @@ export type System = {
 
 export const fixtureRecords = (): Records => structuredClone(readFixture().records);
 
-export async function startSystem(options: { records?: Records; api?: SnapshotApi; dataDir?: string; keepReleases?: number } = {}): Promise<System> {
+/** `preview` as the demo builds (the fixture is all sample content), unless a test says otherwise. */
+export async function startSystem(
+  options: { records?: Records; api?: SnapshotApi; dataDir?: string; keepReleases?: number; preview?: boolean } = {},
+): Promise<System> {
   const api = options.api ?? (await startSnapshotApi(options.records ?? fixtureRecords()));
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'publisher-test-')));
   const publisher = await new Publisher({
@@ -51,6 +54,7 @@ export async function startSystem(options: { records?: Records; api?: SnapshotAp
     keepReleases: options.keepReleases ?? 3,
     minPageRatio: 0.8,
     now: NOW,
+    preview: options.preview ?? true,
   }).open();
   const servers: FastifyInstance[] = [await createSiteServer({ publisher }), await createControlServer({ publisher, hookSecret: SECRET, token: TOKEN })];
   const [site, control] = await Promise.all(

@@ -35,6 +35,8 @@ export const homePage = single('/', (campaign): HomeView => {
   const now = campaign.now.getTime();
   const upcoming = campaign.events.filter((event) => Date.parse(event.startsAt) >= now);
   const past = campaign.events.filter((event) => Date.parse(event.startsAt) < now);
+  // The relay's figures are claims of fact: samples count only in a preview.
+  const deeds = campaign.goodDeeds.filter(campaign.factual);
   return {
     activities: campaign.activities,
     timeline: timelineOf(campaign),
@@ -42,8 +44,8 @@ export const homePage = single('/', (campaign): HomeView => {
     relay: tang
       ? {
           figure: tang,
-          deeds: campaign.goodDeeds.length,
-          doers: new Set(campaign.goodDeeds.map((deed) => deed.doer)).size,
+          deeds: deeds.length,
+          doers: new Set(deeds.map((deed) => deed.doer)).size,
           recent: deedsOf(campaign, campaign.goodDeeds.slice(0, 3)),
         }
       : null,

@@ -5,7 +5,7 @@
 import type { Campaign } from '../lib/campaign';
 import { coveragePage } from './coverage';
 import { eventsPage } from './events';
-import { feedDirectory, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
+import { featuredFeed, feedDirectory, goodDeedsFeed, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
 import { figurePages } from './figure';
 import { homePage } from './home';
 import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
@@ -48,6 +48,8 @@ export const PAGE_TABLE: Record<string, AnyFamily> = {
   ...PAGES,
   rss: rssFeed,
   jsonFeed: jsonFeedFile,
+  featuredFeed,
+  goodDeedsFeed,
   groupingFeeds,
   opml: opmlFile,
   calendar: calendarFile,

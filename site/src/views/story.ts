@@ -47,7 +47,11 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
     placements: campaign.placementsOf(story).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
     cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
     shareImage: story.cover ? shareImageOf(campaign, story.cover).url : null,
-    feeds: [...columns.map((column) => feedRef(GROUPING.columns, column)), ...(theme ? [feedRef(GROUPING.themes, theme)] : [])],
+    feeds: [
+      ...columns.map((column) => feedRef(GROUPING.columns, column)),
+      ...(theme ? [feedRef(GROUPING.themes, theme)] : []),
+      ...pick(campaign.slugs.kinds, [story.kind]).map((kind) => feedRef(GROUPING.kinds, kind)),
+    ],
     neighbours: campaign.neighbours(story),
     related: cardsOf(campaign, campaign.related(story)),
   };

@@ -76,7 +76,7 @@ describe('search', () => {
 });
 
 describe('accessibility (axe): no serious or critical violations', () => {
-  for (const path of ['/', '/stories/sample-story-001/', '/themes/shifanqu/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/feeds/', '/coverage/', '/search/', '/404.html']) {
+  for (const path of ['/', '/stories/sample-story-001/', '/themes/shifanqu/', '/kinds/video/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/feeds/', '/coverage/', '/search/', '/404.html']) {
     test(path, async () => {
       const page = await phonePage();
       try {

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { STORY_KINDS } from '@campaign-desk/shared';
+import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
 import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
 import { TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, tags, walk } from '../support/dist';
@@ -41,10 +43,11 @@ describe('pages', () => {
       ...of('column').map((column) => `/columns/${column.slug}/`),
       ...of('outlet').map((outlet) => `/outlets/${outlet.slug}/`),
       ...of('place').map((place) => `/places/${place.slug}/`),
+      ...STORY_KINDS.map((kind) => `/kinds/${kind.key}/`),
     ];
     const missing = expected.filter((page) => !pages.has(page));
     expect(missing).toEqual([]);
-    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
+    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/feeds/featured.xml', '/feeds/good-deeds.xml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });
@@ -122,6 +125,41 @@ describe('pages', () => {
       if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
       else expect(scripts, page).toEqual([]);
     }
+  });
+
+  test('this build is a preview, and every page says so and asks search engines to stay away', () => {
+    for (const [page, html] of pages) {
+      expect(html, page).toContain('<aside class="preview-banner" aria-label="预览版说明"><p><strong>预览版</strong>');
+      expect(html, page).toContain('<meta name="robots" content="noindex, nofollow">');
+    }
+    expect(read(dist, '/robots.txt')).toContain('Disallow: /');
+  });
+
+  test('what is invented is marked 示例 wherever it shows: events, their placeholder dates, the 《意见》’s adoption, placements', () => {
+    const events = pages.get('/events/')!;
+    for (const event of of('event')) {
+      const item = new RegExp(`<li class="story-card" id="${event.slug}">[\\s\\S]*?</li>`).exec(events)![0];
+      expect(item.includes(`title="${SAMPLE_DATE_NOTE}">示例</span>`), event.slug).toBe(event.sampleDate);
+      expect(/<h3><span class="badge badge-kind">[^<]*<\/span><span class="badge badge-sample"/.test(item), event.slug).toBe(event.sample);
+    }
+    expect(of('event').filter((event) => event.sampleDate).map((event) => event.slug)).toEqual([
+      'lingdao-xiaozu-gongzuo-huiyi', 'yantaohui-zengzhangji', 'yantaohui-shifanqu', 'yantaohui-gongyuan-chengshi', 'shiwei-quanti-kuoda-huiyi',
+    ]);
+    for (const page of ['/opinions/yijian/', '/']) expect(pages.get(page), page).toMatch(new RegExp(`2020年9月28日</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`));
+    const plenaryReport = of('story').find((story) => story.eventId === of('event').find((event) => event.slug === 'shiwei-quanti-kuoda-huiyi')!.documentId)!;
+    expect(pages.get(`/stories/${plenaryReport.slug}/`)).toContain(`</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`);
+    const placed = of('story').find((story) => story.documentId === of('placement')[0]!.storyId)!;
+    expect(pages.get(`/stories/${placed.slug}/`)).toMatch(/id="placements"[\s\S]*?<li>\s*<span class="badge badge-sample"/);
+  });
+
+  test('a listing per story kind, and each story links to its kind', () => {
+    for (const kind of STORY_KINDS) {
+      const html = pages.get(`/kinds/${kind.key}/`)!;
+      expect(html).toContain(`<h1>${kind.name}</h1>`);
+      expect(html).toContain(`href="/feeds/kinds/${kind.key}.xml"`);
+    }
+    const story = of('story').find((record) => record.kind === 'video')!;
+    expect(pages.get(`/stories/${story.slug}/`)).toContain('<a class="badge badge-kind" href="/kinds/video/">视频</a>');
   });
 
   test('every page is in Chinese, with a skip link, landmarks, canonical URL, Open Graph and a feed link', () => {
@@ -229,8 +267,8 @@ describe('pages', () => {
 });
 
 describe('feeds', () => {
-  test('there is a feed per column, theme, activity, outlet and place, plus the whole campaign', () => {
-    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + 1;
+  test('there is a feed per column, theme, activity, outlet, place and story kind, plus the whole campaign, its 重点 stories and its good deeds', () => {
+    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 3;
     expect(feedFiles.length).toBe(expected);
   });
 
@@ -246,7 +284,7 @@ describe('feeds', () => {
       expect(items.length).toBeLessThanOrEqual(50);
       for (const item of items) {
         expect(item.guid['@isPermaLink']).toBe('false');
-        expect(item.guid['#text']).toMatch(/^urn:campaign-desk:story:/);
+        expect(item.guid['#text']).toMatch(file.endsWith('/good-deeds.xml') ? /^urn:campaign-desk:goodDeed:/ : /^urn:campaign-desk:story:/);
         const html: string = item['content:encoded'];
         expect(html).not.toMatch(/<script/i);
         for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
@@ -269,6 +307,38 @@ describe('feeds', () => {
     expect(hostile['media:content']['media:credit']).toBe('credit & co');
     expect(hostile['dc:creator']).toEqual(['记者 <王五>', '通讯员 "赵六"']);
     expect(hostile.category.length).toBeGreaterThan(1);
+  });
+
+  test('a kind’s feed carries stories of that kind; the 重点 feed the stories editors marked; the good deeds feed every deed, linked where it is shown', () => {
+    const guids = (feed: string) => ((parseXml(read(dist, feed)).rss.channel.item ?? []) as any[]).map((item) => item.guid['#text'] as string);
+    const storyGuid = (story: Record<string, any>) => `urn:campaign-desk:story:${story.documentId}`;
+    // The fixture has fewer than 50 stories of each kind; the hostile story the build adds is news.
+    for (const kind of STORY_KINDS) {
+      const expected = of('story').filter((story) => story.kind === kind.key).map(storyGuid);
+      if (kind.key === 'news') expected.push(storyGuid({ documentId: HOSTILE_STORY_ID }));
+      expect(guids(`/feeds/kinds/${kind.key}.xml`).sort(), kind.key).toEqual(expected.sort());
+    }
+    const featured = of('story').filter((story) => story.featured);
+    expect(featured.length).toBe(5);
+    expect(guids('/feeds/featured.xml').sort()).toEqual(featured.map(storyGuid).sort());
+    const deeds = parseXml(read(dist, '/feeds/good-deeds.xml')).rss.channel.item as any[];
+    expect(deeds.map((item) => item.guid['#text']).sort()).toEqual(of('goodDeed').map((deed) => `urn:campaign-desk:goodDeed:${deed.documentId}`).sort());
+    for (const item of deeds) {
+      const link = new URL(item.link);
+      expect(link.pathname, item.link).toBe('/figures/tang-guangyou/');
+      expect(pages.get(link.pathname)).toContain(`id="${link.hash.slice(1)}"`);
+    }
+    expect(deeds.find((item) => item['media:content'])?.['media:content']['media:credit']).toBe('通讯员 李四 摄');
+  });
+
+  test('the calendar marks invented events and placeholder dates in their summaries', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read(dist, '/events.ics')));
+    const summaries = new Map(calendar.getAllSubcomponents('vevent').map((component) => [String(component.getFirstPropertyValue('uid')).split('@')[0], String(component.getFirstPropertyValue('summary'))]));
+    for (const event of of('event')) {
+      const summary = summaries.get(event.documentId)!;
+      expect(summary.startsWith('【示例】'), summary).toBe(event.sample);
+      expect(summary.endsWith(`（${SAMPLE_DATE_NOTE}）`), summary).toBe(event.sampleDate);
+    }
   });
 
   test('audio stories with a file URL carry an enclosure', () => {

@@ -1,5 +1,6 @@
 /**
- * Builds the fixture site once per test run, the way the publisher builds a release (the
+ * Builds the fixture site once per test run, as a preview (the fixture is all sample content;
+ * the public build is tested page by page in tests/unit/renderer.test.ts), the way the publisher builds a release (the
  * renderer: compile, sync, render every page, images, search shards), into a temporary
  * directory that every test file reads; the image server it needs runs only for the build.
  */
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
     const started = Date.now();
     renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL });
     const mediaDir = path.join(work, 'media');
-    const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, full: true });
+    const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, preview: true, full: true });
     await writeWholeSite(renderer, plan, distDir, mediaDir);
     project.provide('distDir', distDir);
     project.provide('warnings', plan.warnings);

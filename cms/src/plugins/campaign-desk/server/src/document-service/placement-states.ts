@@ -1,15 +1,15 @@
 /**
  * A placement moves along its states one allowed step at a time (common/placement-states.ts)
  * and holds what its state needs: a pitch its date and contact; a carried or verified
- * placement the day it ran and its URL or page/slot; a verified one the evidence an editor
- * checked. Judged on the saved row, inside the write's transaction, so whatever shape the
+ * placement the day it ran and its URL or page/slot; one a person verifies, the evidence they
+ * checked (an import, code acting on its own, is trusted as imported stories are). Judged on the saved row, inside the write's transaction, so whatever shape the
  * admin or an API sends, a placement that falls short is rolled back with the fields named.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../common/names';
 import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../common/placement-states';
-import { editOf, paramsOf, type Middleware } from './actions';
+import { actingUser, editOf, paramsOf, type Middleware } from './actions';
 
 type Row = Record<string, unknown> & { state: PlacementState };
 
@@ -25,15 +25,15 @@ const LABELS: Record<string, string> = {
 
 const filled = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
 
-/** The fields a placement in `state` lacks. */
-export function missingFor(state: PlacementState, row: Record<string, unknown>): string[] {
+/** The fields a placement in `state` lacks; `byPerson`: a person, not code, verifies it. */
+export function missingFor(state: PlacementState, row: Record<string, unknown>, byPerson: boolean): string[] {
   const missing = ['story', 'outlet'].filter((field) => !row[field]);
   if (state === 'pitched') missing.push(...['pitchedOn', 'contact'].filter((field) => !filled(row[field])));
   if (state === 'carried' || state === 'verified') {
     if (!filled(row.date)) missing.push('date');
     if (!filled(row.url) && !filled(row.slot)) missing.push('url');
   }
-  if (state === 'verified' && !row.evidence) missing.push('evidence');
+  if (state === 'verified' && byPerson && !row.evidence) missing.push('evidence');
   return missing;
 }
 
@@ -60,7 +60,7 @@ export default (strapi: Core.Strapi): Middleware =>
           { errors: [{ path: ['state'], message: `可改为：${PLACEMENT_MOVES[before.state].map(placementStateName).join('、')}`, name: 'ValidationError' }] },
         );
       }
-      const missing = missingFor(row.state, row);
+      const missing = missingFor(row.state, row, actingUser(strapi) !== null);
       if (missing.length > 0) {
         throw new errors.ValidationError(
           `“${placementStateName(row.state)}”的上稿记录须填写${missing.map((field) => LABELS[field]).join('、')}`,

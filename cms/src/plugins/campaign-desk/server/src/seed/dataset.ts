@@ -49,6 +49,7 @@ export const seedOutletSchema = z.object({
   runsCampaignColumn: z.boolean().default(false),
   /** On the target list of 全覆盖; central and provincial outlets are unless the file says otherwise. */
   countsTowardCoverage: z.boolean().optional(),
+  sample: z.boolean(),
 });
 
 export const seedColumnSchema = z.object({
@@ -78,6 +79,7 @@ export const seedEventSchema = z.object({
   title: text,
   startsAt: instantSchema,
   endsAt: instantSchema.optional(),
+  sampleDate: z.boolean().default(false),
   venue: optionalText,
   place: placeSlug.optional(),
   theme: themeSlug.optional(),
@@ -85,6 +87,7 @@ export const seedEventSchema = z.object({
   audiences: z.array(term(LECTURE_AUDIENCES)).default([]),
   speakers: z.array(text).default([]),
   summary: optionalText,
+  sample: z.boolean(),
 });
 
 export const seedClauseSchema = z.object({
@@ -101,8 +104,10 @@ export const seedOpinionSchema = z.object({
   shortTitle: optionalText,
   summary: optionalText,
   adoptedOn: calendarDateSchema.optional(),
+  sampleDate: z.boolean().default(false),
   adoptedAt: slugSchema.optional(),
   clauses: z.array(seedClauseSchema).min(1),
+  sample: z.boolean(),
 });
 
 export const seedStorySchema = z.object({
@@ -124,6 +129,7 @@ export const seedStorySchema = z.object({
   figures: z.array(slugSchema).default([]),
   clauses: z.array(clauseRef).default([]),
   event: slugSchema.optional(),
+  featured: z.boolean().default(false),
   sample: z.boolean(),
 });
 

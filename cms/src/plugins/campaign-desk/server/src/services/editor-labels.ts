@@ -18,7 +18,8 @@ interface Labels {
 }
 
 const SLUG: Field = ['网址别名（slug）', '留空则按标题自动生成拼音；首次发布后不能修改'];
-const SAMPLE: Field = ['示例内容', '系统生成的示例数据，网站上会标注“示例”'];
+const SAMPLE: Field = ['示例内容', '虚构的示例数据：网站上标注“示例”，不进入订阅源和媒体覆盖统计（预览版网站除外）'];
+const SAMPLE_DATE: Field = ['日期为示例', '日期尚未确定、暂填示例日期时勾选：网站和日历在日期旁标注“示例”'];
 
 export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
   story: {
@@ -47,6 +48,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       figures: '典型人物',
       clauses: ['解读的条款', '解读类稿件须选择所解读的《意见》条款'],
       event: '相关日程',
+      featured: ['重点报道', '勾选后进入“重点报道”订阅源，供合作媒体优先转载'],
       sample: SAMPLE,
       reviewStage: ['审稿状态', '由右侧“审稿”面板中的送审、初审、复审、终审和退回改变'],
     },
@@ -82,6 +84,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       homepage: '网址',
       runsCampaignColumn: '开设“六大”活动专栏',
       countsTowardCoverage: ['计入“全覆盖”', '中央、省级主流媒体中，“力争全覆盖”目标所列的媒体：统计和周报据此列出尚未刊播的媒体'],
+      sample: SAMPLE,
     },
   },
   figure: {
@@ -121,8 +124,10 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       slug: SLUG,
       summary: '内容提要',
       adoptedOn: '审议通过日期',
+      sampleDate: SAMPLE_DATE,
       adoptedAt: '审议通过的会议',
       clauses: '条款',
+      sample: SAMPLE,
     },
   },
   clause: {
@@ -144,6 +149,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       slug: SLUG,
       startsAt: '开始时间',
       endsAt: '结束时间',
+      sampleDate: SAMPLE_DATE,
       venue: '地点',
       place: '地区',
       theme: '主题',
@@ -151,6 +157,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       audiences: ['宣讲对象', '宣讲活动填写，如 ["agencies","villages"]（机关、农村）'],
       speakers: ['主讲人', '多人用、分隔'],
       summary: '概要',
+      sample: SAMPLE,
     },
   },
   placement: {

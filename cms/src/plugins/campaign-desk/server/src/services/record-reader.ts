@@ -142,6 +142,7 @@ const SOURCES: Record<RecordType, Source> = {
       medium: row.medium,
       homepage: s.text(row.homepage),
       runsCampaignColumn: Boolean(row.runsCampaignColumn),
+      sample: Boolean(row.sample),
     }),
   },
   column: {
@@ -185,6 +186,7 @@ const SOURCES: Record<RecordType, Source> = {
       title: row.title,
       startsAt: s.instant(row.startsAt),
       endsAt: s.instant(row.endsAt),
+      sampleDate: Boolean(row.sampleDate),
       venue: s.text(row.venue),
       placeId: s.id(row.place),
       themeId: s.id(row.theme),
@@ -192,6 +194,7 @@ const SOURCES: Record<RecordType, Source> = {
       audiences: Array.isArray(row.audiences) ? row.audiences : [],
       speakers: s.list(row.speakers),
       summary: s.text(row.summary),
+      sample: Boolean(row.sample),
     }),
   },
   opinion: {
@@ -221,6 +224,7 @@ const SOURCES: Record<RecordType, Source> = {
       shortTitle: s.text(row.shortTitle),
       summary: s.text(row.summary),
       adoptedOn: s.calendarDate(row.adoptedOn),
+      sampleDate: Boolean(row.sampleDate),
       adoptedAtEventId: s.id(row.adoptedAt),
       clauses: [...((prepared as Map<string, Map<string, Row>>).get(row.documentId)?.values() ?? [])].map(
         (clause) => ({
@@ -232,6 +236,7 @@ const SOURCES: Record<RecordType, Source> = {
           sample: Boolean(clause.sample),
         }),
       ),
+      sample: Boolean(row.sample),
     }),
   },
   story: {
@@ -276,6 +281,7 @@ const SOURCES: Record<RecordType, Source> = {
         figureIds: s.ids(row.figures),
         clauseIds: s.ids(row.clauses),
         eventId: s.id(row.event),
+        featured: Boolean(row.featured),
         sample: Boolean(row.sample),
       };
     },

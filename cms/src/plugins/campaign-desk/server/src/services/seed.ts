@@ -184,6 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
           countsTowardCoverage: r.countsTowardCoverage ?? (r.level === 'central' || r.level === 'provincial'),
+          sample: r.sample,
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
           name: r.name,
@@ -207,6 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: r.title,
           startsAt: r.startsAt,
           endsAt: r.endsAt,
+          sampleDate: r.sampleDate,
           venue: r.venue,
           place: ref('place', r.place),
           theme: ref('theme', r.theme),
@@ -214,6 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           audiences: r.audiences,
           speakers: r.speakers.join('、'),
           summary: r.summary,
+          sample: r.sample,
         }));
         await createMissing(
           'opinions',
@@ -224,7 +227,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             shortTitle: r.shortTitle,
             summary: r.summary,
             adoptedOn: r.adoptedOn,
+            sampleDate: r.sampleDate,
             adoptedAt: ref('event', r.adoptedAt),
+            sample: r.sample,
           }),
           async (opinion, documentId) => {
             for (const clause of opinion.clauses) {
@@ -255,6 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           figures: refs('figure', r.figures),
           clauses: r.clauses.map((key) => clauseIds.get(key)!),
           event: ref('event', r.event),
+          featured: r.featured,
           sample: r.sample,
         }));
 

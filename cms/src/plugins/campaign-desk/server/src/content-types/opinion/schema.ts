@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { editedInContentManager, slug } from '../attributes';
+import { editedInContentManager, sample, sampleDate, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -29,6 +29,7 @@ export default {
     adoptedOn: {
       type: 'date',
     },
+    sampleDate,
     adoptedAt: {
       type: 'relation',
       relation: 'manyToOne',
@@ -40,5 +41,6 @@ export default {
       target: UID.clause,
       mappedBy: 'opinion',
     },
+    sample,
   },
 };

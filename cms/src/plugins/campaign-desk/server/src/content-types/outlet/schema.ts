@@ -1,6 +1,6 @@
 import { OUTLET_LEVELS, OUTLET_MEDIA, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES } from '../../../../common/names';
-import { editedInContentManager, httpUrl, slug } from '../attributes';
+import { editedInContentManager, httpUrl, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -45,5 +45,6 @@ export default {
       type: 'boolean',
       default: false,
     },
+    sample,
   },
 };

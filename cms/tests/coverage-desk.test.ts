@@ -12,7 +12,7 @@ import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
 let api: ReturnType<typeof adminApi>;
-const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
+const people = {} as Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session>;
 const outlets = {} as Record<'ribao' | 'hubei' | 'renmin', { documentId: string }>;
 const cm = (uid: string, documentId = '') => `/content-manager/collection-types/${uid}${documentId ? `/${documentId}` : ''}`;
 const connect = (documentId: string) => ({ connect: [{ documentId }] });
@@ -115,8 +115,8 @@ describe('a reporting plan', () => {
     ok(await api.call(people.reporter, 'PUT', cm(UID.topic, topic.documentId), { progress: 'filed', stories: connect(story.documentId) }));
     expect((await cms.strapi.db.query(UID.topic).findOne({ where: { documentId: topic.documentId } })).progress).toBe('filed');
 
-    for (const [session, action] of [[people.reporter, 'submit'], [people.editor, 'first'], [people.editor, 'second'], [people.chief, 'final']] as const) {
-      ok(await api.call(session, 'POST', `/campaign-desk/stories/${story.documentId}/review`, { action }));
+    for (const [session, action] of [[people.reporter, 'submit'], [people.editor, 'first'], [people.deskHead, 'second'], [people.chief, 'final']] as const) {
+      ok(await api.review(session, story.documentId, action));
     }
     ok(await api.call(people.chief, 'POST', `${cm(UID.story, story.documentId)}/actions/publish`, {}));
     expect((await cms.strapi.db.query(UID.topic).findOne({ where: { documentId: topic.documentId } })).progress).toBe('published');

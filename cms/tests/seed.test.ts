@@ -91,6 +91,9 @@ describe('the campaign seed', () => {
       expect(records.length).toBeGreaterThan(0);
       for (const record of records) expect(recordSchema.safeParse(record).success).toBe(true);
     }
+    // Its clauses are public with the opinion: it was published once they were written.
+    const { records: opinions } = await reader.read('opinion', 'http://127.0.0.1');
+    expect(opinions.every((opinion: { clauses?: unknown }) => Array.isArray(opinion.clauses) && opinion.clauses.length > 0)).toBe(true);
   });
 
   it('imports sample placements verified by the system, so they are public, flagged as samples', async () => {
@@ -148,6 +151,39 @@ describe('a broken seed file', () => {
     );
     expect((dangling as Error).message).toBe(
       'broken.json: stories[0] ("bad-column"), field columns: nothing is called "no-such-column"',
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('reports a story citing a clause only the file has, of an opinion the database holds, before writing anything', async () => {
+    const before = await footprint();
+    const opinion = campaignDataset().opinions.find((candidate) => candidate.slug === 'yijian')!;
+    const error = await seed(
+      {
+        opinions: [{ ...opinion, clauses: [...opinion.clauses, { order: 99, label: '十、', text: '【示例条款】只在文件里的条款', sample: true }] }],
+        stories: [newStory('cites-file-clause', { clauses: ['yijian#99'] })],
+      },
+      'broken.json',
+    ).catch((caught: Error) => caught);
+    expect((error as Error).message).toBe(
+      'broken.json: stories[0] ("cites-file-clause"), field clauses: "yijian#99" is a clause only this file has, of an opinion the database already holds (whose clauses the seed leaves as they are)',
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('reports a good deed or a placement given twice in one file, and writes neither', async () => {
+    const before = await footprint();
+    const deed = { title: '【示例】为独居老人送去年货', doer: '志愿者', date: '2020-06-02', description: '帮助老人。', sample: true };
+    const placement = { story: campaignDataset().stories[0]!.slug, outlet: 'renmin-ribao', date: '2020-06-03', sample: true };
+    const error = await seed(
+      { goodDeeds: [deed, { ...deed, doer: '另一位志愿者' }], placements: [placement, { ...placement, slot: '第2版' }] },
+      'twice.json',
+    ).catch((caught: Error) => caught);
+    expect((error as Error).message).toBe(
+      [
+        'twice.json: goodDeeds[1] ("【示例】为独居老人送去年货"), field title: the same record as goodDeeds[0]',
+        `twice.json: placements[1] ("${placement.story} → renmin-ribao"), field story: the same record as placements[0]`,
+      ].join('\n'),
     );
     expect(await footprint()).toEqual(before);
   });

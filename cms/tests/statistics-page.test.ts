@@ -24,7 +24,7 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the 统计 page', () 
   const login = { email: `chief-${randomBytes(3).toString('hex')}@newsroom.example.cn`, password: `Pw1${randomBytes(9).toString('base64url')}` };
 
   beforeAll(async () => {
-    await ensureAdminBuild();
+    await ensureAdminBuild('test');
     cms = await startCms();
     await cms.strapi.plugin(PLUGIN_ID).service('seed').load(
       {

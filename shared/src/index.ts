@@ -4,3 +4,4 @@ export * from './slug';
 export * from './dates';
 export * from './blocks';
 export * from './signature';
+export * from './undelivered';

@@ -1,6 +1,5 @@
-/** The admin HTTP API as the newsroom uses it: real accounts of a role, logged in, calling its endpoints. */
+/** The admin HTTP API as the newsroom uses it: real accounts of a role, logged in, calling its routes. */
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
 import type { TestCms } from './strapi';
 
 export interface Session {
@@ -14,48 +13,83 @@ export interface Answer {
   body: Record<string, any>;
 }
 
+/** A 1×1 PNG: the smallest image the media library takes. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 export function adminApi(cms: TestCms) {
+  async function answer(response: Response): Promise<Answer> {
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
+  }
+
   return {
-    async call(session: Session, method: string, path: string, body?: unknown): Promise<Answer> {
-      const response = await fetch(`${cms.url}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-    },
-
-    /** One account of each newsroom role, logged in. */
-    async newsroom(): Promise<Record<'reporter' | 'editor' | 'chief', Session>> {
-      return {
-        reporter: await this.signUp('campaign-desk-reporter', '记者'),
-        editor: await this.signUp('campaign-desk-editor', '编辑'),
-        chief: await this.signUp('campaign-desk-chief-editor', '主编'),
-      };
-    },
-
-    /** A new account with the role `roleCode`, logged in. */
+    /** An active account holding the role `roleCode`, logged in. */
     async signUp(roleCode: string, name: string): Promise<Session> {
-      const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-      const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
+      const role = (await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } })) as { id: number };
+      const email = `${randomBytes(4).toString('hex')}@newsroom.example.cn`;
       const password = `Pw1${randomBytes(9).toString('base64url')}`;
-      const user = await cms.strapi.service('admin::user').create({
+      const user = (await cms.strapi.service('admin::user').create({
         email,
         firstname: name,
         lastname: '测试',
         password,
         isActive: true,
         roles: [role.id],
-      });
+      })) as { id: number };
       const login = await fetch(`${cms.url}/admin/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email, password }),
       });
-      expect(login.status).toBe(200);
+      if (login.status !== 200) throw new Error(`${name} could not log in: ${login.status} ${await login.text()}`);
       const { data } = (await login.json()) as { data: { token: string } };
       return { token: data.token, id: user.id, email };
+    },
+
+    /** The people a story passes: a reporter, then 责任编辑 and 部门主任 (editors), then 总编 (the chief editor). */
+    async newsroom(): Promise<Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session>> {
+      return {
+        reporter: await this.signUp('campaign-desk-reporter', '记者'),
+        editor: await this.signUp('campaign-desk-editor', '编辑'),
+        deskHead: await this.signUp('campaign-desk-editor', '部门主任'),
+        chief: await this.signUp('campaign-desk-chief-editor', '主编'),
+      };
+    },
+
+    async call(session: Session, method: string, path: string, body?: unknown): Promise<Answer> {
+      const response = await fetch(`${cms.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return answer(response);
+    },
+
+    /** A review move as the 审稿 panel makes it: from the stage the reviewer sees now. */
+    async review(session: Session, documentId: string, action: string, comment?: string): Promise<Answer> {
+      const { body } = await this.call(session, 'GET', `/campaign-desk/stories/${documentId}/review`);
+      return this.call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, stage: body.stage, ...(comment === undefined ? {} : { comment }) });
+    },
+
+    /**
+     * Uploads a file to the media library (`POST /upload`), or replaces file `replace` with it:
+     * a one-pixel PNG unless `file` says otherwise.
+     */
+    async upload(session: Session, name: string, replace?: number, file: { body: Uint8Array | string; type: string; extension: string } = { body: PIXEL, type: 'image/png', extension: 'png' }): Promise<Answer> {
+      const form = new FormData();
+      const fileName = `${name}.${file.extension}`;
+      // Copied into a plain ArrayBuffer-backed array, the one kind Blob takes whatever the lib's typings.
+      form.append('files', new Blob([typeof file.body === 'string' ? file.body : new Uint8Array(file.body)], { type: file.type }), fileName);
+      form.append('fileInfo', JSON.stringify({ name: fileName }));
+      const response = await fetch(`${cms.url}/upload${replace === undefined ? '' : `/files/${replace}/replace`}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${session.token}` },
+        body: form,
+      });
+      return answer(response);
     },
   };
 }

@@ -81,6 +81,9 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
+/** Sending a delivery that was given up on (失败) again: 重新投递 on the 发布事件 page. */
+export const OUTBOX_REDELIVER_ACTION = pluginAction('outbox.redeliver', '发布事件', '重新投递失败的发布事件');
+
 /** Checking a placement's evidence: moving it to 已核实 (or back), and changing a verified one. */
 export const PLACEMENT_VERIFY_ACTION = pluginAction('placement.verify', '上稿', '核实上稿记录');
 
@@ -89,6 +92,24 @@ export const STATISTICS_READ_ACTION = pluginAction('statistics.read', '统计', 
 
 /** Issuing and revoking partner outlets' API tokens (合作媒体令牌). */
 export const PARTNER_TOKENS_ACTION = pluginAction('partner-tokens.manage', '合作媒体', '管理合作媒体令牌');
+
+/**
+ * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
+ * action is added here: registration, the roles table and the role matrix read this list.
+ */
+export const PLUGIN_ACTIONS = [
+  ...Object.values(REVIEW_ACTIONS),
+  OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
+  PLACEMENT_VERIFY_ACTION,
+  STATISTICS_READ_ACTION,
+  PARTNER_TOKENS_ACTION,
+] as const;
+
+export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
+
+/** Strapi's own role that holds every action; the review rules and the role matrix name it. */
+export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
@@ -99,20 +120,17 @@ export const EXPLORER_ACTIONS = {
   publish: 'plugin::content-manager.explorer.publish',
 } as const;
 
-/** The media library's actions every newsroom role needs to pick, upload and reuse images. */
-export const UPLOAD_ACTIONS = [
-  'plugin::upload.read',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-] as const;
+/**
+ * The media library's actions the newsroom roles are granted. `update` is Strapi's one action
+ * for editing a file's details, replacing it and deleting it.
+ */
+export const UPLOAD_ACTIONS = {
+  read: 'plugin::upload.read',
+  create: 'plugin::upload.assets.create',
+  update: 'plugin::upload.assets.update',
+  download: 'plugin::upload.assets.download',
+  copyLink: 'plugin::upload.assets.copy-link',
+} as const;
 
-/** Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). */
-export const PLUGIN_ACTIONS = [
-  ...Object.values(REVIEW_ACTIONS),
-  OUTBOX_READ_ACTION,
-  PLACEMENT_VERIFY_ACTION,
-  STATISTICS_READ_ACTION,
-  PARTNER_TOKENS_ACTION,
-] as const;
+/** The uploaded files' content type, which the media library's permissions name as subject. */
+export const UPLOAD_FILE_UID = 'plugin::upload.file';

@@ -4,7 +4,6 @@
  * document it acted on and who is behind it. All but `actingUser` are pure.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { UID } from '../../../common/names';
 import { recordTypeOf } from '../record-types';
 import type { Operation } from '../services/journal';
 import type { Reviewer } from '../services/review';
@@ -45,9 +44,12 @@ export function effectOf(action: string, params: Params, draftAndPublish: boolea
   return action === 'create' || action === 'update' ? 'upsert' : null;
 }
 
-/** Whether an action may change what the public sees: a write to a record type, or to a clause (part of its opinion). */
+/**
+ * Whether an action may change what the public sees: a write to a record type. (Not a clause:
+ * the public reads clauses as they stood when their opinion was last published.)
+ */
 export function writesCampaignContent(uid: string, action: string): boolean {
-  return !isRead(action) && (recordTypeOf(uid) !== undefined || uid === UID.clause);
+  return !isRead(action) && recordTypeOf(uid) !== undefined;
 }
 
 /** The document an action acted on: named in its params, or (a create) in its result. */

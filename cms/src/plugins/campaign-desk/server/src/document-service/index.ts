@@ -6,15 +6,17 @@
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
- *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed.
+ *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
+ *     a story's publish runs in the transaction it opens, the story's draft row locked from
+ *     the check on, so no edit slips in between the check and the copy that is published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
  *  7. placementVerification — only a verifier verifies a placement or changes a verified one;
  *     it records who and when, and keeps forms from writing that or a placement's source.
- *     1–7 refuse before anything is written, so a refused action costs no transaction;
+ *     1–7 refuse before anything is written (a refused publish costs 4's transaction only);
  *     5 before 6, so a malformed slug is told so first.
  *  8. stageByReviewOnly — an edit cannot set the review stage.
- *  9. reopenAfterEdit — an edited approved story goes back for review, with the edit; it
+ *  9. reopenAfterEdit — a story edited after a reviewer passed it goes back for review; it
  *     compares what was sent, as 4 does, before 10 and 11 fill anything in.
  * 10. slugFromTitle — an empty slug is filled in; after 5 and 6, which judge what was asked for.
  * 11. outletOfAuthor — a new story or placement without an outlet gets its author's outlet.
@@ -27,16 +29,21 @@
  *     run (a placement's move and what its state needs; one plan per outlet and phase), in
  *     the write's transaction; inside 12–14, so a placement short of a field is told so in
  *     the newsroom's words before the contract check judges its public record.
- * 17. clauseAsOpinion, 18. recordChange — declare the action's public changes once it has run;
- *     inside 12–14, so they read the public versions in its transaction and declare them
- *     before those rules go through them.
- * 19. storyDateOnFirstPublish — a story's date is set as it is first published; inside
+ * 17. clauseEditsOpinionDraft — a clause edit marks its opinion's draft as modified and
+ *     changes nothing public (the public reads the clauses as of the opinion's last publish).
+ * 18. recordChange — declares the action's public changes once it has run; inside 12–14, so
+ *     it reads the public versions in its transaction and declares them before those rules
+ *     go through them.
+ * 19. clausesAtPublish — a published opinion's clauses are stored on its published version;
+ *     inside 18, so the version 18 declares carries them.
+ * 20. storyDateOnFirstPublish — a story's date is set as it is first published; inside
  *     12–14, so a publish they refuse takes the date back with it.
- * 20. topicPublishedWithStory — a topic is 已发布 once a story fulfilling it is; inside 12–14
+ * 21. topicPublishedWithStory — a topic is 已发布 once a story fulfilling it is; inside 12–14
  *     for the same reason.
  */
 import type { Core } from '@strapi/strapi';
-import clauseAsOpinion from './clause-as-opinion';
+import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
+import clausesAtPublish from './clauses-at-publish';
 import contractCheck from './contract-check';
 import journalEntry from './journal-entry';
 import onePlanPerOutletAndPhase from './one-plan-per-outlet-and-phase';
@@ -75,8 +82,9 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     contractCheck(strapi),
     placementStates(strapi),
     onePlanPerOutletAndPhase(strapi),
-    clauseAsOpinion(strapi),
+    clauseEditsOpinionDraft(strapi),
     recordChange(strapi),
+    clausesAtPublish(strapi),
     storyDateOnFirstPublish(strapi),
     topicPublishedWithStory(strapi),
   ]) {

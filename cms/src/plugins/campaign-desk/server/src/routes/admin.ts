@@ -1,4 +1,11 @@
-import { EXPLORER_ACTIONS, OUTBOX_READ_ACTION, PARTNER_TOKENS_ACTION, STATISTICS_READ_ACTION, UID } from '../../../common/names';
+import {
+  EXPLORER_ACTIONS,
+  OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
+  PARTNER_TOKENS_ACTION,
+  STATISTICS_READ_ACTION,
+  UID,
+} from '../../../common/names';
 
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 /** An authenticated admin whose roles grant `actions` (an action, or an action on a subject). */
@@ -12,6 +19,7 @@ export default {
     { method: 'GET', path: '/stories/:documentId/review', handler: 'review.status', config: authenticated },
     { method: 'POST', path: '/stories/:documentId/review', handler: 'review.move', config: authenticated },
     { method: 'GET', path: '/outbox', handler: 'outbox.find', config: allowed(OUTBOX_READ_ACTION.id) },
+    { method: 'POST', path: '/outbox/deliveries/:id/redeliver', handler: 'outbox.redeliver', config: allowed(OUTBOX_REDELIVER_ACTION.id) },
     { method: 'GET', path: '/desk', handler: 'desk.find', config: allowed([EXPLORER_ACTIONS.read, UID.topic]) },
     { method: 'GET', path: '/statistics', handler: 'statistics.find', config: allowed(STATISTICS_READ_ACTION.id) },
     { method: 'GET', path: '/statistics/export.xlsx', handler: 'statistics.xlsx', config: allowed(STATISTICS_READ_ACTION.id) },

@@ -17,5 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     },
     { method: 'POST', path: '/partner/placements', handler: 'partner.report', config: partnerOnly },
     { method: 'GET', path: '/partner/placements', handler: 'partner.placements', config: partnerOnly },
+    {
+      method: 'GET',
+      path: '/undelivered',
+      handler: 'undelivered.find',
+      config: { policies: [] as string[], auth: undefined as false | undefined },
+    },
   ],
 });

@@ -1,17 +1,21 @@
 /**
  * `pnpm demo`: the product on this machine, in one command. Creates .env with random
- * secrets, builds what is missing, seeds the plan's data, makes a read-only API token and
- * an administrator and one account per newsroom role (passwords printed when the accounts
- * are made, and kept in .demo/, which git ignores), then runs Strapi on SQLite and the
- * publisher until Ctrl-C. A second run reuses everything that exists.
+ * secrets, builds what is missing, seeds the plan's data, makes a read-only API token, an
+ * administrator and one account per newsroom role (passwords printed when the accounts are
+ * made, and kept in .demo/, which git ignores), registers them with 咸宁日报 with sample
+ * topics due this week and overdue, issues 湖北日报 a partner token, then runs Strapi on
+ * SQLite and the publisher until Ctrl-C. A second run reuses everything that exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
 import { publisherEnvironment } from '@campaign-desk/publisher/config';
-import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
+import { shanghaiDate } from '@campaign-desk/shared';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { shiftDay, weekOf } from 'strapi-plugin-campaign-desk/weeks';
 import { withCms } from './lib/cms';
 import { CredentialsFile, describeAccounts, ensureAccounts, type AccountDirectory, type DemoAccount } from './lib/demo-accounts';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
@@ -89,6 +93,50 @@ async function ensureSnapshotToken(strapi: Core.Strapi): Promise<boolean> {
   return true;
 }
 
+const DEMO_OUTLET = 'xianning-ribao';
+const DEMO_PARTNER = 'hubei-ribao';
+const DEMO_PLAN = '【示例】咸宁日报“六大”活动报道方案（第三阶段）';
+
+/**
+ * The coverage desk as a newsroom would start it: each demo account registered with 咸宁日报,
+ * a sample reporting plan whose topics fall due this week and one already overdue (dated from
+ * today, so the desk shows them whenever the demo runs), and 湖北日报's partner token.
+ */
+async function ensureDesk(strapi: Core.Strapi): Promise<boolean> {
+  const bySlug = async (uid: string, slug: string) =>
+    ((await strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null)?.documentId;
+  const outlet = await bySlug(UID.outlet, DEMO_OUTLET);
+  const theme = await bySlug(UID.theme, 'gongyuan-chengshi');
+  if (!outlet || !theme) return false;
+  const staff: Record<string, string> = {};
+  for (const { code, email, firstname, lastname } of NEWSROOM) {
+    if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) continue;
+    const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as { documentId: string } | null;
+    staff[code] =
+      existing?.documentId ??
+      (await strapi.documents(UID.staffMember).create({ data: { name: `${lastname}${firstname}`, email, outlet } } as never)).documentId;
+  }
+  if (!(await strapi.db.query(UID.reportingPlan).findOne({ where: { title: DEMO_PLAN } }))) {
+    const plan = await strapi.documents(UID.reportingPlan).create({
+      data: { title: DEMO_PLAN, outlet, theme, lead: staff['campaign-desk-chief-editor'], summary: '围绕建设自然生态公园城市，每周推出一组一线报道。', sample: true },
+    } as never);
+    const today = shanghaiDate(new Date());
+    const reporter = staff['campaign-desk-reporter'];
+    for (const topic of [
+      { title: '【示例】自然生态公园城市建设一线走访', angle: '记者走进城乡社区，看公园城市怎样改变生活', dueOn: weekOf(today).sunday, progress: 'reporting', reporters: [reporter] },
+      { title: '【示例】长江大保护咸宁实践综述', angle: '岸线整治一年间：数字与故事', dueOn: shiftDay(today, -3), progress: 'planning', reporters: [reporter] },
+      { title: '【示例】《意见》解读系列评论', angle: '特约评论员解读三个发展定位', dueOn: shiftDay(weekOf(today).sunday, 7), progress: 'planning', reporters: [] },
+    ]) {
+      await strapi.documents(UID.topic).create({ data: { ...topic, plan: plan.documentId, reporters: topic.reporters.filter(Boolean), sample: true } } as never);
+    }
+  }
+  const partner = await bySlug(UID.outlet, DEMO_PARTNER);
+  if (!partner || credentialsFile.read().partnerToken) return false;
+  const { token } = (await strapi.plugin(PLUGIN_ID).service('partner-tokens').issue(partner, '湖北日报（演示）', '系统')) as { token: string };
+  credentialsFile.save({ ...credentialsFile.read(), partnerToken: token });
+  return true;
+}
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}`);
@@ -126,24 +174,21 @@ async function main() {
 
   step('Building the plugin and the server');
   await run('pnpm', ['build:server']);
-  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    step('Building the admin panel (first run only, about a minute)');
-    await run('pnpm', ['--filter', '@campaign-desk/cms', 'build']);
-  }
+  // Rebuilt only when its sources changed since the last build, or the tests left theirs.
+  await ensureAdminBuild('production', () => step('Building the admin panel (about a minute)'));
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
-  const { summary, accounts, tokenMade } = await withCms(async (strapi) => {
+  const { summary, accounts, tokenMade, partnerTokenMade } = await withCms(async (strapi) => {
     const seeded = (await strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
       string,
       { created: number; kept: number }
     >;
-    return {
-      summary: seeded,
-      accounts: await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi)),
-      tokenMade: await ensureSnapshotToken(strapi),
-    };
+    const accounts = await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi));
+    const tokenMade = await ensureSnapshotToken(strapi);
+    const partnerTokenMade = await ensureDesk(strapi);
+    return { summary: seeded, accounts, tokenMade, partnerTokenMade };
   });
-  const { snapshotToken } = credentialsFile.read();
+  const { snapshotToken, partnerToken } = credentialsFile.read();
   const created = Object.values(summary).reduce((sum, section) => sum + section.created, 0);
   console.log(created > 0 ? `  created ${created} records` : '  the database already holds the seed; nothing changed');
 
@@ -188,6 +233,7 @@ async function main() {
   await waitForLiveSite(control, publisher);
   // Secrets are shown when they are made; afterwards the commands read them where they are kept.
   const shownToken = tokenMade ? snapshotToken : `$(node -p "require('./${shownPath}').snapshotToken")`;
+  const shownPartnerToken = partnerTokenMade ? partnerToken : `$(node -p "require('./${shownPath}').partnerToken")`;
   console.log(`
 Campaign Desk is running.
 
@@ -195,6 +241,10 @@ Campaign Desk is running.
 ${describeAccounts(accounts, shownPath).join('\n')}
   Snapshot API:        ${url}/api/campaign-desk/snapshot
     curl -H "Authorization: Bearer ${shownToken}" ${url}/api/campaign-desk/snapshot?limit=5
+  Coverage desk:       ${url}/admin/plugins/${PLUGIN_ID}/desk (报道统筹) · ${url}/admin/plugins/${PLUGIN_ID}/statistics (统计, 周报)
+  A partner reports:   (湖北日报's token; take a storyId from the snapshot)
+    curl -H "Authorization: Bearer ${shownPartnerToken}" -H "Content-Type: application/json" \\
+      -d '{"storyId":"…","date":"2020-06-10","url":"https://epaper.hubeidaily.net/…"}' ${url}/api/campaign-desk/partner/placements
 
   The site (专题):     ${siteUrl}/
   Feeds for partners:  ${siteUrl}/feeds/

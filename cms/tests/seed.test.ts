@@ -86,7 +86,7 @@ describe('the campaign seed', () => {
 
   it('publishes only records that satisfy the contract', async () => {
     const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');
-    for (const type of ['story', 'opinion', 'event', 'figure', 'goodDeed', 'placement', 'column', 'outlet'] as const) {
+    for (const type of ['story', 'opinion', 'event', 'figure', 'goodDeed', 'column', 'outlet'] as const) {
       const { records } = await reader.read(type, 'http://127.0.0.1');
       expect(records.length).toBeGreaterThan(0);
       for (const record of records) expect(recordSchema.safeParse(record).success).toBe(true);
@@ -94,6 +94,17 @@ describe('the campaign seed', () => {
     // Its clauses are public with the opinion: it was published once they were written.
     const { records: opinions } = await reader.read('opinion', 'http://127.0.0.1');
     expect(opinions.every((opinion: { clauses?: unknown }) => Array.isArray(opinion.clauses) && opinion.clauses.length > 0)).toBe(true);
+  });
+
+  it('imports sample placements verified by the system, so they are public, flagged as samples', async () => {
+    const placements = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample', 'verifiedBy'] })) as Array<{ state: string; sample: boolean; verifiedBy: string }>;
+    expect(placements.length).toBeGreaterThan(0);
+    expect(placements.every((placement) => placement.state === 'verified' && placement.sample && placement.verifiedBy === '系统')).toBe(true);
+  });
+
+  it('puts the central and provincial outlets on the target list of 全覆盖', async () => {
+    const outlets = (await cms.strapi.db.query(UID.outlet).findMany({ select: ['level', 'countsTowardCoverage'] })) as Array<{ level: string; countsTowardCoverage: boolean }>;
+    for (const outlet of outlets) expect(outlet.countsTowardCoverage).toBe(outlet.level === 'central' || outlet.level === 'provincial');
   });
 
   it('exports what the committed fixture holds (testing/fixtures/snapshot.json), ids and write times aside', async () => {

@@ -17,6 +17,8 @@ const credentialsSchema = z.object({
   newsroom: z.record(loginSchema.extend({ role: z.string() })).default({}),
   /** The site's read-only API token. */
   snapshotToken: z.string().optional(),
+  /** 湖北日报's partner token (合作媒体令牌), for the curl line that reports a republication. */
+  partnerToken: z.string().optional(),
 });
 
 export type Login = z.infer<typeof loginSchema>;

@@ -14,7 +14,7 @@ export const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 // The CMS's own @strapi/strapi, the copy its plugins load against; and its CommonJS build,
 // because the ESM build does not load under vitest.
-const cmsRequire = createRequire(path.join(cmsDir, 'package.json'));
+export const cmsRequire = createRequire(path.join(cmsDir, 'package.json'));
 const strapiPackage = () => cmsRequire('@strapi/strapi') as typeof import('@strapi/strapi');
 
 const secret = () => randomBytes(18).toString('base64url');

@@ -5,6 +5,7 @@ import type { TestCms } from './strapi';
 export interface Session {
   token: string;
   id: number;
+  email: string;
 }
 
 export interface Answer {
@@ -45,7 +46,7 @@ export function adminApi(cms: TestCms) {
       });
       if (login.status !== 200) throw new Error(`${name} could not log in: ${login.status} ${await login.text()}`);
       const { data } = (await login.json()) as { data: { token: string } };
-      return { token: data.token, id: user.id };
+      return { token: data.token, id: user.id, email };
     },
 
     /** The people a story passes: a reporter, then 责任编辑 and 部门主任 (editors), then 总编 (the chief editor). */
@@ -67,6 +68,12 @@ export function adminApi(cms: TestCms) {
       return answer(response);
     },
 
+    /** A review move as the 审稿 panel makes it: from the stage the reviewer sees now. */
+    async review(session: Session, documentId: string, action: string, comment?: string): Promise<Answer> {
+      const { body } = await this.call(session, 'GET', `/campaign-desk/stories/${documentId}/review`);
+      return this.call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, stage: body.stage, ...(comment === undefined ? {} : { comment }) });
+    },
+
     /**
      * Uploads a file to the media library (`POST /upload`), or replaces file `replace` with it:
      * a one-pixel PNG unless `file` says otherwise.
@@ -74,7 +81,8 @@ export function adminApi(cms: TestCms) {
     async upload(session: Session, name: string, replace?: number, file: { body: Uint8Array | string; type: string; extension: string } = { body: PIXEL, type: 'image/png', extension: 'png' }): Promise<Answer> {
       const form = new FormData();
       const fileName = `${name}.${file.extension}`;
-      form.append('files', new Blob([file.body], { type: file.type }), fileName);
+      // Copied into a plain ArrayBuffer-backed array, the one kind Blob takes whatever the lib's typings.
+      form.append('files', new Blob([typeof file.body === 'string' ? file.body : new Uint8Array(file.body)], { type: file.type }), fileName);
       form.append('fileInfo', JSON.stringify({ name: fileName }));
       const response = await fetch(`${cms.url}/upload${replace === undefined ? '' : `/files/${replace}/replace`}`, {
         method: 'POST',

@@ -13,6 +13,7 @@ interface Attribute {
   required?: boolean;
   unique?: boolean;
   enum?: string[];
+  default?: unknown;
   maxLength?: number;
   regex?: string;
   target?: string;
@@ -21,6 +22,17 @@ interface Attribute {
 
 /** How a relation is written: by code (a documentId), or through the admin API ({ connect }). */
 export type Door = 'code' | 'api';
+
+/** What a type's document-service rules ask beyond the required attributes of its schema. */
+const RULES_ASK: Partial<Record<CampaignContentKey, Record<string, unknown>>> = {
+  // A pitch (已推送) holds its day and contact (placement-states.ts); it publishes nothing.
+  placement: { state: 'pitched', pitchedOn: '2020-06-01', contact: '对接人' },
+};
+
+/** Relations a type's rules keep unique: each record gets a target of its own (one plan per outlet and phase). */
+const OWN_TARGET: Partial<Record<CampaignContentKey, string[]>> = {
+  reportingPlan: ['outlet'],
+};
 
 const typeOfUid = (uid: string) => (Object.keys(UID) as Array<keyof typeof UID>).find((key) => UID[key] === uid);
 
@@ -32,7 +44,8 @@ export function sampleRecords(strapi: Core.Strapi) {
 
   function text(attribute: Attribute): string {
     serial += 1;
-    const candidates = [`矩阵样本${serial}`, `https://example.cn/sample/${serial}`, `sample-${serial}`];
+    const candidates =
+      attribute.type === 'email' ? [`sample-${serial}@newsroom.example.cn`] : [`矩阵样本${serial}`, `https://example.cn/sample/${serial}`, `sample-${serial}`];
     const fits = candidates.find((candidate) => !attribute.regex || new RegExp(attribute.regex).test(candidate));
     if (!fits) throw new Error(`no sample text fits ${attribute.regex}`);
     return fits.slice(-(attribute.maxLength ?? Infinity));
@@ -45,7 +58,7 @@ export function sampleRecords(strapi: Core.Strapi) {
       case 'email':
         return text(attribute);
       case 'enumeration':
-        return attribute.enum![0];
+        return attribute.default ?? attribute.enum![0];
       case 'integer':
       case 'biginteger':
       case 'float':
@@ -64,16 +77,24 @@ export function sampleRecords(strapi: Core.Strapi) {
       case 'relation': {
         const target = typeOfUid(attribute.target ?? '');
         if (!target || target === 'reviewEntry' || attribute.relation?.endsWith('Many')) break;
-        const documentId = await publicRecord(target as CampaignContentKey);
+        const documentId = OWN_TARGET[type]?.includes(name)
+          ? (await records.create(target as CampaignContentKey, { publish: true })).documentId
+          : await publicRecord(target as CampaignContentKey);
         return door === 'code' ? documentId : { connect: [{ documentId }] };
       }
     }
     throw new Error(`sample-records cannot fill the required ${type}.${name} (${attribute.type}): teach it in tests/support/sample-records.ts`);
   }
 
-  /** One public record of `type`, made once and reused as a relation target. */
+  /** One public record of `type`, an existing one (themes, activities and places cannot be made) or one made once, reused as a relation target. */
   async function publicRecord(type: CampaignContentKey): Promise<string> {
-    if (!targets.has(type)) targets.set(type, (await records.create(type, { publish: true })).documentId);
+    if (!targets.has(type)) {
+      const existing = (await strapi.db.query(UID[type] as never).findOne({
+        where: publishable(type) ? { publishedAt: { $notNull: true } } : {},
+        select: ['documentId'],
+      })) as { documentId: string } | null;
+      targets.set(type, existing?.documentId ?? (await records.create(type, { publish: true })).documentId);
+    }
     return targets.get(type)!;
   }
 
@@ -84,7 +105,7 @@ export function sampleRecords(strapi: Core.Strapi) {
       for (const [name, attribute] of Object.entries(attributesOf(type))) {
         if (attribute.required) data[name] = await value(type, name, attribute, door);
       }
-      return data;
+      return { ...data, ...RULES_ASK[type] };
     },
 
     /**

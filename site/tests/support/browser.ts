@@ -1,32 +1,10 @@
-/** Debian's Chromium through playwright-core (no browser download: `npx playwright install` cannot work here). */
-import { existsSync, readFileSync } from 'node:fs';
+/** The built fixture site in Debian's Chromium, and axe's verdict on a page. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from '@campaign-desk/testing/browser';
 import { serveDir, type Running } from './static-server';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need Debian's chromium ` +
-        '(apt-get install chromium fonts-noto-cjk; .ci/run does this) or CHROMIUM_PATH set to a Chromium binary.',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}
 
 /**
  * The built fixture site served on 127.0.0.1, and Chromium, for the tests of one file: started

@@ -18,7 +18,11 @@ function contentType<const Name extends string>(singularName: Name, pluralName: 
   return { uid: `plugin::${PLUGIN_ID}.${singularName}` as PluginUid<Name>, info: { singularName, pluralName, displayName } };
 }
 
-/** The twelve types that hold campaign content; editors work on them in the content manager. */
+/**
+ * The types editors work on in the content manager: the campaign's content (what the site
+ * publishes) and the coverage desk's records (staff, reporting plans and topics), which are
+ * the newsroom's own and never published.
+ */
 const CAMPAIGN_CONTENT = {
   story: contentType('story', 'stories', '稿件'),
   column: contentType('column', 'columns', '专栏'),
@@ -32,6 +36,9 @@ const CAMPAIGN_CONTENT = {
   clause: contentType('clause', 'clauses', '文件条款'),
   event: contentType('event', 'events', '日程'),
   placement: contentType('placement', 'placements', '上稿记录'),
+  staffMember: contentType('staff-member', 'staff-members', '采编人员'),
+  reportingPlan: contentType('reporting-plan', 'reporting-plans', '报道方案'),
+  topic: contentType('topic', 'topics', '选题'),
 } as const;
 
 /** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
@@ -40,6 +47,7 @@ const INTERNAL = {
   reviewEntry: contentType('review-entry', 'review-entries', '审稿记录'),
   outboxEvent: contentType('outbox-event', 'outbox-events', '发布事件'),
   outboxDelivery: contentType('outbox-delivery', 'outbox-deliveries', '事件推送'),
+  partnerToken: contentType('partner-token', 'partner-tokens', '合作媒体令牌'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;
@@ -76,11 +84,27 @@ export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '�
 /** Sending a delivery that was given up on (失败) again: 重新投递 on the 发布事件 page. */
 export const OUTBOX_REDELIVER_ACTION = pluginAction('outbox.redeliver', '发布事件', '重新投递失败的发布事件');
 
+/** Checking a placement's evidence: moving it to 已核实 (or back), and changing a verified one. */
+export const PLACEMENT_VERIFY_ACTION = pluginAction('placement.verify', '上稿', '核实上稿记录');
+
+/** The 统计 and 周报 pages, their admin API and the exports for the 六大办. */
+export const STATISTICS_READ_ACTION = pluginAction('statistics.read', '统计', '查看统计、导出周报');
+
+/** Issuing and revoking partner outlets' API tokens (合作媒体令牌). */
+export const PARTNER_TOKENS_ACTION = pluginAction('partner-tokens.manage', '合作媒体', '管理合作媒体令牌');
+
 /**
  * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
  * action is added here: registration, the roles table and the role matrix read this list.
  */
-export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION, OUTBOX_REDELIVER_ACTION] as const;
+export const PLUGIN_ACTIONS = [
+  ...Object.values(REVIEW_ACTIONS),
+  OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
+  PLACEMENT_VERIFY_ACTION,
+  STATISTICS_READ_ACTION,
+  PARTNER_TOKENS_ACTION,
+] as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
 

@@ -1,13 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { pluginConfig } from './config/read';
+import { partnerTokenStrategy } from './auth/partner-token';
 import { registerDocumentMiddlewares } from './document-service';
-import routes from './routes';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerDocumentMiddlewares(strapi);
-
-  const { snapshot } = pluginConfig(strapi);
-  if (!snapshot.requireToken) {
-    for (const route of routes['content-api'].routes) route.config.auth = false;
-  }
+  strapi.get('auth').register('content-api', partnerTokenStrategy(strapi));
 };

@@ -4,16 +4,14 @@
  * which whoever may redeliver sends again with 重新投递. Refreshes itself.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
+import { HeaderRow, when } from '../components/HeaderRow';
 
 const REFRESH_MS = 5000;
 const VARIANT = { pending: 'secondary', delivered: 'success', failing: 'warning', failed: 'danger' } as const;
 const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
-
-const when = (instant: string | null) =>
-  instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
 
 function errorMessage(error: unknown): string {
   const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
@@ -87,15 +85,7 @@ const OutboxPage = () => {
           </Box>
           {error && <Typography textColor="danger600">{error}</Typography>}
           <Table colCount={5} rowCount={(report?.events.length ?? 0) + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">时间</Typography></Th>
-                <Th><Typography variant="sigma">事件</Typography></Th>
-                <Th><Typography variant="sigma">内容</Typography></Th>
-                <Th><Typography variant="sigma">推送</Typography></Th>
-                <Th><Typography variant="sigma">最近错误</Typography></Th>
-              </Tr>
-            </Thead>
+            <HeaderRow titles={['时间', '事件', '内容', '推送', '最近错误']} />
             <Tbody>
               {report?.events.map((event) => (
                 <Tr key={event.id}>

@@ -10,10 +10,14 @@ import opinion from './opinion';
 import clause from './clause';
 import event from './event';
 import placement from './placement';
+import staffMember from './staff-member';
+import reportingPlan from './reporting-plan';
+import topic from './topic';
 import change from './change';
 import reviewEntry from './review-entry';
 import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
+import partnerToken from './partner-token';
 
 export default {
   story: story,
@@ -28,8 +32,12 @@ export default {
   clause: clause,
   event: event,
   placement: placement,
+  'staff-member': staffMember,
+  'reporting-plan': reportingPlan,
+  topic: topic,
   change: change,
   'review-entry': reviewEntry,
   'outbox-event': outboxEvent,
   'outbox-delivery': outboxDelivery,
+  'partner-token': partnerToken,
 };

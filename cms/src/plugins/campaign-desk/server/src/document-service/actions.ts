@@ -63,3 +63,18 @@ export function actingUser(strapi: Core.Strapi): Reviewer | null {
   const user = strapi.requestContext.get()?.state?.user as Reviewer | undefined;
   return user?.id ? user : null;
 }
+
+/**
+ * Whether a write sets a relation to something: a documentId, an id, `{ documentId }`, a list,
+ * or the admin's `{ connect, set }` with an entry. An empty `{ connect: [], disconnect: [] }`
+ * (what the admin sends for a relation left alone) sets nothing.
+ */
+export function setsRelation(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && ('connect' in value || 'set' in value || 'disconnect' in value)) {
+    const { connect = [], set = [] } = value as { connect?: unknown[]; set?: unknown[] };
+    return connect.length > 0 || set.length > 0;
+  }
+  return true;
+}

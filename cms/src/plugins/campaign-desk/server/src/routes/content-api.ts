@@ -1,12 +1,22 @@
-export default {
+import type { Core } from '@strapi/strapi';
+import { PARTNER_TOKEN_STRATEGY } from '../auth/partner-token';
+import { pluginConfig } from '../config/read';
+
+/** Partner routes take partner tokens only: they act for the token's outlet. */
+const partnerOnly = { policies: [] as string[], auth: { strategies: [PARTNER_TOKEN_STRATEGY] } };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
   type: 'content-api',
   routes: [
     {
       method: 'GET',
       path: '/snapshot',
       handler: 'snapshot.find',
-      config: { policies: [] as string[], auth: undefined as false | undefined },
+      // An API token (read-only is enough) or a partner token, unless the snapshot is open.
+      config: { policies: [] as string[], ...(pluginConfig(strapi).snapshot.requireToken ? {} : { auth: false as const }) },
     },
+    { method: 'POST', path: '/partner/placements', handler: 'partner.report', config: partnerOnly },
+    { method: 'GET', path: '/partner/placements', handler: 'partner.placements', config: partnerOnly },
     {
       method: 'GET',
       path: '/undelivered',
@@ -14,4 +24,4 @@ export default {
       config: { policies: [] as string[], auth: undefined as false | undefined },
     },
   ],
-};
+});

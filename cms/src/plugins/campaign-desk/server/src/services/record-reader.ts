@@ -15,6 +15,8 @@ type Populate = Record<string, true | { select?: string[]; populate?: Populate }
 
 interface Source {
   populate: Populate;
+  /** Which rows of the type are public, beyond Draft & Publish's published versions. */
+  where?: Record<string, unknown>;
   /** Loads what rows of a page share (e.g. the public stories of placements) in one query. */
   prepare?: (rows: Row[], strapi: Core.Strapi) => Promise<unknown>;
   toRecord(row: Row, shape: Shape, prepared: unknown): Record<string, unknown>;
@@ -276,6 +278,8 @@ const SOURCES: Record<RecordType, Source> = {
     }),
   },
   placement: {
+    // Only a verified placement is a fact the public may see (common/placement-states.ts).
+    where: { state: 'verified' },
     populate: { story: ref, outlet: ref },
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
@@ -334,7 +338,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
     const uid = UID[type];
-    const where: Record<string, unknown> = {};
+    const where: Record<string, unknown> = { ...source.where };
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };
     }

@@ -17,14 +17,11 @@ import type { ReviewLogEntry, ReviewMove, ReviewStatus } from '../../../common/r
 import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../common/review-stages';
 import { pluginConfig } from '../config/read';
 import { StageConflict, refusal } from '../errors';
+import { getService } from '../utils';
+import { nameOf, type Person } from './people';
 
 /** The admin user acting: who moves a story, or edits it. */
-export interface Reviewer {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string;
+export interface Reviewer extends Person {
   /** Present on the user of an admin request. */
   roles?: Array<{ code: string }>;
 }
@@ -34,9 +31,6 @@ export interface Viewer {
   user: Reviewer;
   ability: unknown;
 }
-
-/** Who made a move when no person did (imports, code). */
-const SYSTEM = '系统';
 
 /** The stages an edit sends back to 已送审, with what the log says of it. */
 const REOPENED_BY_EDIT: Partial<Record<ReviewStage, string>> = {
@@ -54,12 +48,6 @@ interface Draft {
   id: number;
   reviewStage: ReviewStage;
   authorId: number | null;
-}
-
-function nameOf(user: Reviewer | null): string {
-  if (!user) return SYSTEM;
-  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
-  return name ?? `#${user.id}`;
 }
 
 /** The entries of the story's current version: those after the last return or reopening edit. */
@@ -114,10 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function grantedActions(user: Reviewer): Promise<Set<string>> {
-    const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{ action: string }>;
-    return new Set(permissions.map((permission) => permission.action));
-  }
+  const grantedActions = (user: Reviewer) => getService(strapi, 'people').grantedActions(user);
 
   async function logOf(documentId: string): Promise<LogRow[]> {
     return (await strapi.db.query(UID.reviewEntry).findMany({ where: { storyId: documentId }, orderBy: { id: 'asc' } })) as LogRow[];

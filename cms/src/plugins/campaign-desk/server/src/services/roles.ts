@@ -9,10 +9,13 @@ import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
   OUTBOX_READ_ACTION,
-  PLUGIN_ACTIONS,
   OUTBOX_REDELIVER_ACTION,
+  PARTNER_TOKENS_ACTION,
+  PLACEMENT_VERIFY_ACTION,
+  PLUGIN_ACTIONS,
   PLUGIN_ID,
   REVIEW_ACTIONS,
+  STATISTICS_READ_ACTION,
   UID,
   UPLOAD_ACTIONS,
   type CampaignContentKey,
@@ -49,8 +52,12 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       story: ['create', 'read', 'update:own', 'delete:own'],
       goodDeed: ['create', 'read', 'update:own'],
       placement: ['create', 'read', 'update:own'],
+      // Reporters move their topics along (采写中, 已成稿) and link the stories that fulfil them.
+      topic: ['read', 'update'],
       ...Object.fromEntries(
-        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event'] as const).map((type) => [type, ['read']]),
+        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event', 'reportingPlan', 'staffMember'] as const).map(
+          (type) => [type, ['read']],
+        ),
       ),
     },
     // Reporters pick and upload images for their stories; changing or deleting a file is for its uploader.
@@ -74,9 +81,13 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       theme: ['read', 'update'],
       activity: ['read', 'update'],
       place: ['read', 'update'],
+      reportingPlan: ['create', 'read', 'update', 'delete'],
+      topic: ['create', 'read', 'update', 'delete'],
+      staffMember: ['read'],
     },
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'return'],
+    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id],
   },
   {
     code: 'campaign-desk-chief-editor',
@@ -85,7 +96,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id, OUTBOX_REDELIVER_ACTION.id],
+    extra: [OUTBOX_READ_ACTION.id, OUTBOX_REDELIVER_ACTION.id, PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, PARTNER_TOKENS_ACTION.id],
   },
 ];
 

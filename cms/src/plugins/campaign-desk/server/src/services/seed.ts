@@ -135,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       duplicates('opinions', data.opinions, 'slug', bySlug);
       duplicates('stories', data.stories, 'slug', bySlug);
       duplicates('goodDeeds', data.goodDeeds, 'title', goodDeedKey);
-      duplicates('placements', data.placements, 'story', (placement) => placementKey(placement.story, placement.outlet, placement.date));
+      duplicates('placements', data.placements, 'story', (placement) => placementKey(placement.story, placement.outlet));
       if (problems.length > 0) throw new SeedError(problems.join('\n'));
 
       /** Runs one record's writes; a refusal (e.g. by the publish check) names the seed record. */
@@ -192,6 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           medium: r.medium,
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
+          countsTowardCoverage: r.countsTowardCoverage ?? (r.level === 'central' || r.level === 'provincial'),
           sample: r.sample,
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
@@ -303,16 +304,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const placements = (await strapi.db.query(UID.placement).findMany({
-          select: ['date'],
+          select: ['id'],
           populate: { story: { select: ['documentId'] }, outlet: { select: ['documentId'] } },
-        })) as Array<{ date: string | Date; story?: { documentId: string }; outlet?: { documentId: string } }>;
-        const placementKeys = new Set(
-          placements.map((p) => placementKey(p.story?.documentId, p.outlet?.documentId, dateKey(p.date))),
-        );
+        })) as Array<{ story?: { documentId: string }; outlet?: { documentId: string } }>;
+        const placementKeys = new Set(placements.map((p) => placementKey(p.story?.documentId, p.outlet?.documentId)));
         for (const [index, placement] of data.placements.entries()) {
           const story = ref('story', placement.story);
           const outlet = ref('outlet', placement.outlet);
-          if (placementKeys.has(placementKey(story, outlet, placement.date))) {
+          if (placementKeys.has(placementKey(story, outlet))) {
             summary.placements.kept += 1;
             continue;
           }
@@ -332,9 +331,9 @@ function goodDeedKey(deed: { title: string; date: string }): string {
   return `${deed.title}@${deed.date}`;
 }
 
-/** A placement is a story carried by an outlet on a day (by slugs in a file, documentIds in the database). */
-function placementKey(story: string | null | undefined, outlet: string | null | undefined, date: string): string {
-  return `${story}→${outlet}@${date}`;
+/** A placement is a story offered to and carried by an outlet, once (by slugs in a file, documentIds in the database). */
+function placementKey(story: string | null | undefined, outlet: string | null | undefined): string {
+  return `${story}→${outlet}`;
 }
 
 function dateKey(value: string | Date): string {

@@ -11,10 +11,33 @@ function wordsIn(file: string | undefined): string[] | undefined {
 }
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // The media library keeps what a newsroom publishes (pictures, PDFs of printed pages as
+  // placement evidence, audio and video) and nothing a browser would run when it opens
+  // /uploads/…: an HTML or SVG file there is stored cross-site scripting. A file is served
+  // with the type its name gives and `nosniff` (strapi::security), so HTML named .png stays
+  // a broken picture.
+  upload: {
+    config: {
+      security: {
+        allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'application/pdf', 'audio/*', 'video/*'],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml'],
+      },
+    },
+  },
   'campaign-desk': {
     enabled: true,
     resolve: './src/plugins/campaign-desk',
     config: {
+      // 三审 by three different people, none of them the author: each review can be let off
+      // (e.g. a desk of two), and Super Admin exempted; unset values take the plugin's defaults.
+      review: {
+        separateDuties: {
+          first: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FIRST'),
+          second: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_SECOND'),
+          final: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FINAL'),
+        },
+        superAdminExempt: env.bool('CAMPAIGN_DESK_REVIEW_SUPER_ADMIN_EXEMPT'),
+      },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),
@@ -27,6 +50,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         retryBaseMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS'),
         retryMaxMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS'),
         requestTimeoutMs: env.int('CAMPAIGN_DESK_OUTBOX_TIMEOUT_MS'),
+        maxAttempts: env.int('CAMPAIGN_DESK_OUTBOX_MAX_ATTEMPTS'),
+        maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
+        overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
       },
       // The public forms (建言献策, 好人好事): see the README, "Public participation".
       participation: {

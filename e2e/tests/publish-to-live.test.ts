@@ -25,7 +25,7 @@ async function call(session: Session, method: string, path: string, body?: unkno
   return answer.body;
 }
 
-const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
+const people = {} as Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session>;
 
 /** A story through the whole newsroom: written, reviewed three times, published. */
 async function publishThroughNewsroom(title: string, slug: string) {
@@ -39,11 +39,13 @@ async function publishThroughNewsroom(title: string, slug: string) {
     columns: { connect: [{ documentId: columnId }] },
   });
   const id = created.data.documentId as string;
-  const review = (session: Session, action: string) => call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action });
-  await review(people.reporter, 'submit');
-  await review(people.editor, 'first');
-  await review(people.editor, 'second');
-  await review(people.chief, 'final');
+  // Each move from the stage the reviewer sees; 初审, 复审 and 终审 by three different people.
+  const review = (session: Session, action: string, stage: string) =>
+    call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage });
+  await review(people.reporter, 'submit', 'draft');
+  await review(people.editor, 'first', 'submitted');
+  await review(people.deskHead, 'second', 'first_passed');
+  await review(people.chief, 'final', 'second_passed');
   await call(people.chief, 'POST', `${CM}/${id}/actions/publish`, {});
   return id;
 }
@@ -69,6 +71,7 @@ beforeAll(async () => {
   system = await startSystem({ ...plan });
   people.reporter = await signUp('campaign-desk-reporter', '记者');
   people.editor = await signUp('campaign-desk-editor', '编辑');
+  people.deskHead = await signUp('campaign-desk-editor', '部门主任');
   people.chief = await signUp('campaign-desk-chief-editor', '主编');
   await idle();
 });
@@ -86,6 +89,8 @@ describe('publish to live', () => {
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('咸安区党员干部走遍咸宁大调研');
     expect((await system.publisher.get('/pagefind/0/pagefind-entry.json')).status).toBe(200);
+    // The publisher asks the CMS, with the site's token, whether it holds undelivered events.
+    expect((await idle()).cms).toMatchObject({ checked: true, ok: true, undelivered: false, failed: 0, overdue: 0 });
   });
 
   it('takes a withdrawn story off the site and out of its feeds', async () => {

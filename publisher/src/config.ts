@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_SITE_DIR, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { BASIC_ENV, DEFAULT_SITE_DIR, SITE_ENV, pickEnvironment, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const configSchema = z
+/** Every variable the publisher reads. */
+const variablesSchema = z
   .object({
     PUBLISHER_HOST: z.string().default('127.0.0.1'),
     /** The site, for readers. */
@@ -34,11 +35,12 @@ const configSchema = z
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
     /** Pins the instant pages are rendered as of (previews of a past day). */
     CAMPAIGN_DESK_NOW: z.string().datetime({ offset: true }).optional(),
-  })
-  .refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
-    message: 'set CAMPAIGN_DESK_SNAPSHOT_URL (with CAMPAIGN_DESK_TOKEN) or CAMPAIGN_DESK_SNAPSHOT_FILE',
-    path: ['CAMPAIGN_DESK_SNAPSHOT_URL'],
   });
+
+const configSchema = variablesSchema.refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
+  message: 'set CAMPAIGN_DESK_SNAPSHOT_URL (with CAMPAIGN_DESK_TOKEN) or CAMPAIGN_DESK_SNAPSHOT_FILE',
+  path: ['CAMPAIGN_DESK_SNAPSHOT_URL'],
+});
 
 export interface PublisherConfig {
   host: string;
@@ -58,6 +60,15 @@ export interface PublisherConfig {
   now: string | undefined;
   /** Builds a preview (CAMPAIGN_DESK_PREVIEW): sample records count as fact, every page says so. */
   preview: boolean;
+}
+
+/**
+ * The environment to start the publisher with, from a wider one (the repository's .env holds
+ * the CMS's secrets too): its own variables, the site's (its footer's settings among them), and
+ * what Node needs to run; nothing else.
+ */
+export function publisherEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return pickEnvironment([...new Set([...BASIC_ENV, ...SITE_ENV, ...Object.keys(variablesSchema.shape)])], env);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {

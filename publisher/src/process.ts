@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publisherEnvironment } from './config';
 
 const publisherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,11 +28,11 @@ export class PublisherProcess {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** `publisher start`, with `env` over this process's environment. */
+  /** `publisher start`, with `env` over this process's environment, of which it gets its own variables only. */
   start(): void {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(publisherDir, 'src', 'cli.ts'), 'start'], {
       cwd: publisherDir,
-      env: { ...process.env, ...this.env },
+      env: publisherEnvironment({ ...process.env, ...this.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -177,7 +177,7 @@ export class Publisher {
   /** The renderer, compiled from the site as it is now; a new one (and so a whole build) when the site changed or the last one failed. */
   private async currentRenderer(): Promise<{ renderer: SiteRenderer; fresh: boolean }> {
     const { siteDir, siteUrl, submitUrl } = this.options;
-    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl, submitUrl))) {
+    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl, { submitUrl }))) {
       return { renderer: this.renderer, fresh: false };
     }
     await this.renderer?.close();

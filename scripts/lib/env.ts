@@ -1,9 +1,10 @@
 /**
  * The project's .env: made from .env.example on first use, every empty secret filled with
- * a random value; existing values are never changed.
+ * a random value; existing values are never changed. It holds every secret of the CMS and
+ * the publisher, so only its owner may read it (0600), whether it was made here or found.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { envFile, repoRoot } from './paths';
 
@@ -13,10 +14,14 @@ const SECRETS: Record<string, () => string> = {
   API_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  BACKUP_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
   PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
   PUBLISHER_TOKEN: () => randomBytes(24).toString('base64url'),
   CAMPAIGN_DESK_PARTICIPATION_KEY: () => randomBytes(32).toString('base64'),
 };
+
+/** The secrets .env holds, each made at random when missing. */
+export const SECRET_NAMES = Object.keys(SECRETS);
 
 /** Values made from others: the CMS's build hook points at the publisher's control port, with its secret. */
 const DERIVED: Record<string, (values: Map<string, string>) => string> = {
@@ -38,11 +43,12 @@ export function controlUrl(values: Map<string, string | undefined> = new Map(Obj
 }
 
 /**
- * Creates or completes .env; returns the names of the values it filled in. A secret or derived
- * value the file has no line for (an .env older than the setting) is added at its end.
+ * Creates or completes .env (`file`, from `example`); returns the names of the values it filled
+ * in. A secret or derived value the file has no line for (an .env older than the setting, such
+ * as BACKUP_ENCRYPTION_KEY) is added at its end.
  */
-export function ensureEnv(): string[] {
-  const source = existsSync(envFile) ? envFile : path.join(repoRoot, '.env.example');
+export function ensureEnv(file = envFile, example = path.join(repoRoot, '.env.example')): string[] {
+  const source = existsSync(file) ? file : example;
   const filled: string[] = [];
   const values = new Map<string, string>();
   const fill = (line: string, rules: Record<string, () => string>) => {
@@ -63,10 +69,19 @@ export function ensureEnv(): string[] {
     .split('\n')
     .map((line) => fill(line, SECRETS))
     .map((line) => fill(line, derived));
+  const missing: string[] = [];
   for (const rules of [SECRETS, derived]) {
-    for (const name of Object.keys(rules).filter((candidate) => !values.has(candidate))) lines.push(fill(`${name}=`, rules));
+    for (const name of Object.keys(rules).filter((candidate) => !values.has(candidate))) missing.push(fill(`${name}=`, rules));
   }
-  if (filled.length > 0 || source !== envFile) writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
+  if (missing.length > 0) lines.splice(lines.at(-1) === '' ? -1 : lines.length, 0, ...missing);
+  if (filled.length > 0 || source !== file) {
+    // Written whole, then renamed over: a failure half-way never leaves a .env missing its secrets.
+    const partial = `${file}.partial-${process.pid}`;
+    writeFileSync(partial, lines.join('\n'), { mode: 0o600 });
+    renameSync(partial, file);
+  }
+  // A mode given when writing applies only to a file being created.
+  chmodSync(file, 0o600);
   return filled;
 }
 

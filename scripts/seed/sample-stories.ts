@@ -72,6 +72,7 @@ export interface SampleSuggestion {
 export interface SamplePlacement {
   story: string;
   outlet: string;
+  state: '已核实';
   date: string;
   url?: string;
   slot?: string;
@@ -1195,7 +1196,11 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
   },
 ];
 
-/** Which sample story each placement carries: the n-th story matching a test. */
+/**
+ * Which sample story each placement carries: the first story matching a test. They are
+ * imported as verified (the system vouches for an import, as it approves imported stories),
+ * so the site shows them in a preview; being samples, they never count as coverage.
+ */
 const PLACEMENTS: ReadonlyArray<{
   find: (story: SampleStory) => boolean;
   outlet: string;
@@ -1221,6 +1226,7 @@ function buildPlacements(stories: ReadonlyArray<SampleStory>): SamplePlacement[]
     return {
       story: story.slug,
       outlet: placement.outlet,
+      state: '已核实',
       date: addDays(story.date.slice(0, 10), placement.after),
       slot: placement.slot,
       note: '示例上稿记录',

@@ -251,6 +251,7 @@ export const eventSchema = z.object({
   sample,
 });
 
+/** A story carried by another outlet, as verified by an editor: only verified placements are published. */
 export const placementSchema = z.object({
   type: z.literal('placement'),
   ...tracked,

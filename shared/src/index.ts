@@ -5,3 +5,4 @@ export * from './dates';
 export * from './blocks';
 export * from './signature';
 export * from './participation';
+export * from './undelivered';

@@ -1,84 +1,132 @@
 /**
- * The Strapi admin panel, built for the tests that drive it in a browser: `strapi build`
- * takes a minute or two, so it runs only when what the panel is made of changed since the
- * last build (the app's and the plugin's admin sources, their shared modules, the package
- * manifests), and suites running at once wait for one build rather than making two.
- * Strapi then serves it from cms/dist/build at /admin.
+ * The admin panel, built once per version of what it is made of and shared by every suite
+ * that drives it in a browser (and by `pnpm demo`). `strapi build` takes a minute on two
+ * cores, so it runs only when the fingerprint of its inputs (the app's admin
+ * customisations, the plugin's admin half and the modules it imports, the configuration
+ * read at build time, the locked dependencies) or the purpose differs from the one written
+ * beside the last build. Instances booted from cms/dist serve it from cms/dist/build,
+ * where `strapi build` puts it.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cmsDir } from './strapi';
+import { cmsDir, cmsRequire } from './strapi';
 
-const BUILD_DIR = path.join(cmsDir, 'dist', 'build');
-const STAMP = path.join(BUILD_DIR, '.campaign-desk-sources');
-const LOCK = path.join(cmsDir, '.admin-build.lock');
-/** A lock older than this was left by a build that died. */
-const STALE_LOCK_MS = 15 * 60_000;
+const repoRoot = path.dirname(cmsDir);
+const pluginDir = path.join(cmsDir, 'src', 'plugins', 'campaign-desk');
+const buildDir = path.join(cmsDir, 'dist', 'build');
+const FINGERPRINT_FILE = path.join(buildDir, '.campaign-desk-fingerprint');
+/** Held while one process builds, so two suites started together do not build over each other. */
+const LOCK_FILE = path.join(cmsDir, 'dist', '.admin-build.lock');
 
-async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+/** Everything the bundle is made of: a change to any of these means a new build. */
+const INPUTS = [
+  path.join(cmsDir, 'src', 'admin'),
+  path.join(cmsDir, 'src', 'locale.ts'),
+  path.join(pluginDir, 'admin', 'src'),
+  path.join(pluginDir, 'common'),
+  path.join(pluginDir, 'package.json'),
+  path.join(repoRoot, 'shared', 'src'),
+  // what the build reads of the configuration: the admin's path and flags, the public URL, the plugins
+  ...['admin.ts', 'server.ts', 'plugins.ts'].map((file) => path.join(cmsDir, 'config', file)),
+  path.join(cmsDir, 'package.json'),
+  path.join(repoRoot, 'pnpm-lock.yaml'),
+];
+
+async function filesOf(entry: string): Promise<string[]> {
+  if (!existsSync(entry)) return [];
+  if (!(await stat(entry)).isDirectory()) return [entry];
+  const entries = await readdir(entry, { recursive: true, withFileTypes: true });
+  return entries.filter((file) => file.isFile()).map((file) => path.join(file.parentPath, file.name));
 }
 
-/** A hash of everything the admin build is made of. */
-async function sourcesFingerprint(): Promise<string> {
-  const plugin = path.join(cmsDir, 'src', 'plugins', 'campaign-desk');
-  const files = [
-    ...(await filesUnder(path.join(cmsDir, 'src', 'admin'))),
-    ...(await filesUnder(path.join(plugin, 'admin', 'src'))),
-    ...(await filesUnder(path.join(plugin, 'common'))),
-    path.join(plugin, 'package.json'),
-    path.join(cmsDir, 'package.json'),
-    path.join(cmsDir, 'config', 'admin.ts'),
-  ];
+export async function adminFingerprint(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(cmsDir, file)).update('\u0000').update(await readFile(file)).update('\u0000');
-  return hash.digest('hex');
+  const files = (await Promise.all(INPUTS.map(filesOf))).flat().sort();
+  for (const file of files) hash.update(path.relative(repoRoot, file)).update('\u0000').update(await readFile(file)).update('\u0000');
+  return hash.digest('hex').slice(0, 16);
 }
 
-function strapiBuild(): Promise<void> {
-  const strapi = path.join(cmsDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [strapi, 'build', '--silent'],
-      // A production bundle whatever runs the tests (vitest sets NODE_ENV=test).
-      { cwd: cmsDir, env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`strapi build failed: ${`${stdout}${stderr}`.slice(-8000)}`)) : resolve()),
-    );
-  });
+async function builtFingerprint(): Promise<string | null> {
+  return existsSync(FINGERPRINT_FILE) ? (await readFile(FINGERPRINT_FILE, 'utf8')).trim() : null;
 }
 
-async function withLock<T>(work: () => Promise<T>): Promise<T> {
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes the build lock, waiting while a live process holds it; a dead holder's lock is taken over. */
+async function lock(): Promise<() => Promise<void>> {
+  await mkdir(path.dirname(LOCK_FILE), { recursive: true });
   for (;;) {
     try {
-      await mkdir(LOCK);
-      break;
+      const handle = await open(LOCK_FILE, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(LOCK_FILE, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - (await stat(LOCK).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
+      const holder = Number((await readFile(LOCK_FILE, 'utf8').catch(() => '')).trim());
+      if (!Number.isInteger(holder) || holder <= 0 || !isRunning(holder)) await rm(LOCK_FILE, { force: true });
       else await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
-  try {
-    return await work();
-  } finally {
-    await rm(LOCK, { recursive: true, force: true });
-  }
 }
 
-/** Builds the admin panel unless the build in cms/dist/build is of the current sources. */
-export async function ensureAdminBuild(log: (line: string) => void = () => {}): Promise<void> {
-  await withLock(async () => {
-    const fingerprint = await sourcesFingerprint();
-    if (existsSync(STAMP) && (await readFile(STAMP, 'utf8')) === fingerprint) return;
-    log('building the Strapi admin panel (strapi build)');
-    await strapiBuild();
-    await writeFile(STAMP, fingerprint);
+/**
+ * `test`: with React's development checks, as `strapi develop` runs the admin, so
+ * react-intl reports every message a catalogue lacks in the console.
+ * `production`: as `strapi build` makes it for serving.
+ */
+export type AdminBuildPurpose = 'test' | 'production';
+
+function strapiBuild(purpose: AdminBuildPurpose): Promise<void> {
+  // The CMS's own @strapi/strapi, the copy its plugins are built against.
+  const cli = path.join(path.dirname(cmsRequire.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'build', '--silent'], {
+      cwd: cmsDir,
+      // Vite makes a minified bundle either way; NODE_ENV decides which builds of React and
+      // react-intl it holds (vitest would pass its own, test).
+      env: { ...process.env, NODE_ENV: purpose === 'test' ? 'development' : 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`strapi build failed (exit ${code}):\n${output.trim()}`))));
   });
+}
+
+/**
+ * Makes sure cms/dist/build holds the admin panel of the sources as they are, for
+ * `purpose`, building it when they changed (or were never built for it). Returns whether
+ * it built.
+ */
+export async function ensureAdminBuild(purpose: AdminBuildPurpose, log: (line: string) => void = () => {}): Promise<boolean> {
+  const fingerprint = `${await adminFingerprint()} ${purpose}`;
+  if ((await builtFingerprint()) === fingerprint) return false;
+  const unlock = await lock();
+  try {
+    // Another suite may have built it while this one waited for the lock.
+    if ((await builtFingerprint()) === fingerprint) return false;
+    log(`building the admin panel (${fingerprint})`);
+    await rm(FINGERPRINT_FILE, { force: true });
+    await strapiBuild(purpose);
+    await writeFile(FINGERPRINT_FILE, `${fingerprint}\n`);
+    return true;
+  } finally {
+    await unlock();
+  }
 }

@@ -14,7 +14,7 @@ export const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 // The CMS's own @strapi/strapi, the copy its plugins load against; and its CommonJS build,
 // because the ESM build does not load under vitest.
-const cmsRequire = createRequire(path.join(cmsDir, 'package.json'));
+export const cmsRequire = createRequire(path.join(cmsDir, 'package.json'));
 const strapiPackage = () => cmsRequire('@strapi/strapi') as typeof import('@strapi/strapi');
 
 const secret = () => randomBytes(18).toString('base64url');
@@ -58,6 +58,10 @@ export async function bootCms(env: Record<string, string>, port = 0): Promise<Bo
   const strapi = await strapiPackage().createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
   await strapi.server.mount();
   const httpServer = strapi.server.httpServer;
+  // The tests' fetch keeps connections alive between calls in this same process; a busy event
+  // loop can run the server's idle timeout (5 s) before the client's, and the next call reuses a
+  // socket the server has just closed (ECONNRESET). The client is always the first to let go.
+  httpServer.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
   return { strapi, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
 }

@@ -26,7 +26,7 @@ export async function encode(fields: NonNullable<Send['fields']>): Promise<{ bod
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
-    else form.append(name, new Blob([value.body], { type: value.type }), value.name);
+    else form.append(name, new Blob([new Uint8Array(value.body)], { type: value.type }), value.name);
   }
   const response = new Response(form);
   return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type')! };

@@ -4,5 +4,5 @@ import { compileCms } from '@campaign-desk/testing/strapi';
 /** The suite boots Strapi from dist/: compile it once per run; the newsroom's browser tests need the admin panel built. */
 export async function setup() {
   await compileCms();
-  await ensureAdminBuild((line) => console.log(line));
+  await ensureAdminBuild('test', (line) => console.log(line));
 }

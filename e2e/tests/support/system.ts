@@ -31,6 +31,7 @@ export interface PublisherStatus {
   queued: boolean;
   builds: number;
   lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
+  cms: { checked: boolean; ok?: boolean; undelivered?: boolean; failed?: number; overdue?: number; error?: string };
 }
 
 /** The publisher as a process of its own (so a test can kill it), and how to read it. */

@@ -5,7 +5,7 @@ import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
 import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
 import { absoluteUrl, paths, siteUrl } from '../lib/paths';
-import { SEARCH_SHARDS } from '../lib/search';
+import { SEARCH_SHARDS, directTargets } from '../lib/search';
 import { single, type PageFamily, type Params } from './page-family';
 
 /** A calendar shows an event by its summary alone: what is invented or a placeholder is said there. */
@@ -38,8 +38,8 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
 /** A preview is for the newsroom's eyes: search engines are asked to stay away from all of it. */
 export const robotsFile = single('/robots.txt', (campaign) => ({ sitemap: absoluteUrl(paths.sitemap), preview: campaign.preview }));
 
-/** The search page: which index shards the browser merges. */
-export const searchPage = single(paths.search, () => ({ shards: SEARCH_SHARDS }));
+/** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
+export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));
 
 export const notFoundPage: PageFamily<Params, Record<string, never>> = {
   pages: () => [{ path: '/404.html', params: {} }],

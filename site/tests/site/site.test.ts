@@ -9,14 +9,17 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
 import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
 import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, HOSTILE_SUGGESTION_ID, readFixture } from '../support/fixture';
-import { TEST_SITE_URL } from '../support/global-setup';
-import { attr, pagePath, read, tags, walk } from '../support/dist';
+import sharp from 'sharp';
+import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
+import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
+import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
 import { parseXml, urlsIn } from '../support/xml';
 
 const dist = inject('distDir');
 const fixture = readFixture();
 const of = (type: string) => fixture.records.filter((record) => record.type === type);
+const bySlug = (type: string, slug: string) => of(type).find((record) => record.slug === slug)!;
 const files = walk(dist);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
 const pages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
@@ -120,26 +123,73 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('content pages ship no client script: the search page loads Pagefind, the pages with a form its one script', () => {
+  test('a page’s first script is the 长者模式 switch, exactly; only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
     const FORM_PAGES = ['/jianyan/', '/goodDeeds/', '/figures/tang-guangyou/'];
     const modules = new Set<string>();
     for (const [page, html] of pages) {
-      const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
+      const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
+      const [elder, ...others] = scripts;
+      expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
       if (page === '/search/') {
-        expect(scripts.map((tag) => attr(tag, 'src')).filter(Boolean)).toEqual(['/pagefind/0/pagefind-ui.js']);
+        expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/0/pagefind-ui.js', 'inline']);
+        expect(others[1]!.body).toContain('new PagefindUI(');
       } else if (FORM_PAGES.includes(page)) {
-        expect(scripts, page).toHaveLength(1);
-        expect(attr(scripts[0]!, 'type')).toBe('module');
-        modules.add(attr(scripts[0]!, 'src')!);
-      } else {
-        expect(scripts, page).toEqual([]);
-      }
+        expect(others, page).toHaveLength(1);
+        expect(attr(others[0]!.tag, 'type')).toBe('module');
+        modules.add(attr(others[0]!.tag, 'src')!);
+      } else expect(others, page).toEqual([]);
     }
     // One bundle for every form (the participation script with the ALTCHA widget), served from the release.
     expect(modules.size).toBe(1);
     const [bundle] = [...modules];
     expect(bundle).toMatch(/^\/_astro\/.+\.js$/);
     expect(existsSync(path.join(dist, bundle!))).toBe(true);
+  });
+
+  test('every page’s footer shows the configured conventions of a government site, and nothing else', () => {
+    for (const [page, html] of pages) {
+      const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec(html)![0];
+      const credits = [...footer.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map((match) => [match[1], match[2]!.replace(/\s+/g, ' ').trim()]);
+      expect(credits.map(([label]) => label), page).toEqual(['主办单位', '联系我们', 'ICP备案号', '政府网站标识码']);
+      expect(credits[0]![1]).toBe(TEST_FOOTER.sponsor);
+      expect(credits[1]![1]).toContain('电话 <a href="tel:07158123456">0715-8123456</a>');
+      expect(credits[1]![1]).toContain('邮箱 <a href="mailto:contact@example.org">contact@example.org</a>');
+      expect(credits[1]![1]).not.toContain('地址');
+      expect(credits[2]![1]).toBe('<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备12345678号-1</a>');
+      expect(credits[3]![1]).toBe('4212000001');
+      // Not configured, so not shown, and not made up either.
+      for (const absent of ['承办单位', '公安备案', '公网安备', 'beian.mps.gov.cn']) expect(footer, page).not.toContain(absent);
+    }
+  });
+
+  test('every story page has the share card WeChat and Weibo read: an absolute image of 300 px or more with its size, and a description', async () => {
+    const siteCard = await sharp(path.join(dist, 'share-card.png')).metadata();
+    expect([siteCard.width, siteCard.height]).toEqual([600, 600]);
+    for (const story of [...of('story'), { slug: 'hostile-story' }]) {
+      const html = pages.get(`/stories/${story.slug}/`)!;
+      const meta = (property: string) => attr(tags(html, 'meta').find((tag) => attr(tag, 'property') === property) ?? '', 'content');
+      const image = new URL(meta('og:image')!);
+      expect(image.origin, story.slug).toBe(site.origin);
+      expect(existsSync(path.join(dist, image.pathname)), story.slug).toBe(true);
+      expect(Number(meta('og:image:width'))).toBeGreaterThanOrEqual(300);
+      expect(Number(meta('og:image:height'))).toBeGreaterThanOrEqual(300);
+      expect(meta('og:image:alt')).toBeTruthy();
+      const description = meta('og:description')!;
+      expect([...description].length, story.slug).toBeLessThanOrEqual(120);
+      expect(description.length).toBeGreaterThan(0);
+      expect(meta('og:url')).toBe(new URL(`/stories/${story.slug}/`, site).href);
+    }
+    // A story with a cover shares its cover's copy; one without, the site's own card.
+    const covered = pages.get('/stories/sample-story-001/')!;
+    expect(covered).toMatch(new RegExp(`<meta property="og:image" content="${TEST_SITE_URL}/media/[0-9a-f]{24}-1200\\.jpg">`));
+    expect(covered).toMatch(/<meta property="og:image:width" content="1200">\s*<meta property="og:image:height" content="675">/);
+    // The fixture's stories have no images but the few the test adds (support/fixture.ts).
+    const uncovered = bySlug('story', 'sample-story-040');
+    expect(uncovered.body.some((block: { type: string }) => block.type === 'image')).toBe(false);
+    expect(pages.get(`/stories/${uncovered.slug}/`)).toContain(`<meta property="og:image" content="${TEST_SITE_URL}/share-card.png">`);
+    // Without a summary, the description is the start of the text.
+    const unsummarised = of('story').find((story) => !story.summary);
+    if (unsummarised) expect(pages.get(`/stories/${unsummarised.slug}/`)).toMatch(/<meta property="og:description" content="[^"]{20,}">/);
   });
 
   test('this build is a preview, and every page says so and asks search engines to stay away', () => {
@@ -250,7 +300,7 @@ describe('pages', () => {
   test('hostile text reaches readers as text, never as markup', () => {
     const html = pages.get('/stories/hostile-story/')!;
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json')).toEqual([]);
+    expect(scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT)).toEqual([]);
     expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
     expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
     expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);

@@ -1,35 +1,43 @@
 /**
  * 发布事件: what the CMS has told the build hooks, and whether each delivery arrived,
- * waits for a retry (with the last error), or is still pending. Refreshes itself.
+ * waits for a retry (with the last error), is still pending, or was given up on (失败),
+ * which whoever may redeliver sends again with 重新投递. Refreshes itself.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { OutboxReport } from '../../../common/outbox-api';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
+import { HeaderRow, when } from '../components/HeaderRow';
 
 const REFRESH_MS = 5000;
-const STATUS = {
-  pending: { label: '待推送', variant: 'secondary' },
-  delivered: { label: '已送达', variant: 'success' },
-  failing: { label: '推送失败，等待重试', variant: 'danger' },
-} as const;
+const VARIANT = { pending: 'secondary', delivered: 'success', failing: 'warning', failed: 'danger' } as const;
 const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
 
-const when = (instant: string | null) =>
-  instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
+function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error as Error).message;
+}
+
+/** The last error of a delivery, and what happens next. */
+function outlook(delivery: DeliveryState): string {
+  if (delivery.status === 'failed') return `${delivery.lastError}（已放弃，${delivery.attempts} 次尝试）`;
+  return `${delivery.lastError}（下次重试 ${when(delivery.nextAttemptAt)}）`;
+}
 
 const OutboxPage = () => {
-  const { get } = useFetchClient();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [filter, setFilter] = useState<string>('');
   const [report, setReport] = useState<OutboxReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
       setReport((await get<OutboxReport>(`/campaign-desk/outbox?limit=100${filter ? `&status=${filter}` : ''}`)).data);
       setError(null);
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(errorMessage(caught));
     }
   }, [get, filter]);
 
@@ -39,6 +47,19 @@ const OutboxPage = () => {
     return () => clearInterval(timer);
   }, [load]);
 
+  const redeliver = async (delivery: DeliveryState) => {
+    setBusy(delivery.id);
+    try {
+      await post(`/campaign-desk/outbox/deliveries/${delivery.id}/redeliver`);
+      toggleNotification({ type: 'success', message: `已重新投递到 ${delivery.hook}` });
+      await load();
+    } catch (caught) {
+      toggleNotification({ type: 'danger', message: errorMessage(caught) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <Page.Main>
       <Page.Title>发布事件</Page.Title>
@@ -46,7 +67,7 @@ const OutboxPage = () => {
         title="发布事件推送"
         subtitle={
           report
-            ? `构建钩子：${report.hooks.join('、') || '未配置'} · 待推送 ${report.counts.pending} · 已送达 ${report.counts.delivered} · 失败 ${report.counts.failing}`
+            ? `构建钩子：${report.hooks.join('、') || '未配置'} · ${DELIVERY_STATUSES.map((status) => `${DELIVERY_STATUS_NAMES[status]} ${report.counts[status]}`).join(' · ')}`
             : '正在读取…'
         }
       />
@@ -55,24 +76,16 @@ const OutboxPage = () => {
           <Box maxWidth="240px">
             <SingleSelect aria-label="按状态筛选" value={filter} onChange={(value: string | number) => setFilter(String(value))}>
               <SingleSelectOption value="">全部</SingleSelectOption>
-              {Object.entries(STATUS).map(([key, { label }]) => (
-                <SingleSelectOption key={key} value={key}>
-                  {label}
+              {DELIVERY_STATUSES.map((status) => (
+                <SingleSelectOption key={status} value={status}>
+                  {DELIVERY_STATUS_NAMES[status]}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           {error && <Typography textColor="danger600">{error}</Typography>}
           <Table colCount={5} rowCount={(report?.events.length ?? 0) + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">时间</Typography></Th>
-                <Th><Typography variant="sigma">事件</Typography></Th>
-                <Th><Typography variant="sigma">内容</Typography></Th>
-                <Th><Typography variant="sigma">推送</Typography></Th>
-                <Th><Typography variant="sigma">最近错误</Typography></Th>
-              </Tr>
-            </Thead>
+            <HeaderRow titles={['时间', '事件', '内容', '推送', '最近错误']} />
             <Tbody>
               {report?.events.map((event) => (
                 <Tr key={event.id}>
@@ -86,10 +99,17 @@ const OutboxPage = () => {
                   <Td>
                     <Flex direction="column" alignItems="start" gap={1}>
                       {event.deliveries.map((delivery) => (
-                        <Badge key={delivery.hook} variant={STATUS[delivery.status].variant}>
-                          {delivery.hook}：{STATUS[delivery.status].label}
-                          {delivery.attempts > 1 ? `（第 ${delivery.attempts} 次）` : ''}
-                        </Badge>
+                        <Flex key={delivery.hook} gap={2}>
+                          <Badge variant={VARIANT[delivery.status]}>
+                            {delivery.hook}：{DELIVERY_STATUS_NAMES[delivery.status]}
+                            {delivery.attempts > 1 ? `（第 ${delivery.attempts} 次）` : ''}
+                          </Badge>
+                          {delivery.status === 'failed' && report.mayRedeliver && (
+                            <Button size="S" variant="secondary" loading={busy === delivery.id} onClick={() => void redeliver(delivery)}>
+                              重新投递
+                            </Button>
+                          )}
+                        </Flex>
                       ))}
                     </Flex>
                   </Td>
@@ -97,7 +117,7 @@ const OutboxPage = () => {
                     <Typography textColor="neutral600">
                       {event.deliveries
                         .filter((delivery) => delivery.lastError)
-                        .map((delivery) => `${delivery.lastError}（下次重试 ${when(delivery.nextAttemptAt)}）`)
+                        .map(outlook)
                         .join('；') || '—'}
                     </Typography>
                   </Td>

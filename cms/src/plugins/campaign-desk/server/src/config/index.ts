@@ -8,6 +8,26 @@ const limit = (max: number, windowMs: number) =>
 const minutes = (count: number) => count * 60_000;
 
 export const configSchema = z.object({
+  /** 三审 (services/review.ts). */
+  review: z
+    .object({
+      /**
+       * Separation of duties, per review: whoever makes it is neither the story's author nor
+       * anyone who made another review of the same version. On for each review by default.
+       */
+      separateDuties: z
+        .object({
+          first: z.boolean().default(true),
+          second: z.boolean().default(true),
+          final: z.boolean().default(true),
+        })
+        .strict()
+        .default({}),
+      /** Whether Super Admin may review regardless of the separation of duties. */
+      superAdminExempt: z.boolean().default(false),
+    })
+    .strict()
+    .default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */
@@ -40,6 +60,14 @@ export const configSchema = z.object({
       requestTimeoutMs: z.number().int().min(100).default(10_000),
       /** Deliveries one worker claims and sends at a time. */
       batchSize: z.number().int().min(1).max(100).default(10),
+      /**
+       * A delivery is given up on (失败, shown on the 发布事件 page until redelivered) after
+       * this many attempts, when set, or once it has been tried this long.
+       */
+      maxAttempts: z.number().int().min(1).optional(),
+      maxAgeMs: z.number().int().min(1).default(24 * 60 * 60 * 1000),
+      /** A delivery still being tried this long after it was queued counts as overdue (the publisher's /status shows it). */
+      overdueAfterMs: z.number().int().min(1).default(5 * 60 * 1000),
     })
     .default({}),
   /** The public forms (建言献策, 好人好事) and what guards them; see services/participation/. */

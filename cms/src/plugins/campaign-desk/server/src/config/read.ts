@@ -20,10 +20,10 @@ export function pluginConfig(strapi: Core.Strapi): PluginConfig {
 
 /**
  * The absolute URL the public reaches this CMS at, which upload URLs in records are made
- * absolute against: `PUBLIC_URL` (`server.url`). Unset, it falls back to the origin of the
- * request being answered, or, with no request to go by (a publish's contract check, which
- * only needs some absolute URL), to http://localhost.
+ * absolute against: `PUBLIC_URL` (`server.url`), or, unset (only outside production, see
+ * config/server.ts), the address the server is configured to listen on. Never a request's
+ * Host header, which whoever sends the request chooses.
  */
-export function publicUrl(strapi: Core.Strapi, requestOrigin?: string): string {
-  return strapi.config.get<string>('server.url') || requestOrigin || 'http://localhost';
+export function publicUrl(strapi: Core.Strapi): string {
+  return strapi.config.get<string>('server.absoluteUrl');
 }

@@ -5,6 +5,7 @@
  * Closed vocabularies are written in the newsroom's words (“视频”, “中央”) and stored as keys.
  */
 import { z } from 'zod';
+import { PLACEMENT_SOURCES, PLACEMENT_STATES } from '../../../common/placement-states';
 import {
   ACTIVITIES,
   EVENT_KINDS,
@@ -47,6 +48,8 @@ export const seedOutletSchema = z.object({
   medium: term(OUTLET_MEDIA),
   homepage: httpUrlSchema.optional(),
   runsCampaignColumn: z.boolean().default(false),
+  /** On the target list of 全覆盖; central and provincial outlets are unless the file says otherwise. */
+  countsTowardCoverage: z.boolean().optional(),
   sample: z.boolean(),
 });
 
@@ -158,10 +161,14 @@ export const seedSuggestionSchema = z.object({
 export const seedPlacementSchema = z.object({
   story: slugSchema,
   outlet: slugSchema,
-  date: calendarDateSchema,
+  state: term(PLACEMENT_STATES).default('carried'),
+  pitchedOn: calendarDateSchema.optional(),
+  contact: optionalText,
+  date: calendarDateSchema.optional(),
   url: httpUrlSchema.optional(),
   slot: optionalText,
   note: optionalText,
+  source: term(PLACEMENT_SOURCES).default('newsroom'),
   sample: z.boolean(),
 });
 

@@ -20,7 +20,8 @@ import {
   type SubmissionStatus,
 } from '../../../common/participation-api';
 import { getService } from '../utils';
-import { nameOf, type Reviewer } from './review';
+import { nameOf } from './people';
+import type { Reviewer } from './review';
 
 const PAGE_SIZE = 20;
 

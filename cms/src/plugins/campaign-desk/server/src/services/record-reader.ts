@@ -15,7 +15,9 @@ type Populate = Record<string, true | { select?: string[]; populate?: Populate }
 
 interface Source {
   populate: Populate;
-  /** Loads what rows of a page share (e.g. an opinion's clauses) in one query. */
+  /** Which rows of the type are public, beyond Draft & Publish's published versions. */
+  where?: Record<string, unknown>;
+  /** Loads what rows of a page share (e.g. the public stories of placements) in one query. */
   prepare?: (rows: Row[], strapi: Core.Strapi) => Promise<unknown>;
   toRecord(row: Row, shape: Shape, prepared: unknown): Record<string, unknown>;
 }
@@ -197,24 +199,7 @@ const SOURCES: Record<RecordType, Source> = {
   },
   opinion: {
     populate: { adoptedAt: ref },
-    // Clauses are read from their own side of the relation: the clause owns the link.
-    prepare: async (rows, strapi) => {
-      const clauses = (await strapi.db.query(UID.clause).findMany({
-        where: { opinion: { documentId: { $in: rows.map((row) => row.documentId) } } },
-        populate: { opinion: ref },
-        orderBy: [{ order: 'asc' }, { id: 'asc' }],
-      })) as Row[];
-      const byOpinion = new Map<string, Map<string, Row>>();
-      for (const clause of clauses) {
-        const opinionId = (clause.opinion as Row | null)?.documentId;
-        if (!opinionId) continue;
-        const list = byOpinion.get(opinionId) ?? new Map<string, Row>();
-        list.set(clause.documentId, clause);
-        byOpinion.set(opinionId, list);
-      }
-      return byOpinion;
-    },
-    toRecord: (row, s, prepared) => ({
+    toRecord: (row, s) => ({
       type: 'opinion',
       ...s.published(row),
       slug: row.slug,
@@ -224,16 +209,8 @@ const SOURCES: Record<RecordType, Source> = {
       adoptedOn: s.calendarDate(row.adoptedOn),
       sampleDate: Boolean(row.sampleDate),
       adoptedAtEventId: s.id(row.adoptedAt),
-      clauses: [...((prepared as Map<string, Map<string, Row>>).get(row.documentId)?.values() ?? [])].map(
-        (clause) => ({
-          documentId: clause.documentId,
-          label: clause.label,
-          heading: s.text(clause.heading),
-          text: clause.text,
-          order: clause.order,
-          sample: Boolean(clause.sample),
-        }),
-      ),
+      // As they stood when this version was published; a clause edited since waits for the next publish.
+      clauses: Array.isArray(row.publishedClauses) ? row.publishedClauses : [],
       sample: Boolean(row.sample),
     }),
   },
@@ -316,6 +293,8 @@ const SOURCES: Record<RecordType, Source> = {
     }),
   },
   placement: {
+    // Only a verified placement is a fact the public may see (common/placement-states.ts).
+    where: { state: 'verified' },
     populate: { story: ref, outlet: ref },
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
@@ -374,7 +353,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
     const uid = UID[type];
-    const where: Record<string, unknown> = {};
+    const where: Record<string, unknown> = { ...source.where };
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };
     }
@@ -402,6 +381,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       lastId: rows.at(-1)?.id ?? null,
       rowCount: rows.length,
     };
+  },
+
+  /**
+   * The clauses of each of these opinions as they stand now, in the order of the document,
+   * shaped as the opinion's record carries them (what its publish stores).
+   */
+  async clauses(opinionIds: string[]): Promise<Map<string, Array<Record<string, unknown>>>> {
+    // Read from the clause's side of the relation: the clause owns the link.
+    const rows = (await strapi.db.query(UID.clause).findMany({
+      where: { opinion: { documentId: { $in: opinionIds } } },
+      populate: { opinion: ref },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    })) as Row[];
+    const shape = new Shape('');
+    const byOpinion = new Map<string, Map<string, Record<string, unknown>>>(opinionIds.map((id) => [id, new Map()]));
+    for (const row of rows) {
+      // Keyed by documentId: each clause once, whichever version of its opinion it is linked to.
+      byOpinion.get(shape.id(row.opinion) ?? '')?.set(row.documentId, {
+        documentId: row.documentId,
+        label: row.label,
+        heading: shape.text(row.heading),
+        text: row.text,
+        order: row.order,
+        sample: Boolean(row.sample),
+      });
+    }
+    return new Map([...byOpinion].map(([id, clauses]) => [id, [...clauses.values()]]));
   },
 
   /** Checks a shaped record against the contract; throws naming the record and field. */

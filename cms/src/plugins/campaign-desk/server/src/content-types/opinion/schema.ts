@@ -42,5 +42,14 @@ export default {
       mappedBy: 'opinion',
     },
     sample,
+    /**
+     * On the published version: its clauses as they stood when it was published, which is what
+     * the public reads (services/published-clauses.ts). Editing a clause changes the draft only.
+     */
+    publishedClauses: {
+      type: 'json',
+      visible: false,
+      configurable: false,
+    },
   },
 };

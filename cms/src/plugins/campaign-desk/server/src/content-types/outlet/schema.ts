@@ -40,6 +40,11 @@ export default {
       type: 'boolean',
       default: false,
     },
+    /** On the target list of 全覆盖 (central and provincial mainstream media): the coverage figures measure against it. */
+    countsTowardCoverage: {
+      type: 'boolean',
+      default: false,
+    },
     sample,
   },
 };

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--stories 1000] [--samples 10]`: figures, no verdicts.
+ * `pnpm bench [--stories 1000] [--samples 10] [--only cms]`: figures, no verdicts.
  *
  * Generates N stories through the plugin into a database of its own (a fresh SQLite file
  * under .bench/ by default; PostgreSQL when DATABASE_CLIENT=postgres), exports the full
@@ -7,10 +7,11 @@
  * measures its start-up build (a whole one: every page, feed, search shard, check and
  * compressed copy, with the peak memory of the publisher's process tree), and then the
  * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
- * incremental release, each until a reader sees it. Prints a table and writes
- * .bench/results-<N>.json.
+ * incremental release, each until a reader sees it. The statistics API (统计) is timed as
+ * the chief editor's page calls it, with verified placements for one story in twenty.
+ * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics). Prints a table
+ * and writes .bench/results-<N>.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
@@ -18,11 +19,13 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '@strapi/strapi';
+import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
+import { benchParticipation } from './bench/participation';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
 import plan from './seed/plan.json';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     stories: { type: 'string', default: '1000' },
     samples: { type: 'string', default: '10' },
     batch: { type: 'string', default: '250' },
+    only: { type: 'string' },
   },
 });
 const storyCount = Number(values.stories);
@@ -77,6 +81,62 @@ async function seedStories(strapi: Core.Strapi) {
   return { stories: storyCount, seconds: elapsed, perSecond: storyCount / elapsed };
 }
 
+/** Verified placements at the central and provincial outlets for one story in twenty, each with its evidence. */
+async function seedPlacements(strapi: Core.Strapi) {
+  const evidence = (await strapi.db.query('plugin::upload.file').create({
+    data: { name: 'bench-evidence.png', hash: 'bench_evidence', ext: '.png', mime: 'image/png', size: 1, url: '/uploads/bench_evidence.png', provider: 'local', width: 1, height: 1 },
+  })) as { id: number };
+  const targets = (await strapi.db.query(UID.outlet).findMany({ where: { countsTowardCoverage: true }, select: ['documentId'] })) as Array<{ documentId: string }>;
+  const stories = (await strapi.db.query(UID.story).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'date'], orderBy: { id: 'asc' } })) as Array<{
+    documentId: string;
+    date: string;
+  }>;
+  let created = 0;
+  // Every target but the last carries something, so the page has someone missing to show.
+  for (const [index, story] of stories.entries()) {
+    if (index % 20 !== 0) continue;
+    await strapi.documents(UID.placement).create({
+      data: {
+        story: story.documentId,
+        outlet: targets[created % (targets.length - 1)]!.documentId,
+        state: 'verified',
+        date: new Date(story.date).toISOString().slice(0, 10),
+        slot: '第1版',
+        evidence: evidence.id,
+      },
+    } as never);
+    created += 1;
+  }
+  return created;
+}
+
+/** The 统计 page's API as the chief editor calls it, over the whole campaign, and its xlsx export. */
+async function measureStatistics(strapi: Core.Strapi, url: string) {
+  const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } })) as { id: number };
+  const login = { email: `bench-${randomBytes(4).toString('hex')}@campaign-desk.local`, password: `Bench1${randomBytes(9).toString('base64url')}` };
+  await strapi.service('admin::user').create({ ...login, firstname: '压测', lastname: '主编', isActive: true, roles: [role.id] });
+  const session = (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) })).json()) as {
+    data: { token: string };
+  };
+  const get = async (path: string) => {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${session.data.token}` } });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    const body = await response.arrayBuffer();
+    return { seconds: (performance.now() - started) / 1000, body };
+  };
+  const range = 'from=2020-04-21&to=2020-12-31';
+  const times: number[] = [];
+  let stories = 0;
+  for (let n = 0; n < 7; n += 1) {
+    const { seconds: elapsed, body } = await get(`/campaign-desk/statistics?${range}`);
+    times.push(elapsed);
+    stories = (JSON.parse(Buffer.from(body).toString('utf8')) as { totals: { stories: number } }).totals.stories;
+  }
+  const xlsx = await get(`/campaign-desk/statistics/export.xlsx?${range}`);
+  return { stories, requests: times.length, p50Seconds: percentile(times, 50), maxSeconds: Math.max(...times), xlsxSeconds: xlsx.seconds, xlsxBytes: xlsx.body.byteLength };
+}
+
 async function exportSnapshot(url: string, token: string) {
   const started = performance.now();
   let cursor = '';
@@ -98,32 +158,6 @@ async function exportSnapshot(url: string, token: string) {
 type Build = { ok: boolean; error: string | null; mode: string; pages: number; rendered: number; reasons: string[]; timings: Record<string, number>; durationMs: number };
 type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: Build | null; recent: Build[] };
 
-/** The publisher as a process of its own (and process group), so its memory is its own. */
-class PublisherProcess {
-  readonly child: ChildProcess;
-  output = '';
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
-      cwd: path.join(repoRoot, 'publisher'),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
-    };
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
-  }
-  stop() {
-    try {
-      process.kill(-this.child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-}
-
 async function main() {
   loadEnv();
   mkdirSync(benchDir, { recursive: true });
@@ -140,6 +174,8 @@ async function main() {
   const controlUrl = `http://127.0.0.1:${controlPort}`;
   process.env.CAMPAIGN_DESK_BUILD_HOOKS = JSON.stringify([{ name: 'bench', url: `${controlUrl}/hooks/publish`, secret: hookSecret }]);
   process.env.LOG_LEVEL = 'error';
+  // The CMS takes the public forms from the site the bench serves.
+  process.env.SITE_URL = siteUrl;
 
   const cms = await bootCms({ port: cmsPort });
   const results: Record<string, unknown> = {
@@ -158,6 +194,13 @@ async function main() {
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
 
+    step('Timing the statistics (统计) over the whole campaign');
+    results.placements = await seedPlacements(cms.strapi);
+    results.statistics = await measureStatistics(cms.strapi, cms.url);
+    step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
+    results.participation = await benchParticipation(cms, siteUrl);
+    if (values.only === 'cms') return;
+
     step('Compiling the site (once per template version)');
     const compileStarted = performance.now();
     const fingerprint = await siteFingerprint(siteDir, siteUrl);
@@ -168,6 +211,7 @@ async function main() {
     step('Starting the publisher: its start-up build renders the whole site');
     const dataDir = path.join(benchDir, 'publisher');
     rmSync(dataDir, { recursive: true, force: true });
+    // A process of its own, so the memory measured is the publisher's.
     publisher = new PublisherProcess({
       PUBLISHER_HOST: '127.0.0.1',
       PUBLISHER_PORT: String(sitePort),
@@ -180,7 +224,10 @@ async function main() {
       CAMPAIGN_DESK_SNAPSHOT_URL: `${cms.url}/api/campaign-desk/snapshot`,
       CAMPAIGN_DESK_TOKEN: token,
       CAMPAIGN_DESK_SNAPSHOT_FILE: '',
+      // Every story here is generated (sample): a preview carries them in the feeds the run waits on.
+      CAMPAIGN_DESK_PREVIEW: 'true',
     });
+    publisher.start();
     const status = async (): Promise<Status | null> => {
       try {
         return (await (await fetch(`${controlUrl}/status`, { headers: { authorization: `Bearer ${publisherToken}` } })).json()) as Status;
@@ -191,8 +238,8 @@ async function main() {
     let peak = 0;
     let first: Status | null = null;
     for (;;) {
-      if (publisher.child.exitCode !== null) throw new Error(`the publisher exited:\n${publisher.output}`);
-      peak = Math.max(peak, treeRss(publisher.child.pid!));
+      if (!publisher.running) throw new Error(`the publisher exited:\n${publisher.output}`);
+      peak = Math.max(peak, treeRss(publisher.pid!));
       first = await status();
       if (first?.lastBuild && !first.building && !first.queued) break;
       await sleep(100);
@@ -305,19 +352,35 @@ async function main() {
     const last = await status();
     results.incrementalBuild = { timings: last?.lastBuild?.timings, rendered: last?.lastBuild?.rendered };
   } finally {
-    publisher?.stop();
+    await publisher?.stop();
     await cms.stop();
   }
 
   const seeding = results.seeding as { perSecond: number };
   const snapshot = results.snapshot as { seconds: number; records: number };
+  const statistics = results.statistics as { stories: number; p50Seconds: number; maxSeconds: number; xlsxSeconds: number };
+  const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
+  const flood = (run: typeof oneAddress) =>
+    `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
+  const figuresOfTheCms = {
+    'seeding (stories/s)': seeding.perSecond.toFixed(1),
+    'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
+    'statistics API p50 / max (s)': `${statistics.p50Seconds.toFixed(2)} / ${statistics.maxSeconds.toFixed(2)} over ${statistics.stories} stories, ${String(results.placements)} placements`,
+    'statistics xlsx export (s)': statistics.xlsxSeconds.toFixed(2),
+    'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
+    [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+    'flood from one address (the gate decides)': flood(oneAddress),
+  };
+  if (values.only === 'cms') {
+    console.table(figuresOfTheCms);
+    return write();
+  }
   const compile = results.compile as { seconds: number };
   const whole = results.wholeBuild as { seconds: number; pages: number; rendered: number; renderRate: number; peakRssBytes: number; outputBytes: number; timings: Record<string, number> };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
   const t = whole.timings;
   console.table({
-    'seeding (stories/s)': seeding.perSecond.toFixed(1),
-    'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
+    ...figuresOfTheCms,
     'compile (s, once per template version)': compile.seconds.toFixed(1),
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}`,
     'whole build peak memory (MB)': mb(whole.peakRssBytes),
@@ -326,9 +389,13 @@ async function main() {
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
   });
-  const file = path.join(benchDir, `results-${storyCount}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(repoRoot, file)}`);
+  write();
+
+  function write() {
+    const file = path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`written to ${path.relative(repoRoot, file)}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,43 @@
+import { readFileSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
+
+/** The sensitive-word list: one word a line; blank lines and lines starting with # are skipped. */
+function wordsIn(file: string | undefined): string[] | undefined {
+  if (!file) return undefined;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // The media library keeps what a newsroom publishes (pictures, PDFs of printed pages as
+  // placement evidence, audio and video) and nothing a browser would run when it opens
+  // /uploads/…: an HTML or SVG file there is stored cross-site scripting. A file is served
+  // with the type its name gives and `nosniff` (strapi::security), so HTML named .png stays
+  // a broken picture.
+  upload: {
+    config: {
+      security: {
+        allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'application/pdf', 'audio/*', 'video/*'],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml'],
+      },
+    },
+  },
   'campaign-desk': {
     enabled: true,
     resolve: './src/plugins/campaign-desk',
     config: {
+      // 三审 by three different people, none of them the author: each review can be let off
+      // (e.g. a desk of two), and Super Admin exempted; unset values take the plugin's defaults.
+      review: {
+        separateDuties: {
+          first: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FIRST'),
+          second: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_SECOND'),
+          final: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FINAL'),
+        },
+        superAdminExempt: env.bool('CAMPAIGN_DESK_REVIEW_SUPER_ADMIN_EXEMPT'),
+      },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),
@@ -16,6 +50,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         retryBaseMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS'),
         retryMaxMs: env.int('CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS'),
         requestTimeoutMs: env.int('CAMPAIGN_DESK_OUTBOX_TIMEOUT_MS'),
+        maxAttempts: env.int('CAMPAIGN_DESK_OUTBOX_MAX_ATTEMPTS'),
+        maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
+        overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
+      },
+      // The public forms (建言献策, 好人好事): see the README, "Public participation".
+      participation: {
+        key: env('CAMPAIGN_DESK_PARTICIPATION_KEY') || undefined,
+        siteUrl: env('SITE_URL') || undefined,
+        contactRetentionDays: env.int('CAMPAIGN_DESK_CONTACT_RETENTION_DAYS'),
+        sensitiveWords: wordsIn(env('CAMPAIGN_DESK_SENSITIVE_WORDS_FILE')),
+        trustedProxies: env.array('CAMPAIGN_DESK_TRUSTED_PROXIES', []).filter(Boolean),
+        // JSON objects overriding the defaults of the rate limits and the proof of work.
+        limits: env.json('CAMPAIGN_DESK_PARTICIPATION_LIMITS'),
+        proof: env.json('CAMPAIGN_DESK_PARTICIPATION_PROOF'),
       },
     },
   },

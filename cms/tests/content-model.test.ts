@@ -146,6 +146,17 @@ describe('the admin', () => {
     expect((await configuration(UID.outlet)).settings.mainField).toBe('name');
   });
 
+  it('labels the 重点 flag, and the sample and placeholder-date flags of every type that has them', async () => {
+    const story = await configuration(UID.story);
+    expect(story.metadatas.featured!.edit).toMatchObject({ label: '重点报道', description: expect.stringContaining('订阅源') });
+    for (const uid of [UID.story, UID.figure, UID.goodDeed, UID.clause, UID.event, UID.outlet, UID.opinion, UID.placement]) {
+      expect((await configuration(uid)).metadatas.sample!.edit.label, uid).toBe('示例内容');
+    }
+    for (const uid of [UID.event, UID.opinion]) {
+      expect((await configuration(uid)).metadatas.sampleDate!.edit.label, uid).toBe('日期为示例');
+    }
+  });
+
   it('keeps labels an administrator changed', async () => {
     const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
     const { settings, metadatas, layouts } = await contentTypes.findConfiguration({ uid: UID.column });

@@ -45,9 +45,9 @@ describe('what an action does to the public version', () => {
     expect(publishes('delete', { status: 'published' })).toBe(false);
   });
 
-  it('counts writes to campaign content, clauses included, and nothing else', () => {
+  it('counts writes to campaign content, and nothing else: not clauses, public only with their opinion’s next publish', () => {
     expect(writesCampaignContent(UID.story, 'update')).toBe(true);
-    expect(writesCampaignContent(UID.clause, 'create')).toBe(true);
+    expect(writesCampaignContent(UID.clause, 'create')).toBe(false);
     expect(writesCampaignContent(UID.story, 'findOne')).toBe(false);
     expect(writesCampaignContent(UID.change, 'create')).toBe(false);
     expect(writesCampaignContent('admin::user', 'update')).toBe(false);

@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootCms } from '@campaign-desk/testing/strapi';
 import { snapshotPageSchema, type CampaignRecord, type SnapshotPage } from '@campaign-desk/shared';
 import { UID } from 'strapi-plugin-campaign-desk/names';
 import { fixtures, paragraph } from './support/fixtures';
@@ -27,6 +29,8 @@ async function page(query = ''): Promise<SnapshotPage> {
   expect(status, JSON.stringify(body)).toBe(200);
   return snapshotPageSchema.parse(body);
 }
+
+const cursorOf = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
 
 /** Follows the cursor to the end; returns every record, tombstone and the final cursor. */
 async function sync(since?: string, limit = 7) {
@@ -63,10 +67,50 @@ describe('access', () => {
     ['?since=eyJ2IjoyfQ', 'cursor'],
     ['?page=2', 'page'],
     ['?cursor=a&since=b', 'either cursor'],
+    // Numbers no row can have: PostgreSQL would refuse them (a 500) if they reached it.
+    [`?since=${cursorOf({ v: 1, seq: 1e15 })}`, 'since: seq is out of range'],
+    [`?since=${cursorOf({ v: 1, seq: -1 })}`, 'since: seq is out of range'],
+    [`?cursor=${cursorOf({ v: 1, seq: 0, type: 'story', afterId: 2 ** 31 })}`, 'cursor: afterId is out of range'],
+    [`?cursor=${cursorOf({ v: 1, seq: 2 ** 53, type: 'story', afterId: 0 })}`, 'cursor: seq is out of range'],
   ])('answers %s with a 400 that says what is wrong', async (query, words) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
     expect((body.error as { message: string }).message).toContain(words);
+  });
+});
+
+describe('the public URL', () => {
+  it('makes image URLs from the configured address, whatever Host a request names', async () => {
+    const cover = await make.image('host-test');
+    const story = await make.story({ title: '封面地址不随请求变化', cover: cover.id });
+    const body = await new Promise<string>((resolve, reject) => {
+      const { port } = new URL(cms.url);
+      const outgoing = request(
+        { host: '127.0.0.1', port, path: '/api/campaign-desk/snapshot?limit=500', headers: { Host: 'attacker.example', Authorization: `Bearer ${token}` } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+        },
+      );
+      outgoing.on('error', reject).end();
+    });
+    expect(body).not.toContain('attacker.example');
+    const carried = snapshotPageSchema.parse(JSON.parse(body)).records.find((record) => record.documentId === story.documentId);
+    expect(carried?.type === 'story' && carried.cover?.url).toBe(`${cms.url}/uploads/host-test_hash.jpg`);
+  });
+
+  it('must be configured in production: start-up refuses without PUBLIC_URL and says so', async () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.PUBLIC_URL;
+      await expect(bootCms({ ...cms.env, NODE_ENV: 'production' })).rejects.toThrow(/PUBLIC_URL is not set: in production/);
+      await expect(bootCms({ ...cms.env, NODE_ENV: 'production', PUBLIC_URL: 'cms.example.cn' })).rejects.toThrow(
+        'PUBLIC_URL ("cms.example.cn") is not an absolute http(s) URL',
+      );
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
   });
 });
 
@@ -230,22 +274,42 @@ describe('incremental sync', () => {
     expect(back.tombstones).toEqual([]);
   });
 
-  it('carries a changed clause as its opinion, clauses in order', async () => {
-    const opinion = await cms.strapi.documents(UID.opinion).create({
+  it('carries an opinion’s clauses as they stood at its last publish: a clause edit waits for the next', async () => {
+    const opinions = cms.strapi.documents(UID.opinion);
+    const clauses = cms.strapi.documents(UID.clause);
+    const opinion = await opinions.create({
       data: { title: '关于全力推进咸宁高质量发展的意见', shortTitle: '《意见》' },
       status: 'published',
     } as never);
-    const before = await sync(undefined, 500);
-    await cms.strapi.documents(UID.clause).create({
-      data: { opinion: opinion.documentId, label: '二、', heading: '主要任务', text: '第二条', order: 2 },
-    } as never);
-    const first = await cms.strapi.documents(UID.clause).create({
+    const carried = (records: CampaignRecord[]) => {
+      const record = records.find((candidate) => candidate.documentId === opinion.documentId);
+      return record?.type === 'opinion' ? record.clauses.map(({ label, text }) => `${label}${text}`) : undefined;
+    };
+    const base = await sync(undefined, 500);
+    expect(carried(base.records)).toEqual([]);
+
+    await clauses.create({ data: { opinion: opinion.documentId, label: '二、', heading: '主要任务', text: '第二条', order: 2 } } as never);
+    const first = await clauses.create({
       data: { opinion: opinion.documentId, label: '一、', heading: '总体要求', text: '第一条', order: 1 },
     } as never);
-    const after = await sync(before.cursor);
-    const carried = after.records.find((record) => record.documentId === opinion.documentId);
-    expect(carried?.type).toBe('opinion');
-    expect(carried?.type === 'opinion' && carried.clauses.map((clause) => clause.label)).toEqual(['一、', '二、']);
-    expect(carried?.type === 'opinion' && carried.clauses[0]!.documentId).toBe(first.documentId);
+    const edited = await sync(base.cursor);
+    expect(edited.records).toEqual([]);
+    expect(carried((await sync(undefined, 500)).records)).toEqual([]);
+    // The opinion's draft shows the change waiting to be published.
+    const versions = (await cms.strapi.db.query(UID.opinion).findMany({ where: { documentId: opinion.documentId } })) as Array<{
+      publishedAt: string | null;
+      updatedAt: string;
+    }>;
+    const [draft, published] = [versions.find((row) => !row.publishedAt)!, versions.find((row) => row.publishedAt)!];
+    expect(new Date(draft.updatedAt).getTime()).toBeGreaterThan(new Date(published.updatedAt).getTime());
+
+    await opinions.publish({ documentId: opinion.documentId } as never);
+    const republished = await sync(edited.cursor);
+    expect(carried(republished.records)).toEqual(['一、第一条', '二、第二条']);
+
+    await clauses.update({ documentId: first.documentId, data: { text: '第一条（修订）' } } as never);
+    expect(carried((await sync(undefined, 500)).records)).toEqual(['一、第一条', '二、第二条']);
+    await opinions.publish({ documentId: opinion.documentId } as never);
+    expect(carried((await sync(republished.cursor)).records)).toEqual(['一、第一条（修订）', '二、第二条']);
   });
 });

@@ -3,56 +3,25 @@
  * editor and a chief editor, the content manager's own endpoints, and the review routes
  * the edit-view panel calls.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { PLUGIN_ID, REVIEW_ACTIONS, SUPER_ADMIN_ROLE, UID } from 'strapi-plugin-campaign-desk/names';
+import { adminApi, type Session } from './support/admin-api';
 import { paragraph } from './support/fixtures';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
+let api: ReturnType<typeof adminApi>;
 const CM = `/content-manager/collection-types/${UID.story}`;
 
-interface Session {
-  token: string;
-  id: number;
-}
-const people: Record<'reporter' | 'otherReporter' | 'editor' | 'chief', Session> = {} as never;
+const people: Record<'reporter' | 'otherReporter' | 'editor' | 'deskHead' | 'chief' | 'superAdmin', Session> = {} as never;
 
-async function call(session: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
-
-async function signUp(roleCode: string, name: string): Promise<Session> {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
-  const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  const user = await cms.strapi.service('admin::user').create({
-    email,
-    firstname: name,
-    lastname: '测试',
-    password,
-    isActive: true,
-    roles: [role.id],
-  });
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { data } = (await login.json()) as { data: { token: string } };
-  return { token: data.token, id: user.id };
-}
-
-const review = (session: Session, documentId: string, action: string, comment?: string) =>
-  call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, ...(comment === undefined ? {} : { comment }) });
+const call = (session: Session, method: string, path: string, body?: unknown) => api.call(session, method, path, body);
 const status = (session: Session, documentId: string) => call(session, 'GET', `/campaign-desk/stories/${documentId}/review`);
+/** A move from the stage the story is in now, as the panel sends it: the stage the reviewer sees. */
+const review = async (session: Session, documentId: string, action: string, comment?: string) => {
+  const { stage } = (await call(session, 'GET', `/campaign-desk/stories/${documentId}/review`)).body;
+  return call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, stage, ...(comment === undefined ? {} : { comment }) });
+};
 
 async function draftStory(author: Session, title: string) {
   const created = await call(author, 'POST', CM, { title, kind: 'news', body: paragraph('正文第一稿'), summary: '摘要' });
@@ -60,20 +29,20 @@ async function draftStory(author: Session, title: string) {
   return created.body.data as { documentId: string; reviewStage: string };
 }
 
-/** Walks a story through the three reviews to approval. */
+/** Walks a story through the three reviews to approval: 责任编辑, 部门主任, 总编. */
 async function approve(documentId: string) {
   expect((await review(people.reporter, documentId, 'submit')).status).toBe(200);
   expect((await review(people.editor, documentId, 'first')).status).toBe(200);
-  expect((await review(people.editor, documentId, 'second')).status).toBe(200);
+  expect((await review(people.deskHead, documentId, 'second')).status).toBe(200);
   expect((await review(people.chief, documentId, 'final')).status).toBe(200);
 }
 
 beforeAll(async () => {
   cms = await startCms();
-  people.reporter = await signUp('campaign-desk-reporter', '记者甲');
-  people.otherReporter = await signUp('campaign-desk-reporter', '记者乙');
-  people.editor = await signUp('campaign-desk-editor', '编辑');
-  people.chief = await signUp('campaign-desk-chief-editor', '主编');
+  api = adminApi(cms);
+  Object.assign(people, await api.newsroom());
+  people.otherReporter = await api.signUp('campaign-desk-reporter', '记者乙');
+  people.superAdmin = await api.signUp(SUPER_ADMIN_ROLE, '管理员');
 });
 afterAll(async () => cms?.destroy());
 
@@ -116,7 +85,7 @@ describe('roles', () => {
 });
 
 describe('the review path', () => {
-  it('goes reporter → editor → chief editor → published, one step at a time, with a complete log', async () => {
+  it('goes reporter → 责任编辑 → 部门主任 → 总编 → published, one step at a time, with a complete log', async () => {
     const story = await draftStory(people.reporter, '三审全流程');
     const id = story.documentId;
     expect((await status(people.reporter, id)).body.actions).toEqual(['submit']);
@@ -127,8 +96,8 @@ describe('the review path', () => {
     expect((await status(people.editor, id)).body.actions).toEqual(['first', 'return']);
     expect((await review(people.editor, id, 'first')).body.stage).toBe('first_passed');
     expect((await review(people.editor, id, 'final')).status).toBe(400); // skipping second review
-    expect((await review(people.editor, id, 'second')).body.stage).toBe('second_passed');
-    expect((await review(people.editor, id, 'final')).status).toBe(403);
+    expect((await review(people.deskHead, id, 'second')).body.stage).toBe('second_passed');
+    expect((await review(people.deskHead, id, 'final')).status).toBe(403);
     expect((await status(people.chief, id)).body.actions).toEqual(['final', 'return']);
     expect((await review(people.chief, id, 'final')).body.stage).toBe('approved');
 
@@ -137,9 +106,9 @@ describe('the review path', () => {
     const after = await status(people.chief, id);
     expect(after.body.published).toBe(true);
     expect(after.body.log.map((entry: { action: string; actorName: string }) => [entry.action, entry.actorName])).toEqual([
-      ['submit', '测试记者甲'],
+      ['submit', '测试记者'],
       ['first', '测试编辑'],
-      ['second', '测试编辑'],
+      ['second', '测试部门主任'],
       ['final', '测试主编'],
     ]);
   });
@@ -187,11 +156,24 @@ describe('the review path', () => {
     expect(republish.status).toBe(400);
   });
 
+  it('sends a story edited after 初审 back for review, so no reviewer passes text they have not seen', async () => {
+    const story = await draftStory(people.reporter, '初审后修改');
+    await review(people.reporter, story.documentId, 'submit');
+    expect((await review(people.editor, story.documentId, 'first')).body.stage).toBe('first_passed');
+    const edit = await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { title: '初审后修改（新标题）' });
+    expect(edit.status).toBe(200);
+    const after = await status(people.chief, story.documentId);
+    expect(after.body.stage).toBe('submitted');
+    expect(after.body.log.at(-1)).toMatchObject({ action: 'edit', fromStage: 'first_passed', toStage: 'submitted', comment: '初审后内容有修改，重新送审' });
+  });
+
   it('lets only the chief editor delete a published story', async () => {
     const story = await draftStory(people.reporter, '已发布的稿件不能由记者删除');
     await approve(story.documentId);
     await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {});
-    expect((await call(people.reporter, 'DELETE', `${CM}/${story.documentId}`)).status).toBe(403);
+    const refused = await call(people.reporter, 'DELETE', `${CM}/${story.documentId}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('已发布的稿件只有有发布权限的人（主编）可以删除');
     expect((await call(people.chief, 'DELETE', `${CM}/${story.documentId}`)).status).toBe(200);
   });
 
@@ -203,5 +185,146 @@ describe('the review path', () => {
     await expect(
       cms.strapi.documents(UID.reviewEntry as never).delete({ documentId: entry.documentId } as never),
     ).rejects.toThrow('只能由审稿操作追加');
+  });
+});
+
+describe('separation of duties', () => {
+  const rules = `plugin::${PLUGIN_ID}.review`;
+  const withRules = async (overrides: Record<string, unknown>, run: () => Promise<void>) => {
+    const before = cms.strapi.config.get(rules);
+    cms.strapi.config.set(rules, { ...(before as object), ...overrides });
+    try {
+      await run();
+    } finally {
+      cms.strapi.config.set(rules, before);
+    }
+  };
+  const submitted = async (author: Session, title: string) => {
+    const story = await draftStory(author, title);
+    expect((await review(author, story.documentId, 'submit')).status).toBe(200);
+    return story.documentId;
+  };
+
+  it('keeps the author from reviewing their own story, and tells them why', async () => {
+    const id = await submitted(people.editor, '编辑自己写的稿件');
+    const own = await review(people.editor, id, 'first');
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe('你是这篇稿件的作者，不能初审自己的稿件');
+    const seen = (await status(people.editor, id)).body;
+    expect(seen.actions).toEqual(['return']);
+    expect(seen.held).toEqual([{ action: 'first', reason: '你是这篇稿件的作者，不能初审自己的稿件' }]);
+    expect((await review(people.deskHead, id, 'first')).status).toBe(200);
+  });
+
+  it('has 初审, 复审 and 终审 of one version made by three different people, Super Admin included', async () => {
+    const id = await submitted(people.reporter, '三人三审');
+    expect((await review(people.superAdmin, id, 'first')).status).toBe(200);
+    const second = await review(people.superAdmin, id, 'second');
+    expect(second.status).toBe(403);
+    expect(second.body.error.message).toBe('同一版本的初审、复审和终审须由不同的人完成：这一版的初审是你做的，复审请交给其他人');
+    expect((await review(people.deskHead, id, 'second')).status).toBe(200);
+    expect((await review(people.superAdmin, id, 'final')).status).toBe(403);
+    expect((await review(people.chief, id, 'final')).body.stage).toBe('approved');
+  });
+
+  it('counts the reviewers of a returned story, or one an edit reopened, afresh', async () => {
+    const id = await submitted(people.reporter, '新版本重新计算');
+    expect((await review(people.editor, id, 'first')).status).toBe(200);
+    expect((await review(people.deskHead, id, 'return', '请补充数据来源')).status).toBe(200);
+    expect((await review(people.reporter, id, 'submit')).status).toBe(200);
+    // The editor made 初审 of the version returned; this is another one.
+    expect((await review(people.editor, id, 'first')).status).toBe(200);
+    expect((await review(people.deskHead, id, 'second')).status).toBe(200);
+    expect((await review(people.chief, id, 'final')).status).toBe(200);
+
+    expect((await call(people.reporter, 'PUT', `${CM}/${id}`, { title: '新版本重新计算（改）' })).status).toBe(200);
+    expect((await status(people.editor, id)).body.stage).toBe('submitted');
+    expect((await review(people.editor, id, 'first')).status).toBe(200);
+    expect((await review(people.deskHead, id, 'second')).status).toBe(200);
+    expect((await review(people.chief, id, 'final')).body.stage).toBe('approved');
+  });
+
+  it('holds per review as configured, and exempts Super Admin only if told to', async () => {
+    await withRules({ separateDuties: { first: true, second: false, final: true } }, async () => {
+      const id = await submitted(people.reporter, '二审可由同一人');
+      expect((await review(people.editor, id, 'first')).status).toBe(200);
+      expect((await review(people.editor, id, 'second')).status).toBe(200);
+    });
+    await withRules({ superAdminExempt: true }, async () => {
+      const id = await submitted(people.superAdmin, '管理员豁免');
+      for (const action of ['first', 'second', 'final']) expect((await review(people.superAdmin, id, action)).status).toBe(200);
+    });
+  });
+});
+
+describe('moves made at once', () => {
+  const move = (session: Session, id: string, action: string, stage: string, comment?: string) =>
+    call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage, ...(comment ? { comment } : {}) });
+
+  it('apply only from the stage the reviewer saw: a late one gets a 409 naming the stage now', async () => {
+    const { documentId: id } = await draftStory(people.reporter, '谁先谁后');
+    await review(people.reporter, id, 'submit');
+    expect((await move(people.editor, id, 'first', 'submitted')).status).toBe(200);
+    const late = await move(people.deskHead, id, 'return', 'submitted', '不宜发表');
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('当前为“初审通过”');
+    expect(late.body.error.details).toEqual({ stage: 'first_passed' });
+    expect((await move(people.reporter, id, 'submit', 'draft')).status).toBe(409);
+  });
+
+  it('of two fired together, exactly one applies', async () => {
+    const { documentId: id } = await draftStory(people.reporter, '同时点击');
+    await review(people.reporter, id, 'submit');
+    const answers = await Promise.all([
+      move(people.editor, id, 'first', 'submitted'),
+      move(people.deskHead, id, 'return', 'submitted', '同时退回'),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const { log } = (await status(people.chief, id)).body;
+    expect(log.map((entry: { action: string }) => entry.action).slice(1)).toHaveLength(1);
+  });
+});
+
+describe('the review log', () => {
+  /** A role holding `permissions` (story read limited to one's own, or none at all) and 送审. */
+  async function roleWith(code: string, permissions: Array<{ action: string; conditions?: string[] }>) {
+    const role = (await cms.strapi.service('admin::role').create({ name: code, code, description: '测试' })) as { id: number };
+    await cms.strapi.service('admin::permission').createMany(
+      [...permissions, { action: REVIEW_ACTIONS.submit.id, subject: null }].map((permission) => ({
+        subject: UID.story,
+        properties: {},
+        conditions: [],
+        ...permission,
+        role: role.id,
+      })),
+    );
+    return api.signUp(code, code);
+  }
+
+  it('is shown to whoever may read the story: a reporter reads every story, as the roles table grants', async () => {
+    const story = await draftStory(people.otherReporter, '同事的稿件');
+    const seen = await status(people.reporter, story.documentId);
+    expect(seen.status).toBe(200);
+    expect(seen.body.stage).toBe('draft');
+  });
+
+  it('follows a read permission limited to one’s own stories', async () => {
+    const ownReader = await roleWith('test-own-stories', [
+      { action: 'plugin::content-manager.explorer.create' },
+      { action: 'plugin::content-manager.explorer.read', conditions: ['admin::is-creator'] },
+    ]);
+    const own = await draftStory(ownReader, '只能看自己的稿件');
+    expect((await status(ownReader, own.documentId)).status).toBe(200);
+    const colleague = await draftStory(people.reporter, '别人的稿件');
+    const refused = await status(ownReader, colleague.documentId);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('你不能查看稿件');
+    expect((await call(ownReader, 'POST', `/campaign-desk/stories/${colleague.documentId}/review`, { action: 'submit', stage: 'draft' })).status).toBe(403);
+  });
+
+  it('is refused to a role that may not read stories at all', async () => {
+    const outsider = await roleWith('test-no-stories', []);
+    const story = await draftStory(people.reporter, '无权查看');
+    expect((await status(outsider, story.documentId)).status).toBe(403);
   });
 });

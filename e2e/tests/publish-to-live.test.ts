@@ -4,47 +4,28 @@
  * index; withdrawn, it is gone; a broken record or a killed publisher never leave readers
  * with a broken site; a burst of publishes ends with everything live in few builds.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
+import { call as callAs, signUp as signUpAs, type Person } from '@campaign-desk/testing/newsroom';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
 const CM = `/content-manager/collection-types/${UID.story}`;
 const COLUMN = plan.columns[1]!; // 咸宁日报's “六大”活动 column
 let system: CampaignSystem;
 
-interface Session {
-  token: string;
-}
-
-async function signUp(roleCode: string, name: string): Promise<Session> {
-  const role = await system.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${name}-${randomBytes(3).toString('hex')}@newsroom.example.cn`;
-  const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  await system.strapi.service('admin::user').create({ email, firstname: name, password, isActive: true, roles: [role.id] });
-  const response = await fetch(`${system.cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  return { token: ((await response.json()) as { data: { token: string } }).data.token };
-}
-
+type Session = Person;
+const signUp = (roleCode: string, name: string) => signUpAs({ strapi: system.strapi, url: system.cmsUrl }, roleCode, name);
+/** An admin API call that must succeed; its JSON answer. */
 async function call(session: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${system.cmsUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, any>;
-  expect(response.status, JSON.stringify(json)).toBeLessThan(300);
-  return json;
+  const answer = await callAs({ strapi: system.strapi, url: system.cmsUrl }, session, method, path, body);
+  expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+  return answer.body;
 }
 
-const people = {} as Record<'reporter' | 'editor' | 'chief', Session>;
+const people = {} as Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session>;
 
 /** A story through the whole newsroom: written, reviewed three times, published. */
 async function publishThroughNewsroom(title: string, slug: string) {
@@ -58,11 +39,13 @@ async function publishThroughNewsroom(title: string, slug: string) {
     columns: { connect: [{ documentId: columnId }] },
   });
   const id = created.data.documentId as string;
-  const review = (session: Session, action: string) => call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action });
-  await review(people.reporter, 'submit');
-  await review(people.editor, 'first');
-  await review(people.editor, 'second');
-  await review(people.chief, 'final');
+  // Each move from the stage the reviewer sees; 初审, 复审 and 终审 by three different people.
+  const review = (session: Session, action: string, stage: string) =>
+    call(session, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage });
+  await review(people.reporter, 'submit', 'draft');
+  await review(people.editor, 'first', 'submitted');
+  await review(people.deskHead, 'second', 'first_passed');
+  await review(people.chief, 'final', 'second_passed');
   await call(people.chief, 'POST', `${CM}/${id}/actions/publish`, {});
   return id;
 }
@@ -88,6 +71,7 @@ beforeAll(async () => {
   system = await startSystem({ ...plan });
   people.reporter = await signUp('campaign-desk-reporter', '记者');
   people.editor = await signUp('campaign-desk-editor', '编辑');
+  people.deskHead = await signUp('campaign-desk-editor', '部门主任');
   people.chief = await signUp('campaign-desk-chief-editor', '主编');
   await idle();
 });
@@ -105,6 +89,8 @@ describe('publish to live', () => {
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('咸安区党员干部走遍咸宁大调研');
     expect((await system.publisher.get('/pagefind/0/pagefind-entry.json')).status).toBe(200);
+    // The publisher asks the CMS, with the site's token, whether it holds undelivered events.
+    expect((await idle()).cms).toMatchObject({ checked: true, ok: true, undelivered: false, failed: 0, overdue: 0 });
   });
 
   it('takes a withdrawn story off the site and out of its feeds', async () => {

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { Publisher } from './publisher';
 import { createControlServer, createSiteServer } from './server';
+import { UndeliveredEvents } from './undelivered';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -22,10 +23,12 @@ async function main() {
     dataDir: config.dataDir,
     siteDir: config.siteDir,
     siteUrl: config.siteUrl,
+    submitUrl: config.submitUrl,
     source: config.source,
     keepReleases: config.keepReleases,
     minPageRatio: config.minPageRatio,
     now: config.now,
+    preview: config.preview,
     log: (line) => console.log(`[publisher] ${line}`),
   }).open();
 
@@ -34,7 +37,8 @@ async function main() {
       // A fault anywhere is logged, never the end of the site: builds catch their own errors, this is the net under them.
       process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
       const site = await createSiteServer({ publisher });
-      const control = await createControlServer({ publisher, hookSecret: config.hookSecret, token: config.token });
+      const undelivered = new UndeliveredEvents(config.source);
+      const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token });
       await site.listen({ host: config.host, port: config.port });
       await control.listen({ host: config.controlHost, port: config.controlPort });
       console.log(`[publisher] site: http://${config.host}:${config.port}/`);

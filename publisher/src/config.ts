@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_SITE_DIR, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { BASIC_ENV, DEFAULT_SITE_DIR, SITE_ENV, pickEnvironment, previewFromEnv, sourceFromEnv, type SnapshotSource } from '@campaign-desk/site/renderer';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const configSchema = z
+/** Every variable the publisher reads. */
+const variablesSchema = z
   .object({
     PUBLISHER_HOST: z.string().default('127.0.0.1'),
     /** The site, for readers. */
@@ -27,16 +28,19 @@ const configSchema = z
     PUBLISHER_MIN_PAGE_RATIO: z.coerce.number().min(0).max(1).default(0.8),
     SITE_DIR: z.string().default(DEFAULT_SITE_DIR),
     SITE_URL: z.string().url(),
+    /** Where the site's forms post: the CMS's participation route as the public reaches it (see the README's nginx rule). */
+    CAMPAIGN_DESK_SUBMIT_URL: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').optional(),
     CAMPAIGN_DESK_SNAPSHOT_URL: z.string().url().optional(),
     CAMPAIGN_DESK_TOKEN: z.string().optional(),
     CAMPAIGN_DESK_SNAPSHOT_FILE: z.string().optional(),
     /** Pins the instant pages are rendered as of (previews of a past day). */
     CAMPAIGN_DESK_NOW: z.string().datetime({ offset: true }).optional(),
-  })
-  .refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
-    message: 'set CAMPAIGN_DESK_SNAPSHOT_URL (with CAMPAIGN_DESK_TOKEN) or CAMPAIGN_DESK_SNAPSHOT_FILE',
-    path: ['CAMPAIGN_DESK_SNAPSHOT_URL'],
   });
+
+const configSchema = variablesSchema.refine((env) => env.CAMPAIGN_DESK_SNAPSHOT_URL || env.CAMPAIGN_DESK_SNAPSHOT_FILE, {
+  message: 'set CAMPAIGN_DESK_SNAPSHOT_URL (with CAMPAIGN_DESK_TOKEN) or CAMPAIGN_DESK_SNAPSHOT_FILE',
+  path: ['CAMPAIGN_DESK_SNAPSHOT_URL'],
+});
 
 export interface PublisherConfig {
   host: string;
@@ -50,9 +54,21 @@ export interface PublisherConfig {
   minPageRatio: number;
   siteDir: string;
   siteUrl: string;
+  submitUrl: string | undefined;
   /** Where the site's content is read from. */
   source: SnapshotSource;
   now: string | undefined;
+  /** Builds a preview (CAMPAIGN_DESK_PREVIEW): sample records count as fact, every page says so. */
+  preview: boolean;
+}
+
+/**
+ * The environment to start the publisher with, from a wider one (the repository's .env holds
+ * the CMS's secrets too): its own variables, the site's (its footer's settings among them), and
+ * what Node needs to run; nothing else.
+ */
+export function publisherEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return pickEnvironment([...new Set([...BASIC_ENV, ...SITE_ENV, ...Object.keys(variablesSchema.shape)])], env);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {
@@ -75,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     minPageRatio: value.PUBLISHER_MIN_PAGE_RATIO,
     siteDir: path.resolve(value.SITE_DIR),
     siteUrl: value.SITE_URL,
+    submitUrl: value.CAMPAIGN_DESK_SUBMIT_URL,
     source: sourceFromEnv(env),
     now: value.CAMPAIGN_DESK_NOW,
+    preview: previewFromEnv(env),
   };
 }

@@ -54,11 +54,15 @@ export interface PublisherOptions {
   dataDir: string;
   siteDir: string;
   siteUrl: string;
+  /** Where the site's forms post (the CMS's public participation route); CAMPAIGN_DESK_SUBMIT_URL's default when unset. */
+  submitUrl?: string;
   source: SnapshotSource;
   keepReleases: number;
   minPageRatio: number;
   /** Pins the instant pages are rendered as of (tests); the current time otherwise. */
   now?: string;
+  /** Builds a preview: sample records count as fact in feeds and coverage, and every page says so. */
+  preview: boolean;
   /** The renderer's heap limit in MB. */
   rendererMemoryMb?: number;
   log?: (line: string) => void;
@@ -172,14 +176,14 @@ export class Publisher {
 
   /** The renderer, compiled from the site as it is now; a new one (and so a whole build) when the site changed or the last one failed. */
   private async currentRenderer(): Promise<{ renderer: SiteRenderer; fresh: boolean }> {
-    const { siteDir, siteUrl } = this.options;
-    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl))) {
+    const { siteDir, siteUrl, submitUrl } = this.options;
+    if (this.renderer?.usable && this.renderer.compiled.fingerprint === (await siteFingerprint(siteDir, siteUrl, { submitUrl }))) {
       return { renderer: this.renderer, fresh: false };
     }
     await this.renderer?.close();
     this.renderer = null;
     this.basis = null;
-    this.renderer = await SiteRenderer.start({ siteDir, siteUrl, memoryMb: this.options.rendererMemoryMb, log: this.options.log });
+    this.renderer = await SiteRenderer.start({ siteDir, siteUrl, submitUrl, memoryMb: this.options.rendererMemoryMb, log: this.options.log });
     return { renderer: this.renderer, fresh: true };
   }
 
@@ -191,6 +195,7 @@ export class Publisher {
 
     let plan: Plan | null = null;
     let live: string | null = null;
+    let basis: { id: string; carried: Promise<void> } | null = null;
     let outcome: ReleaseOutcome | null = null;
     let mode: BuildRecord['mode'] = null;
     let error: string | null = null;
@@ -202,15 +207,19 @@ export class Publisher {
       const { renderer, fresh } = await this.currentRenderer();
       lap('renderer', begun);
       live = await this.releases.live();
-      const basis = !fresh && !wholeAsked && live !== null && live === this.basis ? live : null;
-      mode = basis === null ? 'whole' : 'incremental';
-      if (basis === null) await renderer.reset();
+      const basisId = !fresh && !wholeAsked && live !== null && live === this.basis ? live : null;
+      mode = basisId === null ? 'whole' : 'incremental';
+      if (basisId === null) await renderer.reset();
+      // The live release's files are copied (as hard links) while the renderer reads what changed.
+      basis = basisId === null ? null : { id: basisId, carried: this.releases.carryOver(basisId, this.releases.partialDir(release)) };
+      basis?.carried.catch(() => {});
 
       begun = performance.now();
       plan = await renderer.sync({
         source: this.options.source,
         mediaDir: this.mediaDir,
         now: this.options.now ?? new Date().toISOString(),
+        preview: this.options.preview,
         full: fresh,
       });
       lap('sync', begun);
@@ -219,6 +228,7 @@ export class Publisher {
       const untouched = plan.pages.changed.length + plan.pages.removed.length + plan.media.added.length + plan.media.removed.length + plan.search.length === 0;
       if (basis !== null && untouched) {
         log('nothing on the site changed; the live release stays');
+        await basis.carried;
       } else {
         const previous = this.state.lastSuccess?.release === live ? this.state.lastSuccess?.pages : null;
         if (!force && previous && plan.pages.html < previous * this.options.minPageRatio) {
@@ -246,7 +256,11 @@ export class Publisher {
         this.renderer = null;
       }
     } finally {
-      if (!published) await rm(this.releases.partialDir(release), { recursive: true, force: true }).catch(() => {});
+      if (!published) {
+        // A copy still under way (the build failed before it was awaited) is let finish, then removed.
+        await basis?.carried.catch(() => {});
+        await rm(this.releases.partialDir(release), { recursive: true, force: true }).catch(() => {});
+      }
     }
     if (error) log(`release ${release} refused; the live release is unchanged.\n${error}`);
     else if (published) log(`release ${release} is live (${mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`);

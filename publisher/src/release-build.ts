@@ -1,7 +1,8 @@
 /**
  * One release built from a renderer's plan. Search shards, the slowest part, are indexed
  * from the start into a directory aside, while the files of the release it builds on are
- * carried over by hard link (none for a whole release) less those the plan replaces, and
+ * carried over by hard link (none for a whole release; the publisher starts that copy before
+ * the plan is known) less those the plan replaces, and
  * the plan's pages are written, compressed and checked as they come; the shards then move
  * in. The release stays `.partial` here; the publisher names it only if nothing is wrong.
  */
@@ -36,8 +37,11 @@ export async function buildRelease(options: {
   renderer: SiteRenderer;
   plan: Plan;
   id: string;
-  /** The release to carry unchanged files over from; null for a whole release. */
-  basis: string | null;
+  /**
+   * The release whose files this one keeps, and the copy of it under way (started before the
+   * plan was known: it does not depend on it); null for a whole release.
+   */
+  basis: { id: string; carried: Promise<void> } | null;
   siteUrl: string;
   mediaDir: string;
 }): Promise<ReleaseOutcome> {
@@ -54,7 +58,7 @@ export async function buildRelease(options: {
   try {
     if (basis === null) await mkdir(dir, { recursive: true });
     else {
-      await releases.carryOver(basis, dir);
+      await basis.carried;
       await discardReplaced(dir, plan);
     }
     const carried = performance.now();

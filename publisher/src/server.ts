@@ -2,7 +2,8 @@
  * The publisher's two HTTP faces. The site server serves the live release and nothing else
  * (in production any web server or CDN can do it instead; see README). The control server,
  * for the CMS and the newsroom's operators, takes the signed build hook and answers
- * `/status` to holders of the publisher's token: it names internal paths and records.
+ * `/status` to holders of the publisher's token: it names internal paths and records, and
+ * says whether the CMS holds publish events it has not delivered.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
@@ -11,7 +12,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
 import { contentType } from '@campaign-desk/site/renderer';
-import type { Publisher } from './publisher';
+import type { Publisher, PublisherStatus } from './publisher';
+import type { CmsDeliveries, UndeliveredEvents } from './undelivered';
 
 /** A publish event is a few hundred bytes; anything much larger is not one. */
 export const HOOK_BODY_LIMIT = 16 * 1024;
@@ -59,8 +61,13 @@ export async function createSiteServer({ publisher, logger = false }: { publishe
   return app;
 }
 
+/** What `/status` answers: the publisher's builds and releases, and what the CMS has not delivered. */
+export type ControlStatus = PublisherStatus & { cms: CmsDeliveries };
+
 export interface ControlOptions {
   publisher: Publisher;
+  /** Asked on each `/status` (briefly cached). */
+  undelivered: UndeliveredEvents;
   hookSecret: string;
   /** Bearer token of `/status`. */
   token: string;
@@ -76,7 +83,7 @@ function holdsToken(header: string | undefined, token: string): boolean {
 }
 
 /** The build hook (`POST /hooks/publish`) and `GET /status`. */
-export async function createControlServer({ publisher, hookSecret, token, replayStore, logger = false }: ControlOptions): Promise<FastifyInstance> {
+export async function createControlServer({ publisher, undelivered, hookSecret, token, replayStore, logger = false }: ControlOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: HOOK_BODY_LIMIT });
   const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
 
@@ -96,7 +103,8 @@ export async function createControlServer({ publisher, hookSecret, token, replay
     if (!holdsToken(request.headers.authorization, token)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'the publisher’s token is required' });
     }
-    return reply.header('cache-control', 'no-store').send(await publisher.status());
+    const [status, cms] = await Promise.all([publisher.status(), undelivered.report()]);
+    return reply.header('cache-control', 'no-store').send({ ...status, cms } satisfies ControlStatus);
   });
   return app;
 }

@@ -7,8 +7,12 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signEvent } from '@campaign-desk/shared';
-import { HOOK_BODY_LIMIT } from '../src/server';
-import { TOKEN, fixtureRecords, signedEvent, startSystem, type Records, type System } from './support/system';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { freePort } from '@campaign-desk/testing/ports';
+import { HOOK_BODY_LIMIT, createControlServer, type ControlStatus } from '../src/server';
+import { UndeliveredEvents } from '../src/undelivered';
+import { SECRET, TOKEN, fixtureRecords, signedEvent, startSystem, type Records, type System } from './support/system';
 
 let system: System;
 let records: Records;
@@ -81,6 +85,65 @@ describe('/status', () => {
     expect((await fetch(`${system.control}/status`)).status).toBe(401);
     expect((await fetch(`${system.control}/status`, { headers: { authorization: 'Bearer wrong-token-0123456789xx' } })).status).toBe(401);
     expect((await fetch(`${system.control}/status`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+  });
+
+  it('says whether the CMS holds publish events it has not delivered', async () => {
+    expect((await system.status()).cms).toEqual({
+      checked: true,
+      checkedAt: expect.any(String),
+      ok: true,
+      undelivered: false,
+      failed: 0,
+      overdue: 0,
+      overdueAfterMs: 300_000,
+      oldestQueuedAt: null,
+    });
+    const stuck = { failed: 2, overdue: 1, overdueAfterMs: 300_000, oldestQueuedAt: '2020-06-15T03:00:00.000Z' };
+    system.api.setUndelivered(stuck);
+    try {
+      expect((await system.status()).cms).toEqual({ checked: true, checkedAt: expect.any(String), ok: true, undelivered: true, ...stuck });
+    } finally {
+      system.api.setUndelivered({ failed: 0, overdue: 0, overdueAfterMs: 300_000, oldestQueuedAt: null });
+    }
+  });
+
+  it('answers all the same when the CMS is down or hangs, and says so', async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const cmsAt = (port: number) => ({ kind: 'http', url: `http://127.0.0.1:${port}/api/campaign-desk/snapshot`, token: 'site-token' }) as const;
+    try {
+      for (const [source, error] of [
+        [cmsAt(await freePort()), /the CMS could not be asked: .*ECONNREFUSED/],
+        [cmsAt((hanging.address() as AddressInfo).port), /the CMS could not be asked: .*timeout/i],
+      ] as const) {
+        const control = await createControlServer({
+          publisher: system.publisher,
+          undelivered: new UndeliveredEvents(source, { timeoutMs: 300 }),
+          hookSecret: SECRET,
+          token: TOKEN,
+        });
+        const response = await control.inject({ method: 'GET', url: '/status', headers: { authorization: `Bearer ${TOKEN}` } });
+        await control.close();
+        expect(response.statusCode).toBe(200);
+        const status = response.json() as ControlStatus;
+        expect(status.live).toBe((await system.status()).live);
+        expect(status.cms).toMatchObject({ checked: true, ok: false, error: expect.stringMatching(error) });
+      }
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
+  });
+
+  it('asks the CMS at most once in a while, however often it is read', async () => {
+    const source = { kind: 'http', url: system.api.url, token: system.api.token } as const;
+    const undelivered = new UndeliveredEvents(source, { cacheMs: 60_000 });
+    const asked = () => system.api.requests.filter((url) => url.pathname.endsWith('/undelivered')).length;
+    const before = asked();
+    const answers = await Promise.all([undelivered.report(), undelivered.report(), undelivered.report()]);
+    expect(await undelivered.report()).toEqual(answers[0]);
+    expect(asked()).toBe(before + 1);
+    expect(await new UndeliveredEvents({ kind: 'file', path: '/snapshot.json' }).report()).toEqual({ checked: false });
   });
 
   it('is not on the public site, nor is the hook', async () => {

@@ -1,9 +1,10 @@
 /**
  * The project's .env: made from .env.example on first use, every empty secret filled with
- * a random value; existing values are never changed.
+ * a random value; existing values are never changed. It holds every secret of the CMS and
+ * the publisher, so only its owner may read it (0600), whether it was made here or found.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { envFile, repoRoot } from './paths';
 
@@ -13,9 +14,14 @@ const SECRETS: Record<string, () => string> = {
   API_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  BACKUP_ENCRYPTION_KEY: () => randomBytes(32).toString('base64url'),
   PUBLISHER_HOOK_SECRET: () => randomBytes(24).toString('base64url'),
   PUBLISHER_TOKEN: () => randomBytes(24).toString('base64url'),
+  CAMPAIGN_DESK_PARTICIPATION_KEY: () => randomBytes(32).toString('base64'),
 };
+
+/** The secrets .env holds, each made at random when missing. */
+export const SECRET_NAMES = Object.keys(SECRETS);
 
 /** Values made from others: the CMS's build hook points at the publisher's control port, with its secret. */
 const DERIVED: Record<string, (values: Map<string, string>) => string> = {
@@ -27,6 +33,8 @@ const DERIVED: Record<string, (values: Map<string, string>) => string> = {
         secret: values.get('PUBLISHER_HOOK_SECRET'),
       },
     ]),
+  // The site's forms post to the CMS's participation route, at its public address.
+  CAMPAIGN_DESK_SUBMIT_URL: (values) => `${values.get('PUBLIC_URL') || 'http://127.0.0.1:1337'}/api/campaign-desk/participation`,
 };
 
 /** Where the publisher takes the hook and answers /status. */
@@ -34,9 +42,13 @@ export function controlUrl(values: Map<string, string | undefined> = new Map(Obj
   return `http://${values.get('PUBLISHER_CONTROL_HOST') || '127.0.0.1'}:${values.get('PUBLISHER_CONTROL_PORT') || '4322'}`;
 }
 
-/** Creates or completes .env; returns the names of the values it filled in. */
-export function ensureEnv(): string[] {
-  const source = existsSync(envFile) ? envFile : path.join(repoRoot, '.env.example');
+/**
+ * Creates or completes .env (`file`, from `example`); returns the names of the values it filled
+ * in. A secret or derived value the file has no line for (an .env older than the setting, such
+ * as BACKUP_ENCRYPTION_KEY) is added at its end.
+ */
+export function ensureEnv(file = envFile, example = path.join(repoRoot, '.env.example')): string[] {
+  const source = existsSync(file) ? file : example;
   const filled: string[] = [];
   const values = new Map<string, string>();
   const fill = (line: string, rules: Record<string, () => string>) => {
@@ -57,7 +69,19 @@ export function ensureEnv(): string[] {
     .split('\n')
     .map((line) => fill(line, SECRETS))
     .map((line) => fill(line, derived));
-  if (filled.length > 0 || source !== envFile) writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
+  const missing: string[] = [];
+  for (const rules of [SECRETS, derived]) {
+    for (const name of Object.keys(rules).filter((candidate) => !values.has(candidate))) missing.push(fill(`${name}=`, rules));
+  }
+  if (missing.length > 0) lines.splice(lines.at(-1) === '' ? -1 : lines.length, 0, ...missing);
+  if (filled.length > 0 || source !== file) {
+    // Written whole, then renamed over: a failure half-way never leaves a .env missing its secrets.
+    const partial = `${file}.partial-${process.pid}`;
+    writeFileSync(partial, lines.join('\n'), { mode: 0o600 });
+    renameSync(partial, file);
+  }
+  // A mode given when writing applies only to a file being created.
+  chmodSync(file, 0o600);
   return filled;
 }
 

@@ -39,6 +39,8 @@ export interface SampleStory {
   /** "opinion-slug#order" */
   clauses?: string[];
   event?: string;
+  /** 重点报道 (absent: not). */
+  featured?: boolean;
   sample: boolean;
 }
 
@@ -51,22 +53,38 @@ export interface SampleGoodDeed {
   place?: PlaceSlug;
   description: string;
   figure?: string;
+  /** Reported by a reader through the site's form and accepted (群众报告). */
+  reportedByPublic?: boolean;
+  sample: boolean;
+}
+
+/** An adopted suggestion (建言献策) with the newsroom's reply. */
+export interface SampleSuggestion {
+  topic: '特色产业增长极' | '转型发展示范区' | '自然生态公园城市' | '其他';
+  text: string;
+  name?: string;
+  reply: string;
+  receivedOn: string;
+  repliedOn: string;
   sample: boolean;
 }
 
 export interface SamplePlacement {
   story: string;
   outlet: string;
+  state: '已核实';
   date: string;
   url?: string;
   slot?: string;
   note?: string;
+  sample: boolean;
 }
 
 export interface SampleData {
   stories: SampleStory[];
   goodDeeds: SampleGoodDeed[];
   placements: SamplePlacement[];
+  suggestions: SampleSuggestion[];
 }
 
 export const SAMPLE_STORY_COUNT = 150;
@@ -371,6 +389,9 @@ interface Ctx {
   lead: string;
   outletName: string;
 }
+
+/** Reports on these meetings are the editors' picks (重点报道): the leadership's deployment (三.1), the seminars and the plenary. */
+const FEATURED_TOPICS: ReadonlySet<Topic> = new Set(['lingdao', 'yantaohui', 'quanhui']);
 
 const TEXT_KINDS: ReadonlyArray<StoryKind> = ['消息', '通讯', '评论', '综述', '调研文章', '研讨发言', '解读'];
 
@@ -1073,6 +1094,7 @@ function buildStories(rng: Rng): SampleStory[] {
     if (spec.figure) story.figures = [FIGURE];
     if (clauses.length > 0) story.clauses = clauses;
     if (spec.event) story.event = spec.event.slug;
+    if (FEATURED_TOPICS.has(spec.topic) && spec.kind === '消息') story.featured = true;
     if (OUTLET_INFO[spec.outlet].paper && TEXT_KINDS.includes(spec.kind) && rng() < 0.75) {
       story.print = { outlet: spec.outlet, date: spec.date, page: pageFor(rng, spec.kind) };
     }
@@ -1143,6 +1165,7 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
   },
   {
     title: '【示例】社区志愿者为居民义务维修家电',
+    reportedByPublic: true,
     doer: '志愿者老刘（化名）',
     unit: '咸安区某社区',
     date: '2020-08-22',
@@ -1158,6 +1181,7 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
   },
   {
     title: '【示例】青年志愿者清扫公园绿道',
+    reportedByPublic: true,
     doer: '市直某单位青年志愿服务队',
     date: '2020-09-12',
     place: 'xianning',
@@ -1172,7 +1196,11 @@ const GOOD_DEEDS: ReadonlyArray<Omit<SampleGoodDeed, 'figure' | 'sample'>> = [
   },
 ];
 
-/** Which sample story each placement carries: the n-th story matching a test. */
+/**
+ * Which sample story each placement carries: the first story matching a test. They are
+ * imported as verified (the system vouches for an import, as it approves imported stories),
+ * so the site shows them in a preview; being samples, they never count as coverage.
+ */
 const PLACEMENTS: ReadonlyArray<{
   find: (story: SampleStory) => boolean;
   outlet: string;
@@ -1198,14 +1226,50 @@ function buildPlacements(stories: ReadonlyArray<SampleStory>): SamplePlacement[]
     return {
       story: story.slug,
       outlet: placement.outlet,
+      state: '已核实',
       date: addDays(story.date.slice(0, 10), placement.after),
       slot: placement.slot,
       note: '示例上稿记录',
+      sample: true,
     };
   });
 }
 
-/** The sample part of the seed: ~150 stories, 12 good deeds, 10 placements. Deterministic. */
+/** Adopted suggestions with the newsroom's replies, one or more per topic. */
+const SUGGESTIONS: ReadonlyArray<Omit<SampleSuggestion, 'sample'>> = [
+  {
+    topic: '特色产业增长极',
+    text: '【示例】建议在咸宁高新区设立企业服务“一站式”窗口，把项目审批、用工招聘、融资对接集中办理，让企业少跑腿。',
+    name: '高新区企业职工',
+    reply: '【示例】感谢您的建议。市营商环境办已将“一站式”服务纳入优化营商环境工作方案，正在高新区政务服务中心试点。',
+    receivedOn: '2020-05-22',
+    repliedOn: '2020-05-29',
+  },
+  {
+    topic: '转型发展示范区',
+    text: '【示例】建议把老旧小区改造和发展社区养老结合起来，利用闲置用房开办老年食堂和日间照料中心。',
+    reply: '【示例】您的建议已转市住建局和市民政局研究，今年改造的老旧小区将同步规划养老服务设施。',
+    receivedOn: '2020-06-15',
+    repliedOn: '2020-06-24',
+  },
+  {
+    topic: '自然生态公园城市',
+    text: '【示例】建议沿淦河建设连续的滨水绿道，串起沿线公园和学校，方便市民步行和骑行。',
+    name: '咸安区居民',
+    reply: '【示例】感谢建议。淦河绿道已列入自然生态公园城市建设项目，部分路段年内开工。',
+    receivedOn: '2020-08-06',
+    repliedOn: '2020-08-14',
+  },
+  {
+    topic: '其他',
+    text: '【示例】建议专题网站增加“六大”活动日程的订阅提醒，方便基层党员干部及时参加学习。',
+    reply: '【示例】已采纳。本专题的日程页已提供日历订阅（events.ics），可导入手机日历。',
+    receivedOn: '2020-06-02',
+    repliedOn: '2020-06-05',
+  },
+];
+
+/** The sample part of the seed: ~150 stories, 12 good deeds, 10 placements, 4 adopted suggestions. Deterministic. */
 export function sampleStories(): SampleData {
   const rng = mulberry32(SEED);
   const stories = buildStories(rng);
@@ -1213,5 +1277,6 @@ export function sampleStories(): SampleData {
     throw new Error(`sample-stories: generated ${stories.length} stories, expected ${SAMPLE_STORY_COUNT}`);
   }
   const goodDeeds = GOOD_DEEDS.map((deed) => ({ ...deed, figure: FIGURE, sample: true }));
-  return { stories, goodDeeds, placements: buildPlacements(stories) };
+  const suggestions = SUGGESTIONS.map((suggestion) => ({ ...suggestion, sample: true }));
+  return { stories, goodDeeds, placements: buildPlacements(stories), suggestions };
 }

@@ -15,6 +15,7 @@ import {
   OUTLET_LEVELS,
   OUTLET_MEDIA,
   STORY_KINDS,
+  SUGGESTION_TOPICS,
   keysOf,
   nameOf,
   requirementsOf,
@@ -49,6 +50,14 @@ const tracked = {
 };
 /** Records under Draft & Publish carry the time of their current published version. */
 const published = { ...tracked, publishedAt: instantSchema };
+
+/**
+ * Invented content, never to pass for fact: the site marks it “示例”, and feeds and coverage
+ * leave it out unless the site is built as a preview.
+ */
+const sample = z.boolean();
+/** The record is real but its date is a placeholder (the plan gives none): marked “示例” beside the date. */
+const sampleDate = z.boolean();
 
 export const themeSchema = z.object({
   type: z.literal('theme'),
@@ -88,6 +97,7 @@ export const outletSchema = z.object({
   medium: z.enum(keysOf(OUTLET_MEDIA)),
   homepage: httpUrlSchema.nullable(),
   runsCampaignColumn: z.boolean(),
+  sample,
 });
 
 export const columnSchema = z.object({
@@ -132,8 +142,9 @@ export const storySchema = z
     figureIds: ids,
     clauseIds: ids,
     eventId: documentIdSchema.nullable(),
-    /** Generated sample content, shown to readers as such. */
-    sample: z.boolean(),
+    /** 重点报道: editors' pick, syndicated in a feed of its own. */
+    featured: z.boolean(),
+    sample,
   })
   .superRefine((story, ctx) => {
     for (const field of requirementsOf(story.kind)) {
@@ -160,7 +171,7 @@ export const figureSchema = z.object({
   summary: z.string().min(1),
   biography: blocksSchema,
   qualities: z.array(z.string().min(1)),
-  sample: z.boolean(),
+  sample,
 });
 
 export const goodDeedSchema = z.object({
@@ -174,7 +185,24 @@ export const goodDeedSchema = z.object({
   description: z.string().min(1),
   photo: imageSchema.nullable(),
   figureId: documentIdSchema.nullable(),
-  sample: z.boolean(),
+  /** Reported by a reader through the site's form and accepted by the newsroom, not written by it. */
+  reportedByPublic: z.boolean(),
+  sample,
+});
+
+/** A reader's suggestion (建言献策) the newsroom adopted, with its reply (回复). Never any contact. */
+export const suggestionSchema = z.object({
+  type: z.literal('suggestion'),
+  ...published,
+  topic: z.enum(keysOf(SUGGESTION_TOPICS)),
+  text: z.string().min(1).max(2000),
+  /** The name the reader chose to show; null shows them as 热心读者. */
+  name: z.string().min(1).max(30).nullable(),
+  reply: z.string().min(1).max(2000),
+  /** When the reader sent it and when the newsroom replied (Asia/Shanghai dates). */
+  receivedOn: calendarDateSchema,
+  repliedOn: calendarDateSchema,
+  sample,
 });
 
 export const clauseSchema = z.object({
@@ -184,7 +212,7 @@ export const clauseSchema = z.object({
   heading: z.string().nullable(),
   text: z.string().min(1),
   order: z.number().int(),
-  sample: z.boolean(),
+  sample,
 });
 
 export const opinionSchema = z.object({
@@ -195,9 +223,12 @@ export const opinionSchema = z.object({
   shortTitle: z.string().nullable(),
   summary: z.string().nullable(),
   adoptedOn: calendarDateSchema.nullable(),
+  /** `adoptedOn` is a placeholder. */
+  sampleDate,
   adoptedAtEventId: documentIdSchema.nullable(),
   /** Ordered by `order`; a clause keeps its documentId however the text is revised. */
   clauses: z.array(clauseSchema),
+  sample,
 });
 
 export const eventSchema = z.object({
@@ -208,6 +239,8 @@ export const eventSchema = z.object({
   title: z.string().min(1),
   startsAt: instantSchema,
   endsAt: instantSchema.nullable(),
+  /** `startsAt` and `endsAt` are placeholders (“具体日期以通知为准”). */
+  sampleDate,
   venue: z.string().nullable(),
   placeId: documentIdSchema.nullable(),
   themeId: documentIdSchema.nullable(),
@@ -215,8 +248,10 @@ export const eventSchema = z.object({
   audiences: z.array(z.enum(keysOf(LECTURE_AUDIENCES))),
   speakers: z.array(z.string().min(1)),
   summary: z.string().nullable(),
+  sample,
 });
 
+/** A story carried by another outlet, as verified by an editor: only verified placements are published. */
 export const placementSchema = z.object({
   type: z.literal('placement'),
   ...tracked,
@@ -227,6 +262,7 @@ export const placementSchema = z.object({
   /** Page for print (“第3版”), programme slot for broadcast. */
   slot: z.string().nullable(),
   note: z.string().nullable(),
+  sample,
 });
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
@@ -242,6 +278,7 @@ export const RECORD_TYPES = [
   'story',
   'goodDeed',
   'placement',
+  'suggestion',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -257,6 +294,7 @@ export const RECORD_SCHEMAS = {
   story: storySchema,
   goodDeed: goodDeedSchema,
   placement: placementSchema,
+  suggestion: suggestionSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;
@@ -309,6 +347,7 @@ export type Clause = z.infer<typeof clauseSchema>;
 export type Opinion = z.infer<typeof opinionSchema>;
 export type CampaignEvent = z.infer<typeof eventSchema>;
 export type Placement = z.infer<typeof placementSchema>;
+export type Suggestion = z.infer<typeof suggestionSchema>;
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
 

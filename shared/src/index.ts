@@ -4,3 +4,5 @@ export * from './slug';
 export * from './dates';
 export * from './blocks';
 export * from './signature';
+export * from './participation';
+export * from './undelivered';

@@ -134,6 +134,18 @@ export const LECTURE_AUDIENCES = [
   { key: 'villages', name: '农村' },
 ] as const;
 
+/**
+ * What a reader's suggestion (建言献策) is about: one of the three development positions
+ * (each the theme of the same slug) or 其他. Keys are their own: vocabulary keys share the
+ * admin's one namespace of labels and must be Strapi enumeration values.
+ */
+export const SUGGESTION_TOPICS = [
+  { key: 'zengzhangji', name: THEMES[0].name, theme: THEMES[0].slug },
+  { key: 'shifanqu', name: THEMES[1].name, theme: THEMES[1].slug },
+  { key: 'gongyuan_chengshi', name: THEMES[2].name, theme: THEMES[2].slug },
+  { key: 'qita', name: '其他', theme: null },
+] as const;
+
 type Vocabulary = ReadonlyArray<{ readonly key: string; readonly name: string }>;
 type KeyOf<V extends Vocabulary> = V[number]['key'];
 
@@ -150,7 +162,7 @@ export function nameOf<V extends Vocabulary>(vocabulary: V, key: string): string
 /** Every vocabulary key with its Chinese name: the admin's labels for enumeration options. */
 export function vocabularyLabels(): Record<string, string> {
   return Object.fromEntries(
-    [OUTLET_LEVELS, OUTLET_MEDIA, STORY_KINDS, EVENT_KINDS, LECTURE_GROUPS, LECTURE_AUDIENCES].flatMap(
+    [OUTLET_LEVELS, OUTLET_MEDIA, STORY_KINDS, EVENT_KINDS, LECTURE_GROUPS, LECTURE_AUDIENCES, SUGGESTION_TOPICS].flatMap(
       (vocabulary: Vocabulary) => vocabulary.map((entry) => [entry.key, entry.name]),
     ),
   );
@@ -165,8 +177,10 @@ export type StoryKind = KeyOf<typeof STORY_KINDS>;
 export type EventKind = KeyOf<typeof EVENT_KINDS>;
 export type LectureGroup = KeyOf<typeof LECTURE_GROUPS>;
 export type LectureAudience = KeyOf<typeof LECTURE_AUDIENCES>;
+export type SuggestionTopic = KeyOf<typeof SUGGESTION_TOPICS>;
 
 /** The fields a story of this kind must have filled before it is published. */
 export function requirementsOf(kind: StoryKind): ReadonlyArray<'mediaUrl' | 'clauseIds'> {
   return STORY_KINDS.find((entry) => entry.key === kind)?.requires ?? [];
 }
+

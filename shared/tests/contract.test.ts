@@ -4,6 +4,7 @@ import {
   CAMPAIGN,
   EVENT_KINDS,
   LECTURE_AUDIENCES,
+  SUGGESTION_TOPICS,
   LECTURE_GROUPS,
   OUTLET_LEVELS,
   OUTLET_MEDIA,
@@ -55,6 +56,7 @@ const story: Story = {
   figureIds: [],
   clauseIds: [],
   eventId: null,
+  featured: true,
   sample: false,
 };
 
@@ -64,13 +66,14 @@ const examples: CampaignRecord[] = [
   { type: 'theme', documentId: 't', updatedAt: at, slug: 'zengzhangji', name: '特色产业增长极', phase: 1, startsOn: '2020-04-21', endsOn: '2020-05-31', description: null },
   { type: 'activity', documentId: 'a', updatedAt: at, slug: 'da-xuexi', name: '大学习', order: 1, description: null },
   { type: 'place', documentId: 'p', updatedAt: at, slug: 'chibi', name: '赤壁市', order: 2 },
-  { type: 'outlet', documentId: 'o', updatedAt: at, slug: 'renmin-ribao', name: '人民日报', shortName: null, level: 'central', medium: 'newspaper', homepage: 'http://www.people.com.cn', runsCampaignColumn: false },
+  { type: 'outlet', documentId: 'o', updatedAt: at, slug: 'renmin-ribao', name: '人民日报', shortName: null, level: 'central', medium: 'newspaper', homepage: 'http://www.people.com.cn', runsCampaignColumn: false, sample: false },
   { type: 'column', documentId: 'c', updatedAt: at, publishedAt: at, slug: 'jieli', name: '接力唐光友，为民做好事', description: null, outletIds: ['o'], cover: null, order: 1, active: true },
   { type: 'figure', documentId: 'f', updatedAt: at, publishedAt: at, slug: 'tang-guangyou', name: '唐光友', portrait: image, role: null, unit: null, placeId: null, summary: '一心向党', biography: [], qualities: ['不忘初心、一心向党的忠诚品格'], sample: true },
-  { type: 'goodDeed', documentId: 'g', updatedAt: at, publishedAt: at, title: '为独居老人修缮房屋', doer: '某社区党支部', unit: null, date: '2020-06-12', placeId: null, description: '党员志愿者上门。', photo: null, figureId: 'f', sample: true },
-  { type: 'opinion', documentId: 'op', updatedAt: at, publishedAt: at, slug: 'yijian', title: '关于……的意见', shortTitle: '《意见》', summary: null, adoptedOn: '2020-09-28', adoptedAtEventId: 'e', clauses: [{ documentId: 'cl1', label: '一、', heading: '总体要求', text: '【示例条款】', order: 1, sample: true }] },
-  { type: 'event', documentId: 'e', updatedAt: at, publishedAt: at, slug: 'quanhui', kind: 'plenary', title: '市委全体（扩大）会议', startsAt: '2020-09-28T09:00:00+08:00', endsAt: null, venue: null, placeId: null, themeId: null, lectureGroup: null, audiences: [], speakers: [], summary: null },
-  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', note: null },
+  { type: 'goodDeed', documentId: 'g', updatedAt: at, publishedAt: at, title: '为独居老人修缮房屋', doer: '某社区党支部', unit: null, date: '2020-06-12', placeId: null, description: '党员志愿者上门。', photo: null, figureId: 'f', reportedByPublic: false, sample: true },
+  { type: 'suggestion', documentId: 's', updatedAt: at, publishedAt: at, topic: 'zengzhangji', text: '建议在高新区设立一站式服务窗口。', name: null, reply: '感谢建议，已转相关部门研究。', receivedOn: '2020-06-01', repliedOn: '2020-06-03', sample: false },
+  { type: 'opinion', documentId: 'op', updatedAt: at, publishedAt: at, slug: 'yijian', title: '关于……的意见', shortTitle: '《意见》', summary: null, adoptedOn: '2020-09-28', sampleDate: true, adoptedAtEventId: 'e', clauses: [{ documentId: 'cl1', label: '一、', heading: '总体要求', text: '【示例条款】', order: 1, sample: true }], sample: false },
+  { type: 'event', documentId: 'e', updatedAt: at, publishedAt: at, slug: 'quanhui', kind: 'plenary', title: '市委全体（扩大）会议', startsAt: '2020-09-28T09:00:00+08:00', endsAt: null, sampleDate: true, venue: null, placeId: null, themeId: null, lectureGroup: null, audiences: [], speakers: [], summary: null, sample: false },
+  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', note: null, sample: true },
 ];
 
 describe('records', () => {
@@ -146,7 +149,7 @@ describe('taxonomy', () => {
   });
 
   it('gives every vocabulary key one Chinese name, across vocabularies (the admin labels share one namespace)', () => {
-    const vocabularies = [OUTLET_LEVELS, OUTLET_MEDIA, STORY_KINDS, EVENT_KINDS, LECTURE_GROUPS, LECTURE_AUDIENCES];
+    const vocabularies = [OUTLET_LEVELS, OUTLET_MEDIA, STORY_KINDS, EVENT_KINDS, LECTURE_GROUPS, LECTURE_AUDIENCES, SUGGESTION_TOPICS];
     const keys = vocabularies.flatMap((vocabulary) => vocabulary.map((entry) => entry.key));
     expect(new Set(keys).size).toBe(keys.length);
     expect(Object.keys(vocabularyLabels())).toHaveLength(keys.length);

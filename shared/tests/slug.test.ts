@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinSlug, SLUG_PATTERN, withSuffix } from '../src/slug';
+import { pinyinOfCharacters, pinyinSlug, pinyinSyllables, SLUG_PATTERN, withSuffix } from '../src/slug';
 import { CAMPAIGN } from '../src/taxonomy';
 
 describe('pinyinSlug', () => {
@@ -79,6 +79,27 @@ describe('pinyinSlug', () => {
     for (const title of ['接力唐光友，为民做好事', '《意见》解读｜H5', CAMPAIGN.name, '-a-', 'Ａ—Ｂ']) {
       expect(pinyinSlug(title)).toMatch(SLUG_PATTERN);
     }
+  });
+});
+
+describe('pinyinSyllables', () => {
+  it('reads each Chinese character as a toneless syllable and other text as one run', () => {
+    expect(pinyinSyllables('唐光友 H5')).toEqual(['tang', 'guang', 'you', ' h5']);
+    expect(pinyinSyllables('绿色Café')).toEqual(['lv', 'se', 'cafe']);
+  });
+
+  it('reads look-alike characters from PDFs as the characters they stand for', () => {
+    expect(pinyinSyllables('\u2F24调研')).toEqual(['da', 'diao', 'yan']);
+  });
+});
+
+describe('pinyinOfCharacters', () => {
+  it('reads each character in context, one entry per code point, none for what is not Chinese', () => {
+    expect(pinyinOfCharacters('以“大调研”😀H调')).toEqual(['yi', '', 'da', 'diao', 'yan', '', '', '', 'tiao']);
+  });
+
+  it('folds look-alike characters without moving positions', () => {
+    expect(pinyinOfCharacters('\u2F24调研')).toEqual(['da', 'diao', 'yan']);
   });
 });
 

@@ -2,9 +2,9 @@
  * Compiles the site for the renderer: `astro build` of the server bundle (see
  * src/integrations/render-adapter.mjs) into `.compiled/<fingerprint>/` inside the site, so
  * the bundle resolves the site's own dependencies. The fingerprint covers everything the
- * bundle is made of (templates, the shared contract, Astro's version, the public address),
- * so a compile happens once per template version and address, and a publisher restart or a
- * second publisher on the same site reuses it.
+ * bundle is made of (templates, the shared contract, Astro's version, the public address, the
+ * footer's settings and where its forms post), so a compile happens once per template version
+ * and settings, and a publisher restart or a second publisher on the same site reuses it.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,6 +12,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { DEFAULT_SUBMIT_URL } from '@campaign-desk/shared';
+import { footerFromEnv, footerToEnv, type FooterConfig } from '../src/lib/footer';
+import { siteEnvironment } from './environment';
 
 export type Compiled = {
   fingerprint: string;
@@ -33,37 +36,51 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
 }
 
-/** What a compile of the site for `siteUrl` would be made of, as a hash: a new one means a new compile. */
-export async function siteFingerprint(siteDir: string, siteUrl: string): Promise<string> {
+/**
+ * What a compile varies by besides its address: the footer's settings (src/lib/footer.ts) and
+ * where the site's forms post, the CMS's public participation route (CAMPAIGN_DESK_SUBMIT_URL).
+ * Each comes from this process's environment unless given.
+ */
+export interface CompileSettings {
+  footer?: FooterConfig;
+  submitUrl?: string;
+}
+
+/** The settings, whole: the footer's are checked here, so a bad one fails before anything is compiled. */
+function settle(settings: CompileSettings): Required<CompileSettings> {
+  return {
+    footer: settings.footer ?? footerFromEnv(process.env),
+    submitUrl: settings.submitUrl || process.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL,
+  };
+}
+
+/** What a compile of the site for `siteUrl` with these settings would be made of, as a hash: a new one means a new compile. */
+export async function siteFingerprint(siteDir: string, siteUrl: string, settings: CompileSettings = {}): Promise<string> {
+  const { footer, submitUrl } = settle(settings);
   const require = createRequire(path.join(siteDir, 'package.json'));
   const shared = path.dirname(require.resolve('@campaign-desk/shared/package.json'));
   const astro = JSON.parse(await readFile(require.resolve('astro/package.json'), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`${siteUrl}\u0000astro ${astro.version}\u0000`);
+  const hash = createHash('sha256').update(`${siteUrl}\u0000astro ${astro.version}\u0000${JSON.stringify(footer)}\u0000${submitUrl}\u0000`);
   const sources = [
     ...(await filesUnder(path.join(siteDir, 'src'))),
     ...(await filesUnder(path.join(siteDir, 'public'))),
-    ...['astro.config.mjs', 'package.json', 'tsconfig.json'].map((file) => path.join(siteDir, file)),
+    ...['astro.config.ts', 'package.json', 'tsconfig.json'].map((file) => path.join(siteDir, file)),
     ...(await filesUnder(path.join(shared, 'src'))),
   ];
   for (const file of sources) hash.update(path.relative(siteDir, file)).update('\u0000').update(await readFile(file)).update('\u0000');
   return hash.digest('hex').slice(0, 16);
 }
 
-/**
- * Names Astro reads into the compiled site's `import.meta.env` when they are set in the
- * environment. A test runner sets its own (vitest: DEV=1, MODE=test…), which would compile
- * a production bundle that believes it runs in development.
- */
-const BUILT_IN_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
-
 function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !BUILT_IN_ENV.includes(name)));
   const astro = path.join(path.dirname(createRequire(path.join(siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: siteDir,
-      // A production build whatever started us: Strapi sets NODE_ENV=development when unset.
-      env: { ...inherited, ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Only the site's variables (see environment.ts): none of the secrets of whoever started
+      // us, nor the names Astro reads into `import.meta.env` (a test runner's DEV=1, MODE=test
+      // would compile a bundle that believes it runs in development). A production build
+      // whatever started us: Strapi sets NODE_ENV=development when unset.
+      env: { ...siteEnvironment(), ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -79,8 +96,14 @@ function astroBuild(siteDir: string, env: Record<string, string>): Promise<void>
   });
 }
 
-export async function compileSite(siteDir: string, siteUrl: string, log: (line: string) => void = () => {}): Promise<Compiled> {
-  const fingerprint = await siteFingerprint(siteDir, siteUrl);
+export async function compileSite(
+  siteDir: string,
+  siteUrl: string,
+  log: (line: string) => void = () => {},
+  settings: CompileSettings = {},
+): Promise<Compiled> {
+  const { footer, submitUrl } = settle(settings);
+  const fingerprint = await siteFingerprint(siteDir, siteUrl, { footer, submitUrl });
   const root = path.join(siteDir, COMPILED);
   const dir = path.join(root, fingerprint);
   if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {
@@ -88,7 +111,13 @@ export async function compileSite(siteDir: string, siteUrl: string, log: (line: 
     const partial = path.join(root, `${fingerprint}.partial-${randomBytes(4).toString('hex')}`);
     await mkdir(root, { recursive: true });
     try {
-      await astroBuild(siteDir, { SITE_URL: siteUrl, CAMPAIGN_DESK_OUT_DIR: partial, CAMPAIGN_DESK_CACHE_DIR: path.join(root, 'cache') });
+      await astroBuild(siteDir, {
+        SITE_URL: siteUrl,
+        ...footerToEnv(footer),
+        CAMPAIGN_DESK_SUBMIT_URL: submitUrl,
+        CAMPAIGN_DESK_OUT_DIR: partial,
+        CAMPAIGN_DESK_CACHE_DIR: path.join(root, 'cache'),
+      });
       // Renamed only once whole: a compile that was killed is never taken for a finished one.
       if (existsSync(dir)) await rm(partial, { recursive: true, force: true });
       else await rename(partial, dir);

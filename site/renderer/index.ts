@@ -5,7 +5,9 @@ export { SiteRenderer, RendererError, DEFAULT_SITE_DIR, type Plan, type Rendered
 export { closeSearchIndexer, writeSearchShard } from './search-index';
 export { writeRelease, writeSearch, writeWholeSite, type WriteReport } from './release-writer';
 export { contentType } from './content-types';
-export { compileSite, siteFingerprint } from './compile';
+export { compileSite, siteFingerprint, type CompileSettings } from './compile';
+export { BASIC_ENV, SITE_ENV, pickEnvironment, siteEnvironment } from './environment';
 export { SEARCH_SHARDS, searchBundle } from '../src/lib/search';
 export { MEDIA_PATH } from '../src/snapshot/media';
 export { sourceFromEnv, type SnapshotSource } from '../src/snapshot/source';
+export { previewFromEnv } from '../src/lib/preview';

@@ -8,15 +8,21 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
 import type { Plan, RenderedFile, SyncInput } from '../src/render/runtime';
 import { compileSite, type Compiled } from './compile';
+import { siteEnvironment } from './environment';
 
 export type { Plan, RenderedFile, SearchRecord, SyncInput };
 
 export type RendererOptions = {
   siteDir: string;
   siteUrl: string;
+  /** The footer's settings; from this process's environment when not given (see src/lib/footer.ts). */
+  footer?: FooterConfig;
+  /** Where the site's forms post (CAMPAIGN_DESK_SUBMIT_URL unless given). */
+  submitUrl?: string;
   /** The worker's heap limit; a worker that needs more is stopped, not the publisher. */
   memoryMb?: number;
   log?: (line: string) => void;
@@ -72,12 +78,13 @@ export class SiteRenderer {
 
   /** Compiles the site if its sources changed since the last compile, and starts a worker on it. */
   static async start(options: RendererOptions): Promise<SiteRenderer> {
-    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log);
+    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log, { footer: options.footer, submitUrl: options.submitUrl });
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: { entry: compiled.entry },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },
-      // The compiled site reads SITE_URL and friends from the environment it is given.
-      env: { ...process.env, SITE_URL: options.siteUrl },
+      // The compiled site reads SITE_URL and friends from the environment it is given, and
+      // gets nothing else (see environment.ts); it is the production bundle compile.ts made.
+      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, NODE_ENV: 'production' },
     });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());

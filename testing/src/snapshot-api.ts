@@ -1,10 +1,12 @@
 /**
  * A local stand-in for the plugin's snapshot API, speaking its protocol: full export in
  * pages (`cursor`, `hasMore`), `since` for changes after a sync point with tombstones,
- * bearer token, 400 for bad parameters, 500 with {error:{message}}.
+ * bearer token, 400 for bad parameters, 500 with {error:{message}}; and beside it the
+ * plugin's report of undelivered publish events, as a test sets it.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UndeliveredReport } from '@campaign-desk/shared';
 
 type Rec = Record<string, any>;
 type Change = { seq: number; record?: Rec; tombstone?: { type: string; documentId: string } };
@@ -17,6 +19,8 @@ export type SnapshotApi = {
   publish: (record: Rec) => void;
   withdraw: (type: string, documentId: string) => void;
   failWith: (status: number, message: string) => void;
+  /** What `GET /api/campaign-desk/undelivered` answers from now on. */
+  setUndelivered: (report: UndeliveredReport) => void;
   close: () => Promise<void>;
 };
 
@@ -29,6 +33,7 @@ export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Pr
     changes.push({ seq: ++seq, record });
   }
   let failure: { status: number; message: string } | null = null;
+  let undelivered: UndeliveredReport = { failed: 0, overdue: 0, overdueAfterMs: 300_000, oldestQueuedAt: null };
   const requests: URL[] = [];
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const decode = (value: string) => JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -41,9 +46,10 @@ export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Pr
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(body));
     };
-    if (url.pathname !== '/api/campaign-desk/snapshot') return send(404, { error: { message: 'Not Found' } });
+    if (!['/api/campaign-desk/snapshot', '/api/campaign-desk/undelivered'].includes(url.pathname)) return send(404, { error: { message: 'Not Found' } });
     if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { message: 'Missing or invalid credentials' } });
     if (failure) return send(failure.status, { error: { message: failure.message } });
+    if (url.pathname === '/api/campaign-desk/undelivered') return send(200, undelivered);
     const limit = Number(url.searchParams.get('limit') ?? 100);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) return send(400, { error: { message: 'limit must be 1..500' } });
     const cursor = url.searchParams.get('cursor');
@@ -92,6 +98,9 @@ export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Pr
     },
     failWith(status, message) {
       failure = { status, message };
+    },
+    setUndelivered(report) {
+      undelivered = report;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

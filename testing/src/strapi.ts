@@ -29,6 +29,7 @@ export function cmsTestEnv(): Record<string, string> {
     API_TOKEN_SALT: secret(),
     TRANSFER_TOKEN_SALT: secret(),
     ENCRYPTION_KEY: secret(),
+    CAMPAIGN_DESK_PARTICIPATION_KEY: randomBytes(32).toString('base64'),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
     LOG_STARTUP: 'false',
@@ -57,6 +58,10 @@ export async function bootCms(env: Record<string, string>, port = 0): Promise<Bo
   const strapi = await strapiPackage().createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
   await strapi.server.mount();
   const httpServer = strapi.server.httpServer;
+  // The tests' fetch keeps connections alive between calls in this same process; a busy event
+  // loop can run the server's idle timeout (5 s) before the client's, and the next call reuses a
+  // socket the server has just closed (ECONNRESET). The client is always the first to let go.
+  httpServer.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
   return { strapi, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
 }

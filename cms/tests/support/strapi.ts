@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { freePort } from '@campaign-desk/testing/ports';
 import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
 import pg from 'pg';
 
@@ -18,14 +19,18 @@ export interface TestCms {
   destroy(): Promise<void>;
   /** Stops Strapi and keeps its database, to boot again on it with `startCms({ reuse })`. */
   stop(): Promise<void>;
+  /** Drops the database of an instance already stopped. */
+  drop(): Promise<void>;
   env: Record<string, string>;
 }
 
 /** How to drop each test database, kept across the instances booted on it. */
 const drops = new WeakMap<TestCms, () => Promise<void>>();
 
-async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  if (process.env.TEST_DATABASE === 'postgres') {
+export type TestDatabase = 'sqlite' | 'postgres';
+
+async function databaseEnv(kind: TestDatabase): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (kind === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE=postgres needs TEST_DATABASE_URL');
     const name = `campaign_desk_test_${randomBytes(6).toString('hex')}`;
@@ -52,10 +57,21 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; drop: () =>
   };
 }
 
-export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms } = {}): Promise<TestCms> {
-  const database = options.reuse ? null : await databaseEnv();
-  const env: Record<string, string> = options.reuse?.env ?? { ...cmsTestEnv(), ...database!.env, ...options.env };
-  const { strapi, url } = await bootCms(env);
+/**
+ * A CMS on a fresh database of the suite's project (TEST_DATABASE), or of `database`; or, with
+ * `reuse`, booted again on the database of one stopped before.
+ */
+export async function startCms(options: { env?: Record<string, string>; reuse?: TestCms; database?: TestDatabase } = {}): Promise<TestCms> {
+  const database = options.reuse ? null : await databaseEnv(options.database ?? (process.env.TEST_DATABASE as TestDatabase));
+  // The port is chosen before boot and configured, as a server's would be: it is the CMS's own
+  // address (server.absoluteUrl) that image URLs are made from when PUBLIC_URL is unset.
+  const env: Record<string, string> = options.reuse?.env ?? {
+    ...cmsTestEnv(),
+    ...database!.env,
+    PORT: String(await freePort()),
+    ...options.env,
+  };
+  const { strapi, url } = await bootCms(env, Number(env.PORT));
 
   const stop = async () => {
     await strapi.destroy();
@@ -66,9 +82,14 @@ export async function startCms(options: { env?: Record<string, string>; reuse?: 
     url,
     env,
     stop,
+    drop,
     destroy: async () => {
-      await stop();
-      await drop();
+      // The database goes even if Strapi fails to stop cleanly: nothing is left in the temporary directory.
+      try {
+        await stop();
+      } finally {
+        await drop();
+      }
     },
   };
   drops.set(cms, drop);

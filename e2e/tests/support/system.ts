@@ -3,7 +3,6 @@
  * SQLite database), the publisher (a child process, so a test can kill it) building the
  * real Astro site, and helpers to drive and watch them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
 import { freePort } from '@campaign-desk/testing/ports';
 import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
+import { PublisherProcess as BasePublisherProcess } from '@campaign-desk/publisher/process';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 
-const publisherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'publisher');
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -32,84 +31,23 @@ export interface PublisherStatus {
   queued: boolean;
   builds: number;
   lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
+  cms: { checked: boolean; ok?: boolean; undelivered?: boolean; failed?: number; overdue?: number; error?: string };
 }
 
-/**
- * The publisher as a process of its own (so a test can kill it) and of its own process
- * group: killing the group stops it with everything it started (Pagefind's indexer, a
- * compile of the site), so nothing outlives a test.
- */
-export class PublisherProcess {
-  private child: ChildProcess | null = null;
+/** The publisher as a process of its own (so a test can kill it), and how to read it. */
+export class PublisherProcess extends BasePublisherProcess {
   readonly url: string;
   readonly controlUrl: string;
-  output = '';
 
   constructor(
     readonly port: number,
     readonly controlPort: number,
     private readonly token: string,
-    private readonly env: Record<string, string>,
+    env: Record<string, string>,
   ) {
+    super(env);
     this.url = `http://127.0.0.1:${port}`;
     this.controlUrl = `http://127.0.0.1:${controlPort}`;
-  }
-
-  start() {
-    // Node itself with tsx's loader, not tsx's wrapper process: the PID is the publisher's.
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(publisherDir, 'src', 'cli.ts'), 'start'], {
-      cwd: publisherDir,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
-    };
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
-    // Should the test runner end before the tests stop it, the publisher ends with it.
-    const pid = this.child.pid!;
-    const orphaned = () => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    process.once('exit', orphaned);
-    this.child.once('exit', () => process.off('exit', orphaned));
-  }
-
-  private async signal(signal: NodeJS.Signals) {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      return;
-    }
-    await exited;
-    this.child = null;
-  }
-
-  /** Kills the publisher outright (and the build it runs), as a crash would. */
-  kill() {
-    return this.signal('SIGKILL');
-  }
-
-  /** Stops the publisher as an operator would, then makes sure nothing of its group is left. */
-  async stop() {
-    const child = this.child;
-    await this.signal('SIGTERM');
-    if (child?.pid) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // the group is gone
-      }
-    }
   }
 
   async status(): Promise<PublisherStatus | null> {
@@ -159,6 +97,9 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
+      // The public forms: taken from the site the publisher serves, with a proof of work a test browser solves quickly.
+      SITE_URL: publisherUrl,
+      CAMPAIGN_DESK_PARTICIPATION_PROOF: JSON.stringify({ cost: 50, counterMin: 0, counterMax: 200 }),
     },
     cmsPort,
   );
@@ -184,6 +125,7 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
     PUBLISHER_MIN_PAGE_RATIO: '0.5',
     SITE_URL: publisherUrl,
     CAMPAIGN_DESK_SNAPSHOT_URL: `${cmsUrl}/api/campaign-desk/snapshot`,
+    CAMPAIGN_DESK_SUBMIT_URL: `${cmsUrl}/api/campaign-desk/participation`,
     CAMPAIGN_DESK_TOKEN: token,
   });
   publisher.start();

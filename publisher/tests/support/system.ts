@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { EVENT_ID_HEADER, signEvent } from '@campaign-desk/shared';
-import { Publisher, type PublisherStatus } from '../../src/publisher';
-import { createControlServer, createSiteServer } from '../../src/server';
+import { Publisher } from '../../src/publisher';
+import { createControlServer, createSiteServer, type ControlStatus } from '../../src/server';
+import { UndeliveredEvents } from '../../src/undelivered';
 import { readFixture } from '@campaign-desk/testing/fixture';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
@@ -31,8 +32,8 @@ export type System = {
   site: string;
   control: string;
   /** Asks for a build as the CMS's hook would, and waits for it. */
-  build(reason?: string, options?: { force?: boolean; whole?: boolean }): Promise<PublisherStatus>;
-  status(): Promise<PublisherStatus>;
+  build(reason?: string, options?: { force?: boolean; whole?: boolean }): Promise<ControlStatus>;
+  status(): Promise<ControlStatus>;
   get(pathname: string): Promise<Response>;
   /** Stops the servers and the renderer; the data directory stays unless `remove`. */
   stop(options?: { remove?: boolean }): Promise<void>;
@@ -40,19 +41,28 @@ export type System = {
 
 export const fixtureRecords = (): Records => structuredClone(readFixture().records);
 
-export async function startSystem(options: { records?: Records; api?: SnapshotApi; dataDir?: string; keepReleases?: number } = {}): Promise<System> {
+/** `preview` as the demo builds (the fixture is all sample content), unless a test says otherwise. */
+export async function startSystem(
+  options: { records?: Records; api?: SnapshotApi; dataDir?: string; keepReleases?: number; preview?: boolean } = {},
+): Promise<System> {
   const api = options.api ?? (await startSnapshotApi(options.records ?? fixtureRecords()));
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'publisher-test-')));
+  const source = { kind: 'http', url: api.url, token: api.token } as const;
   const publisher = await new Publisher({
     dataDir,
     siteDir: fileURLToPath(new URL('../../../site/', import.meta.url)),
     siteUrl: SITE_URL,
-    source: { kind: 'http', url: api.url, token: api.token },
+    source,
     keepReleases: options.keepReleases ?? 3,
     minPageRatio: 0.8,
     now: NOW,
+    preview: options.preview ?? true,
   }).open();
-  const servers: FastifyInstance[] = [await createSiteServer({ publisher }), await createControlServer({ publisher, hookSecret: SECRET, token: TOKEN })];
+  const servers: FastifyInstance[] = [
+    await createSiteServer({ publisher }),
+    // Not cached: each test reads the stand-in's answer as it set it.
+    await createControlServer({ publisher, undelivered: new UndeliveredEvents(source, { cacheMs: 0 }), hookSecret: SECRET, token: TOKEN }),
+  ];
   const [site, control] = await Promise.all(
     servers.map(async (server) => {
       await server.listen({ host: '127.0.0.1', port: 0 });
@@ -60,7 +70,7 @@ export async function startSystem(options: { records?: Records; api?: SnapshotAp
     }),
   );
   const status = async () =>
-    (await (await fetch(`${control}/status`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as PublisherStatus;
+    (await (await fetch(`${control}/status`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as ControlStatus;
   return {
     api,
     publisher,

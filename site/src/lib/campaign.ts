@@ -23,6 +23,7 @@ import {
   type Place,
   type Placement,
   type Story,
+  type Suggestion,
   type Theme,
 } from '@campaign-desk/shared';
 import type { MediaEntry } from '../snapshot/media';
@@ -31,6 +32,18 @@ import type { RecordSet } from '../snapshot/record-set';
 
 /** The local copies of an image by its URL (none in `astro dev`: pages use the CMS's copy). */
 export type MediaLookup = (url: string) => MediaEntry | null;
+
+export type IndexOptions = {
+  media?: MediaLookup;
+  /**
+   * A preview build (the demo, the newsroom's look before launch): sample records count as
+   * fact in feeds and coverage. Off, they are shown marked “示例” and nowhere else.
+   */
+  preview?: boolean;
+};
+
+/** A story kind as a grouping's record (see groupings.ts): its listing and feed are under its key. */
+export type KindRecord = { documentId: string; slug: string; name: string; updatedAt: string };
 
 export type Campaign = ReturnType<typeof indexCampaign>;
 
@@ -80,7 +93,9 @@ class StoryGroups {
   }
 }
 
-export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup = () => null) {
+export function indexCampaign(records: RecordSet, now: Date, { media = () => null, preview = false }: IndexOptions = {}) {
+  /** Whether a record may be told as fact: in feeds, in coverage, in what the site counts. */
+  const factual = (record: { sample: boolean }) => preview || !record.sample;
   const sorted = <T>(list: T[], compare: (a: T, b: T) => number) => list.sort(compare);
   const themes = sorted(records.all('theme'), (a, b) => a.phase - b.phase);
   const activities = sorted(records.all('activity'), byOrder);
@@ -91,6 +106,17 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
   const figures = sorted(records.all('figure'), (a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const goodDeeds = sorted(records.all('goodDeed'), (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'zh-CN'));
   const opinions = records.all('opinion');
+  // The wall of adopted suggestions: newest reply first.
+  const suggestions = sorted(
+    records.all('suggestion'),
+    (a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.receivedOn.localeCompare(a.receivedOn) || a.documentId.localeCompare(b.documentId),
+  );
+  const suggestionsByTopic = new Map<string, Suggestion[]>();
+  for (const suggestion of suggestions) {
+    const list = suggestionsByTopic.get(suggestion.topic);
+    if (list) list.push(suggestion);
+    else suggestionsByTopic.set(suggestion.topic, [suggestion]);
+  }
   const events = records
     .all('event')
     .map((event) => ({ event, time: Date.parse(event.startsAt) }))
@@ -100,6 +126,8 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
   const stories = records
     .all('story')
     .sort((a, b) => factsOf(b).time - factsOf(a).time || a.documentId.localeCompare(b.documentId));
+  // The kinds change only with the templates (the taxonomy is compiled in), so they carry the plan's date.
+  const kinds: KindRecord[] = STORY_KINDS.map((kind) => ({ documentId: `kind:${kind.key}`, slug: kind.key, name: kind.name, updatedAt: CAMPAIGN.planIssuedOn }));
 
   const index = <T extends { documentId: string }>(list: T[]) => new Map(list.map((record) => [record.documentId, record] as const));
   const bySlug = <T extends { slug: string }>(list: T[]) => new Map(list.map((record) => [record.slug, record] as const));
@@ -123,6 +151,7 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     places: bySlug(places),
     outlets: bySlug(outlets),
     columns: bySlug(columns),
+    kinds: bySlug(kinds),
   };
 
   const clauses = new Map<string, { clause: Clause; opinion: Opinion }>();
@@ -163,6 +192,7 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     for (const id of story.clauseIds) groups.add(`clause:${id}`, story);
     if (story.eventId) groups.add(`event:${story.eventId}`, story);
     groups.add(`kind:${story.kind}`, story);
+    if (story.featured) groups.add('featured', story);
     // An outlet's stories: those it originated and those it carried (上稿).
     const outletIds = new Set([story.outletId, ...(placementsByStory.get(story.documentId) ?? []).map((p) => p.outletId)]);
     for (const id of outletIds) if (id) groups.add(`outlet:${id}`, story);
@@ -232,18 +262,27 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
   }
 
   // Coverage: the plan's headline goal, every central and provincial outlet carrying the campaign.
-  const reached = new Set<string>();
-  for (const placement of placements) reached.add(placement.outletId);
-  for (const story of stories) if (story.outletId) reached.add(story.outletId);
-  const coverage = (['central', 'provincial'] as const).map((level) => {
-    const atLevel = outlets.filter((outlet) => outlet.level === level);
-    const carried = atLevel.filter((outlet) => reached.has(outlet.documentId));
-    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried, missing: atLevel.filter((o) => !reached.has(o.documentId)) };
+  // Only a placement counts (the snapshot holds verified ones only), and only one that is fact:
+  // a real placement of a real story in a real outlet.
+  const counted = placements.filter((placement) => {
+    const outlet = maps.outlets.get(placement.outletId);
+    return outlet !== undefined && factual(placement) && factual(maps.stories.get(placement.storyId)!) && factual(outlet);
   });
+  const placedIn = new Map<string, number>();
+  for (const placement of counted) placedIn.set(placement.outletId, (placedIn.get(placement.outletId) ?? 0) + 1);
+  const coverage = (['central', 'provincial'] as const).map((level) => {
+    const atLevel = outlets.filter((outlet) => outlet.level === level && factual(outlet));
+    const carried = atLevel.filter((outlet) => placedIn.has(outlet.documentId));
+    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried, missing: atLevel.filter((o) => !placedIn.has(o.documentId)) };
+  });
+
+  /** What feeds carry of a list: all of it in a preview, what is fact otherwise. */
+  const syndicated = <T extends { sample: boolean }>(list: T[]): T[] => (preview ? list : list.filter(factual));
 
   return {
     campaign: CAMPAIGN,
     now,
+    preview,
     media,
     themes,
     activities,
@@ -252,10 +291,13 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     columns,
     figures,
     goodDeeds,
+    suggestions,
+    suggestionsOfTopic: (topic: string) => suggestionsByTopic.get(topic) ?? [],
     opinions,
     events,
     placements,
     stories,
+    kinds,
     maps,
     slugs,
     clauses,
@@ -272,6 +314,8 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     storiesOfEvent: (id: string) => groups.of(`event:${id}`),
     storiesOfMonth: (month: string) => groups.of(`month:${month}`),
     storiesOfKind: (kind: string) => groups.of(`kind:${kind}`),
+    /** 重点报道, newest first. */
+    featuredStories: () => groups.of('featured'),
     months,
     monthOf: (story: Story) => factsOf(story).month,
     placementsOf: (story: Story) => placementsByStory.get(story.documentId) ?? [],
@@ -280,28 +324,13 @@ export function indexCampaign(records: RecordSet, now: Date, media: MediaLookup 
     neighbours,
     phaseOfEvent,
     coverage,
-    reached,
+    /** The placements coverage counts (fact, or any in a preview), newest first. */
+    counted,
+    /** How many counted placements each outlet has, by documentId. */
+    placedIn,
+    factual,
+    syndicated,
   };
-}
-
-let current: Campaign | null = null;
-let loading: Promise<Campaign> | null = null;
-
-/** Makes `campaign` the one pages render (the renderer does, after each sync). */
-export function useCampaign(campaign: Campaign): void {
-  current = campaign;
-}
-
-/**
- * The campaign pages render. The renderer sets it after each sync; in `astro dev` it is
- * read from the configured snapshot source on first use and again after a minute.
- */
-export async function getCampaign(): Promise<Campaign> {
-  if (current && !import.meta.env.DEV) return current;
-  loading ??= import('./dev-campaign').then(({ loadDevCampaign }) => loadDevCampaign()).finally(() => {
-    loading = null;
-  });
-  return loading;
 }
 
 /** The build's "now": CAMPAIGN_DESK_NOW pins it (tests, previews of a past day). */

@@ -6,6 +6,7 @@
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, sourceFromEnv } from '../snapshot/source';
 import { buildNow, indexCampaign, type Campaign } from './campaign';
+import { previewFromEnv } from './preview';
 
 const FRESH_MS = 60_000;
 let held: { at: number; campaign: Campaign } | null = null;
@@ -14,6 +15,6 @@ export async function loadDevCampaign(): Promise<Campaign> {
   if (held && Date.now() - held.at < FRESH_MS) return held.campaign;
   const records = new RecordSet();
   records.apply(await readSnapshot(sourceFromEnv(), undefined), true);
-  held = { at: Date.now(), campaign: indexCampaign(records, buildNow()) };
+  held = { at: Date.now(), campaign: indexCampaign(records, buildNow(), { preview: previewFromEnv() }) };
   return held.campaign;
 }

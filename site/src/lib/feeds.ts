@@ -4,11 +4,17 @@
  * input without a build: every text is stripped of what XML cannot carry and escaped,
  * every URL handed in must be absolute, and the HTML of a story comes from the shared
  * blocks renderer with every link resolved against the story's own URL.
+ *
+ * Titles are plain text. A <description> is HTML to an aggregator (it decodes the XML, then
+ * renders what it got), so plain text goes into it escaped for HTML first, then for XML:
+ * a summary typed as `<img onerror=…>` then reads as those characters, never as markup.
  */
 import {
   blocksToText,
   escapeHtml,
+  formatChineseDate,
   renderBlocks,
+  shanghaiDateTime,
   stripIllegalXmlChars,
   type Blocks,
 } from '@campaign-desk/shared';
@@ -64,9 +70,28 @@ export function plainLine(text: string, max = 300): string {
   return line.length > max ? `${Array.from(line).slice(0, max - 1).join('')}…` : line;
 }
 
-/** The guid of a story, e.g. urn:campaign-desk:story:abc123. */
-export function storyGuid(documentId: string): string {
-  return `urn:campaign-desk:story:${documentId}`;
+/** Plain text as the HTML of an RSS <description>, written into XML: escaped twice, on purpose. */
+function htmlDescription(text: string): string {
+  return xmlText(escapeHtml(plainLine(text, 2000)));
+}
+
+/** The guid of a story or good deed, e.g. urn:campaign-desk:story:abc123. */
+export function guidOf(type: 'story' | 'goodDeed', documentId: string): string {
+  return `urn:campaign-desk:${type}:${documentId}`;
+}
+
+const SAMPLE_NOTICE = '<p><strong>【示例】本条为示例内容，请勿转载。</strong></p>';
+
+/** An image on top of an item's full text, with its caption and credit. */
+function figureHtml(image: FeedMedia): string {
+  const caption = [image.caption, image.credit ? `（${image.credit}）` : '']
+    .filter((part): part is string => Boolean(part))
+    .join('');
+  return (
+    `<figure><img src="${xmlText(absolute(image.url))}" alt="${xmlText(image.alt ?? '')}"` +
+    `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>` +
+    `${caption ? `<figcaption>${xmlText(caption)}</figcaption>` : ''}</figure>`
+  );
 }
 
 const MEDIA_TYPES: Array<[RegExp, string]> = [
@@ -120,19 +145,10 @@ export type StoryItemContext = {
 /** A feed item of a story: full text with the cover on top and the media link below. */
 export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedItem {
   const parts: string[] = [];
-  if (story.sample) parts.push('<p><strong>【示例】本稿为示例内容。</strong></p>');
+  if (story.sample) parts.push(SAMPLE_NOTICE);
   if (story.subtitle) parts.push(`<p><em>${xmlText(story.subtitle)}</em></p>`);
   const image = context.image ?? null;
-  if (image !== null) {
-    const caption = [image.caption, image.credit ? `（${image.credit}）` : '']
-      .filter((part): part is string => Boolean(part))
-      .join('');
-    parts.push(
-      `<figure><img src="${xmlText(absolute(image.url))}" alt="${xmlText(image.alt ?? '')}"` +
-        `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>` +
-        `${caption ? `<figcaption>${xmlText(caption)}</figcaption>` : ''}</figure>`,
-    );
-  }
+  if (image !== null) parts.push(figureHtml(image));
   parts.push(renderBlocks(story.body, { baseUrl: context.url }));
   if (story.mediaUrl) {
     parts.push(`<p><a href="${xmlText(absolute(story.mediaUrl))}">${xmlText(`查看${story.kindName}`)}</a></p>`);
@@ -140,7 +156,7 @@ export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedI
   const summary = story.summary?.trim() || blocksToText(story.body).slice(0, 200);
   const enclosureType = story.mediaUrl && ['audio', 'video'].includes(story.kind) ? mediaTypeOf(story.mediaUrl) : null;
   return {
-    guid: storyGuid(story.documentId),
+    guid: guidOf('story', story.documentId),
     title: story.title,
     link: context.url,
     summary,
@@ -151,6 +167,44 @@ export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedI
     categories: context.categories,
     image,
     enclosure: enclosureType && story.mediaUrl ? { url: story.mediaUrl, type: enclosureType } : null,
+  };
+}
+
+/** What `goodDeedItem` needs of a good deed, the contract's fields plus the name of its place. */
+export type GoodDeedForFeed = {
+  documentId: string;
+  title: string;
+  doer: string;
+  unit: string | null;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  date: string;
+  updatedAt: string;
+  description: string;
+  placeName: string | null;
+  sample: boolean;
+};
+
+/** A feed item of a good deed (接力做好事): what was done, by whom, where and when, its photo on top. */
+export function goodDeedItem(deed: GoodDeedForFeed, context: StoryItemContext): FeedItem {
+  const parts: string[] = [];
+  if (deed.sample) parts.push(SAMPLE_NOTICE);
+  const image = context.image ?? null;
+  if (image !== null) parts.push(figureHtml(image));
+  parts.push(`<p>${xmlText(deed.description)}</p>`);
+  const who = `${deed.doer}${deed.unit ? `（${deed.unit}）` : ''}`;
+  parts.push(`<p>${xmlText([who, deed.placeName, formatChineseDate(deed.date)].filter(Boolean).join(' · '))}</p>`);
+  return {
+    guid: guidOf('goodDeed', deed.documentId),
+    title: deed.title,
+    link: context.url,
+    summary: deed.description,
+    contentHtml: parts.join('\n'),
+    pubDate: new Date(shanghaiDateTime(deed.date)),
+    updated: new Date(deed.updatedAt),
+    creators: [],
+    categories: context.categories,
+    image,
+    enclosure: null,
   };
 }
 
@@ -166,7 +220,7 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_I
   out.push('<channel>');
   out.push(`<title>${xmlText(plainLine(channel.title))}</title>`);
   out.push(`<link>${xmlText(absolute(channel.link))}</link>`);
-  out.push(`<description>${xmlText(plainLine(channel.description, 2000))}</description>`);
+  out.push(`<description>${htmlDescription(channel.description)}</description>`);
   out.push(`<atom:link href="${xmlText(absolute(channel.selfUrl))}" rel="self" type="application/rss+xml"/>`);
   out.push(`<language>${xmlText(channel.language ?? 'zh-cn')}</language>`);
   out.push(`<lastBuildDate>${channel.lastBuildDate.toUTCString()}</lastBuildDate>`);
@@ -178,7 +232,7 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_I
     out.push(`<link>${xmlText(absolute(item.link))}</link>`);
     out.push(`<guid isPermaLink="false">${xmlText(item.guid)}</guid>`);
     out.push(`<pubDate>${item.pubDate.toUTCString()}</pubDate>`);
-    out.push(`<description>${xmlText(plainLine(item.summary, 2000))}</description>`);
+    out.push(`<description>${htmlDescription(item.summary)}</description>`);
     // Escaped rather than in CDATA: a ']]>' in a story then cannot end the section.
     out.push(`<content:encoded>${xmlText(item.contentHtml)}</content:encoded>`);
     for (const creator of item.creators) out.push(`<dc:creator>${xmlText(plainLine(creator))}</dc:creator>`);

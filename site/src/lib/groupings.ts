@@ -1,6 +1,6 @@
 /**
  * The groupings of stories a reader browses and a partner subscribes to: theme, activity,
- * column, outlet and place. Each has a paginated listing (`/<kind>/<slug>/`) and an RSS
+ * column, outlet, place and story kind (评论, 解读, 视频…). Each has a paginated listing (`/<kind>/<slug>/`) and an RSS
  * feed (`/feeds/<kind>/<slug>.xml`); every label, path and title of a grouping is derived
  * from this table, so the listing, its feed, the feed directory and a story's feed links
  * always say the same thing.
@@ -18,7 +18,7 @@ import {
   type Story,
   type Theme,
 } from '@campaign-desk/shared';
-import type { Campaign } from './campaign';
+import type { Campaign, KindRecord } from './campaign';
 import { paths, type FeedKind } from './paths';
 import { SITE_NAME } from './site';
 
@@ -28,8 +28,8 @@ export type IntroLine = { text: string; href?: string };
 /** Under a listing's title: the grouping's cover (first page only) and these lines. */
 export type Intro = { cover: Image | null; lines: IntroLine[] };
 
-/** What every grouped record has: a listing and a feed under its slug. */
-export type Grouped = { documentId: string; slug: string; name: string; updatedAt: string };
+/** What every grouped record has: a listing and a feed under its slug (and, for an outlet, whether it is a sample). */
+export type Grouped = { documentId: string; slug: string; name: string; updatedAt: string; sample?: boolean };
 
 export interface Grouping<R extends Grouped = Grouped> {
   kind: FeedKind;
@@ -124,8 +124,21 @@ const places: Grouping<Place> = {
   intro: noIntro,
 };
 
+/** The kinds of the taxonomy (shared/src/taxonomy.ts), one listing and feed each, empty or not. */
+const kinds: Grouping<KindRecord> = {
+  kind: 'kinds',
+  label: '稿件类型',
+  records: (c) => c.kinds,
+  find: (c, slug) => c.slugs.kinds.get(slug),
+  stories: (c, kind) => c.storiesOfKind(kind.slug),
+  kicker: () => '稿件类型',
+  description: () => null,
+  feedDescription: (kind) => `${kind.name}类稿件`,
+  intro: noIntro,
+};
+
 /** Each grouping by kind, typed by the records it groups. */
-export const GROUPING = { columns, themes, activities, outlets, places } as const satisfies Record<FeedKind, unknown>;
+export const GROUPING = { columns, themes, activities, outlets, places, kinds } as const satisfies Record<FeedKind, unknown>;
 
 /** Every grouping, in the order the feed directory lists them. */
 export const GROUPINGS: readonly Grouping[] = Object.values(GROUPING);

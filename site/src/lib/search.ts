@@ -7,7 +7,9 @@
 import { blocksToText, escapeHtml } from '@campaign-desk/shared';
 import type { Campaign } from './campaign';
 import { kindName } from './campaign';
+import { GROUPINGS } from './groupings';
 import { paths } from './paths';
+import { directKey, pinyinOfName, pinyinOfText, shortPlaceName, synonymsIn, traditionalTexts, traditionalWords } from './search-terms';
 
 /**
  * 16 shards keep a publish's re-index near half a second at 10,000 stories (about 625 records
@@ -39,32 +41,107 @@ export function shardOf(path: string): number {
 const lines = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join('\n');
 
 /**
- * The document Pagefind indexes for a page: its title, then its text, a paragraph a line.
- * A page that is about its title (a figure, a policy document) weighs its title most (10, where
- * an h1 is 7), so it ranks high among the stories that name it.
+ * How much a match in each hidden field adds to a page's score (Pagefind's `metaWeights`; each
+ * merged shard needs them too). A page whose own name the reader typed (a figure's, the
+ * 《意见》's) comes before the stories that name it. A match in `terms` weighs about as much as
+ * one in a title: a shard without the word a reader typed falls back to pages holding its
+ * first characters (好人好事 → 好), and those must not come before the pages that hold it.
  */
-function searchDocument(title: string, text: string, about = false): string {
+export const SEARCH_RANKING = { metaWeights: { name: 20, terms: 10 } } as const;
+
+/**
+ * What a page is indexed with: its title, its text (a paragraph a line), and hidden fields
+ * Pagefind searches but never shows in an excerpt: `terms` (what else a reader may type, see
+ * search-terms.ts) and, for a page about one thing, `name` (that thing's name in every form).
+ */
+type Indexed = { url: string; title: string; text: string; terms: string[]; name?: string[] };
+
+/**
+ * A hidden field, as an empty element of its own: Pagefind reads `data-pagefind-meta="key:value"`
+ * (one per element; a comma would end the value).
+ */
+const field = (key: string, words: string[]) => `<div data-pagefind-meta="${key}:${escapeHtml([...new Set(words)].join(' ').replace(/,/g, ' '))}"></div>`;
+
+/**
+ * The document Pagefind indexes for a page. A page that is about its title (a figure, a policy
+ * document) weighs its title most (10, where an h1 is 7), so it ranks high among the stories
+ * that name it.
+ */
+function searchDocument({ title, text, terms, name }: Indexed): string {
   const paragraphs = text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => `<p>${escapeHtml(line)}</p>`)
     .join('');
-  const weight = about ? ' data-pagefind-weight="10"' : '';
-  return `<html lang="zh-cn"><body><h1 data-pagefind-meta="title"${weight}>${escapeHtml(title)}</h1>${paragraphs}</body></html>`;
+  const weight = name ? ' data-pagefind-weight="10"' : '';
+  const hidden = `${field('terms', terms)}${name ? field('name', name) : ''}`;
+  return `<html lang="zh-cn"><body><h1 data-pagefind-meta="title"${weight}>${escapeHtml(title)}</h1>${paragraphs}${hidden}</body></html>`;
+}
+
+/**
+ * The terms of a record's own words (its title, subtitle, summary: their traditional forms,
+ * the title read aloud, synonyms), made once per record: records are never mutated, so a sync
+ * reads again only what changed. A body is searched as written; the names it mentions get
+ * their terms through `nameIndex`.
+ */
+const ownTerms = new WeakMap<object, string[]>();
+
+function termsOfOwnWords(record: object, title: string, words: string): string[] {
+  let terms = ownTerms.get(record);
+  if (!terms) {
+    terms = [...traditionalWords(words), ...pinyinOfText(title), ...synonymsIn(words)];
+    ownTerms.set(record, terms);
+  }
+  return terms;
+}
+
+/** What a reader may type for a name: its pinyin, its traditional forms (whole and word by word), synonyms. */
+function termsOfName(name: string): string[] {
+  return [...pinyinOfName(name), ...traditionalTexts(name), ...traditionalWords(name), ...synonymsIn(name)];
+}
+
+/** A name worth looking for in texts: two Chinese characters at least (not the kind H5). */
+const HAN_NAME = /\p{Script=Han}.*\p{Script=Han}/u;
+
+/** The known names each record's text mentions, kept until the names change. */
+const mentions = new WeakMap<object, { signature: string; names: string[] }>();
+
+/**
+ * The campaign's names (people, places, columns, activities, themes, outlets, kinds) and their
+ * terms; a record gets the terms of the names it is filed under and of those its text mentions,
+ * so `tangguangyou` finds every story that 唐光友 finds.
+ */
+function nameIndex(campaign: Campaign) {
+  const known = [
+    ...new Set(
+      [
+        ...campaign.figures.map((figure) => figure.name),
+        ...campaign.places.map((place) => shortPlaceName(place.name)),
+        ...GROUPINGS.flatMap((grouping) => grouping.records(campaign).map((record) => record.name)),
+      ].filter((name): name is string => name !== null && HAN_NAME.test(name)),
+    ),
+  ];
+  const signature = known.join('\u0000');
+  const terms = new Map(known.map((name) => [name, termsOfName(name)]));
+  return (record: object, text: string, filedUnder: Array<string | null | undefined>): string[] => {
+    let mentioned = mentions.get(record);
+    if (mentioned?.signature !== signature) {
+      mentioned = { signature, names: known.filter((name) => text.includes(name)) };
+      mentions.set(record, mentioned);
+    }
+    const names = new Set([...mentioned.names, ...filedUnder.filter((name): name is string => !!name)]);
+    return [...names].flatMap((name) => terms.get(name) ?? termsOfName(name));
+  };
 }
 
 /** Every record of the search index, in path order. */
 export function searchRecords(campaign: Campaign): SearchRecord[] {
   const { maps, pick } = campaign;
-  const records: Array<{ url: string; title: string; content: string; about?: boolean }> = [
-    ...campaign.stories.map((story) => ({
-      url: paths.story(story),
-      title: story.title,
-      content: lines(
-        story.subtitle,
-        story.summary,
-        blocksToText(story.body),
-        story.bylines.join(' '),
+  const namesIn = nameIndex(campaign);
+  const indexed: Indexed[] = [
+    ...campaign.stories.map((story) => {
+      const body = lines(blocksToText(story.body), story.bylines.join(' '));
+      const filedUnder = [
         kindName(story.kind),
         story.outletId && maps.outlets.get(story.outletId)?.name,
         ...pick(maps.columns, story.columnIds).map((column) => column.name),
@@ -72,26 +149,76 @@ export function searchRecords(campaign: Campaign): SearchRecord[] {
         ...pick(maps.activities, story.activityIds).map((activity) => activity.name),
         ...pick(maps.places, story.placeIds).map((place) => place.name),
         ...pick(maps.figures, story.figureIds).map((figure) => figure.name),
-      ),
-    })),
-    ...campaign.figures.map((figure) => ({
-      url: paths.figure(figure),
-      title: figure.name,
-      about: true,
-      content: lines(figure.role, figure.unit, figure.summary, figure.qualities.join(' '), blocksToText(figure.biography)),
-    })),
-    ...campaign.opinions.map((opinion) => ({
-      url: paths.opinion(opinion),
-      title: opinion.shortTitle ?? opinion.title,
-      about: true,
-      content: lines(
+      ];
+      const words = lines(story.title, story.subtitle, story.summary);
+      return {
+        url: paths.story(story),
+        title: story.title,
+        text: lines(story.subtitle, story.summary, body, ...filedUnder),
+        terms: [...termsOfOwnWords(story, story.title, words), ...namesIn(story, lines(words, body), filedUnder)],
+      };
+    }),
+    ...campaign.figures.map((figure) => {
+      const words = lines(figure.name, figure.role, figure.unit, figure.summary, figure.qualities.join(' '));
+      const biography = blocksToText(figure.biography);
+      return {
+        url: paths.figure(figure),
+        title: figure.name,
+        text: lines(figure.role, figure.unit, figure.summary, figure.qualities.join(' '), biography),
+        terms: [...termsOfOwnWords(figure, figure.name, words), ...namesIn(figure, lines(words, biography), [])],
+        name: nameForms(figure.name),
+      };
+    }),
+    ...campaign.opinions.map((opinion) => {
+      const title = opinion.shortTitle ?? opinion.title;
+      const clauses = campaign.clausesOf(opinion);
+      const words = lines(title, opinion.shortTitle && opinion.title, opinion.summary, ...clauses.map((clause) => clause.heading));
+      const text = lines(
         opinion.shortTitle && opinion.title,
         opinion.summary,
-        ...campaign.clausesOf(opinion).map((clause) => lines(`${clause.label}${clause.heading ?? ''}`, clause.text)),
-      ),
-    })),
+        ...clauses.map((clause) => lines(`${clause.label}${clause.heading ?? ''}`, clause.text)),
+      );
+      return {
+        url: paths.opinion(opinion),
+        title,
+        text,
+        terms: [...termsOfOwnWords(opinion, title, words), ...namesIn(opinion, text, [])],
+        // Its short title only: every word of the long one would lift it above the stories using that word.
+        name: nameForms(title),
+      };
+    }),
   ];
-  return records
-    .map(({ url, title, content, about }) => ({ url, content: searchDocument(title, content, about) }))
+  return indexed
+    .map((page) => ({ url: page.url, content: searchDocument(page) }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** A name in every form a reader may type it: as written (without its punctuation), traditional, pinyin. */
+function nameForms(name: string): string[] {
+  return [...name.split(/[\s\p{P}\p{S}]+/u).filter(Boolean), ...termsOfName(name)];
+}
+
+/** A page the search page links to straight away when the reader typed its name (直达). */
+export type DirectTarget = { name: string; label: string; url: string; keys: string[] };
+
+/**
+ * The pages a reader may mean by a name: figures, policy documents, and every grouping (places,
+ * columns, activities, themes, outlets), each with the keys (see `directKey`) of the name as
+ * written, in traditional characters and in pinyin.
+ */
+export function directTargets(campaign: Campaign): DirectTarget[] {
+  const target = (name: string, label: string, url: string, aliases: Array<string | null> = []): DirectTarget => {
+    const written = [name, ...aliases].filter((alias): alias is string => alias !== null);
+    const forms = written.flatMap((alias) => [alias, ...traditionalTexts(alias), ...pinyinOfName(alias)]);
+    return { name, label, url, keys: [...new Set(forms.map(directKey))].filter(Boolean) };
+  };
+  return [
+    ...campaign.figures.map((figure) => target(figure.name, '典型人物', paths.figure(figure))),
+    ...campaign.opinions.map((opinion) => target(opinion.shortTitle ?? opinion.title, '政策文件', paths.opinion(opinion), [opinion.title])),
+    ...GROUPINGS.flatMap((grouping) =>
+      grouping
+        .records(campaign)
+        .map((record) => target(record.name, grouping.label, paths.listing(grouping.kind, record), grouping.kind === 'places' ? [shortPlaceName(record.name)] : [])),
+    ),
+  ];
 }

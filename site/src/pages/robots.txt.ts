@@ -4,5 +4,6 @@ import { robotsFile } from '../views/site-files';
 
 export const GET: APIRoute = async ({ params }) => {
   const view = (await pageView(robotsFile, params))!;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${view.sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const rules = view.preview ? 'Disallow: /' : 'Allow: /';
+  return new Response(`User-agent: *\n${rules}\n\nSitemap: ${view.sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

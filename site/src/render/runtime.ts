@@ -8,7 +8,8 @@
  * baseline once its release went live, `reset()` forgets it (the next plan is everything).
  */
 import type { App } from 'astro/app';
-import { indexCampaign, useCampaign, type Campaign } from '../lib/campaign';
+import { indexCampaign, type Campaign } from '../lib/campaign';
+import { useCampaign } from '../lib/current-campaign';
 import { siteUrl } from '../lib/paths';
 import { SEARCH_SHARDS, searchRecords, shardOf, type SearchRecord } from '../lib/search';
 import { Media, MEDIA_PATH } from '../snapshot/media';
@@ -25,6 +26,8 @@ export type SyncInput = {
   mediaDir: string;
   /** The instant pages are rendered as of (upcoming events, the current phase). */
   now: string;
+  /** A preview build: sample records count as fact (see campaign.ts). */
+  preview: boolean;
   /** Read the whole snapshot rather than the changes since the last sync. */
   full: boolean;
   /** The other files of a release (the compiled site's client files), as site paths. */
@@ -109,7 +112,7 @@ export function createRuntime(app: App) {
       const prepared = performance.now();
 
       const library = media;
-      campaign = indexCampaign(records, new Date(input.now), (url) => library.entryOf(url));
+      campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
       useCampaign(campaign);
       search = searchRecords(campaign);
       const indexed = performance.now();

@@ -13,6 +13,7 @@ export const RECORD_TYPE_TABLE = {
   story: { collection: 'stories', image: 'cover' },
   goodDeed: { collection: 'goodDeeds', image: 'photo' },
   placement: { collection: 'placements', image: null },
+  suggestion: { collection: 'suggestions', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;
 
 export type CollectionOf<T extends RecordType> = (typeof RECORD_TYPE_TABLE)[T]['collection'];

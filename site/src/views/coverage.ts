@@ -1,24 +1,31 @@
-/** Coverage (媒体上稿与覆盖): outlets reached against the goal, and every placement. */
+/**
+ * Coverage (媒体上稿与覆盖): the central and provincial outlets carrying the campaign against
+ * the goal of 全覆盖, and the placements that count (see `counted` in lib/campaign.ts).
+ */
 import type { Outlet, Placement, Story } from '@campaign-desk/shared';
 import { single } from './page-family';
 import type { Coverage } from './parts';
 
 export type CoverageView = {
   coverage: Coverage;
-  outlets: Array<{ outlet: Outlet; stories: number; reached: boolean }>;
-  placements: Array<{ placement: Placement; story: Story; outlet: Outlet | null }>;
+  /** The target outlets, each with its counted placements. */
+  outlets: Array<{ outlet: Outlet; placements: number }>;
+  placements: Array<{ placement: Placement; story: Story; outlet: Outlet }>;
+  /** The campaign's own media and the counties', which 全覆盖 does not measure. */
+  local: Outlet[];
+  preview: boolean;
 };
 
 export const coveragePage = single('/coverage/', (campaign): CoverageView => ({
   coverage: campaign.coverage,
-  outlets: campaign.outlets.map((outlet) => ({
-    outlet,
-    stories: campaign.storiesOfOutlet(outlet.documentId).length,
-    reached: campaign.reached.has(outlet.documentId),
-  })),
-  placements: campaign.placements.map((placement) => ({
+  outlets: campaign.coverage.flatMap((level) =>
+    level.outlets.map((outlet) => ({ outlet, placements: campaign.placedIn.get(outlet.documentId) ?? 0 })),
+  ),
+  placements: campaign.counted.map((placement) => ({
     placement,
     story: campaign.maps.stories.get(placement.storyId)!,
-    outlet: campaign.maps.outlets.get(placement.outletId) ?? null,
+    outlet: campaign.maps.outlets.get(placement.outletId)!,
   })),
+  local: campaign.outlets.filter((outlet) => (outlet.level === 'municipal' || outlet.level === 'county') && campaign.factual(outlet)),
+  preview: campaign.preview,
 }));

@@ -1,27 +1,29 @@
 /**
- * The feeds: the whole campaign's (RSS and JSON Feed), one per grouping, the OPML file that
- * lists them, and the feed directory page. A feed's view holds its stories and what the
- * items add to them (categories, the processed cover); the XML is built from it.
+ * The feeds: the site's own (every story as RSS and JSON Feed, the 重点 stories, the good
+ * deeds), one per grouping, the OPML file that lists them, and the feed directory page. A
+ * feed's view holds what its items are made of (records, categories, the processed image);
+ * the XML is built from it. Feeds carry what is fact: sample records only in a preview.
  */
 import type { Campaign } from '../lib/campaign';
-import type { Story } from '@campaign-desk/shared';
+import type { GoodDeed, Story } from '@campaign-desk/shared';
 import { kindName } from '../lib/campaign';
-import { FEED_ITEM_LIMIT, storyItem, type FeedChannel, type FeedItem, type FeedListing, type FeedMedia } from '../lib/feeds';
+import { FEED_ITEM_LIMIT, goodDeedItem, storyItem, type FeedChannel, type FeedItem, type FeedListing, type FeedMedia } from '../lib/feeds';
 import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
-import { SITE_FEED_DESCRIPTION, SITE_FEED_TITLE } from '../lib/site';
+import { SITE_FEEDS, type SiteFeed } from '../lib/site';
 import { single, type PageFamily } from './page-family';
 import { shareImageOf } from './parts';
 
 export type FeedEntry = { story: Story; categories: string[]; image: FeedMedia | null };
 export type FeedView = { channel: FeedChannel; entries: FeedEntry[] };
 
+function imageOf(campaign: Campaign, image: Story['cover']): FeedMedia | null {
+  return image ? { ...shareImageOf(campaign, image), credit: image.credit, caption: image.caption, alt: image.alt } : null;
+}
+
 function entriesOf(campaign: Campaign, stories: Story[]): FeedEntry[] {
   return stories.slice(0, FEED_ITEM_LIMIT).map((story) => {
     const theme = story.themeId ? campaign.maps.themes.get(story.themeId) : undefined;
-    const image = story.cover
-      ? { ...shareImageOf(campaign, story.cover), credit: story.cover.credit, caption: story.cover.caption, alt: story.cover.alt }
-      : null;
     return {
       story,
       categories: [
@@ -29,40 +31,76 @@ function entriesOf(campaign: Campaign, stories: Story[]): FeedEntry[] {
         ...campaign.pick(campaign.maps.activities, story.activityIds).map((activity) => activity.name),
         ...campaign.pick(campaign.maps.columns, story.columnIds).map((column) => column.name),
       ],
-      image,
+      image: imageOf(campaign, story.cover),
     };
   });
 }
 
 /**
- * A feed's channel. Its lastBuildDate is when its newest story last changed (or, for an
+ * A feed's channel. Its lastBuildDate is when its newest item last changed (or, for an
  * empty feed, what it is about), so a feed changes only when what it carries does.
  */
-function channelOf(title: string, description: string, htmlPath: string, feedPath: string, stories: Story[], since: string): FeedChannel {
-  const newest = stories.reduce((latest, story) => Math.max(latest, Date.parse(story.updatedAt)), Date.parse(since));
+function channelOf(title: string, description: string, htmlPath: string, feedPath: string, items: Array<{ updatedAt: string }>, since: string): FeedChannel {
+  const newest = items.reduce((latest, item) => Math.max(latest, Date.parse(item.updatedAt)), Date.parse(since));
   return { title, description, link: absoluteUrl(htmlPath), selfUrl: absoluteUrl(feedPath), lastBuildDate: new Date(newest) };
 }
 
-/** The items of a feed, built from its view. */
+/** The items of a feed of stories, built from its view. */
 export function feedItemsOf(view: FeedView): FeedItem[] {
   return view.entries.map(({ story, categories, image }) =>
     storyItem({ ...story, kindName: kindName(story.kind) }, { url: absoluteUrl(paths.story(story)), categories, image }),
   );
 }
 
-/** The whole campaign, as RSS (`/rss.xml`) or JSON Feed (`/feed.json`). */
-function siteFeed(feedPath: string) {
-  return single(feedPath, (campaign): FeedView => ({
-    channel: channelOf(SITE_FEED_TITLE, SITE_FEED_DESCRIPTION, paths.home, feedPath, campaign.stories, campaign.campaign.planIssuedOn),
-    entries: entriesOf(campaign, campaign.stories),
-  }));
+/** A feed of the site's own, of stories the campaign selects (all of them, the 重点 ones). */
+function storyFeed(feed: SiteFeed, feedPath: string, select: (campaign: Campaign) => Story[]) {
+  return single(feedPath, (campaign): FeedView => {
+    const stories = campaign.syndicated(select(campaign));
+    return {
+      channel: channelOf(feed.title, feed.description, feed.htmlPath, feedPath, stories, campaign.campaign.planIssuedOn),
+      entries: entriesOf(campaign, stories),
+    };
+  });
 }
 
-export const rssFeed = siteFeed(paths.rss);
-export const jsonFeedFile = siteFeed(paths.jsonFeed);
+export const rssFeed = storyFeed(SITE_FEEDS.all, paths.rss, (campaign) => campaign.stories);
+export const jsonFeedFile = storyFeed(SITE_FEEDS.all, paths.jsonFeed, (campaign) => campaign.stories);
+export const featuredFeed = storyFeed(SITE_FEEDS.featured, paths.featuredFeed, (campaign) => campaign.featuredStories());
+
+export type GoodDeedEntry = { deed: GoodDeed; url: string; placeName: string | null; categories: string[]; image: FeedMedia | null };
+export type GoodDeedFeedView = { channel: FeedChannel; entries: GoodDeedEntry[] };
+
+/** Where a good deed is shown: among its figure's deeds, or the relay's page when it names no figure. */
+function deedUrl(campaign: Campaign, deed: GoodDeed): string {
+  const figure = deed.figureId ? campaign.maps.figures.get(deed.figureId) : undefined;
+  return absoluteUrl(figure ? paths.goodDeed(figure, deed) : SITE_FEEDS.goodDeeds.htmlPath);
+}
+
+export const goodDeedsFeed = single(paths.goodDeedsFeed, (campaign): GoodDeedFeedView => {
+  const feed = SITE_FEEDS.goodDeeds;
+  const deeds = campaign.syndicated(campaign.goodDeeds);
+  return {
+    channel: channelOf(feed.title, feed.description, feed.htmlPath, paths.goodDeedsFeed, deeds, campaign.campaign.planIssuedOn),
+    entries: deeds.slice(0, FEED_ITEM_LIMIT).map((deed) => {
+      const place = deed.placeId ? campaign.maps.places.get(deed.placeId) : undefined;
+      const figure = deed.figureId ? campaign.maps.figures.get(deed.figureId) : undefined;
+      return {
+        deed,
+        url: deedUrl(campaign, deed),
+        placeName: place?.name ?? null,
+        categories: ['接力做好事', ...(figure ? [`接力${figure.name}`] : []), ...(place ? [place.name] : [])],
+        image: imageOf(campaign, deed.photo),
+      };
+    }),
+  };
+});
+
+export function goodDeedItemsOf(view: GoodDeedFeedView): FeedItem[] {
+  return view.entries.map(({ deed, url, placeName, categories, image }) => goodDeedItem({ ...deed, placeName }, { url, categories, image }));
+}
 
 function groupingFeed(campaign: Campaign, grouping: Grouping, record: Grouped): FeedView {
-  const stories = grouping.stories(campaign, record);
+  const stories = campaign.syndicated(grouping.stories(campaign, record));
   return {
     channel: channelOf(
       channelTitle(grouping, record),
@@ -88,38 +126,50 @@ export const groupingFeeds: PageFamily<{ kind: string; slug: string }, FeedView>
   },
 };
 
-/** Every feed, for the OPML file. */
-function listings(campaign: Campaign): FeedListing[] {
-  return [
-    { group: '全站', title: SITE_FEED_TITLE, xmlUrl: absoluteUrl(paths.rss), htmlUrl: absoluteUrl(paths.home), description: SITE_FEED_DESCRIPTION },
-    ...GROUPINGS.flatMap((grouping) =>
-      grouping.records(campaign).map((record) => ({
-        group: grouping.label,
+/** A feed as the directory and the OPML file list it: what it is, where, and how many items it carries now. */
+export type ListedFeed = { name: string; title: string; feedPath: string; htmlPath: string; description: string; items: number };
+export type FeedGroup = { id: string; label: string; feeds: ListedFeed[] };
+
+/** THE list of feeds, the site's own and then each grouping's: the directory and the OPML file both read it. */
+function feedGroups(campaign: Campaign): { site: FeedGroup; groupings: FeedGroup[] } {
+  const site: ListedFeed[] = [
+    { feed: SITE_FEEDS.all, feedPath: paths.rss, items: campaign.syndicated(campaign.stories).length },
+    { feed: SITE_FEEDS.featured, feedPath: paths.featuredFeed, items: campaign.syndicated(campaign.featuredStories()).length },
+    { feed: SITE_FEEDS.goodDeeds, feedPath: paths.goodDeedsFeed, items: campaign.syndicated(campaign.goodDeeds).length },
+  ].map(({ feed, feedPath, items }) => ({ ...feed, feedPath, items }));
+  return {
+    site: { id: 'site', label: '全站', feeds: site },
+    groupings: GROUPINGS.map((grouping) => ({
+      id: grouping.kind,
+      label: grouping.label,
+      feeds: grouping.records(campaign).map((record) => ({
+        name: record.name,
         title: channelTitle(grouping, record),
-        xmlUrl: absoluteUrl(paths.feed(grouping.kind, record)),
-        htmlUrl: absoluteUrl(paths.listing(grouping.kind, record)),
+        feedPath: paths.feed(grouping.kind, record),
+        htmlPath: paths.listing(grouping.kind, record),
         description: grouping.feedDescription(record),
+        items: campaign.syndicated(grouping.stories(campaign, record)).length,
       })),
-    ),
-  ];
+    })),
+  };
 }
 
-export const opmlFile = single(paths.opml, (campaign) => ({ listings: listings(campaign), created: campaign.now }));
-
-export type FeedDirectoryView = Array<{
-  kind: Grouping['kind'];
-  label: string;
-  feeds: Array<{ record: Grouped; stories: number; description: string }>;
-}>;
-
-export const feedDirectory = single(paths.feeds, (campaign): FeedDirectoryView =>
-  GROUPINGS.map((grouping) => ({
-    kind: grouping.kind,
-    label: grouping.label,
-    feeds: grouping.records(campaign).map((record) => ({
-      record,
-      stories: grouping.stories(campaign, record).length,
-      description: grouping.feedDescription(record),
+export const opmlFile = single(paths.opml, (campaign) => {
+  const { site, groupings } = feedGroups(campaign);
+  return {
+    listings: [site, ...groupings].flatMap((group) =>
+    group.feeds.map((feed): FeedListing => ({
+      group: group.label,
+      title: feed.title,
+      xmlUrl: absoluteUrl(feed.feedPath),
+      htmlUrl: absoluteUrl(feed.htmlPath),
+      description: feed.description,
     })),
-  })),
-);
+    ),
+    created: campaign.now,
+  };
+});
+
+export type FeedDirectoryView = { site: FeedGroup; groupings: FeedGroup[]; preview: boolean };
+
+export const feedDirectory = single(paths.feeds, (campaign): FeedDirectoryView => ({ ...feedGroups(campaign), preview: campaign.preview }));

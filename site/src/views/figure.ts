@@ -2,11 +2,9 @@
 import type { Column, Figure, Place } from '@campaign-desk/shared';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { paths } from '../lib/paths';
+import { relayColumn, relayFigure } from '../lib/relay';
 import type { PageFamily } from './page-family';
 import { cardsOf, deedsOf, pictureOf, type Card, type DeedItem, type Picture } from './parts';
-
-/** The column that carries the relay of good deeds (接力唐光友，为民做好事). */
-const RELAY_COLUMN = 'jieli-tang-guangyou';
 
 export type FigureView = {
   figure: Figure;
@@ -16,6 +14,8 @@ export type FigureView = {
   column: Column | null;
   feeds: Array<{ title: string; href: string }>;
   stories: Card[];
+  /** The figure whose relay it is has the form to report a good deed: the places to pick from. */
+  report: { places: Place[] } | null;
 };
 
 export const figurePages: PageFamily<{ slug: string }, FigureView> = {
@@ -23,7 +23,7 @@ export const figurePages: PageFamily<{ slug: string }, FigureView> = {
   view: (campaign, { slug }) => {
     const figure = campaign.slugs.figures.get(slug);
     if (!figure) return null;
-    const column = campaign.slugs.columns.get(RELAY_COLUMN) ?? null;
+    const column = relayColumn(campaign);
     return {
       figure,
       place: (figure.placeId && campaign.maps.places.get(figure.placeId)) || null,
@@ -32,6 +32,7 @@ export const figurePages: PageFamily<{ slug: string }, FigureView> = {
       column,
       feeds: column ? [feedRef(GROUPING.columns, column)] : [],
       stories: cardsOf(campaign, campaign.storiesOfFigure(figure.documentId)),
+      report: relayFigure(campaign)?.documentId === figure.documentId ? { places: campaign.places } : null,
     };
   },
 };

@@ -2,14 +2,17 @@
 import type { Campaign } from '../lib/campaign';
 import type { Column, Figure, Opinion, Story } from '@campaign-desk/shared';
 import { MEDIA_KINDS } from '../lib/campaign';
+import { relayFigure } from '../lib/relay';
 import { single } from './page-family';
-import { cardsOf, deedsOf, eventsOf, timelineOf, type Card, type Coverage, type DeedItem, type EventItem, type Timeline } from './parts';
+import { cardsOf, deedsOf, eventsOf, relayCounts, timelineOf, type Card, type Coverage, type DeedItem, type EventItem, type Timeline } from './parts';
 
 export type HomeView = {
   activities: Campaign['activities'];
   timeline: Timeline;
   latest: Card[];
-  relay: { figure: Figure; deeds: number; doers: number; recent: DeedItem[] } | null;
+  relay: { figure: Figure; deeds: number; doers: number; fromPublic: number; recent: DeedItem[] } | null;
+  /** 建言献策: how many suggestions the newsroom adopted and replied to (a claim of fact: samples only in a preview). */
+  suggestions: number;
   columns: Array<{ column: Column; stories: number }>;
   opinion: { opinion: Opinion; interpretations: Card[] } | null;
   /** The next events, or (when none is coming) the last ones. */
@@ -30,7 +33,7 @@ function newestMedia(campaign: Campaign, count: number): Story[] {
 }
 
 export const homePage = single('/', (campaign): HomeView => {
-  const tang = campaign.slugs.figures.get('tang-guangyou') ?? campaign.figures[0];
+  const tang = relayFigure(campaign);
   const opinion = campaign.slugs.opinions.get('yijian') ?? campaign.opinions[0];
   const now = campaign.now.getTime();
   const upcoming = campaign.events.filter((event) => Date.parse(event.startsAt) >= now);
@@ -42,11 +45,11 @@ export const homePage = single('/', (campaign): HomeView => {
     relay: tang
       ? {
           figure: tang,
-          deeds: campaign.goodDeeds.length,
-          doers: new Set(campaign.goodDeeds.map((deed) => deed.doer)).size,
+          ...relayCounts(campaign),
           recent: deedsOf(campaign, campaign.goodDeeds.slice(0, 3)),
         }
       : null,
+    suggestions: campaign.suggestions.filter(campaign.factual).length,
     columns: campaign.columns.map((column) => ({ column, stories: campaign.storiesOfColumn(column.documentId).length })),
     opinion: opinion ? { opinion, interpretations: cardsOf(campaign, campaign.storiesOfKind('interpretation').slice(0, 4)) } : null,
     events:

@@ -5,12 +5,13 @@
 import type { Campaign } from '../lib/campaign';
 import { coveragePage } from './coverage';
 import { eventsPage } from './events';
-import { feedDirectory, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
+import { featuredFeed, feedDirectory, goodDeedsFeed, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
 import { figurePages } from './figure';
 import { homePage } from './home';
 import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
 import { groupingListings, monthListings } from './listing';
 import { opinionPages } from './opinion';
+import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
 import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
 import { storyPages } from './story';
@@ -30,6 +31,8 @@ const PAGES: Record<string, AnyFamily> = {
   opinion: opinionPages,
   events: eventsPage,
   coverage: coveragePage,
+  suggestions: suggestionsPage,
+  goodDeeds: goodDeedsPage,
   search: searchPage,
   feeds: feedDirectory,
   notFound: notFoundPage,
@@ -46,8 +49,12 @@ export const sitemapPage = sitemapUrls(htmlPaths);
 
 export const PAGE_TABLE: Record<string, AnyFamily> = {
   ...PAGES,
+  // Where a plain form post comes back to: a page, but none to land on from a search engine.
+  thanks: thanksPage,
   rss: rssFeed,
   jsonFeed: jsonFeedFile,
+  featuredFeed,
+  goodDeedsFeed,
   groupingFeeds,
   opml: opmlFile,
   calendar: calendarFile,

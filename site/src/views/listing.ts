@@ -14,6 +14,8 @@ export type ListingView = {
   kicker: string;
   /** The listing's name; a chunk page adds its dates. */
   title: string;
+  /** What the listing is about is a sample (an invented outlet). */
+  sample: boolean;
   description: string | null;
   cover: Picture | null;
   lines: IntroLine[];
@@ -31,6 +33,7 @@ type Listing = {
   base: string;
   stories: Story[];
   feed: ListingView['feed'];
+  sample?: boolean;
   cover?: Picture | null;
   lines?: IntroLine[];
 };
@@ -55,6 +58,7 @@ function listingView(campaign: Campaign, listing: Listing, page: string | undefi
   return {
     kicker: listing.kicker,
     title: chunk === null ? listing.name : `${listing.name}（${dates(stories)}）`,
+    sample: listing.sample ?? false,
     description: listing.description,
     cover: chunk === null ? (listing.cover ?? null) : null,
     lines: listing.lines ?? [],
@@ -78,6 +82,7 @@ function groupingListing(campaign: Campaign, grouping: Grouping, slug: string): 
     feed: feedRef(grouping, record),
     cover: intro.cover ? pictureOf(campaign, intro.cover, [360, 720, 1080]) : null,
     lines: intro.lines,
+    sample: record.sample === true,
   };
 }
 

@@ -4,7 +4,8 @@
  * renderer fingerprints views to find the pages a change touches, so a template must show
  * nothing it did not get from its view.
  */
-import { getCampaign, type Campaign } from '../lib/campaign';
+import type { Campaign } from '../lib/campaign';
+import { getCampaign } from '../lib/current-campaign';
 
 export type Page<P> = { path: string; params: P };
 

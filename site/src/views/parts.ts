@@ -1,7 +1,8 @@
 /** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
-import { campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
+import { blocksToText, campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { absoluteUrl } from '../lib/paths';
+import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
 import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 
 /** A story in a list: the story and the outlet it came from. */
@@ -59,6 +60,44 @@ export function shareImageOf(campaign: Campaign, image: Image): { url: string; t
   };
 }
 
+/** The image of a share card (Open Graph): absolute, with its size, its type when known, and its text. */
+export type ShareImage = { url: string; type: string | null; width: number; height: number; alt: string };
+
+/** WeChat and Weibo show a card image that is 300 px or more each way, square or landscape. */
+const fitsCard = (width: number, height: number) => width >= 300 && height >= 300 && width >= height;
+
+/** The site's own card image (lib/site.ts), for pages without one of their own. */
+export function siteShareImage(): ShareImage {
+  const { path, type, width, height } = SITE_SHARE_IMAGE;
+  return { url: absoluteUrl(path), type, width, height, alt: SITE_NAME };
+}
+
+/**
+ * The share card image of a story: its cover's 1200-pixel copy, else the first image of its
+ * body (absolute, with its size known), else the site's own, whichever first fits a card.
+ */
+export function shareImageOfStory(campaign: Campaign, story: Story): ShareImage {
+  if (story.cover) {
+    const copy = shareImageOf(campaign, story.cover);
+    if (fitsCard(copy.width, copy.height)) return { ...copy, alt: story.cover.alt || story.title };
+  }
+  for (const block of story.body) {
+    if (block.type !== 'image') continue;
+    const { url, width, height, alternativeText } = block.image;
+    if (/^https?:\/\//i.test(url) && width && height && fitsCard(width, height)) {
+      return { url, type: null, width, height, alt: alternativeText || story.title };
+    }
+  }
+  return siteShareImage();
+}
+
+/** What a share card says under the title: the summary, else the start of the text, within 120 characters. */
+export function shareDescription(story: Story): string {
+  const text = (story.summary?.trim() || blocksToText(story.body).trim() || story.title).replace(/\s+/g, ' ');
+  const characters = [...text];
+  return characters.length > 120 ? `${characters.slice(0, 119).join('')}…` : text;
+}
+
 /** A good deed in a list: the deed, where it was done, its photo. */
 export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | null };
 
@@ -68,6 +107,16 @@ export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
     place: (deed.placeId && campaign.maps.places.get(deed.placeId)) || null,
     photo: deed.photo ? pictureOf(campaign, deed.photo, [360, 720]) : null,
   }));
+}
+
+/** The relay's figures, on every page that shows them: claims of fact, so samples count only in a preview. */
+export function relayCounts(campaign: Campaign): { deeds: number; doers: number; fromPublic: number } {
+  const deeds = campaign.goodDeeds.filter(campaign.factual);
+  return {
+    deeds: deeds.length,
+    doers: new Set(deeds.map((deed) => deed.doer)).size,
+    fromPublic: deeds.filter((deed) => deed.reportedByPublic).length,
+  };
 }
 
 /** An event in a list: the event, its place, and the first stories reporting on it. */

@@ -1,11 +1,18 @@
 /** The site's own files: the calendar, robots.txt, the sitemap, and the search and 404 pages. */
-import { CAMPAIGN } from '@campaign-desk/shared';
+import { CAMPAIGN, type CampaignEvent } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
+import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
 import { absoluteUrl, paths, siteUrl } from '../lib/paths';
-import { SEARCH_SHARDS } from '../lib/search';
+import { SEARCH_SHARDS, directTargets } from '../lib/search';
 import { single, type PageFamily, type Params } from './page-family';
+
+/** A calendar shows an event by its summary alone: what is invented or a placeholder is said there. */
+function calendarTitle(event: CampaignEvent): string {
+  const title = event.sample && !event.title.startsWith(SAMPLE_PREFIX) ? `${SAMPLE_PREFIX}${event.title}` : event.title;
+  return event.sampleDate ? `${title}（${SAMPLE_DATE_NOTE}）` : title;
+}
 
 export const calendarFile = single(paths.calendar, (campaign): { name: string; events: CalendarEvent[] } => {
   const host = siteUrl().hostname;
@@ -15,7 +22,7 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
       const place = event.placeId ? campaign.maps.places.get(event.placeId) : undefined;
       return {
         uid: `${event.documentId}@${host}`,
-        title: event.title,
+        title: calendarTitle(event),
         startsAt: event.startsAt,
         endsAt: event.endsAt,
         updatedAt: event.updatedAt,
@@ -28,10 +35,11 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
   };
 });
 
-export const robotsFile = single('/robots.txt', () => ({ sitemap: absoluteUrl(paths.sitemap) }));
+/** A preview is for the newsroom's eyes: search engines are asked to stay away from all of it. */
+export const robotsFile = single('/robots.txt', (campaign) => ({ sitemap: absoluteUrl(paths.sitemap), preview: campaign.preview }));
 
-/** The search page: which index shards the browser merges. */
-export const searchPage = single(paths.search, () => ({ shards: SEARCH_SHARDS }));
+/** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
+export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));
 
 export const notFoundPage: PageFamily<Params, Record<string, never>> = {
   pages: () => [{ path: '/404.html', params: {} }],

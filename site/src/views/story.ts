@@ -4,7 +4,7 @@ import type { Campaign } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
 import type { PageFamily } from './page-family';
-import { cardsOf, pictureOf, shareImageOf, type Card, type Picture } from './parts';
+import { cardsOf, pictureOf, shareDescription, shareImageOfStory, type Card, type Picture, type ShareImage } from './parts';
 
 export type StoryView = {
   story: Story;
@@ -21,8 +21,8 @@ export type StoryView = {
   event: CampaignEvent | null;
   placements: Array<{ placement: Placement; outlet: Outlet | null }>;
   cover: Picture | null;
-  /** The image of share cards (absolute), or null. */
-  shareImage: string | null;
+  /** What WeChat, Weibo and other share cards show: an image and a description. */
+  share: { image: ShareImage; description: string };
   feeds: Array<{ title: string; href: string }>;
   neighbours: { column: Column | null; previous: Story | null; next: Story | null };
   related: Card[];
@@ -46,8 +46,12 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
     event: (story.eventId && maps.events.get(story.eventId)) || null,
     placements: campaign.placementsOf(story).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
     cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
-    shareImage: story.cover ? shareImageOf(campaign, story.cover).url : null,
-    feeds: [...columns.map((column) => feedRef(GROUPING.columns, column)), ...(theme ? [feedRef(GROUPING.themes, theme)] : [])],
+    share: { image: shareImageOfStory(campaign, story), description: shareDescription(story) },
+    feeds: [
+      ...columns.map((column) => feedRef(GROUPING.columns, column)),
+      ...(theme ? [feedRef(GROUPING.themes, theme)] : []),
+      ...pick(campaign.slugs.kinds, [story.kind]).map((kind) => feedRef(GROUPING.kinds, kind)),
+    ],
     neighbours: campaign.neighbours(story),
     related: cardsOf(campaign, campaign.related(story)),
   };
@@ -67,7 +71,7 @@ export function storyJsonLd(view: StoryView): Record<string, unknown> {
     inLanguage: 'zh-CN',
     mainEntityOfPage: { '@type': 'WebPage', '@id': view.url },
     url: view.url,
-    ...(view.shareImage ? { image: [view.shareImage] } : {}),
+    image: [view.share.image.url],
     author: story.bylines.length > 0 ? story.bylines.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
     publisher: { '@type': 'Organization', name: publisher },
     articleSection: view.columns.map((column) => column.name),

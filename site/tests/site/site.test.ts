@@ -6,15 +6,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { HOSTILE_STORY_ID, readFixture } from '../support/fixture';
-import { TEST_SITE_URL } from '../support/global-setup';
-import { attr, pagePath, read, tags, walk } from '../support/dist';
+import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
+import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
+import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, HOSTILE_SUGGESTION_ID, readFixture } from '../support/fixture';
+import sharp from 'sharp';
+import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
+import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
+import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
 import { parseXml, urlsIn } from '../support/xml';
 
 const dist = inject('distDir');
 const fixture = readFixture();
 const of = (type: string) => fixture.records.filter((record) => record.type === type);
+const bySlug = (type: string, slug: string) => of(type).find((record) => record.slug === slug)!;
 const files = walk(dist);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
 const pages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
@@ -33,7 +38,7 @@ describe('pages', () => {
   test('every page of the issue exists', () => {
     const expected = [
       '/', '/404.html', '/search/', '/feeds/', '/figures/', '/events/', '/archive/', '/coverage/', '/columns/', '/places/',
-      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/',
+      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/', '/jianyan/', '/goodDeeds/', '/xiexie/',
       ...of('story').map((story) => `/stories/${story.slug}/`),
       '/stories/hostile-story/',
       ...of('theme').map((theme) => `/themes/${theme.slug}/`),
@@ -41,10 +46,11 @@ describe('pages', () => {
       ...of('column').map((column) => `/columns/${column.slug}/`),
       ...of('outlet').map((outlet) => `/outlets/${outlet.slug}/`),
       ...of('place').map((place) => `/places/${place.slug}/`),
+      ...STORY_KINDS.map((kind) => `/kinds/${kind.key}/`),
     ];
     const missing = expected.filter((page) => !pages.has(page));
     expect(missing).toEqual([]);
-    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
+    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/feeds/featured.xml', '/feeds/good-deeds.xml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });
@@ -112,16 +118,113 @@ describe('pages', () => {
         if (pages.has(target)) queue.push(target);
       }
     }
-    const unreachable = [...pages.keys()].filter((page) => page !== '/404.html' && !seen.has(page));
+    // The thank-you page is where the CMS sends a plain form post, not a page one follows a link to.
+    const unreachable = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !seen.has(page));
     expect(unreachable).toEqual([]);
   });
 
-  test('content pages ship no client script; only the search page loads one', () => {
+  test('a page’s first script is the 长者模式 switch, exactly; only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
+    const FORM_PAGES = ['/jianyan/', '/goodDeeds/', '/figures/tang-guangyou/'];
+    const modules = new Set<string>();
     for (const [page, html] of pages) {
-      const scripts = tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json');
-      if (page === '/search/') expect(scripts.length).toBeGreaterThan(0);
-      else expect(scripts, page).toEqual([]);
+      const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
+      const [elder, ...others] = scripts;
+      expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
+      if (page === '/search/') {
+        expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/0/pagefind-ui.js', 'inline']);
+        expect(others[1]!.body).toContain('new PagefindUI(');
+      } else if (FORM_PAGES.includes(page)) {
+        expect(others, page).toHaveLength(1);
+        expect(attr(others[0]!.tag, 'type')).toBe('module');
+        modules.add(attr(others[0]!.tag, 'src')!);
+      } else expect(others, page).toEqual([]);
     }
+    // One bundle for every form (the participation script with the ALTCHA widget), served from the release.
+    expect(modules.size).toBe(1);
+    const [bundle] = [...modules];
+    expect(bundle).toMatch(/^\/_astro\/.+\.js$/);
+    expect(existsSync(path.join(dist, bundle!))).toBe(true);
+  });
+
+  test('every page’s footer shows the configured conventions of a government site, and nothing else', () => {
+    for (const [page, html] of pages) {
+      const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec(html)![0];
+      const credits = [...footer.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map((match) => [match[1], match[2]!.replace(/\s+/g, ' ').trim()]);
+      expect(credits.map(([label]) => label), page).toEqual(['主办单位', '联系我们', 'ICP备案号', '政府网站标识码']);
+      expect(credits[0]![1]).toBe(TEST_FOOTER.sponsor);
+      expect(credits[1]![1]).toContain('电话 <a href="tel:07158123456">0715-8123456</a>');
+      expect(credits[1]![1]).toContain('邮箱 <a href="mailto:contact@example.org">contact@example.org</a>');
+      expect(credits[1]![1]).not.toContain('地址');
+      expect(credits[2]![1]).toBe('<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备12345678号-1</a>');
+      expect(credits[3]![1]).toBe('4212000001');
+      // Not configured, so not shown, and not made up either.
+      for (const absent of ['承办单位', '公安备案', '公网安备', 'beian.mps.gov.cn']) expect(footer, page).not.toContain(absent);
+    }
+  });
+
+  test('every story page has the share card WeChat and Weibo read: an absolute image of 300 px or more with its size, and a description', async () => {
+    const siteCard = await sharp(path.join(dist, 'share-card.png')).metadata();
+    expect([siteCard.width, siteCard.height]).toEqual([600, 600]);
+    for (const story of [...of('story'), { slug: 'hostile-story' }]) {
+      const html = pages.get(`/stories/${story.slug}/`)!;
+      const meta = (property: string) => attr(tags(html, 'meta').find((tag) => attr(tag, 'property') === property) ?? '', 'content');
+      const image = new URL(meta('og:image')!);
+      expect(image.origin, story.slug).toBe(site.origin);
+      expect(existsSync(path.join(dist, image.pathname)), story.slug).toBe(true);
+      expect(Number(meta('og:image:width'))).toBeGreaterThanOrEqual(300);
+      expect(Number(meta('og:image:height'))).toBeGreaterThanOrEqual(300);
+      expect(meta('og:image:alt')).toBeTruthy();
+      const description = meta('og:description')!;
+      expect([...description].length, story.slug).toBeLessThanOrEqual(120);
+      expect(description.length).toBeGreaterThan(0);
+      expect(meta('og:url')).toBe(new URL(`/stories/${story.slug}/`, site).href);
+    }
+    // A story with a cover shares its cover's copy; one without, the site's own card.
+    const covered = pages.get('/stories/sample-story-001/')!;
+    expect(covered).toMatch(new RegExp(`<meta property="og:image" content="${TEST_SITE_URL}/media/[0-9a-f]{24}-1200\\.jpg">`));
+    expect(covered).toMatch(/<meta property="og:image:width" content="1200">\s*<meta property="og:image:height" content="675">/);
+    // The fixture's stories have no images but the few the test adds (support/fixture.ts).
+    const uncovered = bySlug('story', 'sample-story-040');
+    expect(uncovered.body.some((block: { type: string }) => block.type === 'image')).toBe(false);
+    expect(pages.get(`/stories/${uncovered.slug}/`)).toContain(`<meta property="og:image" content="${TEST_SITE_URL}/share-card.png">`);
+    // Without a summary, the description is the start of the text.
+    const unsummarised = of('story').find((story) => !story.summary);
+    if (unsummarised) expect(pages.get(`/stories/${unsummarised.slug}/`)).toMatch(/<meta property="og:description" content="[^"]{20,}">/);
+  });
+
+  test('this build is a preview, and every page says so and asks search engines to stay away', () => {
+    for (const [page, html] of pages) {
+      expect(html, page).toContain('<aside class="preview-banner" aria-label="预览版说明"><p><strong>预览版</strong>');
+      expect(html, page).toContain('<meta name="robots" content="noindex, nofollow">');
+    }
+    expect(read(dist, '/robots.txt')).toContain('Disallow: /');
+  });
+
+  test('what is invented is marked 示例 wherever it shows: events, their placeholder dates, the 《意见》’s adoption, placements', () => {
+    const events = pages.get('/events/')!;
+    for (const event of of('event')) {
+      const item = new RegExp(`<li class="story-card" id="${event.slug}">[\\s\\S]*?</li>`).exec(events)![0];
+      expect(item.includes(`title="${SAMPLE_DATE_NOTE}">示例</span>`), event.slug).toBe(event.sampleDate);
+      expect(/<h3><span class="badge badge-kind">[^<]*<\/span><span class="badge badge-sample"/.test(item), event.slug).toBe(event.sample);
+    }
+    expect(of('event').filter((event) => event.sampleDate).map((event) => event.slug)).toEqual([
+      'lingdao-xiaozu-gongzuo-huiyi', 'yantaohui-zengzhangji', 'yantaohui-shifanqu', 'yantaohui-gongyuan-chengshi', 'shiwei-quanti-kuoda-huiyi',
+    ]);
+    for (const page of ['/opinions/yijian/', '/']) expect(pages.get(page), page).toMatch(new RegExp(`2020年9月28日</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`));
+    const plenaryReport = of('story').find((story) => story.eventId === of('event').find((event) => event.slug === 'shiwei-quanti-kuoda-huiyi')!.documentId)!;
+    expect(pages.get(`/stories/${plenaryReport.slug}/`)).toContain(`</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`);
+    const placed = of('story').find((story) => story.documentId === of('placement')[0]!.storyId)!;
+    expect(pages.get(`/stories/${placed.slug}/`)).toMatch(/id="placements"[\s\S]*?<li>\s*<span class="badge badge-sample"/);
+  });
+
+  test('a listing per story kind, and each story links to its kind', () => {
+    for (const kind of STORY_KINDS) {
+      const html = pages.get(`/kinds/${kind.key}/`)!;
+      expect(html).toContain(`<h1>${kind.name}</h1>`);
+      expect(html).toContain(`href="/feeds/kinds/${kind.key}.xml"`);
+    }
+    const story = of('story').find((record) => record.kind === 'video')!;
+    expect(pages.get(`/stories/${story.slug}/`)).toContain('<a class="badge badge-kind" href="/kinds/video/">视频</a>');
   });
 
   test('every page is in Chinese, with a skip link, landmarks, canonical URL, Open Graph and a feed link', () => {
@@ -149,7 +252,8 @@ describe('pages', () => {
     expect(home).toMatch(/<li class="current" aria-current="step">[\s\S]*?转型发展示范区/);
     expect(home).toContain('当前处于第2阶段');
     expect(home).toContain('href="/figures/tang-guangyou/"');
-    expect(home).toMatch(/<strong>12<\/strong><span>件好事已接力/);
+    // The fixture's twelve good deeds and the hostile one a reader reported.
+    expect(home).toMatch(/<strong>13<\/strong><span>件好事已接力/);
     expect(home).toContain('href="/opinions/yijian/"');
     expect(home).toContain('近期日程');
     expect(home).toMatch(/中央主流媒体/);
@@ -196,7 +300,7 @@ describe('pages', () => {
   test('hostile text reaches readers as text, never as markup', () => {
     const html = pages.get('/stories/hostile-story/')!;
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(tags(html, 'script').filter((tag) => attr(tag, 'type') !== 'application/ld+json')).toEqual([]);
+    expect(scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT)).toEqual([]);
     expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
     expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
     expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
@@ -213,9 +317,64 @@ describe('pages', () => {
 
   test('the figure page carries the relay of good deeds', () => {
     const html = pages.get('/figures/tang-guangyou/')!;
-    expect(html).toContain(`接力做好事（${of('goodDeed').length} 件）`);
+    // The fixture's good deeds and the hostile one a reader reported.
+    expect(html).toContain(`接力做好事（${of('goodDeed').length + 1} 件）`);
     for (const deed of of('goodDeed')) expect(html).toContain(`id="deed-${deed.documentId}"`);
     expect(html).toMatch(/<picture>/);
+  });
+
+  test('建言献策: the form posts to the CMS’s route and works without a script; the wall shows adopted suggestions with replies and counts by topic', () => {
+    const html = pages.get('/jianyan/')!;
+    const [form] = tags(html, 'form');
+    expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/suggestion`);
+    expect(attr(form!, 'method')).toBe('post');
+    expect(attr(form!, 'enctype')).toBe('multipart/form-data');
+    for (const name of ['topic', 'text', 'name', 'contact', 'consent', 'website']) expect(html, name).toContain(`name="${name}"`);
+    expect(html).toContain(`challenge="${DEFAULT_SUBMIT_URL}/challenge"`);
+    expect(html).toContain('天后自动删除');
+    const suggestions = of('suggestion');
+    expect(html).toContain('<h2 id="wall">已采纳的建议</h2>');
+    // The test site is a preview, so its samples count (a public build counts what is fact).
+    for (const suggestion of suggestions) {
+      expect(html).toContain(`id="s-${suggestion.documentId}"`);
+      expect(html).toContain(suggestion.reply);
+    }
+    for (const topic of SUGGESTION_TOPICS) {
+      const count = suggestions.filter((suggestion) => suggestion.topic === topic.key).length + (topic.key === 'qita' ? 1 : 0);
+      expect(html).toContain(`<span>${topic.name}</span> <strong>${count}</strong>`);
+    }
+  });
+
+  test('good deeds readers reported join the relay, marked as such, and the relay’s pages have the form to report one', () => {
+    const html = pages.get('/goodDeeds/')!;
+    const deeds = [...of('goodDeed'), { documentId: HOSTILE_DEED_ID, reportedByPublic: true }];
+    for (const deed of deeds) expect(html).toContain(`id="deed-${deed.documentId}"`);
+    const marked = tags(html, 'span').filter((tag) => attr(tag, 'class') === 'badge badge-public');
+    expect(marked).toHaveLength(deeds.filter((deed) => deed.reportedByPublic).length);
+    expect(html).toContain(`<strong>${deeds.filter((deed) => deed.reportedByPublic).length}</strong><span>件由群众报告</span>`);
+    for (const page of ['/goodDeeds/', '/figures/tang-guangyou/']) {
+      const [form] = tags(pages.get(page)!, 'form');
+      expect(attr(form!, 'action'), page).toBe(`${DEFAULT_SUBMIT_URL}/good-deed`);
+      expect(pages.get(page)).toContain('name="photo" type="file"');
+      expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
+    }
+    expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('what readers sent reaches other readers as text, never as markup, in the good deeds feed too', () => {
+    const xml = read(dist, '/feeds/good-deeds.xml');
+    expect(xml).not.toMatch(/<(script|img|i|b)[\s>]/i);
+    const fed = (parseXml(xml).rss.channel.item as any[]).find((entry) => entry.guid['#text'] === `urn:campaign-desk:goodDeed:${HOSTILE_DEED_ID}`);
+    // As text: the markup is escaped in the item (the test's parser leaves entities as they are).
+    expect(String(fed.description)).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;');
+
+    for (const [page, id] of [['/jianyan/', `s-${HOSTILE_SUGGESTION_ID}`], ['/goodDeeds/', `deed-${HOSTILE_DEED_ID}`]] as const) {
+      const html = pages.get(page)!;
+      const item = new RegExp(`id="${id}"[\\s\\S]*?</li>`).exec(html)![0];
+      expect(item).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+      expect(item).not.toMatch(/<script|<img[^>]*onerror|<b>|<i>/);
+      expect(urlsIn(item).filter((url) => /^javascript:/i.test(url))).toEqual([]);
+    }
   });
 
   test('events are split into upcoming and past, grouped by phase', () => {
@@ -229,8 +388,8 @@ describe('pages', () => {
 });
 
 describe('feeds', () => {
-  test('there is a feed per column, theme, activity, outlet and place, plus the whole campaign', () => {
-    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + 1;
+  test('there is a feed per column, theme, activity, outlet, place and story kind, plus the whole campaign, its 重点 stories and its good deeds', () => {
+    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 3;
     expect(feedFiles.length).toBe(expected);
   });
 
@@ -246,7 +405,7 @@ describe('feeds', () => {
       expect(items.length).toBeLessThanOrEqual(50);
       for (const item of items) {
         expect(item.guid['@isPermaLink']).toBe('false');
-        expect(item.guid['#text']).toMatch(/^urn:campaign-desk:story:/);
+        expect(item.guid['#text']).toMatch(file.endsWith('/good-deeds.xml') ? /^urn:campaign-desk:goodDeed:/ : /^urn:campaign-desk:story:/);
         const html: string = item['content:encoded'];
         expect(html).not.toMatch(/<script/i);
         for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
@@ -269,6 +428,40 @@ describe('feeds', () => {
     expect(hostile['media:content']['media:credit']).toBe('credit & co');
     expect(hostile['dc:creator']).toEqual(['记者 <王五>', '通讯员 "赵六"']);
     expect(hostile.category.length).toBeGreaterThan(1);
+  });
+
+  test('a kind’s feed carries stories of that kind; the 重点 feed the stories editors marked; the good deeds feed every deed, linked where it is shown', () => {
+    const guids = (feed: string) => ((parseXml(read(dist, feed)).rss.channel.item ?? []) as any[]).map((item) => item.guid['#text'] as string);
+    const storyGuid = (story: Record<string, any>) => `urn:campaign-desk:story:${story.documentId}`;
+    // The fixture has fewer than 50 stories of each kind; the hostile story the build adds is news.
+    for (const kind of STORY_KINDS) {
+      const expected = of('story').filter((story) => story.kind === kind.key).map(storyGuid);
+      if (kind.key === 'news') expected.push(storyGuid({ documentId: HOSTILE_STORY_ID }));
+      expect(guids(`/feeds/kinds/${kind.key}.xml`).sort(), kind.key).toEqual(expected.sort());
+    }
+    const featured = of('story').filter((story) => story.featured);
+    expect(featured.length).toBe(5);
+    expect(guids('/feeds/featured.xml').sort()).toEqual(featured.map(storyGuid).sort());
+    const deeds = parseXml(read(dist, '/feeds/good-deeds.xml')).rss.channel.item as any[];
+    // The fixture's and the hostile one a reader reported.
+    const deedIds = [...of('goodDeed').map((deed) => deed.documentId), HOSTILE_DEED_ID];
+    expect(deeds.map((item) => item.guid['#text']).sort()).toEqual(deedIds.map((id) => `urn:campaign-desk:goodDeed:${id}`).sort());
+    for (const item of deeds) {
+      const link = new URL(item.link);
+      expect(link.pathname, item.link).toBe('/figures/tang-guangyou/');
+      expect(pages.get(link.pathname)).toContain(`id="${link.hash.slice(1)}"`);
+    }
+    expect(deeds.find((item) => item['media:content'])?.['media:content']['media:credit']).toBe('通讯员 李四 摄');
+  });
+
+  test('the calendar marks invented events and placeholder dates in their summaries', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read(dist, '/events.ics')));
+    const summaries = new Map(calendar.getAllSubcomponents('vevent').map((component) => [String(component.getFirstPropertyValue('uid')).split('@')[0], String(component.getFirstPropertyValue('summary'))]));
+    for (const event of of('event')) {
+      const summary = summaries.get(event.documentId)!;
+      expect(summary.startsWith('【示例】'), summary).toBe(event.sample);
+      expect(summary.endsWith(`（${SAMPLE_DATE_NOTE}）`), summary).toBe(event.sampleDate);
+    }
   });
 
   test('audio stories with a file URL carry an enclosure', () => {
@@ -317,7 +510,10 @@ describe('feeds', () => {
     const listed = new Set(
       sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
     );
-    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && !listed.has(page));
+    // The thank-you page is kept out of search engines (noindex), so out of the sitemap.
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !listed.has(page));
+    expect(listed.has('/xiexie/')).toBe(false);
+    expect(pages.get('/xiexie/')).toContain('<meta name="robots" content="noindex">');
     expect(missing).toEqual([]);
     expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });

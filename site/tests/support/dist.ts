@@ -35,3 +35,13 @@ export function allTags(html: string): Array<{ name: string; tag: string }> {
 export function tags(html: string, name: string): string[] {
   return allTags(html).filter((tag) => tag.name === name).map((tag) => tag.tag);
 }
+
+/** Every <script> element: its start tag and what it holds (a '<script>' inside an attribute's value is not one). */
+export function scriptsIn(html: string): Array<{ tag: string; body: string }> {
+  return [...html.matchAll(TAG)]
+    .filter((match) => match[1]!.toLowerCase() === 'script')
+    .map((match) => {
+      const start = match.index + match[0].length;
+      return { tag: match[0], body: html.slice(start, html.indexOf('</script>', start)) };
+    });
+}

@@ -10,6 +10,11 @@ import { readFixture, type SnapshotPage } from '@campaign-desk/testing/fixture';
 export { readFixture };
 
 export const HOSTILE_STORY_ID = 'hostile0story0id000000001';
+/** A suggestion and a reader's good deed, adopted, full of what a hostile reader would send. */
+export const HOSTILE_SUGGESTION_ID = 'hostile0suggestion0id0001';
+export const HOSTILE_DEED_ID = 'hostile0deed0id0000000001';
+export const HOSTILE_TEXT = '<script>alert("s")</script><img src=x onerror=alert(2)> javascript:alert(3) \u202e倒序\u202c ]]> 😀';
+
 export const HOSTILE_TITLE = '【示例】<script>alert("x")</script> 恶意标题 ]]> & 😀 \u0001\u0008 ' + '很长的标题'.repeat(30);
 
 /** PNG/JPEG images made on the fly, so no binary files are committed. */
@@ -112,5 +117,8 @@ export function augmentedFixture(imageBase: string): SnapshotPage {
     ],
   };
   page.records.push(hostile);
+  const suggestion = page.records.find((record) => record.type === 'suggestion')!;
+  page.records.push({ ...suggestion, documentId: HOSTILE_SUGGESTION_ID, topic: 'qita', text: HOSTILE_TEXT, name: '<b>读者</b>', reply: `回复 ${HOSTILE_TEXT}` });
+  page.records.push({ ...deed, documentId: HOSTILE_DEED_ID, photo: null, title: `群众报告 ${HOSTILE_TEXT}`.slice(0, 100), doer: '<i>某人</i>', description: HOSTILE_TEXT, reportedByPublic: true });
   return page;
 }

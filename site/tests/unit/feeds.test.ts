@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
+import { parseFragment } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { renderBlocks, type Blocks } from '@campaign-desk/shared';
-import { buildJsonFeed, buildOpml, buildRss, storyItem, type FeedChannel, type StoryForFeed } from '../../src/lib/feeds';
+import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, plainLine, storyItem, type FeedChannel, type StoryForFeed } from '../../src/lib/feeds';
 import { buildCalendar } from '../../src/lib/ics';
 import { parseXml, urlsIn } from '../support/xml';
 
@@ -115,6 +116,61 @@ describe('RSS 2.0', () => {
       expect(item.title).toContain('😀');
     }
   });
+});
+
+describe('what an aggregator makes of a description', () => {
+  // An aggregator decodes the XML once (fast-xml-parser does the same), then renders the
+  // description as HTML: whatever a person typed must come out of that as the same text.
+  const typed = `<img src=x onerror=alert(1)> <b>粗体</b> &amp; &lt;i&gt; ${HOSTILE}`;
+  const xml = buildRss({ ...channel, description: typed }, [
+    storyItem(story(1, { summary: typed }), { url: 'https://site.example.org/stories/s-1/', categories: [] }),
+    goodDeedItem(
+      { documentId: 'deed1', title: typed, doer: typed, unit: null, date: '2020-06-12', updatedAt: '2026-11-24T19:57:58.237Z', description: typed, placeName: '咸安区', sample: false },
+      { url: 'https://site.example.org/figures/f/#deed-deed1', categories: ['接力做好事'] },
+    ),
+  ]);
+  const rss = parseXml(xml).rss;
+  /** The description rendered as HTML: its elements, and its text. */
+  const asHtml = (html: string) => {
+    const nodes = parseFragment(html).childNodes;
+    return { elements: nodes.filter((node) => node.nodeName !== '#text').map((node) => node.nodeName), text: nodes.map((node) => ('value' in node ? node.value : '')).join('') };
+  };
+
+  const item = (guid: string) => rss.channel.item.find((candidate: any) => candidate.guid['#text'] === guid);
+
+  test.each([
+    ['a story', () => item('urn:campaign-desk:story:doc1').description],
+    ['a good deed', () => item('urn:campaign-desk:goodDeed:deed1').description],
+    ['the channel', () => rss.channel.description],
+  ])('of %s holds no markup, only the text as typed', (_what, description) => {
+    const { elements, text } = asHtml(description());
+    expect(elements).toEqual([]);
+    expect(text).toBe(plainLine(typed, 2000));
+  });
+
+  test('titles stay plain text, escaped once', () => {
+    expect(item('urn:campaign-desk:goodDeed:deed1').title).toBe(plainLine(typed));
+    expect(xml).toContain('<title>&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+test('a good deed is an item of its own: guid, link to where it is shown, its date in Shanghai, photo and sample notice', () => {
+  const item = goodDeedItem(
+    { documentId: 'deed1', title: '为独居老人理发', doer: '某社区党支部', unit: '咸安区某社区', date: '2020-06-06', updatedAt: '2026-11-24T19:57:58.237Z', description: '上门理发。', placeName: '咸安区', sample: true },
+    {
+      url: 'https://site.example.org/figures/tang-guangyou/#deed-deed1',
+      categories: ['接力做好事', '咸安区'],
+      image: { url: 'https://site.example.org/media/d.jpg', type: 'image/jpeg', width: 800, height: 600, credit: '通讯员 摄', caption: null, alt: '理发' },
+    },
+  );
+  expect(item.guid).toBe('urn:campaign-desk:goodDeed:deed1');
+  expect(item.pubDate.toISOString()).toBe('2020-06-05T16:00:00.000Z');
+  expect(item.contentHtml).toContain('【示例】');
+  expect(item.contentHtml).toContain('某社区党支部（咸安区某社区） · 咸安区 · 2020年6月6日');
+  const parsed = parseXml(buildRss(channel, [item])).rss.channel.item[0];
+  expect(parsed.link).toBe('https://site.example.org/figures/tang-guangyou/#deed-deed1');
+  expect(parsed['media:content']['media:credit']).toBe('通讯员 摄');
+  expect(parsed['dc:creator']).toBeUndefined();
 });
 
 test('JSON Feed 1.1 parses and carries the same items', () => {

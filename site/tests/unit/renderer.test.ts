@@ -18,8 +18,9 @@ let api: SnapshotApi;
 let renderer: SiteRenderer;
 let records: Array<Record<string, any>>;
 
-const sync = async (full = false): Promise<Plan> => {
-  const plan = await renderer.sync({ source: { kind: 'http', url: api.url, token: api.token }, mediaDir: path.join(work, 'media'), now: TEST_NOW, full });
+/** A preview unless asked otherwise: the fixture is all sample content, as the demo's. */
+const sync = async (full = false, preview = true): Promise<Plan> => {
+  const plan = await renderer.sync({ source: { kind: 'http', url: api.url, token: api.token }, mediaDir: path.join(work, 'media'), now: TEST_NOW, preview, full });
   await renderer.commit();
   return plan;
 };
@@ -118,5 +119,69 @@ describe('what people type', () => {
     api.publish(story('sample-story-061'));
     const plan = await sync();
     expect(changed(plan)).toContain('/stories/sample-story-060/');
+  });
+});
+
+describe('a public build and a preview', () => {
+  const render = async (paths: string[]): Promise<Map<string, string>> => {
+    const files = new Map<string, string>();
+    await renderer.render(paths, async (file) => void files.set(file.path, new TextDecoder().decode(file.body)));
+    return files;
+  };
+  const htmlPages = (plan: Plan) => plan.pages.changed.map((page) => page.path).filter((page) => page.endsWith('/') || page.endsWith('.html'));
+  const itemsOf = (xml: string) => [...xml.matchAll(/<guid isPermaLink="false">([^<]+)<\/guid>/g)].map((match) => match[1]);
+  const feeds = ['/rss.xml', '/feeds/featured.xml', '/feeds/good-deeds.xml', '/feeds/kinds/news.xml'];
+
+  test('a public build carries no sample in feeds or coverage, and drops the preview banner from every page', async () => {
+    const plan = await sync(false, false);
+    expect(htmlPages(plan)).toHaveLength(plan.pages.html);
+    const files = await render(['/', '/coverage/', '/feeds/', '/robots.txt', '/stories/sample-story-040/', ...feeds]);
+    for (const feed of feeds) expect(itemsOf(files.get(feed)!), feed).toEqual([]);
+    expect(files.get('/coverage/')).toContain('0 / 8');
+    expect(files.get('/coverage/')).toContain('暂无核实的上稿记录');
+    expect(files.get('/')).toContain('0 / 8');
+    expect(files.get('/')).toMatch(/<strong>0<\/strong><span>件好事已接力/);
+    for (const page of ['/', '/coverage/', '/stories/sample-story-040/']) {
+      expect(files.get(page)).not.toContain('preview-banner');
+      expect(files.get(page)).not.toContain('noindex');
+    }
+    // A sample story is still a page of the site, marked as one.
+    expect(files.get('/stories/sample-story-040/')).toContain('badge-sample');
+    expect(files.get('/robots.txt')).toContain('Allow: /');
+  });
+
+  test('a real story and its verified placement reach the feeds and the coverage figures; their pages are the ones replanned', async () => {
+    const real: Record<string, any> = { ...story('sample-story-040'), sample: false, featured: true, updatedAt: '2026-12-02T00:00:00.000Z' };
+    const central = records.find((record) => record.type === 'outlet' && record.level === 'central')!;
+    const placement = { ...records.find((record) => record.type === 'placement')!, documentId: 'real0placement0000000001', storyId: real.documentId, outletId: central.documentId, sample: false };
+    api.publish(real);
+    api.publish(placement);
+    const changed = (await sync(false, false)).pages.changed.map((page) => page.path);
+    expect(changed).toEqual(expect.arrayContaining(['/', '/coverage/', '/feeds/', '/stories/sample-story-040/', '/rss.xml', '/feeds/featured.xml', '/feeds/kinds/news.xml']));
+    expect(changed).not.toContain('/feeds/good-deeds.xml');
+    const files = await render(['/', '/coverage/', ...feeds]);
+    const guid = `urn:campaign-desk:story:${real.documentId}`;
+    expect(itemsOf(files.get('/rss.xml')!)).toEqual([guid]);
+    expect(itemsOf(files.get('/feeds/featured.xml')!)).toEqual([guid]);
+    expect(itemsOf(files.get('/feeds/kinds/news.xml')!)).toEqual([guid]);
+    expect(itemsOf(files.get('/feeds/good-deeds.xml')!)).toEqual([]);
+    expect(files.get('/coverage/')).toContain('1 / 8');
+    expect(files.get('/coverage/')).toContain(real.title);
+    expect(files.get('/')).toContain('1 / 8');
+  });
+
+  test('a preview counts samples as fact, says so on every page and keeps search engines out', async () => {
+    const plan = await sync(false, true);
+    expect(htmlPages(plan)).toHaveLength(plan.pages.html);
+    const files = await render(['/', '/404.html', '/coverage/', '/robots.txt', ...feeds]);
+    for (const page of ['/', '/404.html', '/coverage/']) {
+      expect(files.get(page)).toContain('preview-banner');
+      expect(files.get(page)).toContain('<meta name="robots" content="noindex, nofollow">');
+    }
+    expect(files.get('/robots.txt')).toContain('Disallow: /');
+    expect(itemsOf(files.get('/rss.xml')!).length).toBe(50);
+    // The fixture's twelve good deeds and the hostile one a reader reported (support/fixture.ts).
+    expect(itemsOf(files.get('/feeds/good-deeds.xml')!).length).toBe(13);
+    expect(itemsOf(files.get('/feeds/featured.xml')!).length).toBe(5);
   });
 });

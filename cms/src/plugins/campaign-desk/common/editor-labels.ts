@@ -19,7 +19,8 @@ export interface Labels {
 }
 
 const SLUG: Field = ['网址别名（slug）', '留空则按标题自动生成拼音；首次发布后不能修改'];
-const SAMPLE: Field = ['示例内容', '系统生成的示例数据，网站上会标注“示例”'];
+const SAMPLE: Field = ['示例内容', '虚构的示例数据：网站上标注“示例”，不进入订阅源和媒体覆盖统计（预览版网站除外）'];
+const SAMPLE_DATE: Field = ['日期为示例', '日期尚未确定、暂填示例日期时勾选：网站和日历在日期旁标注“示例”'];
 
 export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
   story: {
@@ -48,6 +49,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       figures: '典型人物',
       clauses: ['解读的条款', '解读类稿件须选择所解读的《意见》条款'],
       event: '相关日程',
+      featured: ['重点报道', '勾选后进入“重点报道”订阅源，供合作媒体优先转载'],
       sample: SAMPLE,
       reviewStage: ['审稿状态', '由右侧“审稿”面板中的送审、初审、复审、终审和退回改变'],
     },
@@ -82,6 +84,8 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       medium: '媒体形态',
       homepage: '网址',
       runsCampaignColumn: '开设“六大”活动专栏',
+      countsTowardCoverage: ['计入“全覆盖”', '中央、省级主流媒体中，“力争全覆盖”目标所列的媒体：统计和周报据此列出尚未刊播的媒体'],
+      sample: SAMPLE,
     },
   },
   figure: {
@@ -110,8 +114,22 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       description: '做了什么',
       photo: '照片',
       figure: ['接力的典型', '接过谁的“接力棒”，如唐光友'],
+      reportedByPublic: ['群众报告', '由读者通过专题网站报告、经编辑审核采纳；网站上标注“群众报告”'],
       sample: SAMPLE,
     },
+  },
+  suggestion: {
+    mainField: 'text',
+    fields: {
+      topic: '建议方向',
+      text: ['建议内容', '读者原文，采纳时已去除不可见字符'],
+      name: ['署名', '读者自愿公开的称呼；留空则显示为“热心读者”'],
+      reply: ['回复', '编辑部对这条建议的回复，与建议一同公布'],
+      receivedOn: '提交日期',
+      repliedOn: '回复日期',
+      sample: SAMPLE,
+    },
+    list: ['id', 'topic', 'text', 'repliedOn'],
   },
   opinion: {
     mainField: 'title',
@@ -121,8 +139,10 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       slug: SLUG,
       summary: '内容提要',
       adoptedOn: '审议通过日期',
+      sampleDate: SAMPLE_DATE,
       adoptedAt: '审议通过的会议',
       clauses: '条款',
+      sample: SAMPLE,
     },
   },
   clause: {
@@ -144,6 +164,7 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       slug: SLUG,
       startsAt: '开始时间',
       endsAt: '结束时间',
+      sampleDate: SAMPLE_DATE,
       venue: '地点',
       place: '地区',
       theme: '主题',
@@ -151,18 +172,67 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       audiences: ['宣讲对象', '宣讲活动填写，如 ["agencies","villages"]（机关、农村）'],
       speakers: ['主讲人', '多人用、分隔'],
       summary: '概要',
+      sample: SAMPLE,
     },
   },
   placement: {
     mainField: 'date',
     fields: {
       story: '稿件',
-      outlet: '刊播媒体',
-      date: '刊播日期',
+      outlet: ['刊播媒体', '留空则为你所在的媒体'],
+      state: ['上稿状态', '已推送 → 已刊播 → 已核实（编辑核对凭证后），或未采用；只有已核实的计入覆盖并在网站公开'],
+      pitchedOn: ['推送日期', '“已推送”须填写'],
+      contact: ['对接人', '对方媒体的编辑及联系方式，“已推送”须填写'],
+      date: ['刊播日期', '“已刊播”“已核实”须填写'],
       url: '网址',
-      slot: ['版面或栏目', '如“第5版”或“《湖北新闻》”'],
+      slot: ['版面或栏目', '如“第5版”或“《湖北新闻》”；没有网址时须填写'],
+      evidence: ['刊播凭证', '版面截图或 PDF，核实前须上传'],
       note: '备注',
+      source: '来源',
+      verifiedAt: '核实时间',
+      verifiedBy: '核实人',
+      sample: SAMPLE,
     },
+    list: ['id', 'story', 'outlet', 'state', 'date', 'source'],
+    readOnly: ['source', 'verifiedAt', 'verifiedBy'],
+  },
+  staffMember: {
+    mainField: 'name',
+    fields: {
+      name: '姓名',
+      email: ['后台账号邮箱', '与“设置 → 用户”中此人的邮箱一致'],
+      outlet: ['所属媒体', '此人新建稿件、上稿记录时默认填入'],
+    },
+    list: ['id', 'name', 'outlet', 'email'],
+  },
+  reportingPlan: {
+    mainField: 'title',
+    fields: {
+      title: '方案名称',
+      outlet: '新闻单位',
+      theme: ['阶段（主题）', '每家媒体每个阶段一个报道方案'],
+      lead: ['负责人', '靠前指挥的主要负责人'],
+      summary: '报道思路',
+      topics: '选题',
+      sample: SAMPLE,
+    },
+    list: ['id', 'title', 'outlet', 'theme'],
+  },
+  topic: {
+    mainField: 'title',
+    fields: {
+      title: '选题',
+      angle: ['报道角度', '写什么、怎么写、用什么形式'],
+      plan: '所属报道方案',
+      column: '服务的专栏',
+      theme: '服务的主题',
+      reporters: '承担记者',
+      dueOn: '完成时限',
+      progress: ['进度', '有稿件发布后自动变为“已发布”'],
+      stories: ['完成稿件', '完成这个选题的稿件'],
+      sample: SAMPLE,
+    },
+    list: ['id', 'title', 'progress', 'dueOn', 'plan'],
   },
 };
 

@@ -18,7 +18,11 @@ function contentType<const Name extends string>(singularName: Name, pluralName: 
   return { uid: `plugin::${PLUGIN_ID}.${singularName}` as PluginUid<Name>, info: { singularName, pluralName, displayName } };
 }
 
-/** The twelve types that hold campaign content; editors work on them in the content manager. */
+/**
+ * The types editors work on in the content manager: the campaign's content (what the site
+ * publishes) and the coverage desk's records (staff, reporting plans and topics), which are
+ * the newsroom's own and never published.
+ */
 const CAMPAIGN_CONTENT = {
   story: contentType('story', 'stories', '稿件'),
   column: contentType('column', 'columns', '专栏'),
@@ -32,6 +36,10 @@ const CAMPAIGN_CONTENT = {
   clause: contentType('clause', 'clauses', '文件条款'),
   event: contentType('event', 'events', '日程'),
   placement: contentType('placement', 'placements', '上稿记录'),
+  staffMember: contentType('staff-member', 'staff-members', '采编人员'),
+  reportingPlan: contentType('reporting-plan', 'reporting-plans', '报道方案'),
+  topic: contentType('topic', 'topics', '选题'),
+  suggestion: contentType('suggestion', 'suggestions', '建言献策'),
 } as const;
 
 /** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
@@ -40,6 +48,9 @@ const INTERNAL = {
   reviewEntry: contentType('review-entry', 'review-entries', '审稿记录'),
   outboxEvent: contentType('outbox-event', 'outbox-events', '发布事件'),
   outboxDelivery: contentType('outbox-delivery', 'outbox-deliveries', '事件推送'),
+  /** What readers send through the site's forms, moderated on the 群众来稿 page (contact details kept apart, encrypted). */
+  submission: contentType('submission', 'submissions', '群众来稿'),
+  partnerToken: contentType('partner-token', 'partner-tokens', '合作媒体令牌'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;
@@ -73,8 +84,40 @@ export type ReviewAction = keyof typeof REVIEW_ACTIONS;
 /** Seeing the publish-event outbox (the 发布事件 page and its admin API). */
 export const OUTBOX_READ_ACTION = pluginAction('outbox.read', '发布事件', '查看发布事件推送');
 
-/** Every RBAC action the plugin registers. */
-export const PLUGIN_ACTIONS = [...Object.values(REVIEW_ACTIONS), OUTBOX_READ_ACTION] as const;
+/** Sending a delivery that was given up on (失败) again: 重新投递 on the 发布事件 page. */
+export const OUTBOX_REDELIVER_ACTION = pluginAction('outbox.redeliver', '发布事件', '重新投递失败的发布事件');
+
+/** Checking a placement's evidence: moving it to 已核实 (or back), and changing a verified one. */
+export const PLACEMENT_VERIFY_ACTION = pluginAction('placement.verify', '上稿', '核实上稿记录');
+
+/** The 统计 and 周报 pages, their admin API and the exports for the 六大办. */
+export const STATISTICS_READ_ACTION = pluginAction('statistics.read', '统计', '查看统计、导出周报');
+
+/** Issuing and revoking partner outlets' API tokens (合作媒体令牌). */
+export const PARTNER_TOKENS_ACTION = pluginAction('partner-tokens.manage', '合作媒体', '管理合作媒体令牌');
+
+/** Moderating what readers send (the 群众来稿 page and its admin API): adopt, reject, turn into a story. */
+export const MODERATE_ACTION = pluginAction('participation.moderate', '群众参与', '审核群众来稿');
+
+/**
+ * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
+ * action is added here: registration, the roles table and the role matrix read this list.
+ */
+export const PLUGIN_ACTIONS = [
+  ...Object.values(REVIEW_ACTIONS),
+  OUTBOX_READ_ACTION,
+  OUTBOX_REDELIVER_ACTION,
+  PLACEMENT_VERIFY_ACTION,
+  STATISTICS_READ_ACTION,
+  PARTNER_TOKENS_ACTION,
+  MODERATE_ACTION,
+] as const;
+
+export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
+
+/** Strapi's own role that holds every action; the review rules and the role matrix name it. */
+export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
+
 
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
@@ -85,11 +128,17 @@ export const EXPLORER_ACTIONS = {
   publish: 'plugin::content-manager.explorer.publish',
 } as const;
 
-/** The media library's actions every newsroom role needs to pick, upload and reuse images. */
-export const UPLOAD_ACTIONS = [
-  'plugin::upload.read',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-] as const;
+/**
+ * The media library's actions the newsroom roles are granted. `update` is Strapi's one action
+ * for editing a file's details, replacing it and deleting it.
+ */
+export const UPLOAD_ACTIONS = {
+  read: 'plugin::upload.read',
+  create: 'plugin::upload.assets.create',
+  update: 'plugin::upload.assets.update',
+  download: 'plugin::upload.assets.download',
+  copyLink: 'plugin::upload.assets.copy-link',
+} as const;
+
+/** The uploaded files' content type, which the media library's permissions name as subject. */
+export const UPLOAD_FILE_UID = 'plugin::upload.file';

@@ -1,13 +1,28 @@
 /**
  * The admin API that shows the publish-event outbox and the delivery state of each event
- * (`GET /campaign-desk/outbox`): what it accepts and what it answers. The controller parses
- * both with these schemas; the 发布事件 page reads its answer's type from here.
+ * (`GET /campaign-desk/outbox`), and sends a delivery given up on again
+ * (`POST /campaign-desk/outbox/deliveries/:id/redeliver`): what they accept and what they
+ * answer. The controller parses both with these schemas; the 发布事件 page reads its
+ * answers' types from here.
  */
 import { z } from 'zod';
 import { PUBLISH_EVENT_TYPES, recordTypeSchema } from '@campaign-desk/shared';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failing'] as const;
+/**
+ * pending: not tried yet; delivered; failing: tried, and tried again later; failed: given up
+ * on after too many attempts or too long (see the outbox config), until someone redelivers it.
+ */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failing', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** Each state as editors read it. */
+export const DELIVERY_STATUS_NAMES: Record<DeliveryStatus, string> = {
+  pending: '待推送',
+  delivered: '已送达',
+  failing: '推送失败，等待重试',
+  failed: '失败',
+};
+/** The states in which a delivery is still tried. */
+export const RETRIED_STATUSES = ['pending', 'failing'] as const satisfies readonly DeliveryStatus[];
 
 export const outboxQuerySchema = z
   .object({
@@ -21,20 +36,26 @@ export const outboxQuerySchema = z
 const instant = z.string().datetime({ offset: true });
 
 export const deliveryStateSchema = z.object({
+  /** What a redelivery names. */
+  id: z.number().int().positive(),
   hook: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int().min(0),
   /** When a pending or failing delivery is tried next. */
   nextAttemptAt: instant.nullable(),
+  /** When it was queued: with its event, or when it was last redelivered. */
+  queuedAt: instant.nullable(),
   lastError: z.string().nullable(),
   deliveredAt: instant.nullable(),
 });
 
 export const outboxReportSchema = z.object({
   /** Deliveries by state, over the whole outbox. */
-  counts: z.object({ pending: z.number().int(), delivered: z.number().int(), failing: z.number().int() }),
+  counts: z.object(Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as Record<DeliveryStatus, z.ZodNumber>),
   /** Names of the build hooks configured now (not their URLs, which may carry tokens). */
   hooks: z.array(z.string()),
+  /** Whether the user asking may redeliver a failed delivery (重新投递). */
+  mayRedeliver: z.boolean(),
   /** Most recent first. */
   events: z.array(
     z.object({
@@ -49,6 +70,9 @@ export const outboxReportSchema = z.object({
     }),
   ),
 });
+
+/** The delivery a redelivery names, from the path. */
+export const redeliveryParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }).strict();
 
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;

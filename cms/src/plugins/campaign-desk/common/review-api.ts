@@ -10,10 +10,15 @@ import { REVIEW_MOVES, REVIEW_STAGES, type ReviewStage } from './review-stages';
 const reviewActionSchema = z.enum(Object.keys(REVIEW_MOVES) as [ReviewAction, ...ReviewAction[]]);
 const reviewStageSchema = z.enum(REVIEW_STAGES.map((stage) => stage.key) as [ReviewStage, ...ReviewStage[]]);
 
-/** `POST`: one step of review; a comment is required to return a story (the service says so). */
+/**
+ * `POST`: one step of review, from the stage the reviewer saw: if the story has moved on since
+ * (someone else was quicker), the move is refused with a 409 naming the stage it is in now. A
+ * comment is required to return a story (the service says so).
+ */
 export const reviewMoveSchema = z
   .object({
     action: reviewActionSchema,
+    stage: reviewStageSchema,
     comment: z.string().max(2000).optional(),
   })
   .strict();
@@ -24,6 +29,8 @@ export const reviewStatusSchema = z.object({
   published: z.boolean(),
   /** The moves the asking user may make now. */
   actions: z.array(reviewActionSchema),
+  /** Moves their role allows here but the separation of duties withholds from them, and why. */
+  held: z.array(z.object({ action: reviewActionSchema, reason: z.string() })),
   /** Every move so far, oldest first. */
   log: z.array(
     z.object({

@@ -24,6 +24,25 @@ export const REVIEW_MOVES: Record<ReviewAction, { name: string; from: readonly R
   return: { name: '退回修改', from: ['submitted', 'first_passed', 'second_passed', 'approved'], to: 'returned' },
 };
 
+/** The three reviews themselves (三审: 初审, 复审, 终审), as against submitting and returning. */
+export const REVIEWS = ['first', 'second', 'final'] as const satisfies readonly ReviewAction[];
+
+export type Review = (typeof REVIEWS)[number];
+
+export function isReview(action: string): action is Review {
+  return (REVIEWS as readonly string[]).includes(action);
+}
+
+/**
+ * Which stories a holder of review actions may make `action` on: 送审 only their own if they
+ * review nothing (a reporter submits their own stories; reviewers submit anyone's), every
+ * other move they hold on any story.
+ */
+export function moveScope(action: ReviewAction, holds: (action: ReviewAction) => boolean): 'any' | 'own' | 'none' {
+  if (!holds(action)) return 'none';
+  return action === 'submit' && !REVIEWS.some(holds) ? 'own' : 'any';
+}
+
 export function stageName(stage: string): string {
   return REVIEW_STAGES.find((entry) => entry.key === stage)?.name ?? stage;
 }

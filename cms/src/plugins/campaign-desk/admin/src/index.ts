@@ -1,13 +1,29 @@
-import { PaperPlane } from '@strapi/icons';
+import { ChartBubble, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { OUTBOX_READ_ACTION, PLUGIN_ID } from '../../common/names';
+import { EXPLORER_ACTIONS, MODERATE_ACTION, OUTBOX_READ_ACTION, PARTNER_TOKENS_ACTION, PLUGIN_ID, STATISTICS_READ_ACTION, UID } from '../../common/names';
 import { ReviewPanel } from './components/ReviewPanel';
 import { labelEnumerationCells } from './list-view';
 import { PLUGIN_DISPLAY_NAME, getTranslation, messagesFor } from './translations';
 
+const READ_TOPICS = [{ action: EXPLORER_ACTIONS.read, subject: UID.topic }];
+
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_DISPLAY_NAME });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/desk`,
+      icon: Pencil,
+      intlLabel: { id: getTranslation('desk.menu'), defaultMessage: 'Coverage desk' },
+      Component: () => import('./pages/DeskPage'),
+      permissions: READ_TOPICS,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/statistics`,
+      icon: ChartBubble,
+      intlLabel: { id: getTranslation('statistics.menu'), defaultMessage: 'Statistics' },
+      Component: () => import('./pages/StatisticsPage'),
+      permissions: [{ action: STATISTICS_READ_ACTION.id, subject: null }],
+    });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PaperPlane,
@@ -15,6 +31,45 @@ export default {
       Component: () => import('./pages/OutboxPage'),
       permissions: [{ action: OUTBOX_READ_ACTION.id, subject: null }],
     });
+    // A route more specific than the outbox's, which React Router prefers.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/submissions`,
+      icon: Message,
+      intlLabel: { id: getTranslation('submissions.menu'), defaultMessage: 'Reader submissions' },
+      Component: () => import('./pages/SubmissionsPage'),
+      permissions: [{ action: MODERATE_ACTION.id, subject: null }],
+    });
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Campaign' } },
+      {
+        id: 'partner-tokens',
+        to: 'partner-tokens',
+        intlLabel: { id: getTranslation('partner-tokens.menu'), defaultMessage: 'Partner tokens' },
+        Component: () => import('./pages/PartnerTokensPage'),
+        permissions: [{ action: PARTNER_TOKENS_ACTION.id, subject: null }],
+      },
+    );
+    app.widgets.register([
+      {
+        id: 'my-topics',
+        pluginId: PLUGIN_ID,
+        icon: Pencil,
+        title: { id: getTranslation('widget.my-topics'), defaultMessage: 'My topics' },
+        link: { label: { id: getTranslation('widget.desk'), defaultMessage: 'Coverage desk' }, href: `/plugins/${PLUGIN_ID}/desk` },
+        component: async () => (await import('./widgets/TopicWidgets')).MyTopicsWidget,
+        permissions: READ_TOPICS,
+      },
+      {
+        id: 'due-topics',
+        pluginId: PLUGIN_ID,
+        icon: Key,
+        title: { id: getTranslation('widget.due-topics'), defaultMessage: 'Topics due this week or overdue' },
+        link: { label: { id: getTranslation('widget.desk'), defaultMessage: 'Coverage desk' }, href: `/plugins/${PLUGIN_ID}/desk` },
+        component: async () => (await import('./widgets/TopicWidgets')).DueTopicsWidget,
+        // For those who plan topics (editors, the chief editor), not every reporter.
+        permissions: [{ action: EXPLORER_ACTIONS.create, subject: UID.topic }],
+      },
+    ]);
   },
 
   bootstrap(app: StrapiApp) {

@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { pluginConfig } from './config/read';
+import { partnerTokenStrategy } from './auth/partner-token';
 import { registerDocumentMiddlewares } from './document-service';
-import routes from './routes';
+import { participationGate } from './participation/gate';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerDocumentMiddlewares(strapi);
-
-  const { snapshot } = pluginConfig(strapi);
-  if (!snapshot.requireToken) {
-    for (const route of routes['content-api'].routes) route.config.auth = false;
-  }
+  // On the Koa app itself, ahead of Strapi's middlewares: the public route's door (participation/gate.ts).
+  strapi.server.use(participationGate(strapi));
+  strapi.get('auth').register('content-api', partnerTokenStrategy(strapi));
 };

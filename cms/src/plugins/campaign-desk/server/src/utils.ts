@@ -12,7 +12,7 @@ export function getService<K extends keyof Services>(strapi: Core.Strapi, name: 
 }
 
 /** A request that failed its zod schema, as the 400 its caller reads: every field and why. */
-export function invalidRequest(error: ZodError, subject: 'query' | 'body'): InstanceType<typeof errors.ValidationError> {
+export function invalidRequest(error: ZodError, subject: 'query' | 'body' | 'params'): InstanceType<typeof errors.ValidationError> {
   return new errors.ValidationError(
     error.issues.map((issue) => `${issue.path.join('.') || subject}: ${issue.message}`).join('; '),
   );

@@ -1,6 +1,7 @@
 /**
  * The 审稿 panel beside a story in the edit view: its stage, the buttons the current
- * user's role allows, a comment box (required to return a story) and the review log.
+ * user's role allows (and why a review their role allows is someone else's to make), a
+ * comment box (required to return a story) and the review log.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
@@ -48,10 +49,10 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
     void load();
   }, [load]);
 
-  const move = async (action: ReviewAction) => {
+  const move = async (action: ReviewAction, stage: ReviewStatus['stage']) => {
     setBusy(true);
     try {
-      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, comment: comment.trim() || undefined })).data);
+      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, stage, comment: comment.trim() || undefined })).data);
       setComment('');
       toggleNotification({
         type: 'success',
@@ -59,6 +60,8 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
       });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
+      // Someone else may have moved the story meanwhile (409): show where it is now.
+      await load();
     } finally {
       setBusy(false);
     }
@@ -103,7 +106,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
                 loading={busy}
                 variant={action === 'return' ? 'danger-light' : 'secondary'}
                 disabled={action === 'return' && !comment.trim()}
-                onClick={() => void move(action)}
+                onClick={() => void move(action, status.stage)}
               >
                 {REVIEW_MOVES[action].name}
               </Button>
@@ -111,6 +114,11 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           </Flex>
         </>
       )}
+      {status.held.map(({ action, reason }) => (
+        <Typography key={action} variant="pi" textColor="neutral600">
+          {REVIEW_MOVES[action].name}：{reason}
+        </Typography>
+      ))}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           {formatMessage({ id: getTranslation('review.log.title'), defaultMessage: 'Review log' })}

@@ -1,43 +1,43 @@
 /**
  * 发布事件: what the CMS has told the build hooks, and whether each delivery arrived,
- * waits for a retry (with the last error), or is still pending. Refreshes itself.
+ * waits for a retry (with the last error), is still pending, or was given up on (失败),
+ * which whoever may redeliver sends again with 重新投递. Refreshes itself.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { CONTENT_TYPES } from '../../../common/names';
-import type { OutboxReport } from '../../../common/outbox-api';
-import { getTranslation } from '../translations';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
+import { HeaderRow, when } from '../components/HeaderRow';
 
 const REFRESH_MS = 5000;
-const STATUS = {
-  pending: { label: { id: getTranslation('outbox.status.pending'), defaultMessage: 'Waiting' }, variant: 'secondary' },
-  delivered: { label: { id: getTranslation('outbox.status.delivered'), defaultMessage: 'Delivered' }, variant: 'success' },
-  failing: { label: { id: getTranslation('outbox.status.failing'), defaultMessage: 'Failed, will retry' }, variant: 'danger' },
-} as const;
-const TYPE = {
-  publish: { id: getTranslation('outbox.type.publish'), defaultMessage: 'Publish' },
-  unpublish: { id: getTranslation('outbox.type.unpublish'), defaultMessage: 'Unpublish' },
-  delete: { id: getTranslation('outbox.type.delete'), defaultMessage: 'Delete' },
-} as const;
+const VARIANT = { pending: 'secondary', delivered: 'success', failing: 'warning', failed: 'danger' } as const;
+const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
 
-const when = (instant: string | null) =>
-  instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
+function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error as Error).message;
+}
+
+/** The last error of a delivery, and what happens next. */
+function outlook(delivery: DeliveryState): string {
+  if (delivery.status === 'failed') return `${delivery.lastError}（已放弃，${delivery.attempts} 次尝试）`;
+  return `${delivery.lastError}（下次重试 ${when(delivery.nextAttemptAt)}）`;
+}
 
 const OutboxPage = () => {
-  const { get } = useFetchClient();
-  const { formatMessage, formatList } = useIntl();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [filter, setFilter] = useState<string>('');
   const [report, setReport] = useState<OutboxReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
       setReport((await get<OutboxReport>(`/campaign-desk/outbox?limit=100${filter ? `&status=${filter}` : ''}`)).data);
       setError(null);
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(errorMessage(caught));
     }
   }, [get, filter]);
 
@@ -47,75 +47,69 @@ const OutboxPage = () => {
     return () => clearInterval(timer);
   }, [load]);
 
+  const redeliver = async (delivery: DeliveryState) => {
+    setBusy(delivery.id);
+    try {
+      await post(`/campaign-desk/outbox/deliveries/${delivery.id}/redeliver`);
+      toggleNotification({ type: 'success', message: `已重新投递到 ${delivery.hook}` });
+      await load();
+    } catch (caught) {
+      toggleNotification({ type: 'danger', message: errorMessage(caught) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <Page.Main>
-      <Page.Title>{formatMessage({ id: getTranslation('outbox.menu'), defaultMessage: 'Publish events' })}</Page.Title>
+      <Page.Title>发布事件</Page.Title>
       <Layouts.Header
-        title={formatMessage({ id: getTranslation('outbox.title'), defaultMessage: 'Publish event deliveries' })}
+        title="发布事件推送"
         subtitle={
           report
-            ? formatMessage(
-                {
-                  id: getTranslation('outbox.summary'),
-                  defaultMessage: 'Build hooks: {hooks} · waiting {pending} · delivered {delivered} · failed {failing}',
-                },
-                {
-                  hooks:
-                    report.hooks.length > 0
-                      ? formatList(report.hooks)
-                      : formatMessage({ id: getTranslation('outbox.hooks.none'), defaultMessage: 'none configured' }),
-                  ...report.counts,
-                },
-              )
-            : formatMessage({ id: getTranslation('outbox.loading'), defaultMessage: 'Loading…' })
+            ? `构建钩子：${report.hooks.join('、') || '未配置'} · ${DELIVERY_STATUSES.map((status) => `${DELIVERY_STATUS_NAMES[status]} ${report.counts[status]}`).join(' · ')}`
+            : '正在读取…'
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Box maxWidth="240px">
-            <SingleSelect
-              aria-label={formatMessage({ id: getTranslation('outbox.filter.label'), defaultMessage: 'Filter by delivery state' })}
-              value={filter}
-              onChange={(value: string | number) => setFilter(String(value))}
-            >
-              <SingleSelectOption value="">{formatMessage({ id: getTranslation('outbox.filter.all'), defaultMessage: 'All' })}</SingleSelectOption>
-              {Object.entries(STATUS).map(([key, { label }]) => (
-                <SingleSelectOption key={key} value={key}>
-                  {formatMessage(label)}
+            <SingleSelect aria-label="按状态筛选" value={filter} onChange={(value: string | number) => setFilter(String(value))}>
+              <SingleSelectOption value="">全部</SingleSelectOption>
+              {DELIVERY_STATUSES.map((status) => (
+                <SingleSelectOption key={status} value={status}>
+                  {DELIVERY_STATUS_NAMES[status]}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           {error && <Typography textColor="danger600">{error}</Typography>}
           <Table colCount={5} rowCount={(report?.events.length ?? 0) + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.time'), defaultMessage: 'Time' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.event'), defaultMessage: 'Event' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.record'), defaultMessage: 'Content' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.deliveries'), defaultMessage: 'Deliveries' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTranslation('outbox.column.last-error'), defaultMessage: 'Last error' })}</Typography></Th>
-              </Tr>
-            </Thead>
+            <HeaderRow titles={['时间', '事件', '内容', '推送', '最近错误']} />
             <Tbody>
               {report?.events.map((event) => (
                 <Tr key={event.id}>
                   <Td><Typography>{when(event.occurredAt)}</Typography></Td>
-                  <Td><Typography>{formatMessage(TYPE[event.type])}</Typography></Td>
+                  <Td><Typography>{TYPE[event.type]}</Typography></Td>
                   <Td>
                     <Typography>
-                      {CONTENT_TYPES[event.recordType].info.displayName} · {event.slug ?? event.documentId}
+                      {event.recordType} · {event.slug ?? event.documentId}
                     </Typography>
                   </Td>
                   <Td>
                     <Flex direction="column" alignItems="start" gap={1}>
                       {event.deliveries.map((delivery) => (
-                        <Badge key={delivery.hook} variant={STATUS[delivery.status].variant}>
-                          {delivery.hook}：{formatMessage(STATUS[delivery.status].label)}
-                          {delivery.attempts > 1
-                            ? formatMessage({ id: getTranslation('outbox.attempts'), defaultMessage: ' (attempt {count})' }, { count: delivery.attempts })
-                            : ''}
-                        </Badge>
+                        <Flex key={delivery.hook} gap={2}>
+                          <Badge variant={VARIANT[delivery.status]}>
+                            {delivery.hook}：{DELIVERY_STATUS_NAMES[delivery.status]}
+                            {delivery.attempts > 1 ? `（第 ${delivery.attempts} 次）` : ''}
+                          </Badge>
+                          {delivery.status === 'failed' && report.mayRedeliver && (
+                            <Button size="S" variant="secondary" loading={busy === delivery.id} onClick={() => void redeliver(delivery)}>
+                              重新投递
+                            </Button>
+                          )}
+                        </Flex>
                       ))}
                     </Flex>
                   </Td>
@@ -123,12 +117,7 @@ const OutboxPage = () => {
                     <Typography textColor="neutral600">
                       {event.deliveries
                         .filter((delivery) => delivery.lastError)
-                        .map((delivery) =>
-                          formatMessage(
-                            { id: getTranslation('outbox.retry-at'), defaultMessage: '{error} (next attempt {time})' },
-                            { error: delivery.lastError, time: when(delivery.nextAttemptAt) },
-                          ),
-                        )
+                        .map(outlook)
                         .join('；') || '—'}
                     </Typography>
                   </Td>

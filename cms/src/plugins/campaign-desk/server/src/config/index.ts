@@ -1,6 +1,33 @@
 import { z } from 'zod';
+import { DEFAULT_CONTACT_RETENTION_DAYS } from '@campaign-desk/shared';
 
-const configSchema = z.object({
+/** At most `max` in any `windowMs`. */
+const limit = (max: number, windowMs: number) =>
+  z.object({ max: z.number().int().min(1), windowMs: z.number().int().min(1) }).strict().default({ max, windowMs });
+
+const minutes = (count: number) => count * 60_000;
+
+export const configSchema = z.object({
+  /** 三审 (services/review.ts). */
+  review: z
+    .object({
+      /**
+       * Separation of duties, per review: whoever makes it is neither the story's author nor
+       * anyone who made another review of the same version. On for each review by default.
+       */
+      separateDuties: z
+        .object({
+          first: z.boolean().default(true),
+          second: z.boolean().default(true),
+          final: z.boolean().default(true),
+        })
+        .strict()
+        .default({}),
+      /** Whether Super Admin may review regardless of the separation of duties. */
+      superAdminExempt: z.boolean().default(false),
+    })
+    .strict()
+    .default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */
@@ -33,14 +60,79 @@ const configSchema = z.object({
       requestTimeoutMs: z.number().int().min(100).default(10_000),
       /** Deliveries one worker claims and sends at a time. */
       batchSize: z.number().int().min(1).max(100).default(10),
+      /**
+       * A delivery is given up on (失败, shown on the 发布事件 page until redelivered) after
+       * this many attempts, when set, or once it has been tried this long.
+       */
+      maxAttempts: z.number().int().min(1).optional(),
+      maxAgeMs: z.number().int().min(1).default(24 * 60 * 60 * 1000),
+      /** A delivery still being tried this long after it was queued counts as overdue (the publisher's /status shows it). */
+      overdueAfterMs: z.number().int().min(1).default(5 * 60 * 1000),
     })
     .default({}),
+  /** The public forms (建言献策, 好人好事) and what guards them; see services/participation/. */
+  participation: z
+    .object({
+      /**
+       * 32 random bytes, base64 (CAMPAIGN_DESK_PARTICIPATION_KEY): contact details are encrypted
+       * with a key derived from it, and proof-of-work challenges signed with another.
+       */
+      key: z
+        .string({ required_error: 'CAMPAIGN_DESK_PARTICIPATION_KEY is required (32 random bytes, base64; pnpm setup makes one)' })
+        .refine((value) => Buffer.from(value, 'base64').length >= 32, 'at least 32 bytes, base64'),
+      /** The site's public address: the only origin the forms are taken from, and where the thank-you page is. */
+      siteUrl: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').default('http://127.0.0.1:4321'),
+      /** Contact details are deleted this many days after they arrived. */
+      contactRetentionDays: z.number().int().min(1).default(DEFAULT_CONTACT_RETENTION_DAYS),
+      /** How often the deletion runs (and once at start-up). */
+      retentionSweepMs: z.number().int().min(1000).default(minutes(60)),
+      /** Words that flag a submission for a moderator's attention (never publish or drop it). */
+      sensitiveWords: z.array(z.string().trim().min(1)).default([]),
+      /**
+       * Addresses of the reverse proxies in front of Strapi: only a request from one of them has
+       * its X-Forwarded-For believed; the client is the address nearest to us that is not a proxy.
+       */
+      trustedProxies: z.array(z.string().ip()).default([]),
+      /** Bytes a submission may have in all (an 8 MB photo and the text fields). */
+      maxBodyBytes: z.number().int().min(1024).default(9 * 1024 * 1024),
+      limits: z
+        .object({
+          /** Submissions from one address. */
+          perAddress: limit(5, minutes(10)),
+          /** Challenges one address asks for. */
+          challengesPerAddress: limit(30, minutes(10)),
+          /** Submissions taken in all, with a solved challenge. */
+          global: limit(60, minutes(1)),
+          /** Plain-form submissions (no JavaScript, so no proof of work): a smaller lane of their own. */
+          withoutProofPerAddress: limit(2, minutes(60)),
+          withoutProofGlobal: limit(20, minutes(60)),
+        })
+        .strict()
+        .default({}),
+      /**
+       * The ALTCHA challenge (PBKDF2/SHA-256): `cost` iterations per try, the answer a counter in
+       * [counterMin, counterMax]; about 3,000 tries, two seconds on one core (`pnpm bench`), less
+       * with the widget's workers, and as much again for every further post a script makes.
+       */
+      proof: z
+        .object({
+          cost: z.number().int().min(1).default(1000),
+          counterMin: z.number().int().min(0).default(1000),
+          counterMax: z.number().int().min(1).default(5000),
+          expiresInSeconds: z.number().int().min(10).default(600),
+        })
+        .strict()
+        .refine((proof) => proof.counterMin <= proof.counterMax, 'counterMin must not exceed counterMax')
+        .default({}),
+    })
+    .strict(),
 });
 
 export type PluginConfig = z.infer<typeof configSchema>;
 
 export default {
-  default: configSchema.parse({}),
+  // Without a key it cannot run: validation names it when the app's config does not give one.
+  default: {},
   validator(config: unknown) {
     const result = configSchema.safeParse(config);
     if (!result.success) {

@@ -1,19 +1,29 @@
 /** What the running plugin reads from Strapi's configuration, each read one way everywhere. */
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../common/names';
-import type { PluginConfig } from '.';
+import { configSchema, type PluginConfig } from '.';
 
-/** The plugin's settings: the app's, over the defaults of `config/index.ts`, validated at start-up. */
+const parsed = new WeakMap<Core.Strapi, PluginConfig>();
+
+/**
+ * The plugin's settings: the app's, validated at start-up and read here through the schema,
+ * so every value unset in the app's config (an unset variable) takes its default.
+ */
 export function pluginConfig(strapi: Core.Strapi): PluginConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  let config = parsed.get(strapi);
+  if (!config) {
+    config = configSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}`));
+    parsed.set(strapi, config);
+  }
+  return config;
 }
 
 /**
  * The absolute URL the public reaches this CMS at, which upload URLs in records are made
- * absolute against: `PUBLIC_URL` (`server.url`). Unset, it falls back to the origin of the
- * request being answered, or, with no request to go by (a publish's contract check, which
- * only needs some absolute URL), to http://localhost.
+ * absolute against: `PUBLIC_URL` (`server.url`), or, unset (only outside production, see
+ * config/server.ts), the address the server is configured to listen on. Never a request's
+ * Host header, which whoever sends the request chooses.
  */
-export function publicUrl(strapi: Core.Strapi, requestOrigin?: string): string {
-  return strapi.config.get<string>('server.url') || requestOrigin || 'http://localhost';
+export function publicUrl(strapi: Core.Strapi): string {
+  return strapi.config.get<string>('server.absoluteUrl');
 }

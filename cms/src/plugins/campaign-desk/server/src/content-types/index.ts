@@ -10,10 +10,16 @@ import opinion from './opinion';
 import clause from './clause';
 import event from './event';
 import placement from './placement';
+import suggestion from './suggestion';
+import submission from './submission';
+import staffMember from './staff-member';
+import reportingPlan from './reporting-plan';
+import topic from './topic';
 import change from './change';
 import reviewEntry from './review-entry';
 import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
+import partnerToken from './partner-token';
 
 export default {
   story: story,
@@ -28,8 +34,14 @@ export default {
   clause: clause,
   event: event,
   placement: placement,
+  'staff-member': staffMember,
+  'reporting-plan': reportingPlan,
+  topic: topic,
+  suggestion: suggestion,
   change: change,
   'review-entry': reviewEntry,
   'outbox-event': outboxEvent,
   'outbox-delivery': outboxDelivery,
+  submission: submission,
+  'partner-token': partnerToken,
 };

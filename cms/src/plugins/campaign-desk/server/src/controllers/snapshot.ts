@@ -6,10 +6,9 @@ import { ContractViolation } from '../errors';
 import { InvalidCursor, decodeCursor } from '../services/snapshot';
 import { getService, invalidRequest } from '../utils';
 
-/** The slice of Koa's context this controller uses. */
+/** The slice of Koa's context this controller uses (never the request's Host: URLs are made from the configured public URL). */
 interface SnapshotContext {
   query: unknown;
-  request: { origin: string };
   status: number;
   body: unknown;
 }
@@ -33,12 +32,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalidRequest(query.error, 'query');
       }
       const service = getService(strapi, 'snapshot');
+      const parameter = query.data.cursor ? 'cursor' : 'since';
       const token = query.data.cursor ?? query.data.since;
       try {
         const position = token ? decodeCursor(token) : await service.start();
-        ctx.body = await service.page(position, query.data.limit, publicUrl(strapi, ctx.request.origin));
+        ctx.body = await service.page(position, query.data.limit, publicUrl(strapi));
       } catch (error) {
-        if (error instanceof InvalidCursor) throw new errors.ValidationError(`cursor: ${error.message}`);
+        if (error instanceof InvalidCursor) throw new errors.ValidationError(`${parameter}: ${error.message}`);
         if (error instanceof ContractViolation) {
           strapi.log.error(`[campaign-desk] snapshot refused: ${error.message}`);
           ctx.status = 500;

@@ -4,7 +4,6 @@
  * document it acted on and who is behind it. All but `actingUser` are pure.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { UID } from '../../../common/names';
 import { recordTypeOf } from '../record-types';
 import type { Operation } from '../services/journal';
 import type { Reviewer } from '../services/review';
@@ -45,9 +44,12 @@ export function effectOf(action: string, params: Params, draftAndPublish: boolea
   return action === 'create' || action === 'update' ? 'upsert' : null;
 }
 
-/** Whether an action may change what the public sees: a write to a record type, or to a clause (part of its opinion). */
+/**
+ * Whether an action may change what the public sees: a write to a record type. (Not a clause:
+ * the public reads clauses as they stood when their opinion was last published.)
+ */
 export function writesCampaignContent(uid: string, action: string): boolean {
-  return !isRead(action) && (recordTypeOf(uid) !== undefined || uid === UID.clause);
+  return !isRead(action) && recordTypeOf(uid) !== undefined;
 }
 
 /** The document an action acted on: named in its params, or (a create) in its result. */
@@ -60,4 +62,19 @@ export function documentIdOf(params: Params, result: unknown): string | undefine
 export function actingUser(strapi: Core.Strapi): Reviewer | null {
   const user = strapi.requestContext.get()?.state?.user as Reviewer | undefined;
   return user?.id ? user : null;
+}
+
+/**
+ * Whether a write sets a relation to something: a documentId, an id, `{ documentId }`, a list,
+ * or the admin's `{ connect, set }` with an entry. An empty `{ connect: [], disconnect: [] }`
+ * (what the admin sends for a relation left alone) sets nothing.
+ */
+export function setsRelation(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && ('connect' in value || 'set' in value || 'disconnect' in value)) {
+    const { connect = [], set = [] } = value as { connect?: unknown[]; set?: unknown[] };
+    return connect.length > 0 || set.length > 0;
+  }
+  return true;
 }

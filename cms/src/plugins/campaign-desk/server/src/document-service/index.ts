@@ -6,31 +6,51 @@
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
- *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed.
+ *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
+ *     a story's publish runs in the transaction it opens, the story's draft row locked from
+ *     the check on, so no edit slips in between the check and the copy that is published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
- *     1–6 refuse before anything is written, so a refused action costs no transaction;
+ *  7. placementVerification — only a verifier verifies a placement or changes a verified one;
+ *     it records who and when, and keeps forms from writing that or a placement's source.
+ *     1–7 refuse before anything is written (a refused publish costs 4's transaction only);
  *     5 before 6, so a malformed slug is told so first.
- *  7. stageByReviewOnly — an edit cannot set the review stage.
- *  8. reopenAfterEdit — an edited approved story goes back for review, with the edit; it
- *     compares what was sent, as 4 does, before 9 fills anything in.
- *  9. slugFromTitle — an empty slug is filled in; after 5 and 6, which judge what was asked for.
- * 10. outboxEvent, 11. journalEntry, 12. contractCheck — after the action, each public change
+ *  8. stageByReviewOnly — an edit cannot set the review stage.
+ *  9. reopenAfterEdit — a story edited after a reviewer passed it goes back for review; it
+ *     compares what was sent, as 4 does, before 10 and 11 fill anything in.
+ * 10. slugFromTitle — an empty slug is filled in; after 5 and 6, which judge what was asked for.
+ * 11. outletOfAuthor — a new story or placement without an outlet gets its author's outlet.
+ * 12. outboxEvent, 13. journalEntry, 14. contractCheck — after the action, each public change
  *     is checked against the contract, journaled and announced, in that order (innermost
  *     first): a record that fails the check throws before anything about it is written. Each
  *     wraps the action in a transaction (the outermost opens it, the others join), so the
  *     change and all three commit or roll back together.
- * 13. clauseAsOpinion, 14. recordChange — declare the action's public changes once it has run;
- *     inside 10–12, so they read the public versions in its transaction and declare them
- *     before those rules go through them.
- * 15. storyDateOnFirstPublish — a story's date is set as it is first published; inside
- *     10–12, so a publish they refuse takes the date back with it.
+ * 15. placementStates, 16. onePlanPerOutletAndPhase — judge the saved row once the write has
+ *     run (a placement's move and what its state needs; one plan per outlet and phase), in
+ *     the write's transaction; inside 12–14, so a placement short of a field is told so in
+ *     the newsroom's words before the contract check judges its public record.
+ * 17. clauseEditsOpinionDraft — a clause edit marks its opinion's draft as modified and
+ *     changes nothing public (the public reads the clauses as of the opinion's last publish).
+ * 18. recordChange — declares the action's public changes once it has run; inside 12–14, so
+ *     it reads the public versions in its transaction and declares them before those rules
+ *     go through them.
+ * 19. clausesAtPublish — a published opinion's clauses are stored on its published version;
+ *     inside 18, so the version 18 declares carries them.
+ * 20. storyDateOnFirstPublish — a story's date is set as it is first published; inside
+ *     12–14, so a publish they refuse takes the date back with it.
+ * 21. topicPublishedWithStory — a topic is 已发布 once a story fulfilling it is; inside 12–14
+ *     for the same reason.
  */
 import type { Core } from '@strapi/strapi';
-import clauseAsOpinion from './clause-as-opinion';
+import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
+import clausesAtPublish from './clauses-at-publish';
 import contractCheck from './contract-check';
 import journalEntry from './journal-entry';
+import onePlanPerOutletAndPhase from './one-plan-per-outlet-and-phase';
 import outboxEvent from './outbox-event';
+import outletOfAuthor from './outlet-of-author';
+import placementStates from './placement-states';
+import placementVerification from './placement-verification';
 import publishOnlyApproved from './publish-only-approved';
 import publishedStoryDeleteGuard from './published-story-delete-guard';
 import recordChange from './record-change';
@@ -42,6 +62,7 @@ import slugFrozenOncePublic from './slug-frozen-once-public';
 import stageByReviewOnly from './stage-by-review-only';
 import storyDateOnFirstPublish from './story-date-on-first-publish';
 import taxonomyLock from './taxonomy-lock';
+import topicPublishedWithStory from './topic-published-with-story';
 
 export function registerDocumentMiddlewares(strapi: Core.Strapi) {
   for (const middleware of [
@@ -51,15 +72,21 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     publishOnlyApproved(strapi),
     slugFormat(),
     slugFrozenOncePublic(strapi),
+    placementVerification(strapi),
     stageByReviewOnly(),
     reopenAfterEdit(strapi),
     slugFromTitle(strapi),
+    outletOfAuthor(strapi),
     outboxEvent(strapi),
     journalEntry(strapi),
     contractCheck(strapi),
-    clauseAsOpinion(strapi),
+    placementStates(strapi),
+    onePlanPerOutletAndPhase(strapi),
+    clauseEditsOpinionDraft(strapi),
     recordChange(strapi),
+    clausesAtPublish(strapi),
     storyDateOnFirstPublish(strapi),
+    topicPublishedWithStory(strapi),
   ]) {
     strapi.documents.use(middleware);
   }

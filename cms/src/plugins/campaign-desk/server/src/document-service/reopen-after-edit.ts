@@ -1,6 +1,7 @@
 /**
- * Editing what an approved story says sends it back for review (已送审); its published
- * version stays as it was until the edit is approved and published.
+ * Editing what a story says once someone has passed it (初审 or later) sends it back for
+ * review (已送审), a new version every reviewer sees; its published version stays as it was
+ * until the edit is approved and published.
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';

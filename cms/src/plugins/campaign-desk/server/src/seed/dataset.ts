@@ -5,6 +5,7 @@
  * Closed vocabularies are written in the newsroom's words (“视频”, “中央”) and stored as keys.
  */
 import { z } from 'zod';
+import { PLACEMENT_SOURCES, PLACEMENT_STATES } from '../../../common/placement-states';
 import {
   ACTIVITIES,
   EVENT_KINDS,
@@ -19,6 +20,7 @@ import {
   instantSchema,
   slugSchema,
   STORY_KINDS,
+  SUGGESTION_TOPICS,
 } from '@campaign-desk/shared';
 
 /** A vocabulary term by its Chinese name (or its key), read as its key. */
@@ -46,6 +48,9 @@ export const seedOutletSchema = z.object({
   medium: term(OUTLET_MEDIA),
   homepage: httpUrlSchema.optional(),
   runsCampaignColumn: z.boolean().default(false),
+  /** On the target list of 全覆盖; central and provincial outlets are unless the file says otherwise. */
+  countsTowardCoverage: z.boolean().optional(),
+  sample: z.boolean(),
 });
 
 export const seedColumnSchema = z.object({
@@ -75,6 +80,7 @@ export const seedEventSchema = z.object({
   title: text,
   startsAt: instantSchema,
   endsAt: instantSchema.optional(),
+  sampleDate: z.boolean().default(false),
   venue: optionalText,
   place: placeSlug.optional(),
   theme: themeSlug.optional(),
@@ -82,6 +88,7 @@ export const seedEventSchema = z.object({
   audiences: z.array(term(LECTURE_AUDIENCES)).default([]),
   speakers: z.array(text).default([]),
   summary: optionalText,
+  sample: z.boolean(),
 });
 
 export const seedClauseSchema = z.object({
@@ -98,8 +105,10 @@ export const seedOpinionSchema = z.object({
   shortTitle: optionalText,
   summary: optionalText,
   adoptedOn: calendarDateSchema.optional(),
+  sampleDate: z.boolean().default(false),
   adoptedAt: slugSchema.optional(),
   clauses: z.array(seedClauseSchema).min(1),
+  sample: z.boolean(),
 });
 
 export const seedStorySchema = z.object({
@@ -121,6 +130,7 @@ export const seedStorySchema = z.object({
   figures: z.array(slugSchema).default([]),
   clauses: z.array(clauseRef).default([]),
   event: slugSchema.optional(),
+  featured: z.boolean().default(false),
   sample: z.boolean(),
 });
 
@@ -132,16 +142,34 @@ export const seedGoodDeedSchema = z.object({
   place: placeSlug.optional(),
   description: text,
   figure: slugSchema.optional(),
+  /** Reported by a reader (群众报告) rather than by the newsroom. */
+  reportedByPublic: z.boolean().default(false),
+  sample: z.boolean(),
+});
+
+/** An adopted suggestion (建言献策) with the newsroom's reply. */
+export const seedSuggestionSchema = z.object({
+  topic: term(SUGGESTION_TOPICS),
+  text: text.pipe(z.string().max(2000)),
+  name: optionalText,
+  reply: text.pipe(z.string().max(2000)),
+  receivedOn: calendarDateSchema,
+  repliedOn: calendarDateSchema,
   sample: z.boolean(),
 });
 
 export const seedPlacementSchema = z.object({
   story: slugSchema,
   outlet: slugSchema,
-  date: calendarDateSchema,
+  state: term(PLACEMENT_STATES).default('carried'),
+  pitchedOn: calendarDateSchema.optional(),
+  contact: optionalText,
+  date: calendarDateSchema.optional(),
   url: httpUrlSchema.optional(),
   slot: optionalText,
   note: optionalText,
+  source: term(PLACEMENT_SOURCES).default('newsroom'),
+  sample: z.boolean(),
 });
 
 export const datasetSchema = z.object({
@@ -153,6 +181,7 @@ export const datasetSchema = z.object({
   stories: z.array(seedStorySchema).default([]),
   goodDeeds: z.array(seedGoodDeedSchema).default([]),
   placements: z.array(seedPlacementSchema).default([]),
+  suggestions: z.array(seedSuggestionSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;

@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const error = await post(delivery);
     try {
       if (error === null) await outbox().delivered(delivery, workerId);
-      else await outbox().failed(delivery, workerId, error);
+      else await outbox().attemptFailed(delivery, workerId, error);
     } catch (failure) {
       strapi.log.error(`[campaign-desk] outbox delivery ${delivery.event.id} → ${delivery.hook}: ${describe(failure)}`);
     }

@@ -53,6 +53,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
   },
 
+  /** Whether the public was last told the record exists (its latest entry is an upsert). */
+  async isPublic(type: RecordType, documentId: string): Promise<boolean> {
+    const [latest] = (await strapi.db.query(UID.change).findMany({
+      select: ['operation'],
+      where: { recordType: type, recordId: documentId },
+      orderBy: { id: 'desc' },
+      limit: 1,
+    })) as Array<{ operation: Operation }>;
+    return latest?.operation === 'upsert';
+  },
+
   async hasBeenPublished(type: RecordType, documentId: string): Promise<boolean> {
     const count = await strapi.db
       .query(UID.change)

@@ -1,13 +1,22 @@
 /**
  * The outbox: a publish event is written in the transaction of the change it announces,
  * with one delivery row per build hook; delivery workers claim due rows under a lease and
- * record each outcome. Rows, not memory, so nothing is lost when Strapi stops.
+ * record each outcome. Rows, not memory, so nothing is lost when Strapi stops. A delivery
+ * tried too often or too long is given up on (failed) and kept until someone redelivers it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { publishEventSchema, type PublishEvent, type RecordType } from '@campaign-desk/shared';
+import type { UndeliveredReport } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
-import { DELIVERY_STATUSES, type DeliveryStatus, type OutboxQuery, type OutboxReport } from '../../../common/outbox-api';
+import {
+  DELIVERY_STATUSES,
+  RETRIED_STATUSES,
+  type DeliveryState,
+  type DeliveryStatus,
+  type OutboxQuery,
+  type OutboxReport,
+} from '../../../common/outbox-api';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 
@@ -28,6 +37,7 @@ interface DeliveryRow {
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: string;
+  queuedAt: string | null;
   lastError: string | null;
   deliveredAt: string | null;
 }
@@ -37,8 +47,13 @@ export interface ClaimedDelivery {
   id: number;
   hook: string;
   attempts: number;
+  /** Null for rows queued before deliveries were given up on: they are retried as they were. */
+  queuedAt: string | null;
   event: PublishEvent;
 }
+
+/** Why a redelivery was not made: no such delivery, or one that was not given up on. */
+export type RedeliveryRefusal = { reason: 'not-found' } | { reason: 'not-failed'; status: DeliveryStatus };
 
 /** What an announced record needs: contract records (with their slug) fit as they are. */
 export interface AnnouncedRecord {
@@ -51,6 +66,19 @@ export interface AnnouncedRecord {
 type TransactionParams = { trx: unknown; onCommit(callback: () => void): void };
 
 const LAST_ERROR_LENGTH = 500;
+
+function stateOf(row: DeliveryRow): DeliveryState {
+  return {
+    id: row.id,
+    hook: row.hook,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: (RETRIED_STATUSES as readonly DeliveryStatus[]).includes(row.status) ? row.nextAttemptAt : null,
+    queuedAt: row.queuedAt,
+    lastError: row.lastError,
+    deliveredAt: row.deliveredAt,
+  };
+}
 
 function eventOf(row: EventRow): PublishEvent {
   return publishEventSchema.parse({
@@ -122,7 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const hooks = hookNames();
         if (hooks.length === 0) return;
         await deliveries().createMany({
-          data: hooks.map((hook) => ({ eventId, hook, status: 'pending', attempts: 0, nextAttemptAt: now })),
+          data: hooks.map((hook) => ({ eventId, hook, status: 'pending', attempts: 0, nextAttemptAt: now, queuedAt: now })),
         });
         onCommit(() => getService(strapi, 'delivery-worker').kick());
       });
@@ -144,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .select(['id'])
           .where({
             hook: { $in: hooks },
-            status: { $in: ['pending', 'failing'] },
+            status: { $in: [...RETRIED_STATUSES] },
             nextAttemptAt: { $lte: now },
             $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }],
           })
@@ -162,7 +190,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return (await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' } })) as DeliveryRow[];
       });
       const byId = await eventsById([...new Set(rows.map((row) => row.eventId))]);
-      return rows.map((row) => ({ id: row.id, hook: row.hook, attempts: row.attempts, event: byId.get(row.eventId)! }));
+      return rows.map((row) => ({ id: row.id, hook: row.hook, attempts: row.attempts, queuedAt: row.queuedAt, event: byId.get(row.eventId)! }));
     },
 
     /** Records a delivery the hook accepted; only the worker holding the claim may. */
@@ -175,27 +203,73 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Records a failed attempt and when to try again: the n-th failure waits base × 2^(n−1),
-     * at most the cap, half of it random so the retries of many events spread out.
+     * at most the cap, half of it random so the retries of many events spread out. After
+     * `maxAttempts` attempts, or once queued `maxAgeMs` ago, the delivery is given up on
+     * instead (failed), logged, and kept for the 发布事件 page.
      */
-    async failed(delivery: ClaimedDelivery, worker: string, error: string): Promise<void> {
-      const { retryBaseMs, retryMaxMs } = settings().outbox;
+    async attemptFailed(delivery: ClaimedDelivery, worker: string, error: string): Promise<void> {
+      const { retryBaseMs, retryMaxMs, maxAttempts, maxAgeMs } = settings().outbox;
       const attempts = delivery.attempts + 1;
+      const now = Date.now();
+      const givenUp =
+        (maxAttempts !== undefined && attempts >= maxAttempts) ||
+        (delivery.queuedAt !== null && now - new Date(delivery.queuedAt).getTime() >= maxAgeMs);
       const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(attempts - 1, 30));
       const delay = ceiling / 2 + Math.random() * (ceiling / 2);
-      await deliveries().updateMany({
+      const recorded = await deliveries().updateMany({
         where: { id: delivery.id, claimedBy: worker },
         data: {
-          status: 'failing',
+          status: givenUp ? 'failed' : 'failing',
           attempts,
           lastError: error.slice(0, LAST_ERROR_LENGTH),
-          nextAttemptAt: new Date(Date.now() + delay),
+          nextAttemptAt: new Date(givenUp ? now : now + delay),
           claimedUntil: null,
         },
       });
+      if (givenUp && recorded.count > 0) {
+        const { event } = delivery;
+        strapi.log.error(
+          `[campaign-desk] gave up delivering publish event ${event.id} (${event.type} ${event.recordType} ${event.slug ?? event.documentId}) ` +
+            `to hook ${delivery.hook} after ${attempts} attempts since ${delivery.queuedAt}: ${error}. It waits on the 发布事件 page to be redelivered.`,
+        );
+      }
+    },
+
+    /**
+     * Queues a delivery that was given up on again, as if new: attempts and age count from
+     * now. Only a failed one (compare-and-set: of two clicks, one redelivers).
+     */
+    async redeliver(id: number): Promise<DeliveryState | RedeliveryRefusal> {
+      const now = new Date();
+      const { count } = await deliveries().updateMany({
+        where: { id, status: 'failed' },
+        data: { status: 'pending', attempts: 0, nextAttemptAt: now, queuedAt: now, claimedBy: null, claimedUntil: null },
+      });
+      const row = (await deliveries().findOne({ where: { id } })) as DeliveryRow | null;
+      if (!row) return { reason: 'not-found' };
+      if (count === 0) return { reason: 'not-failed', status: row.status };
+      getService(strapi, 'delivery-worker').kick();
+      return stateOf(row);
+    },
+
+    /** Deliveries not made: given up on, and still tried but queued longer ago than `overdueAfterMs`. */
+    async undelivered(): Promise<UndeliveredReport> {
+      const { overdueAfterMs } = settings().outbox;
+      const overdueBefore = new Date(Date.now() - overdueAfterMs);
+      const [failed, overdue, oldest] = await Promise.all([
+        deliveries().count({ where: { status: 'failed' } }),
+        deliveries().count({ where: { status: { $in: [...RETRIED_STATUSES] }, queuedAt: { $lt: overdueBefore } } }),
+        deliveries().findOne({
+          select: ['queuedAt'],
+          where: { status: { $ne: 'delivered' }, queuedAt: { $notNull: true } },
+          orderBy: { queuedAt: 'asc' },
+        }) as Promise<Pick<DeliveryRow, 'queuedAt'> | null>,
+      ]);
+      return { failed, overdue, overdueAfterMs, oldestQueuedAt: oldest?.queuedAt ? new Date(oldest.queuedAt).toISOString() : null };
     },
 
     /** Recent events with the state of each delivery, and delivery counts by state. */
-    async report({ limit, status }: OutboxQuery): Promise<OutboxReport> {
+    async report({ limit, status }: OutboxQuery): Promise<Omit<OutboxReport, 'mayRedeliver'>> {
       const counts = Object.fromEntries(
         await Promise.all(DELIVERY_STATUSES.map(async (state) => [state, await deliveries().count({ where: { status: state } })])),
       ) as OutboxReport['counts'];
@@ -213,16 +287,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hooks: hookNames(),
         events: rows.map((row) => ({
           ...eventOf(row),
-          deliveries: states
-            .filter((state) => state.eventId === row.eventId)
-            .map((state) => ({
-              hook: state.hook,
-              status: state.status,
-              attempts: state.attempts,
-              nextAttemptAt: state.status === 'delivered' ? null : state.nextAttemptAt,
-              lastError: state.lastError,
-              deliveredAt: state.deliveredAt,
-            })),
+          deliveries: states.filter((state) => state.eventId === row.eventId).map(stateOf),
         })),
       };
     },

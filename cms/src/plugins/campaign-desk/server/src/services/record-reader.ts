@@ -15,7 +15,9 @@ type Populate = Record<string, true | { select?: string[]; populate?: Populate }
 
 interface Source {
   populate: Populate;
-  /** Loads what rows of a page share (e.g. an opinion's clauses) in one query. */
+  /** Which rows of the type are public, beyond Draft & Publish's published versions. */
+  where?: Record<string, unknown>;
+  /** Loads what rows of a page share (e.g. the public stories of placements) in one query. */
   prepare?: (rows: Row[], strapi: Core.Strapi) => Promise<unknown>;
   toRecord(row: Row, shape: Shape, prepared: unknown): Record<string, unknown>;
 }
@@ -140,6 +142,7 @@ const SOURCES: Record<RecordType, Source> = {
       medium: row.medium,
       homepage: s.text(row.homepage),
       runsCampaignColumn: Boolean(row.runsCampaignColumn),
+      sample: Boolean(row.sample),
     }),
   },
   column: {
@@ -183,6 +186,7 @@ const SOURCES: Record<RecordType, Source> = {
       title: row.title,
       startsAt: s.instant(row.startsAt),
       endsAt: s.instant(row.endsAt),
+      sampleDate: Boolean(row.sampleDate),
       venue: s.text(row.venue),
       placeId: s.id(row.place),
       themeId: s.id(row.theme),
@@ -190,28 +194,12 @@ const SOURCES: Record<RecordType, Source> = {
       audiences: Array.isArray(row.audiences) ? row.audiences : [],
       speakers: s.list(row.speakers),
       summary: s.text(row.summary),
+      sample: Boolean(row.sample),
     }),
   },
   opinion: {
     populate: { adoptedAt: ref },
-    // Clauses are read from their own side of the relation: the clause owns the link.
-    prepare: async (rows, strapi) => {
-      const clauses = (await strapi.db.query(UID.clause).findMany({
-        where: { opinion: { documentId: { $in: rows.map((row) => row.documentId) } } },
-        populate: { opinion: ref },
-        orderBy: [{ order: 'asc' }, { id: 'asc' }],
-      })) as Row[];
-      const byOpinion = new Map<string, Map<string, Row>>();
-      for (const clause of clauses) {
-        const opinionId = (clause.opinion as Row | null)?.documentId;
-        if (!opinionId) continue;
-        const list = byOpinion.get(opinionId) ?? new Map<string, Row>();
-        list.set(clause.documentId, clause);
-        byOpinion.set(opinionId, list);
-      }
-      return byOpinion;
-    },
-    toRecord: (row, s, prepared) => ({
+    toRecord: (row, s) => ({
       type: 'opinion',
       ...s.published(row),
       slug: row.slug,
@@ -219,17 +207,11 @@ const SOURCES: Record<RecordType, Source> = {
       shortTitle: s.text(row.shortTitle),
       summary: s.text(row.summary),
       adoptedOn: s.calendarDate(row.adoptedOn),
+      sampleDate: Boolean(row.sampleDate),
       adoptedAtEventId: s.id(row.adoptedAt),
-      clauses: [...((prepared as Map<string, Map<string, Row>>).get(row.documentId)?.values() ?? [])].map(
-        (clause) => ({
-          documentId: clause.documentId,
-          label: clause.label,
-          heading: s.text(clause.heading),
-          text: clause.text,
-          order: clause.order,
-          sample: Boolean(clause.sample),
-        }),
-      ),
+      // As they stood when this version was published; a clause edited since waits for the next publish.
+      clauses: Array.isArray(row.publishedClauses) ? row.publishedClauses : [],
+      sample: Boolean(row.sample),
     }),
   },
   story: {
@@ -274,6 +256,7 @@ const SOURCES: Record<RecordType, Source> = {
         figureIds: s.ids(row.figures),
         clauseIds: s.ids(row.clauses),
         eventId: s.id(row.event),
+        featured: Boolean(row.featured),
         sample: Boolean(row.sample),
       };
     },
@@ -291,10 +274,27 @@ const SOURCES: Record<RecordType, Source> = {
       description: row.description,
       photo: s.image(row.photo),
       figureId: s.id(row.figure),
+      reportedByPublic: Boolean(row.reportedByPublic),
+      sample: Boolean(row.sample),
+    }),
+  },
+  suggestion: {
+    populate: {},
+    toRecord: (row, s) => ({
+      type: 'suggestion',
+      ...s.published(row),
+      topic: row.topic,
+      text: row.text,
+      name: s.text(row.name),
+      reply: row.reply,
+      receivedOn: s.calendarDate(row.receivedOn),
+      repliedOn: s.calendarDate(row.repliedOn),
       sample: Boolean(row.sample),
     }),
   },
   placement: {
+    // Only a verified placement is a fact the public may see (common/placement-states.ts).
+    where: { state: 'verified' },
     populate: { story: ref, outlet: ref },
     // A placement is public only while its story is.
     prepare: async (rows, strapi) => {
@@ -314,6 +314,7 @@ const SOURCES: Record<RecordType, Source> = {
       url: s.text(row.url),
       slot: s.text(row.slot),
       note: s.text(row.note),
+      sample: Boolean(row.sample),
     }),
   },
 };
@@ -352,7 +353,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
     const uid = UID[type];
-    const where: Record<string, unknown> = {};
+    const where: Record<string, unknown> = { ...source.where };
     if (strapi.contentType(uid).options?.draftAndPublish) {
       where.publishedAt = { $notNull: true };
     }
@@ -380,6 +381,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       lastId: rows.at(-1)?.id ?? null,
       rowCount: rows.length,
     };
+  },
+
+  /**
+   * The clauses of each of these opinions as they stand now, in the order of the document,
+   * shaped as the opinion's record carries them (what its publish stores).
+   */
+  async clauses(opinionIds: string[]): Promise<Map<string, Array<Record<string, unknown>>>> {
+    // Read from the clause's side of the relation: the clause owns the link.
+    const rows = (await strapi.db.query(UID.clause).findMany({
+      where: { opinion: { documentId: { $in: opinionIds } } },
+      populate: { opinion: ref },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    })) as Row[];
+    const shape = new Shape('');
+    const byOpinion = new Map<string, Map<string, Record<string, unknown>>>(opinionIds.map((id) => [id, new Map()]));
+    for (const row of rows) {
+      // Keyed by documentId: each clause once, whichever version of its opinion it is linked to.
+      byOpinion.get(shape.id(row.opinion) ?? '')?.set(row.documentId, {
+        documentId: row.documentId,
+        label: row.label,
+        heading: shape.text(row.heading),
+        text: row.text,
+        order: row.order,
+        sample: Boolean(row.sample),
+      });
+    }
+    return new Map([...byOpinion].map(([id, clauses]) => [id, [...clauses.values()]]));
   },
 
   /** Checks a shaped record against the contract; throws naming the record and field. */

@@ -88,15 +88,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const figures = known('figure', data.figures);
       const events = known('event', data.events);
       const stories = known('story', data.stories);
-      const clauses = new Set([
-        ...clauseIds.keys(),
-        ...data.opinions.flatMap((opinion) => opinion.clauses.map((clause) => `${opinion.slug}#${clause.order}`)),
-      ]);
+      // A file's clauses are written only with an opinion the seed creates: an opinion the
+      // database holds keeps its own clauses, so a reference to one only the file has would dangle.
+      const clausesOfFile = (opinions: Dataset['opinions']) =>
+        opinions.flatMap((opinion) => opinion.clauses.map((clause) => `${opinion.slug}#${clause.order}`));
+      const clauses = new Set([...clauseIds.keys(), ...clausesOfFile(data.opinions.filter((opinion) => !ids.opinion.has(opinion.slug)))]);
+      const clausesNotWritten = new Set(clausesOfFile(data.opinions.filter((opinion) => ids.opinion.has(opinion.slug))));
       const check = (section: Section, index: number, record: unknown, field: string, refs: Array<string | undefined>, pool: Set<string>) => {
         for (const ref of refs) {
-          if (ref !== undefined && !pool.has(ref)) {
-            problems.push(`${source}: ${describe(section, index, record)}, field ${field}: nothing is called ${JSON.stringify(ref)}`);
-          }
+          if (ref === undefined || pool.has(ref)) continue;
+          const why = clausesNotWritten.has(ref)
+            ? `${JSON.stringify(ref)} is a clause only this file has, of an opinion the database already holds (whose clauses the seed leaves as they are)`
+            : `nothing is called ${JSON.stringify(ref)}`;
+          problems.push(`${source}: ${describe(section, index, record)}, field ${field}: ${why}`);
         }
       };
       data.columns.forEach((r, i) => check('columns', i, r, 'outlets', r.outlets, outlets));
@@ -114,19 +118,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         check('placements', i, r, 'story', [r.story], stories);
         check('placements', i, r, 'outlet', [r.outlet], outlets);
       });
-      const duplicates = (section: Section, records: Array<{ slug: string }>) => {
-        const seen = new Set<string>();
+      /** Records of a section that are one record twice (by `key`, how the seed knows a record exists). */
+      const duplicates = <T>(section: Section, records: T[], field: string, key: (record: T) => string) => {
+        const first = new Map<string, number>();
         records.forEach((record, index) => {
-          if (seen.has(record.slug)) problems.push(`${source}: ${describe(section, index, record)}, field slug: used twice in the file`);
-          seen.add(record.slug);
+          const earlier = first.get(key(record));
+          if (earlier === undefined) first.set(key(record), index);
+          else problems.push(`${source}: ${describe(section, index, record)}, field ${field}: the same record as ${section}[${earlier}]`);
         });
       };
-      duplicates('outlets', data.outlets);
-      duplicates('columns', data.columns);
-      duplicates('figures', data.figures);
-      duplicates('events', data.events);
-      duplicates('opinions', data.opinions);
-      duplicates('stories', data.stories);
+      const bySlug = (record: { slug: string }) => record.slug;
+      duplicates('outlets', data.outlets, 'slug', bySlug);
+      duplicates('columns', data.columns, 'slug', bySlug);
+      duplicates('figures', data.figures, 'slug', bySlug);
+      duplicates('events', data.events, 'slug', bySlug);
+      duplicates('opinions', data.opinions, 'slug', bySlug);
+      duplicates('stories', data.stories, 'slug', bySlug);
+      duplicates('goodDeeds', data.goodDeeds, 'title', goodDeedKey);
+      duplicates('placements', data.placements, 'story', (placement) => placementKey(placement.story, placement.outlet));
       if (problems.length > 0) throw new SeedError(problems.join('\n'));
 
       /** Runs one record's writes; a refusal (e.g. by the publish check) names the seed record. */
@@ -183,6 +192,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           medium: r.medium,
           homepage: r.homepage,
           runsCampaignColumn: r.runsCampaignColumn,
+          countsTowardCoverage: r.countsTowardCoverage ?? (r.level === 'central' || r.level === 'provincial'),
+          sample: r.sample,
         }));
         await createMissing('columns', 'column', data.columns, (r) => ({
           name: r.name,
@@ -206,6 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: r.title,
           startsAt: r.startsAt,
           endsAt: r.endsAt,
+          sampleDate: r.sampleDate,
           venue: r.venue,
           place: ref('place', r.place),
           theme: ref('theme', r.theme),
@@ -213,6 +225,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           audiences: r.audiences,
           speakers: r.speakers.join('、'),
           summary: r.summary,
+          sample: r.sample,
         }));
         await createMissing(
           'opinions',
@@ -223,7 +236,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             shortTitle: r.shortTitle,
             summary: r.summary,
             adoptedOn: r.adoptedOn,
+            sampleDate: r.sampleDate,
             adoptedAt: ref('event', r.adoptedAt),
+            sample: r.sample,
           }),
           async (opinion, documentId) => {
             for (const clause of opinion.clauses) {
@@ -232,6 +247,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               });
               clauseIds.set(`${opinion.slug}#${clause.order}`, created.documentId);
             }
+            // The public reads an opinion's clauses as of its last publish: published again with them.
+            await strapi.documents(UID.opinion).publish({ documentId });
           },
         );
         await createMissing('stories', 'story', data.stories, (r) => ({
@@ -254,6 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           figures: refs('figure', r.figures),
           clauses: r.clauses.map((key) => clauseIds.get(key)!),
           event: ref('event', r.event),
+          featured: r.featured,
           sample: r.sample,
         }));
 
@@ -261,9 +279,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: string;
           date: string | Date;
         }>;
-        const deedKeys = new Set(deeds.map((deed) => `${deed.title}@${dateKey(deed.date)}`));
+        const deedKeys = new Set(deeds.map((deed) => goodDeedKey({ title: deed.title, date: dateKey(deed.date) })));
         for (const [index, deed] of data.goodDeeds.entries()) {
-          if (deedKeys.has(`${deed.title}@${deed.date}`)) {
+          if (deedKeys.has(goodDeedKey(deed))) {
             summary.goodDeeds.kept += 1;
             continue;
           }
@@ -277,6 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               place: ref('place', deed.place),
               description: deed.description,
               figure: ref('figure', deed.figure),
+                reportedByPublic: deed.reportedByPublic,
                 sample: deed.sample,
               } as never,
               status: 'published',
@@ -286,16 +305,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const placements = (await strapi.db.query(UID.placement).findMany({
-          select: ['date'],
+          select: ['id'],
           populate: { story: { select: ['documentId'] }, outlet: { select: ['documentId'] } },
-        })) as Array<{ date: string | Date; story?: { documentId: string }; outlet?: { documentId: string } }>;
-        const placementKeys = new Set(
-          placements.map((p) => `${p.story?.documentId}→${p.outlet?.documentId}@${dateKey(p.date)}`),
-        );
+        })) as Array<{ story?: { documentId: string }; outlet?: { documentId: string } }>;
+        const placementKeys = new Set(placements.map((p) => placementKey(p.story?.documentId, p.outlet?.documentId)));
         for (const [index, placement] of data.placements.entries()) {
           const story = ref('story', placement.story);
           const outlet = ref('outlet', placement.outlet);
-          if (placementKeys.has(`${story}→${outlet}@${placement.date}`)) {
+          if (placementKeys.has(placementKey(story, outlet))) {
             summary.placements.kept += 1;
             continue;
           }
@@ -304,11 +321,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
           summary.placements.created += 1;
         }
+
+        // An adopted suggestion is the same one when its text is.
+        const suggestions = (await strapi.db.query(UID.suggestion).findMany({ select: ['text'] })) as Array<{ text: string }>;
+        const suggestionTexts = new Set(suggestions.map((suggestion) => suggestion.text));
+        for (const [index, suggestion] of data.suggestions.entries()) {
+          if (suggestionTexts.has(suggestion.text)) {
+            summary.suggestions.kept += 1;
+            continue;
+          }
+          await naming('suggestions', index, suggestion, async () => {
+            await strapi.documents(UID.suggestion).create({ data: suggestion as never, status: 'published' });
+          });
+          summary.suggestions.created += 1;
+        }
       });
       return summary;
     },
   };
 };
+
+/** A good deed has no slug: the seed knows it by its title and date. */
+function goodDeedKey(deed: { title: string; date: string }): string {
+  return `${deed.title}@${deed.date}`;
+}
+
+/** A placement is a story offered to and carried by an outlet, once (by slugs in a file, documentIds in the database). */
+function placementKey(story: string | null | undefined, outlet: string | null | undefined): string {
+  return `${story}→${outlet}`;
+}
 
 function dateKey(value: string | Date): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);

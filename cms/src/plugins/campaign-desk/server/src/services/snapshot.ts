@@ -14,13 +14,21 @@ import type { Change } from './journal';
 import type { ShapedRecord } from './record-reader';
 import { getService } from '../utils';
 
+/**
+ * Journal sequence numbers and row ids are Strapi's `increments` columns, PostgreSQL
+ * `integer`s: a larger number cannot name a row, and PostgreSQL would refuse the query.
+ */
+const ROW_NUMBER_MAX = 2_147_483_647;
+const rowNumber = z.number().int().min(0).max(ROW_NUMBER_MAX);
+
 const positionSchema = z.union([
-  z.object({ v: z.literal(1), seq: z.number().int().min(0), type: z.enum(RECORD_TYPES), afterId: z.number().int().min(0) }),
-  z.object({ v: z.literal(1), seq: z.number().int().min(0) }),
+  z.object({ v: z.literal(1), seq: rowNumber, type: z.enum(RECORD_TYPES), afterId: rowNumber }).strict(),
+  z.object({ v: z.literal(1), seq: rowNumber }).strict(),
 ]);
 /** Where a sync stands: inside a full export (`type`, `afterId`) or caught up to `seq`. */
 export type Position = z.infer<typeof positionSchema>;
 
+/** A cursor this API did not issue, or one whose numbers no row can have. */
 export class InvalidCursor extends Error {}
 
 export function encodeCursor(position: Position): string {
@@ -28,11 +36,19 @@ export function encodeCursor(position: Position): string {
 }
 
 export function decodeCursor(cursor: string): Position {
+  let value: unknown;
   try {
-    return positionSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursor('cursor is not one this API issued; start again without it');
+    throw new InvalidCursor('not a cursor this API issued; start again without it');
   }
+  const position = positionSchema.safeParse(value);
+  if (position.success) return position.data;
+  // Each shape of the union reports its own issues; a number out of range is one of them.
+  const issues = position.error.issues.flatMap((issue) => (issue.code === 'invalid_union' ? issue.unionErrors.flatMap((error) => error.issues) : [issue]));
+  const outOfRange = issues.find((issue) => issue.code === 'too_big' || issue.code === 'too_small');
+  if (outOfRange) throw new InvalidCursor(`${outOfRange.path.join('.')} is out of range (0 to ${ROW_NUMBER_MAX})`);
+  throw new InvalidCursor('not a cursor this API issued; start again without it');
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,6 +1,6 @@
 import { EVENT_KINDS, LECTURE_GROUPS, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { editedInContentManager, slug } from '../attributes';
+import { editedInContentManager, sample, sampleDate, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -32,6 +32,7 @@ export default {
     endsAt: {
       type: 'datetime',
     },
+    sampleDate,
     venue: {
       type: 'string',
       maxLength: 200,
@@ -60,5 +61,6 @@ export default {
     summary: {
       type: 'text',
     },
+    sample,
   },
 };

@@ -50,6 +50,11 @@ export default {
       relation: 'manyToOne',
       target: UID.figure,
     },
+    /** Reported by a reader through the site's form (群众报告), shown as such. */
+    reportedByPublic: {
+      type: 'boolean',
+      default: false,
+    },
     sample,
   },
 };

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { editedInContentManager, slug } from '../attributes';
+import { editedInContentManager, sample, sampleDate, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -29,6 +29,7 @@ export default {
     adoptedOn: {
       type: 'date',
     },
+    sampleDate,
     adoptedAt: {
       type: 'relation',
       relation: 'manyToOne',
@@ -39,6 +40,16 @@ export default {
       relation: 'oneToMany',
       target: UID.clause,
       mappedBy: 'opinion',
+    },
+    sample,
+    /**
+     * On the published version: its clauses as they stood when it was published, which is what
+     * the public reads (services/published-clauses.ts). Editing a clause changes the draft only.
+     */
+    publishedClauses: {
+      type: 'json',
+      visible: false,
+      configurable: false,
     },
   },
 };

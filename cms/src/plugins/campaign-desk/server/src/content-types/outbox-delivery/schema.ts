@@ -1,10 +1,13 @@
 import { CONTENT_TYPES } from '../../../../common/names';
+import { DELIVERY_STATUSES } from '../../../../common/outbox-api';
 import { internal } from '../attributes';
 
 /**
  * One event to one build hook. A worker claims due rows with a lease (`claimedUntil`), so
  * several Strapi instances share the work and a crashed one's claims come back when it ends.
  * The event is referenced by its id rather than a relation: claims are plain-column SQL.
+ * A delivery tried too often or too long is given up on (`failed`) and stays, shown on the
+ * 发布事件 page, until someone redelivers it: nothing is dropped.
  */
 export default {
   kind: 'collectionType',
@@ -24,9 +27,12 @@ export default {
   attributes: {
     eventId: { type: 'string', required: true },
     hook: { type: 'string', required: true },
-    status: { type: 'enumeration', enum: ['pending', 'delivered', 'failing'], required: true, default: 'pending' },
+    status: { type: 'enumeration', enum: [...DELIVERY_STATUSES], required: true, default: 'pending' },
+    /** Attempts since it was queued (or redelivered). */
     attempts: { type: 'integer', required: true, default: 0 },
     nextAttemptAt: { type: 'datetime', required: true },
+    /** When it was queued, or last redelivered: the age after which it is given up on counts from here. */
+    queuedAt: { type: 'datetime' },
     lastError: { type: 'text' },
     deliveredAt: { type: 'datetime' },
     /** The worker that holds the row (or, once delivered, that delivered it). */

@@ -1,6 +1,6 @@
 import { OUTLET_LEVELS, OUTLET_MEDIA, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES } from '../../../../common/names';
-import { editedInContentManager, httpUrl, slug } from '../attributes';
+import { editedInContentManager, httpUrl, sample, slug } from '../attributes';
 
 export default {
   kind: 'collectionType',
@@ -40,5 +40,11 @@ export default {
       type: 'boolean',
       default: false,
     },
+    /** On the target list of 全覆盖 (central and provincial mainstream media): the coverage figures measure against it. */
+    countsTowardCoverage: {
+      type: 'boolean',
+      default: false,
+    },
+    sample,
   },
 };

@@ -1,12 +1,13 @@
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { editedInContentManager, httpUrl } from '../attributes';
+import { PLACEMENT_SOURCES, PLACEMENT_STATE_KEYS } from '../../../../common/placement-states';
+import { editedInContentManager, httpUrl, sample } from '../attributes';
 
 export default {
   kind: 'collectionType',
   collectionName: 'campaign_desk_placements',
   info: {
     ...CONTENT_TYPES.placement.info,
-    description: '稿件被其他媒体刊播的记录，用于统计央媒、省媒覆盖',
+    description: '稿件向其他媒体推送、刊播和核实的记录；只有已核实的计入央媒、省媒覆盖并在网站公开',
   },
   options: {
     draftAndPublish: false,
@@ -25,17 +26,53 @@ export default {
       target: UID.outlet,
       required: true,
     },
+    // What each state needs, and who may verify, are document-service rules (placement-*.ts).
+    state: {
+      type: 'enumeration',
+      enum: PLACEMENT_STATE_KEYS,
+      required: true,
+      default: 'carried',
+    },
+    pitchedOn: {
+      type: 'date',
+    },
+    contact: {
+      type: 'string',
+      maxLength: 100,
+    },
+    /** The day the outlet carried the story. */
     date: {
       type: 'date',
-      required: true,
     },
     url: httpUrl,
     slot: {
       type: 'string',
       maxLength: 100,
     },
+    evidence: {
+      type: 'media',
+      multiple: false,
+      allowedTypes: ['images', 'files'],
+    },
     note: {
       type: 'text',
     },
+    source: {
+      type: 'enumeration',
+      enum: PLACEMENT_SOURCES.map((source) => source.key),
+      default: 'newsroom',
+      configurable: false,
+    },
+    // Written by the verification rule only; names kept as text so they outlive the account.
+    verifiedAt: {
+      type: 'datetime',
+      configurable: false,
+    },
+    verifiedBy: {
+      type: 'string',
+      maxLength: 100,
+      configurable: false,
+    },
+    sample,
   },
 };

@@ -111,6 +111,10 @@ export default {
       relation: 'manyToOne',
       target: UID.event,
     },
+    featured: {
+      type: 'boolean',
+      default: false,
+    },
     sample,
     // Moved only by review actions (see services/review.ts), never by editing.
     reviewStage: {

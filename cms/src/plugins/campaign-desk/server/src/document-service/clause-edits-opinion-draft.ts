@@ -1,11 +1,13 @@
 /**
- * A clause is public as part of its opinion: creating, editing or deleting one changes the
- * opinion(s) it leaves or joins, declared here as public changes of those opinions.
+ * A clause is public as part of its opinion, as it stood at the opinion's last publish: creating,
+ * editing or deleting one changes nothing public. It marks the draft of the opinion(s) the clause
+ * leaves or joins as modified, in the clause's transaction, so editors see the opinion is to be
+ * published again; whoever may publish it does.
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
+import { getService } from '../utils';
 import { documentIdOf, paramsOf, type Middleware } from './actions';
-import { declareChange, upsertOf } from './public-changes';
 
 export default (strapi: Core.Strapi): Middleware => {
   async function opinionsOf(clauseId: string | undefined): Promise<string[]> {
@@ -20,13 +22,12 @@ export default (strapi: Core.Strapi): Middleware => {
   return async (context, next) => {
     if (context.uid !== UID.clause || !['create', 'update', 'delete'].includes(context.action)) return next();
     const params = paramsOf(context);
-    const before = await opinionsOf(params.documentId);
-    const result = await next();
-    const after = await opinionsOf(documentIdOf(params, result));
-    for (const opinionId of new Set([...before, ...after])) {
-      const change = await upsertOf(strapi, 'opinion', opinionId);
-      if (change) declareChange(context, change);
-    }
-    return result;
+    return strapi.db.transaction(async () => {
+      const before = await opinionsOf(params.documentId);
+      const result = await next();
+      const after = await opinionsOf(documentIdOf(params, result));
+      await getService(strapi, 'published-clauses').touchDrafts([...new Set([...before, ...after])]);
+      return result;
+    });
   };
 };

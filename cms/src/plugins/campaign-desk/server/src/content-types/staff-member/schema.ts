@@ -1,0 +1,38 @@
+import { CONTENT_TYPES, UID } from '../../../../common/names';
+import { editedInContentManager } from '../attributes';
+
+/**
+ * A newsroom account's place in the newsroom: which outlet the person works for. Linked to
+ * the admin account by its email, the one thing both the person and Settings → Users show.
+ */
+export default {
+  kind: 'collectionType',
+  collectionName: 'campaign_desk_staff_members',
+  info: {
+    ...CONTENT_TYPES.staffMember.info,
+    description: '后台账号所属的媒体：记者新建稿件和上稿记录时默认填入本单位，选题按人分派',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: editedInContentManager,
+  attributes: {
+    name: {
+      type: 'string',
+      required: true,
+      maxLength: 50,
+    },
+    email: {
+      type: 'email',
+      required: true,
+      unique: true,
+      maxLength: 200,
+    },
+    outlet: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: UID.outlet,
+      required: true,
+    },
+  },
+};

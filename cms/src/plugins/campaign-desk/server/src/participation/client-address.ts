@@ -1,0 +1,27 @@
+/**
+ * Which address a request counts against in the rate limits. The connection's peer, unless
+ * that peer is one of the configured reverse proxies (participation.trustedProxies): then the
+ * X-Forwarded-For list is read from the right, past every trusted proxy, and the first
+ * address that is not one is the client. A header from anyone else is ignored, so a sender
+ * cannot pick the address it is counted as.
+ */
+import { isIP } from 'node:net';
+
+/** `::ffff:127.0.0.1` (IPv4 seen on an IPv6 socket) is 127.0.0.1. */
+export function normalizeAddress(address: string): string {
+  const trimmed = address.trim();
+  return trimmed.toLowerCase().startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
+}
+
+export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: ReadonlySet<string>): string {
+  const remote = normalizeAddress(peer ?? '');
+  if (!trusted.has(remote) || !forwardedFor) return remote;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map(normalizeAddress)
+    .filter((hop) => isIP(hop) !== 0);
+  for (let index = hops.length - 1; index >= 0; index -= 1) {
+    if (!trusted.has(hops[index]!)) return hops[index]!;
+  }
+  return hops[0] ?? remote;
+}

@@ -1,0 +1,86 @@
+/**
+ * The door of the public route (`/api/campaign-desk/participation/…`), registered on Strapi's
+ * Koa app ahead of its own middlewares, so what it turns away costs no body parsing, no
+ * database and no session: only the site's origin (CORS preflight answered here; a request
+ * from any other Origin, or none, is 403), only the methods and body types the forms use
+ * (415 otherwise), a declared body length within the limit (411 without one, 413 over it),
+ * and per-address limits (429 with Retry-After). The address is `client-address.ts`'s.
+ * Everything else under /api goes past untouched.
+ */
+import type { Core } from '@strapi/strapi';
+import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/shared';
+import { PLUGIN_ID } from '../../../common/names';
+import { pluginConfig } from '../config/read';
+import { getService } from '../utils';
+import { refuse, type AnswerContext } from './answers';
+import { clientAddress } from './client-address';
+
+type GateContext = AnswerContext & {
+  path: string;
+  method: string;
+  req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> };
+  state: Record<string, unknown>;
+  is(...types: string[]): string | false | null;
+  vary(field: string): void;
+};
+
+/** The address a request to the public route counts against (set by the gate for the controller). */
+export const ADDRESS_STATE = 'campaignDeskAddress';
+
+const BODY_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'];
+
+export function participationGate(strapi: Core.Strapi) {
+  const settings = () => pluginConfig(strapi).participation;
+  // Where Strapi mounts the plugin's content-API route (routes/content-api.ts).
+  const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`;
+  let trusted: Set<string> | null = null;
+
+  return async (ctx: GateContext, next: () => Promise<unknown>) => {
+    if (ctx.path !== base && !ctx.path.startsWith(`${base}/`)) return next();
+    const { siteUrl, maxBodyBytes } = settings();
+    const siteOrigin = new URL(siteUrl).origin;
+    const limits = getService(strapi, 'rate-limits');
+    ctx.vary('Origin');
+
+    const origin = ctx.get('origin');
+    if (origin !== siteOrigin) {
+      return refuse(ctx, { status: 403, message: PARTICIPATION_MESSAGES.forbiddenOrigin }, siteUrl);
+    }
+    const cors = () => ctx.set('Access-Control-Allow-Origin', siteOrigin);
+    cors();
+    if (ctx.method === 'OPTIONS') {
+      ctx.status = 204;
+      ctx.set('Access-Control-Allow-Methods', 'GET, POST');
+      ctx.set('Access-Control-Allow-Headers', 'Content-Type, Accept');
+      ctx.set('Access-Control-Max-Age', '600');
+      return;
+    }
+
+    trusted ??= new Set(settings().trustedProxies);
+    const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trusted);
+    ctx.state[ADDRESS_STATE] = address;
+
+    if (ctx.method === 'POST') {
+      if (!ctx.is(...BODY_TYPES)) return refuse(ctx, { status: 415, message: '只接受表单提交。' }, siteUrl);
+      const length = ctx.get('content-length');
+      if (length === '') return refuse(ctx, { status: 411, message: PARTICIPATION_MESSAGES.lengthRequired }, siteUrl);
+      if (Number(length) > maxBodyBytes) return refuse(ctx, { status: 413, message: PARTICIPATION_MESSAGES.tooLarge }, siteUrl);
+      const verdict = limits.take('perAddress', address);
+      if (!verdict.ok) {
+        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
+      }
+    } else if (ctx.method === 'GET') {
+      const verdict = limits.take('challengesPerAddress', address);
+      if (!verdict.ok) {
+        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
+      }
+    } else {
+      ctx.set('Allow', 'GET, POST, OPTIONS');
+      return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
+    }
+
+    await next();
+    // Strapi's own CORS middleware, further in, answers every origin with `*`; this route names the site.
+    cors();
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Public participation end to end, as people do it: a reader on a phone-sized browser sends
+ * a suggestion from the published site without JavaScript and with it; an editor finds both
+ * in the admin's 群众来稿 queue, adopts one with a reply, and it appears on the site's wall
+ * after the publisher's release. A good deed reported with a photo joins the relay once
+ * accepted. Flooding the route is turned away while the newsroom keeps working.
+ */
+import sharp from 'sharp';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@campaign-desk/testing/browser';
+import { UID } from 'strapi-plugin-campaign-desk/names';
+import plan from '../../scripts/seed/plan.json';
+import { call, signUp, type Person } from '@campaign-desk/testing/newsroom';
+import { startSystem, waitFor, type CampaignSystem } from './support/system';
+
+let system: CampaignSystem;
+let browser: Browser;
+let editor: Person;
+
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+const idle = () =>
+  waitFor(async () => {
+    const status = await system.publisher.status();
+    return status && !status.building && !status.queued && status.live ? status : null;
+  }, 'the publisher to be idle');
+
+/** The submissions as the queue holds them, by text. */
+async function submission(where: Record<string, unknown>) {
+  return waitFor(async () => (await system.strapi.db.query(UID.submission).findOne({ where })) as Record<string, any> | null, `a submission ${JSON.stringify(where)}`, 20_000);
+}
+
+async function reader(javaScriptEnabled: boolean): Promise<BrowserContext> {
+  return browser.newContext({ ...PHONE, javaScriptEnabled });
+}
+
+beforeAll(async () => {
+  system = await startSystem({ ...plan });
+  editor = await signUp({ strapi: system.strapi, url: system.cmsUrl }, 'campaign-desk-editor', '编辑');
+  browser = await launchChromium();
+  await idle();
+});
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+describe('a reader’s suggestion', () => {
+  const plain = '建议在咸宁高新区设立企业服务一站式窗口，把审批、招聘和融资对接集中办理。';
+  const scripted = '建议沿淦河建设连续的滨水绿道，串起沿线公园和学校，方便市民步行和骑行。';
+
+  it('is sent from a phone without JavaScript and lands on the thank-you page', async () => {
+    const context = await reader(false);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${system.publisher.url}/jianyan/`);
+      // No horizontal scroll at 375 px (the page's own width against the viewport's).
+      const widths = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]');
+      expect((widths as [number, number])[0]).toBeLessThanOrEqual((widths as [number, number])[1]);
+      await page.getByLabel('特色产业增长极').check();
+      await page.getByLabel('建议内容').fill(plain);
+      await page.getByLabel('联系方式（选填）').fill('13800138000');
+      await page.getByLabel(/我已阅读并同意/).check();
+      await Promise.all([page.waitForURL(`${system.publisher.url}/xiexie/`), page.getByRole('button', { name: '提交建议' }).click()]);
+      expect(await page.locator('h1').textContent()).toBe('感谢您的参与');
+      expect(await submission({ text: plain })).toMatchObject({ status: 'pending', proven: false, topic: 'zengzhangji' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is sent in place with JavaScript, after the browser solved the proof of work', async () => {
+    const context = await reader(true);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${system.publisher.url}/jianyan/`);
+      await page.getByLabel('自然生态公园城市').check();
+      await page.getByLabel('建议内容').fill(scripted);
+      await page.getByLabel('署名（选填）').fill('咸安区居民');
+      await page.getByLabel(/我已阅读并同意/).check();
+      await page.getByRole('button', { name: '提交建议' }).click();
+      await expect.poll(() => page.locator('#suggest .form-status').textContent(), { timeout: 60_000 }).toContain('提交成功');
+      expect(page.url()).toBe(`${system.publisher.url}/jianyan/`);
+      expect(await submission({ text: scripted })).toMatchObject({ status: 'pending', proven: true, name: '咸安区居民' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is adopted with a reply by an editor in the admin’s 群众来稿 queue, and appears on the wall after the release', async () => {
+    const before = (await idle()).builds;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${system.cmsUrl}/admin/auth/login`);
+      await page.locator('input[name="email"]').fill(editor.email);
+      await page.locator('input[name="password"]').fill(editor.password);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+      await page.goto(`${system.cmsUrl}/admin/plugins/campaign-desk/submissions`);
+      const item = page.locator('article', { hasText: scripted });
+      await item.waitFor({ timeout: 60_000 });
+      // Both suggestions wait in the queue; the plain one is marked as sent without the proof of work.
+      await expect.poll(() => page.locator('article', { hasText: plain }).textContent()).toContain('未经人机验证');
+      await expect.poll(() => page.locator('article', { hasText: plain }).textContent()).toContain('13800138000');
+      await item.getByLabel('回复').fill('感谢建议。淦河绿道已列入建设项目，部分路段年内开工。');
+      await item.getByRole('button', { name: '采纳并发布' }).click();
+      await expect.poll(() => page.getByText('已采纳并发布').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+    const adopted = await submission({ text: scripted, status: 'adopted' });
+    const wall = await waitFor(async () => {
+      const page = await system.publisher.get('/jianyan/');
+      return page.text.includes(`id="s-${adopted.publishedAs}"`) ? page.text : null;
+    }, 'the adopted suggestion on the wall');
+    expect(wall).toContain('淦河绿道已列入建设项目');
+    expect(wall).toContain('咸安区居民');
+    expect(wall).not.toContain('13800138000');
+    expect((await idle()).builds).toBeGreaterThan(before);
+  });
+});
+
+describe('a good deed a reader reports', () => {
+  it('with a photo joins the relay count once accepted, marked as reported by the public', async () => {
+    const relay = async () => {
+      const page = await system.publisher.get('/goodDeeds/');
+      return Number(/<strong>(\d+)<\/strong><span>件好事已接力/.exec(page.text)?.[1]);
+    };
+    const before = await relay();
+    const context = await reader(true);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${system.publisher.url}/figures/tang-guangyou/`);
+      await page.getByLabel('做好事的人').fill('通山县某村党员');
+      await page.getByLabel('地点').selectOption('tongshan');
+      await page.getByLabel('日期').fill('2020-06-05');
+      await page.getByLabel('做了什么好事').fill('冒雨帮助村民抢收晾晒的稻谷，没留姓名就走了。');
+      const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#1e6b2e' } })
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '29/1 50/1 0/1' } })
+        .jpeg()
+        .toBuffer();
+      await page.getByLabel('照片（选填）').setInputFiles({ name: 'IMG_2020.JPG', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByLabel(/我已阅读并同意/).check();
+      await page.getByRole('button', { name: '提交好人好事' }).click();
+      await expect.poll(() => page.locator('#report-form .form-status').textContent(), { timeout: 60_000 }).toContain('提交成功');
+    } finally {
+      await context.close();
+    }
+    const reported = await submission({ doer: '通山县某村党员' });
+    const adopted = await call({ strapi: system.strapi, url: system.cmsUrl }, editor, 'POST', `/campaign-desk/submissions/${reported.documentId}/moderate`, {
+      action: 'adopt',
+      title: '党员冒雨帮村民抢收稻谷',
+    });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
+    await waitFor(async () => (await relay()) === before + 1, 'the relay count to grow');
+    const page = (await system.publisher.get('/goodDeeds/')).text;
+    const deed = /<li class="story-card" id="deed-[^"]+">(?:(?!<\/li>)[\s\S])*党员冒雨帮村民抢收稻谷[\s\S]*?<\/li>/.exec(page)![0];
+    expect(deed).toContain('群众报告');
+    expect(deed).toMatch(/<picture>/);
+  });
+});
+
+describe('a flood', () => {
+  it('is refused with 429 while the newsroom and the site keep answering', async () => {
+    const post = (index: number) =>
+      fetch(`${system.cmsUrl}/api/campaign-desk/participation/suggestion`, {
+        method: 'POST',
+        headers: { Origin: system.publisher.url, Accept: 'application/json' },
+        body: new URLSearchParams({ topic: 'qita', text: `洪水第 ${index} 条：内容足够长的一条建议。`, consent: 'on' }),
+      });
+    const statuses = (await Promise.all(Array.from({ length: 60 }, (_, index) => post(index)))).map((response) => response.status);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(50);
+    expect(statuses.every((status) => status === 201 || status === 429)).toBe(true);
+    expect((await fetch(`${system.cmsUrl}/campaign-desk/submissions`, { headers: { Authorization: `Bearer ${editor.token}` } })).status).toBe(200);
+    expect((await system.publisher.get('/jianyan/')).status).toBe(200);
+  });
+});

@@ -11,6 +11,7 @@ import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
+import { messageOf } from './api-error';
 
 interface PanelProps {
   model: string;
@@ -22,11 +23,6 @@ const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'ne
   returned: 'danger',
   draft: 'neutral',
 };
-
-function errorMessage(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error as Error).message;
-}
 
 const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const { get, post } = useFetchClient();
@@ -41,7 +37,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
     try {
       setStatus((await get<ReviewStatus>(url)).data);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      toggleNotification({ type: 'danger', message: messageOf(error) });
     }
   }, [get, url, toggleNotification]);
 
@@ -59,7 +55,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
         message: formatMessage({ id: getTranslation('review.moved'), defaultMessage: 'Done: {move}' }, { move: REVIEW_MOVES[action].name }),
       });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      toggleNotification({ type: 'danger', message: messageOf(error) });
       // Someone else may have moved the story meanwhile (409): show where it is now.
       await load();
     } finally {

@@ -1,6 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import type { Statistics } from '../../../common/statistics-api';
+import { messageOf } from './api-error';
 
 /** The figures of a date range (GET /campaign-desk/statistics), fetched again when the range changes. */
 export function useStatistics(from: string, to: string): { statistics: Statistics | null; error: string | null; loading: boolean } {
@@ -17,8 +18,8 @@ export function useStatistics(from: string, to: string): { statistics: Statistic
         setStatistics(response.data);
         setError(null);
       })
-      .catch((caught: { response?: { data?: { error?: { message?: string } } }; message: string }) => {
-        if (live) setError(caught.response?.data?.error?.message ?? caught.message);
+      .catch((caught: unknown) => {
+        if (live) setError(messageOf(caught));
       })
       .finally(() => live && setLoading(false));
     return () => {

@@ -8,15 +8,11 @@ import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbod
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
 import { HeaderRow, when } from '../components/HeaderRow';
+import { messageOf } from '../components/api-error';
 
 const REFRESH_MS = 5000;
 const VARIANT = { pending: 'secondary', delivered: 'success', failing: 'warning', failed: 'danger' } as const;
 const TYPE = { publish: '发布', unpublish: '撤回', delete: '删除' } as const;
-
-function errorMessage(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error as Error).message;
-}
 
 /** The last error of a delivery, and what happens next. */
 function outlook(delivery: DeliveryState): string {
@@ -37,7 +33,7 @@ const OutboxPage = () => {
       setReport((await get<OutboxReport>(`/campaign-desk/outbox?limit=100${filter ? `&status=${filter}` : ''}`)).data);
       setError(null);
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(messageOf(caught));
     }
   }, [get, filter]);
 
@@ -54,7 +50,7 @@ const OutboxPage = () => {
       toggleNotification({ type: 'success', message: `已重新投递到 ${delivery.hook}` });
       await load();
     } catch (caught) {
-      toggleNotification({ type: 'danger', message: errorMessage(caught) });
+      toggleNotification({ type: 'danger', message: messageOf(caught) });
     } finally {
       setBusy(null);
     }

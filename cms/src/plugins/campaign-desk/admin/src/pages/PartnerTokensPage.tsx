@@ -8,6 +8,7 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { UID } from '../../../common/names';
 import type { PartnerTokenView } from '../../../common/partner-api';
 import { HeaderRow, when } from '../components/HeaderRow';
+import { messageOf } from '../components/api-error';
 
 interface Outlet {
   documentId: string;
@@ -33,8 +34,7 @@ const PartnerTokensPage = () => {
       .catch((caught: Error) => setError(caught.message));
   }, [get, load]);
 
-  const failed = (caught: { response?: { data?: { error?: { message?: string } } }; message: string }) =>
-    setError(caught.response?.data?.error?.message ?? caught.message);
+  const failed = (caught: unknown) => setError(messageOf(caught));
 
   const issue = async () => {
     try {

@@ -18,14 +18,8 @@ import {
   type SubmissionList,
   type SubmissionStatus,
 } from '../../../common/participation-api';
-
-const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
-
-/** The error message the admin API answered with, or the request's own. */
-function messageOf(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error as Error).message;
-}
+import { messageOf } from '../components/api-error';
+import { when } from '../components/HeaderRow';
 
 const Line = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Typography tag="p" variant="omega">

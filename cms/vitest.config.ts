@@ -45,6 +45,9 @@ export default defineConfig({
         test: {
           name: 'admin',
           include: [ADMIN_TESTS],
+          // After the database projects, not beside them: Chromium and two Strapis on two
+          // cores starve the timing-sensitive outbox tests.
+          sequence: { groupOrder: 1 },
           // The admin panel is built only when what it is made of changed (a minute or so).
           globalSetup: ['tests/support/admin-setup.ts'],
           env: { TEST_DATABASE: 'sqlite' },

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { CONTENT_TYPES } from '../../../common/names';
 import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
 import { HeaderRow, when } from '../components/HeaderRow';
 import { messageOf } from '../components/api-error';
@@ -89,7 +90,7 @@ const OutboxPage = () => {
                   <Td><Typography>{TYPE[event.type]}</Typography></Td>
                   <Td>
                     <Typography>
-                      {event.recordType} · {event.slug ?? event.documentId}
+                      {CONTENT_TYPES[event.recordType].info.displayName} · {event.slug ?? event.documentId}
                     </Typography>
                   </Td>
                   <Td>

@@ -3,19 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../common/names';
 import { configSchema, type PluginConfig } from '.';
 
-const parsed = new WeakMap<Core.Strapi, PluginConfig>();
-
 /**
  * The plugin's settings: the app's, validated at start-up and read here through the schema,
- * so every value unset in the app's config (an unset variable) takes its default.
+ * so every value unset in the app's config (an unset variable) takes its default. Parsed on
+ * every read (a few microseconds), never cached: Strapi's configuration can be changed while
+ * it runs (`strapi.config.set`), and a cached copy would go on applying the old values.
  */
 export function pluginConfig(strapi: Core.Strapi): PluginConfig {
-  let config = parsed.get(strapi);
-  if (!config) {
-    config = configSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}`));
-    parsed.set(strapi, config);
-  }
-  return config;
+  return configSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}`));
 }
 
 /**

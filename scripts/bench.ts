@@ -236,17 +236,16 @@ async function main() {
       }
     };
     let peak = 0;
-    let first: Status | null = null;
-    for (;;) {
+    let whole: Status['recent'][number] | undefined;
+    // Until the start-up build is recorded: the seed's publish events, retried by the outbox,
+    // reach the hook once the publisher is up and queue builds of their own behind it.
+    while (!whole) {
       if (!publisher.running) throw new Error(`the publisher exited:\n${publisher.output}`);
       peak = Math.max(peak, treeRss(publisher.pid!));
-      first = await status();
-      if (first?.lastBuild && !first.building && !first.queued) break;
-      await sleep(100);
+      whole = (await status())?.recent.find((build) => build.reasons.includes('start-up'));
+      if (!whole) await sleep(100);
     }
-    // The seed's own publish events reach the hook once the publisher is up: the start-up build is the first.
-    const whole = first.recent.at(-1)!;
-    if (!whole.ok || !whole.reasons.includes('start-up')) throw new Error(`the start-up build failed: ${whole.error}`);
+    if (!whole.ok) throw new Error(`the start-up build failed: ${whole.error}`);
     results.wholeBuild = {
       seconds: whole.durationMs / 1000,
       pages: whole.pages,
@@ -267,6 +266,7 @@ async function main() {
       if (waiting > 1200) throw new Error('the seed’s publish events were not delivered within two minutes');
       await sleep(100);
     }
+    for (let settled = await status(); settled?.building || settled?.queued; settled = await status()) await sleep(100);
 
     const documents = cms.strapi.documents(UID.story);
     const review = cms.strapi.plugin(PLUGIN_ID).service('review');

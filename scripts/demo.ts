@@ -252,7 +252,8 @@ ${describeAccounts(accounts, shownPath).join('\n')}
                        ${process.env.CAMPAIGN_DESK_SUBMIT_URL}; 编辑 and 主编 moderate them in the admin under 群众来稿
   Publisher status:    curl -H "Authorization: Bearer $(sed -n 's/^PUBLISHER_TOKEN=//p' .env)" ${control}/status
 
-Log in as 主编, publish a story, and it is on the site and in its feeds a few seconds later.
+A 记者's story passes 初审 by 编辑, 复审 by 主编 and 终审 by 管理员 (three different people, as
+三审 asks); 主编 then publishes it, and it is on the site and in its feeds within a second or two.
 Send a suggestion from the site, adopt it with a reply as 编辑, and it is on the 建言献策 wall.
 Ctrl-C stops everything.`);
   await Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('exit', () => resolve()))));

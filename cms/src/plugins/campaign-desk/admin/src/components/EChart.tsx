@@ -10,7 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
-export type ChartOption = echarts.EChartsCoreOption;
+type ChartOption = echarts.EChartsCoreOption;
 
 export const EChart = ({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) => {
   const element = useRef<HTMLDivElement>(null);
@@ -29,9 +29,13 @@ export const EChart = ({ option, height = 280, label }: { option: ChartOption; h
     };
   }, []);
 
+  // Drawn again only when what it shows changed (`drawn`, the option's content): callers make a
+  // new option object on every render (a select changing, a reload starting), and each redraw
+  // replays the animation.
+  const drawn = JSON.stringify(option);
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, ...option }, true);
-  }, [option, label]);
+  }, [drawn, label]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
 };

@@ -1,4 +1,4 @@
-/** A table's head row of column titles, and how the admin writes an instant (Beijing time). */
+/** A table's head row of column titles. */
 import { Th, Thead, Tr, Typography } from '@strapi/design-system';
 
 export const HeaderRow = ({ titles }: { titles: string[] }) => (
@@ -12,5 +12,3 @@ export const HeaderRow = ({ titles }: { titles: string[] }) => (
     </Tr>
   </Thead>
 );
-
-export const when = (instant: string | null) => (instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');

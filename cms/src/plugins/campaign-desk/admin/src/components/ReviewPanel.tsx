@@ -12,6 +12,7 @@ import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
 import { messageOf } from './api-error';
+import { when } from './when';
 
 interface PanelProps {
   model: string;
@@ -131,7 +132,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
                   {entry.actorName}：{stageName(entry.fromStage)} → {stageName(entry.toStage)}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" tag="p">
-                  {new Date(entry.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                  {when(entry.createdAt)}
                 </Typography>
                 {entry.comment && (
                   <Typography variant="pi" tag="p">

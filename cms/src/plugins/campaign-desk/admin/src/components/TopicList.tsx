@@ -3,7 +3,7 @@ import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import type { DeskTopic } from '../../../common/desk-api';
 import { UID } from '../../../common/names';
-import { topicStatusName } from '../../../common/topic-statuses';
+import { OPEN_TOPIC_STATUSES, topicStatusName } from '../../../common/topic-statuses';
 
 const VARIANT = { planning: 'secondary', reporting: 'primary', filed: 'alternative', published: 'success', cancelled: 'neutral' } as const;
 
@@ -18,7 +18,7 @@ export const TopicList = ({ topics, empty, today }: { topics: DeskTopic[]; empty
   return (
     <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
       {topics.map((topic) => {
-        const overdue = topic.dueOn !== null && topic.dueOn < today && ['planning', 'reporting', 'filed'].includes(topic.progress);
+        const overdue = topic.dueOn !== null && topic.dueOn < today && OPEN_TOPIC_STATUSES.includes(topic.progress);
         return (
           <Box key={topic.documentId} tag="li" padding={3} background="neutral0" hasRadius borderColor="neutral150">
             <Flex justifyContent="space-between" gap={3} wrap="wrap">

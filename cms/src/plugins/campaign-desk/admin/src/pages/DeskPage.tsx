@@ -5,7 +5,8 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { TopicList } from '../components/TopicList';
-import { useDesk } from '../components/useDesk';
+import type { Desk } from '../../../common/desk-api';
+import { useAdminGet } from '../components/useAdminGet';
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6}>
@@ -19,7 +20,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 );
 
 const DeskPage = () => {
-  const { desk, error } = useDesk();
+  const { data: desk, error } = useAdminGet<Desk>('/campaign-desk/desk');
   return (
     <Page.Main>
       <Page.Title>报道统筹</Page.Title>

@@ -8,7 +8,8 @@ import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbod
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { CONTENT_TYPES } from '../../../common/names';
 import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
-import { HeaderRow, when } from '../components/HeaderRow';
+import { HeaderRow } from '../components/HeaderRow';
+import { when } from '../components/when';
 import { messageOf } from '../components/api-error';
 
 const REFRESH_MS = 5000;

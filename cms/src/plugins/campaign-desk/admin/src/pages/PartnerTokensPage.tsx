@@ -7,7 +7,8 @@ import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Tabl
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { UID } from '../../../common/names';
 import type { PartnerTokenView } from '../../../common/partner-api';
-import { HeaderRow, when } from '../components/HeaderRow';
+import { HeaderRow } from '../components/HeaderRow';
+import { when } from '../components/when';
 import { messageOf } from '../components/api-error';
 
 interface Outlet {

@@ -7,15 +7,15 @@ import { useState } from 'react';
 import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link as RouterLink, Route, Routes } from 'react-router-dom';
-import { CAMPAIGN } from '@campaign-desk/shared';
-import { GROUPINGS, type ExportTable } from '../../../common/statistics-api';
+import { CAMPAIGN, shanghaiDate } from '@campaign-desk/shared';
+import { GROUPINGS, type ExportTable, type Statistics } from '../../../common/statistics-api';
 import { CoverageTable, coverageSummary, missingTargets } from '../components/CoverageTable';
 import { EChart, barsOf, timelineOf } from '../components/EChart';
 import { useDownload } from '../components/download';
-import { shanghaiToday, useStatistics } from '../components/useStatistics';
+import { useAdminGet } from '../components/useAdminGet';
 import WeeklyReportPage from './WeeklyReportPage';
 
-export const Panel = ({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) => (
+const Panel = ({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) => (
   <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%" width="100%">
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex justifyContent="space-between" gap={2} wrap="wrap">
@@ -49,12 +49,12 @@ const EXPORTS: Array<{ key: ExportTable; title: string }> = [
   { key: 'coverage', title: '央媒省媒覆盖' },
 ];
 
-const Statistics = () => {
+const StatisticsView = () => {
   const [from, setFrom] = useState<string>(CAMPAIGN.startsOn);
-  const [to, setTo] = useState<string>(shanghaiToday());
+  const [to, setTo] = useState<string>(shanghaiDate(new Date()));
   const [csvTable, setCsvTable] = useState<ExportTable>('coverage');
   const [exportError, setExportError] = useState<string | null>(null);
-  const { statistics, error, loading } = useStatistics(from, to);
+  const { data: statistics, error, loading } = useAdminGet<Statistics>(`/campaign-desk/statistics?from=${from}&to=${to}`);
   const download = useDownload();
   const save = (path: string, fallback: string) =>
     download(`/campaign-desk/statistics/${path}`, fallback).then(
@@ -170,7 +170,7 @@ const Statistics = () => {
 
 const StatisticsPage = () => (
   <Routes>
-    <Route index element={<Statistics />} />
+    <Route index element={<StatisticsView />} />
     <Route path="weekly" element={<WeeklyReportPage />} />
   </Routes>
 );

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Link, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { NavLink } from 'react-router-dom';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { UID } from '../../../common/names';
 import {
@@ -19,7 +20,7 @@ import {
   type SubmissionStatus,
 } from '../../../common/participation-api';
 import { messageOf } from '../components/api-error';
-import { when } from '../components/HeaderRow';
+import { when } from '../components/when';
 
 const Line = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Typography tag="p" variant="omega">
@@ -126,7 +127,7 @@ const Submission = ({ item, onDone }: { item: SubmissionItem; onDone: (message: 
     {item.moderator && item.moderatedAt && <Line label="审核">{`${item.moderator}，${when(item.moderatedAt)}`}</Line>}
     {item.story && (
       <Line label="稿件">
-        <Link href={`/admin/content-manager/collection-types/${UID.story}/${item.story.documentId}`}>{item.story.title}</Link>
+        <Link tag={NavLink} to={`/content-manager/collection-types/${UID.story}/${item.story.documentId}`}>{item.story.title}</Link>
       </Line>
     )}
     {item.status === 'pending' && <Pending item={item} onDone={onDone} />}

@@ -7,12 +7,12 @@ import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { createGlobalStyle } from 'styled-components';
-import { CAMPAIGN } from '@campaign-desk/shared';
+import { CAMPAIGN, shanghaiDate } from '@campaign-desk/shared';
 import type { Count, Statistics } from '../../../common/statistics-api';
 import { weekOf } from '../../../common/weeks';
 import { coverageSummary, missingTargets } from '../components/CoverageTable';
 import { useDownload } from '../components/download';
-import { shanghaiToday, useStatistics } from '../components/useStatistics';
+import { useAdminGet } from '../components/useAdminGet';
 
 const PrintOnlyTheReport = createGlobalStyle`
   @media print {
@@ -98,9 +98,9 @@ const Report = ({ statistics, monday, sunday }: { statistics: Statistics; monday
 
 const WeeklyReportPage = () => {
   const [params, setParams] = useSearchParams();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('week') ?? '') ? params.get('week')! : shanghaiToday();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('week') ?? '') ? params.get('week')! : shanghaiDate(new Date());
   const { monday, sunday } = weekOf(day);
-  const { statistics, error } = useStatistics(monday, sunday);
+  const { data: statistics, error } = useAdminGet<Statistics>(`/campaign-desk/statistics?from=${monday}&to=${sunday}`);
   const download = useDownload();
   return (
     <Page.Main>

@@ -1,9 +1,16 @@
 /** Homepage widgets: a reporter's own topics (我的选题), and an editor's topics due this week and overdue. */
 import { Box, Typography } from '@strapi/design-system';
 import { TopicList } from '../components/TopicList';
-import { useDesk } from '../components/useDesk';
+import type { Desk } from '../../../common/desk-api';
+import { useAdminGet } from '../components/useAdminGet';
 
 const SHOWN = 5;
+
+/** The desk of the person signed in; both widgets on the home page share one request. */
+const useDesk = () => {
+  const { data: desk, error } = useAdminGet<Desk>('/campaign-desk/desk');
+  return { desk, error };
+};
 
 const Loading = ({ error }: { error: string | null }) => (
   <Box padding={4}>

@@ -41,6 +41,7 @@ export const PROOF_FIELD = 'altcha';
 export const PHOTO_FIELD = 'photo';
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+/** The photo types a reader may send (HEIC as phones take it); the form offers these. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/heif'] as const;
 
 /** Each field's Chinese label, the name errors give it. */
@@ -201,13 +202,6 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 export function describeProblems(problems: FieldProblem[]): string {
   return problems.map((problem) => (problem.message.includes(problem.label) ? problem.message : `${problem.label}：${problem.message}`)).join('；');
 }
-
-/** What the route answers a submission it took (JSON). */
-export const receiptSchema = z.object({
-  ok: z.literal(true),
-  message: z.string(),
-});
-export type Receipt = z.infer<typeof receiptSchema>;
 
 /** The Chinese the route and the site's script say to a reader, in one place. */
 export const PARTICIPATION_MESSAGES = {

@@ -27,9 +27,6 @@ export const PLACEMENT_MOVES: Record<PlacementState, readonly PlacementState[]> 
   rejected: ['pitched', 'carried'],
 };
 
-/** The states a new placement may start in. */
-export const PLACEMENT_START_STATES: readonly PlacementState[] = ['pitched', 'carried'];
-
 /** Who entered a placement: the newsroom in the admin, or the outlet through its partner token. */
 export const PLACEMENT_SOURCES = [
   { key: 'newsroom', name: '本单位录入' },

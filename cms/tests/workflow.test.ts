@@ -17,11 +17,7 @@ const people: Record<'reporter' | 'otherReporter' | 'editor' | 'deskHead' | 'chi
 
 const call = (session: Session, method: string, path: string, body?: unknown) => api.call(session, method, path, body);
 const status = (session: Session, documentId: string) => call(session, 'GET', `/campaign-desk/stories/${documentId}/review`);
-/** A move from the stage the story is in now, as the panel sends it: the stage the reviewer sees. */
-const review = async (session: Session, documentId: string, action: string, comment?: string) => {
-  const { stage } = (await call(session, 'GET', `/campaign-desk/stories/${documentId}/review`)).body;
-  return call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, stage, ...(comment === undefined ? {} : { comment }) });
-};
+const review = (session: Session, documentId: string, action: string, comment?: string) => api.review(session, documentId, action, comment);
 
 async function draftStory(author: Session, title: string) {
   const created = await call(author, 'POST', CM, { title, kind: 'news', body: paragraph('正文第一稿'), summary: '摘要' });

@@ -36,10 +36,19 @@ export function cmsTestEnv(): Record<string, string> {
   };
 }
 
-/** Compiles the app, once per run (in a suite's global setup): instances boot from cms/dist. */
+/** Set once this test run has compiled the app. */
+const COMPILED = 'CAMPAIGN_DESK_CMS_COMPILED';
+
+/**
+ * Compiles the app, once per run (in a suite's global setup): instances boot from cms/dist.
+ * A suite's projects (SQLite, PostgreSQL, the admin) each run their own global setup, with
+ * modules of their own but one environment: the mark is kept there, so the app compiles once.
+ */
 export async function compileCms(): Promise<void> {
+  if (process.env[COMPILED] === cmsDir) return;
   const { compileStrapi } = strapiPackage() as unknown as { compileStrapi: (options: { appDir: string }) => Promise<unknown> };
   await compileStrapi({ appDir: cmsDir });
+  process.env[COMPILED] = cmsDir;
 }
 
 export interface BootedCms {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cmsRequire } from '@campaign-desk/testing/strapi';
 import supplement from '../../src/admin/translations/zh-Hans.json';
 import { isLatinLabel } from './support/latin-labels';
 
@@ -31,7 +32,6 @@ interface Catalogue {
 
 const catalogues = new Map<string, Catalogue>();
 
-const cmsRequire = createRequire(path.join(__dirname, '..', '..', 'package.json'));
 const strapiRequire = createRequire(cmsRequire.resolve('@strapi/strapi/package.json'));
 
 async function messages(file: string): Promise<Record<string, string>> {

@@ -15,7 +15,7 @@ import plan from '../../../scripts/seed/plan.json';
 import { fixtures } from '../support/fixtures';
 import { startCms, type TestCms } from '../support/strapi';
 
-describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the 统计 page', () => {
+describe('the 统计 page', () => {
   let cms: TestCms;
   let browser: Browser;
   let page: Page;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SITE_DIR, SEARCH_SHARDS, SiteRenderer, type Plan } from '../../renderer';
 import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
-import { TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
+import { TEST_FOOTER, TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
 let work: string;
@@ -32,7 +32,8 @@ beforeAll(async () => {
   images = await serveImages(await makeImages());
   records = augmentedFixture(images.url).records;
   api = await startSnapshotApi(records);
-  renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL });
+  // The footer of the suite's other builds, so this renderer reuses their compile.
+  renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL, footer: TEST_FOOTER });
 });
 afterAll(async () => {
   await renderer?.close();

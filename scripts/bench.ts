@@ -26,6 +26,7 @@ import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
 import { benchParticipation } from './bench/participation';
+import { percentile } from './bench/percentile';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
 import plan from './seed/plan.json';
@@ -56,11 +57,6 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const step = (text: string) => console.log(`▶ ${text}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(list: number[], p: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function du(dir: string): Promise<number> {
   return import('node:child_process').then(({ execFileSync }) => Number(execFileSync('du', ['-sbL', dir], { encoding: 'utf8' }).split('\t')[0]));

@@ -11,14 +11,10 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { call, signUp } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
+import { percentile } from './percentile';
 
 const FLOOD = 1000;
 const ADDRESSES = 200;
-
-function percentile(list: number[], p: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** One plain-form post from `from`; its status (0: the connection was reset, the listen queue full) and how long the answer took (ms). */
 function post(url: string, origin: string, from: string, index: number): Promise<{ status: number; ms: number }> {

@@ -6,9 +6,10 @@
  * whole and renamed over the old one, readable by its owner only (0600) whether made or found.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writePrivateFile } from './private-file';
 
 const loginSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 const credentialsSchema = z.object({
@@ -40,10 +41,7 @@ export class CredentialsFile {
 
   save(credentials: Credentials): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const partial = `${this.file}.partial-${process.pid}`;
-    writeFileSync(partial, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-    renameSync(partial, this.file);
-    chmodSync(this.file, 0o600);
+    writePrivateFile(this.file, `${JSON.stringify(credentials, null, 2)}\n`);
   }
 }
 

@@ -4,9 +4,10 @@
  * the publisher, so only its owner may read it (0600), whether it was made here or found.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { envFile, repoRoot } from './paths';
+import { writePrivateFile } from './private-file';
 
 const SECRETS: Record<string, () => string> = {
   APP_KEYS: () => Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(','),
@@ -74,14 +75,9 @@ export function ensureEnv(file = envFile, example = path.join(repoRoot, '.env.ex
     for (const name of Object.keys(rules).filter((candidate) => !values.has(candidate))) missing.push(fill(`${name}=`, rules));
   }
   if (missing.length > 0) lines.splice(lines.at(-1) === '' ? -1 : lines.length, 0, ...missing);
-  if (filled.length > 0 || source !== file) {
-    // Written whole, then renamed over: a failure half-way never leaves a .env missing its secrets.
-    const partial = `${file}.partial-${process.pid}`;
-    writeFileSync(partial, lines.join('\n'), { mode: 0o600 });
-    renameSync(partial, file);
-  }
-  // A mode given when writing applies only to a file being created.
-  chmodSync(file, 0o600);
+  if (filled.length > 0 || source !== file) writePrivateFile(file, lines.join('\n'));
+  // Found readable by others, it is made the owner's only all the same.
+  else chmodSync(file, 0o600);
   return filled;
 }
 

@@ -186,7 +186,7 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
   for (const issue of error.issues) {
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
       for (const key of issue.keys) {
-        if (!seen.has(key)) seen.set(key, { field: key, label: key.slice(0, 40), message: `表单中没有“${key.slice(0, 40)}”这一项` });
+        if (!seen.has(key)) seen.set(key, unknownField(key));
       }
       continue;
     }
@@ -198,9 +198,19 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return [...seen.values()];
 }
 
+/** A field (or file) the form does not have, named as it was sent. */
+export function unknownField(name: string): FieldProblem {
+  return { field: name, label: name.slice(0, 40), message: `表单中没有“${name.slice(0, 40)}”这一项` };
+}
+
+/** What is wrong with one field, naming it: `建议内容：至少需要 10 个字（现在 3 个）`. */
+export function describeProblem(problem: FieldProblem): string {
+  return problem.message.includes(problem.label) ? problem.message : `${problem.label}：${problem.message}`;
+}
+
 /** One line naming every field and what is wrong with it: `建议内容：至少需要 10 个字（现在 3 个）；…` */
 export function describeProblems(problems: FieldProblem[]): string {
-  return problems.map((problem) => (problem.message.includes(problem.label) ? problem.message : `${problem.label}：${problem.message}`)).join('；');
+  return problems.map(describeProblem).join('；');
 }
 
 /** The Chinese the route and the site's script say to a reader, in one place. */

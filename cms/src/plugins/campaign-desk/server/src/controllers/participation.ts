@@ -11,6 +11,7 @@ import {
   FIELD_LABELS,
   describeProblems,
   fieldProblems,
+  unknownField,
   type FieldProblem,
   type GoodDeedForm,
   type ParticipationForm,
@@ -68,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { [HONEYPOT_FIELD]: honeypot, [PROOF_FIELD]: proofValue, ...fields } = body as Record<string, unknown>;
     const files = ctx.request.files ?? {};
     const unknownFiles = Object.keys(files).filter((name) => form !== 'good-deed' || name !== PHOTO_FIELD);
-    if (unknownFiles.length > 0) return invalid(unknownFiles.map((name) => ({ field: name, label: name, message: `表单中没有“${name.slice(0, 40)}”这一项` })));
+    if (unknownFiles.length > 0) return invalid(unknownFiles.map(unknownField));
 
     // A bot filled in the field people never see: it is told what people are told, and nothing is kept.
     if (typeof honeypot === 'string' ? honeypot.trim() !== '' : honeypot !== undefined) {

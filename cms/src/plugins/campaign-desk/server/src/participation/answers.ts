@@ -5,7 +5,7 @@
  * why, field by field, with a way back (the browser's back button keeps what was typed).
  * Nothing a sender typed is echoed but through escapeHtml.
  */
-import { THANKS_PATH, escapeHtml, type FieldProblem } from '@campaign-desk/shared';
+import { THANKS_PATH, describeProblem, escapeHtml, type FieldProblem } from '@campaign-desk/shared';
 
 /** The slice of Koa's context the answers use. */
 export interface AnswerContext {
@@ -74,7 +74,7 @@ export function refuse(ctx: AnswerContext, refusal: Refusal, siteUrl: string): v
     return;
   }
   const problems = refusal.problems?.length
-    ? `<ul>${refusal.problems.map((problem) => `<li>${escapeHtml(problem.message.includes(problem.label) ? problem.message : `${problem.label}：${problem.message}`)}</li>`).join('')}</ul>`
+    ? `<ul>${refusal.problems.map((problem) => `<li>${escapeHtml(describeProblem(problem))}</li>`).join('')}</ul>`
     : '';
   const wait = refusal.retryAfterSeconds !== undefined ? `<p>请约 ${Math.ceil(refusal.retryAfterSeconds / 60)} 分钟后再试。</p>` : '';
   ctx.type = 'text/html; charset=utf-8';

@@ -65,18 +65,14 @@ export function participationGate(strapi: Core.Strapi) {
       const length = ctx.get('content-length');
       if (length === '') return refuse(ctx, { status: 411, message: PARTICIPATION_MESSAGES.lengthRequired }, siteUrl);
       if (Number(length) > maxBodyBytes) return refuse(ctx, { status: 413, message: PARTICIPATION_MESSAGES.tooLarge }, siteUrl);
-      const verdict = limits.take('perAddress', address);
-      if (!verdict.ok) {
-        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
-      }
-    } else if (ctx.method === 'GET') {
-      const verdict = limits.take('challengesPerAddress', address);
-      if (!verdict.ok) {
-        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
-      }
-    } else {
+    } else if (ctx.method !== 'GET') {
       ctx.set('Allow', 'GET, POST, OPTIONS');
       return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
+    }
+    // A post counts against the address's posts, a challenge (GET) against its challenges.
+    const verdict = limits.take(ctx.method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
+    if (!verdict.ok) {
+      return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
     }
 
     await next();

@@ -208,6 +208,11 @@ export function goodDeedItem(deed: GoodDeedForFeed, context: StoryItemContext): 
   };
 }
 
+/** An RSS document (`buildRss`) as a route answers it. */
+export function rssResponse(channel: FeedChannel, items: FeedItem[]): Response {
+  return new Response(buildRss(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+
 /** RSS 2.0 with content:encoded, dc:creator, media:content and atom:link rel=self. */
 export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
   const latest = latestItems(items, limit);

@@ -93,9 +93,7 @@ export class Media {
     if (!existsSync(original)) {
       const response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(60_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      // Written aside and renamed, so a half-written file is never taken for a downloaded one.
-      await writeFile(`${original}.part`, Buffer.from(await response.arrayBuffer()));
-      await rename(`${original}.part`, original);
+      await writeAside(original, Buffer.from(await response.arrayBuffer()));
     }
     const bytes = await readFile(original);
     // rotate() applies the EXIF orientation before the metadata is dropped.
@@ -122,6 +120,7 @@ export class Media {
   }
 }
 
+/** Written aside and renamed, so a half-written file is never taken for a finished one. */
 async function writeAside(file: string, bytes: Buffer): Promise<void> {
   await writeFile(`${file}.part`, bytes);
   await rename(`${file}.part`, file);

@@ -3,7 +3,7 @@
  * with the newsroom's replies and the count by topic), the relay of good deeds with the form
  * to report one, and the thank-you page a plain form post comes back to.
  */
-import { SUGGESTION_TOPICS, type Figure, type Place, type Suggestion } from '@campaign-desk/shared';
+import { SUGGESTION_TOPICS, nameOf, type Figure, type Place, type Suggestion } from '@campaign-desk/shared';
 import { paths } from '../lib/paths';
 import { relayColumn, relayFigure } from '../lib/relay';
 import { single } from './page-family';
@@ -19,7 +19,7 @@ export const suggestionsPage = single(paths.suggestions, (campaign): Suggestions
   topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.suggestionsOfTopic(topic.key).filter(campaign.factual).length })),
   suggestions: campaign.suggestions.map((suggestion) => ({
     suggestion,
-    topic: SUGGESTION_TOPICS.find((topic) => topic.key === suggestion.topic)?.name ?? suggestion.topic,
+    topic: nameOf(SUGGESTION_TOPICS, suggestion.topic),
   })),
 }));
 

@@ -17,7 +17,6 @@ import type { Releases } from './releases';
 export type ReleaseOutcome = {
   /** What is wrong with the release; it must not go live unless this is empty. */
   problems: string[];
-  written: number;
   ms: { carry: number; render: number; search: number; finish: number };
 };
 
@@ -97,7 +96,6 @@ export async function buildRelease(options: {
     if (broken.length > SHOWN) problems.push(`… and ${broken.length - SHOWN} more broken links`);
     return {
       problems,
-      written: files.size,
       ms: { carry: carried - started, render: rendered - carried, search: indexed.ms, finish: performance.now() - rendered },
     };
   } finally {

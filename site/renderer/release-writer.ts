@@ -25,7 +25,6 @@ export type WriteOptions = {
 export type WriteReport = {
   /** Every file written, relative to the release: pages, image copies, client files. */
   files: string[];
-  ms: number;
 };
 
 /**
@@ -49,7 +48,6 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Renders the plan's pages into `dir`, links its new image copies and, for a whole release, the client files. */
 export async function writeRelease(renderer: SiteRenderer, plan: Plan, dir: string, options: WriteOptions): Promise<WriteReport> {
-  const started = performance.now();
   const files: string[] = [];
   if (options.whole && existsSync(renderer.clientDir)) {
     for (const file of await filesUnder(renderer.clientDir)) {
@@ -72,7 +70,7 @@ export async function writeRelease(renderer: SiteRenderer, plan: Plan, dir: stri
     await place(path.join(options.mediaDir, file), path.join(dir, target));
     files.push(target);
   }
-  return { files, ms: performance.now() - started };
+  return { files };
 }
 
 /** Indexes the plan's changed search shards, each a Pagefind bundle at `pagefind/<n>/` under `dir`; answers the files written. */

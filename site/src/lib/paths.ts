@@ -1,8 +1,6 @@
 /** Every URL of the site in one place: pages, feeds and the absolute form of both. */
 import { DEFAULT_SUBMIT_URL, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
 
-export const PAGE_SIZE = 20;
-
 type Slugged = { slug: string };
 
 /** The groupings with a listing and a feed each (see groupings.ts). */

@@ -74,7 +74,8 @@ export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
   let campaign: Campaign | null = null;
-  let search: SearchRecord[] = [];
+  /** The search records of the last sync, by shard. */
+  let shards: SearchRecord[][] = [];
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
 
@@ -89,10 +90,10 @@ export function createRuntime(app: App) {
     return pages;
   }
 
-  function shardFingerprints(records: SearchRecord[]): string[] {
-    const shards: SearchRecord[][] = Array.from({ length: SEARCH_SHARDS }, () => []);
-    for (const record of records) shards[shardOf(record.url)]!.push(record);
-    return shards.map((shard) => fingerprint(shard));
+  function byShard(records: SearchRecord[]): SearchRecord[][] {
+    const split: SearchRecord[][] = Array.from({ length: SEARCH_SHARDS }, () => []);
+    for (const record of records) split[shardOf(record.url)]!.push(record);
+    return split;
   }
 
   return {
@@ -114,10 +115,10 @@ export function createRuntime(app: App) {
       const library = media;
       campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
       useCampaign(campaign);
-      search = searchRecords(campaign);
+      shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
-      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shardFingerprints(search) };
+      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shards.map((shard) => fingerprint(shard)) };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
@@ -183,7 +184,7 @@ export function createRuntime(app: App) {
 
     /** The records of one search shard, in path order. */
     searchShard(shard: number): SearchRecord[] {
-      return search.filter((record) => shardOf(record.url) === shard);
+      return shards[shard] ?? [];
     },
   };
 }

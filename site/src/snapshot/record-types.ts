@@ -15,10 +15,3 @@ export const RECORD_TYPE_TABLE = {
   placement: { collection: 'placements', image: null },
   suggestion: { collection: 'suggestions', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;
-
-export type CollectionOf<T extends RecordType> = (typeof RECORD_TYPE_TABLE)[T]['collection'];
-export type CollectionName = CollectionOf<RecordType>;
-
-export function collectionOf<T extends RecordType>(type: T): CollectionOf<T> {
-  return RECORD_TYPE_TABLE[type].collection;
-}

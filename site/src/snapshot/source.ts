@@ -30,11 +30,6 @@ export function sourceFromEnv(env: NodeJS.ProcessEnv = process.env): SnapshotSou
   );
 }
 
-/** A stable name of a source: a new source means a full sync. */
-export function sourceKey(source: SnapshotSource): string {
-  return source.kind === 'http' ? `http:${source.url}` : `file:${source.path}`;
-}
-
 export function describeSource(source: SnapshotSource): string {
   return source.kind === 'file' ? `The snapshot file ${source.path}` : `The snapshot API at ${source.url}`;
 }

@@ -28,14 +28,14 @@ const PartnerTokensPage = () => {
   const load = useCallback(async () => {
     setTokens((await get<PartnerTokenView[]>('/campaign-desk/partner-tokens')).data);
   }, [get]);
+  const failed = (caught: unknown) => setError(messageOf(caught));
   useEffect(() => {
-    void load().catch((caught: Error) => setError(caught.message));
+    void load().catch(failed);
     get<{ results: Outlet[] }>(`/content-manager/collection-types/${UID.outlet}?pageSize=100&sort=name:ASC`)
       .then((response) => setOutlets(response.data.results))
-      .catch((caught: Error) => setError(caught.message));
+      .catch(failed);
+    // `failed` only sets state: the effect need not run again when it is made anew.
   }, [get, load]);
-
-  const failed = (caught: unknown) => setError(messageOf(caught));
 
   const issue = async () => {
     try {
@@ -45,7 +45,7 @@ const PartnerTokensPage = () => {
       setError(null);
       await load();
     } catch (caught) {
-      failed(caught as Error);
+      failed(caught);
     }
   };
   const revoke = async (documentId: string) => {
@@ -53,7 +53,7 @@ const PartnerTokensPage = () => {
       await post(`/campaign-desk/partner-tokens/${documentId}/revoke`, {});
       await load();
     } catch (caught) {
-      failed(caught as Error);
+      failed(caught);
     }
   };
 

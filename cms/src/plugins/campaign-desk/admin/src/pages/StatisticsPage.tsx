@@ -53,14 +53,9 @@ const StatisticsView = () => {
   const [from, setFrom] = useState<string>(CAMPAIGN.startsOn);
   const [to, setTo] = useState<string>(shanghaiDate(new Date()));
   const [csvTable, setCsvTable] = useState<ExportTable>('coverage');
-  const [exportError, setExportError] = useState<string | null>(null);
   const { data: statistics, error, loading } = useAdminGet<Statistics>(`/campaign-desk/statistics?from=${from}&to=${to}`);
-  const download = useDownload();
-  const save = (path: string, fallback: string) =>
-    download(`/campaign-desk/statistics/${path}`, fallback).then(
-      () => setExportError(null),
-      (caught: Error) => setExportError(`导出失败：${caught.message}`),
-    );
+  const { download, error: exportError } = useDownload();
+  const save = (path: string, fallback: string) => download(`/campaign-desk/statistics/${path}`, fallback);
   const missing = statistics ? missingTargets(statistics.coverage) : [];
 
   return (

@@ -101,7 +101,7 @@ const WeeklyReportPage = () => {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('week') ?? '') ? params.get('week')! : shanghaiDate(new Date());
   const { monday, sunday } = weekOf(day);
   const { data: statistics, error } = useAdminGet<Statistics>(`/campaign-desk/statistics?from=${monday}&to=${sunday}`);
-  const download = useDownload();
+  const { download, error: exportError } = useDownload();
   return (
     <Page.Main>
       <Page.Title>周报</Page.Title>
@@ -131,7 +131,7 @@ const WeeklyReportPage = () => {
               <TextInput type="date" value={day} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setParams({ week: event.target.value })} />
             </Field.Root>
           </Box>
-          {error && <Typography textColor="danger600">{error}</Typography>}
+          {(error || exportError) && <Typography textColor="danger600">{error ?? exportError}</Typography>}
           {statistics && <Report statistics={statistics} monday={monday} sunday={sunday} />}
         </Flex>
       </Layouts.Content>

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
 
-const START = '<!-- roles table: written by `pnpm readme:roles` from the roles table in services/roles.ts; edit that, not this -->';
+const START = '<!-- roles table: written by `pnpm readme:roles` from the roles table in newsroom/services/roles.ts; edit that, not this -->';
 const END = '<!-- end of roles table -->';
 
 function bounds(readme: string): [number, number] {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { nameInRoleEditor } from './role-editor';
+import { nameInRoleEditor } from './newsroom/role-editor';
 import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -8,7 +8,7 @@ const limit = (max: number, windowMs: number) =>
 const minutes = (count: number) => count * 60_000;
 
 export const configSchema = z.object({
-  /** 三审 (services/review.ts). */
+  /** 三审 (review/services/review.ts). */
   review: z
     .object({
       /**

@@ -5,8 +5,8 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { recordTypeOf } from '../record-types';
-import type { Operation } from '../services/journal';
-import type { Reviewer } from '../services/review';
+import type { Operation } from '../publication/services/journal';
+import type { Reviewer } from '../review/services/review';
 
 export type Middleware = Modules.Documents.Middleware.Middleware;
 export type Context = Modules.Documents.Middleware.Context;

@@ -42,27 +42,27 @@
  *     for the same reason.
  */
 import type { Core } from '@strapi/strapi';
-import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
-import clausesAtPublish from './clauses-at-publish';
-import contractCheck from './contract-check';
-import journalEntry from './journal-entry';
-import onePlanPerOutletAndPhase from './one-plan-per-outlet-and-phase';
-import outboxEvent from './outbox-event';
-import outletOfAuthor from './outlet-of-author';
-import placementStates from './placement-states';
-import placementVerification from './placement-verification';
-import publishOnlyApproved from './publish-only-approved';
-import publishedStoryDeleteGuard from './published-story-delete-guard';
-import recordChange from './record-change';
-import reopenAfterEdit from './reopen-after-edit';
-import reviewLogAppendOnly from './review-log-append-only';
-import slugFormat from './slug-format';
-import slugFromTitle from './slug-from-title';
-import slugFrozenOncePublic from './slug-frozen-once-public';
-import stageByReviewOnly from './stage-by-review-only';
-import storyDateOnFirstPublish from './story-date-on-first-publish';
-import taxonomyLock from './taxonomy-lock';
-import topicPublishedWithStory from './topic-published-with-story';
+import clauseEditsOpinionDraft from '../publication/rules/clause-edits-opinion-draft';
+import clausesAtPublish from '../publication/rules/clauses-at-publish';
+import contractCheck from '../publication/rules/contract-check';
+import journalEntry from '../publication/rules/journal-entry';
+import onePlanPerOutletAndPhase from '../coverage/rules/one-plan-per-outlet-and-phase';
+import outboxEvent from '../outbox/rules/outbox-event';
+import outletOfAuthor from '../newsroom/rules/outlet-of-author';
+import placementStates from '../coverage/rules/placement-states';
+import placementVerification from '../coverage/rules/placement-verification';
+import publishOnlyApproved from '../review/rules/publish-only-approved';
+import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
+import recordChange from '../publication/rules/record-change';
+import reopenAfterEdit from '../review/rules/reopen-after-edit';
+import reviewLogAppendOnly from '../review/rules/review-log-append-only';
+import slugFormat from '../content/rules/slug-format';
+import slugFromTitle from '../content/rules/slug-from-title';
+import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
+import stageByReviewOnly from '../review/rules/stage-by-review-only';
+import storyDateOnFirstPublish from '../publication/rules/story-date-on-first-publish';
+import taxonomyLock from '../content/rules/taxonomy-lock';
+import topicPublishedWithStory from '../coverage/rules/topic-published-with-story';
 
 export function registerDocumentMiddlewares(strapi: Core.Strapi) {
   for (const middleware of [

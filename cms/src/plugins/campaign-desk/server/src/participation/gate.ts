@@ -31,7 +31,7 @@ const BODY_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 
 
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
-  // Where Strapi mounts the plugin's content-API route (routes/content-api.ts).
+  // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
   const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`;
   let trusted: Set<string> | null = null;
 

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { deskSchema } from '../../../../common/desk-api';
+import type { Person } from '../../newsroom/services/people';
+import { getService } from '../../utils';
+
+interface DeskContext {
+  state: { user: Person };
+  body: unknown;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /campaign-desk/desk — my topics, and the open ones due this week or overdue. */
+  async find(ctx: DeskContext) {
+    ctx.body = deskSchema.parse(await getService(strapi, 'desk').of(ctx.state.user));
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * Only someone who may verify (核实上稿记录: editors, the chief editor) moves a placement to
+ * 已核实 or back, or changes a verified one: it is the fact the coverage figures and the site
+ * rest on. The verification is recorded on the placement (who, when) by this rule alone, and
+ * where a placement came from (`source`) is set by code, never through a form.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLACEMENT_VERIFY_ACTION, UID } from '../../../../common/names';
+import type { PlacementState } from '../../../../common/placement-states';
+import { nameOf } from '../../newsroom/services/people';
+import { getService } from '../../utils';
+import { actingUser, editOf, paramsOf, type Middleware } from '../../document-service/actions';
+
+const RECORDED = ['verifiedAt', 'verifiedBy'] as const;
+
+export default (strapi: Core.Strapi): Middleware =>
+  async (context, next) => {
+    const edit = context.uid === UID.placement ? editOf(context.action, paramsOf(context)) : null;
+    if (!edit) return next();
+    const user = actingUser(strapi);
+    if (user) {
+      for (const field of [...RECORDED, 'source']) delete edit.data[field];
+      if (context.action === 'create') edit.data.source = 'newsroom';
+    }
+    const current = edit.documentId
+      ? ((await strapi.db.query(UID.placement).findOne({ where: { documentId: edit.documentId }, select: ['state'] })) as {
+          state: PlacementState;
+        } | null)
+      : null;
+    const before = current?.state ?? null;
+    const after = (edit.data.state as PlacementState | undefined) ?? before ?? 'carried';
+
+    if ((before === 'verified' || after === 'verified') && user && !(await getService(strapi, 'people').may(user, PLACEMENT_VERIFY_ACTION.id))) {
+      throw new errors.ForbiddenError(
+        before === 'verified' ? '已核实的上稿记录只有有核实权限的人（编辑、主编）可以修改' : '只有有核实权限的人（编辑、主编）可以把上稿记录标为“已核实”',
+      );
+    }
+    if (after === 'verified' && before !== 'verified') {
+      edit.data.verifiedAt = new Date();
+      edit.data.verifiedBy = nameOf(user);
+    } else if (before === 'verified' && after !== 'verified') {
+      edit.data.verifiedAt = null;
+      edit.data.verifiedBy = null;
+    }
+    return next();
+  };

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { moderationSchema, submissionItemSchema, submissionListSchema, submissionQuerySchema } from '../../../../common/participation-api';
+import type { Reviewer } from '../../review/services/review';
+import { getService, invalidRequest } from '../../utils';
+
+interface ModerationContext {
+  query: unknown;
+  params: { documentId: string };
+  request: { body?: unknown };
+  state: { user: Reviewer };
+  body: unknown;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /campaign-desk/submissions?status=…&kind=…&page=… — the 群众来稿 queue. */
+  async find(ctx: ModerationContext) {
+    const query = submissionQuerySchema.safeParse(ctx.query);
+    if (!query.success) throw invalidRequest(query.error, 'query');
+    ctx.body = submissionListSchema.parse(await getService(strapi, 'moderation').list(query.data));
+  },
+
+  /** POST /campaign-desk/submissions/:documentId/moderate — { action: adopt | reject | convert, … } */
+  async moderate(ctx: ModerationContext) {
+    const body = moderationSchema.safeParse(ctx.request.body ?? {});
+    if (!body.success) throw invalidRequest(body.error, 'body');
+    ctx.body = submissionItemSchema.parse(await getService(strapi, 'moderation').moderate(ctx.params.documentId, body.data, ctx.state.user));
+  },
+});

@@ -1,0 +1,15 @@
+/** Publishing an opinion publishes its clauses as they stand: stored on the published version, which the public reads. */
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../common/names';
+import { getService } from '../../utils';
+import { documentIdOf, paramsOf, publishes, type Middleware } from '../../document-service/actions';
+
+export default (strapi: Core.Strapi): Middleware =>
+  async (context, next) => {
+    const params = paramsOf(context);
+    if (context.uid !== UID.opinion || !publishes(context.action, params)) return next();
+    const result = await next();
+    const documentId = documentIdOf(params, result);
+    if (documentId) await getService(strapi, 'published-clauses').freeze(documentId);
+    return result;
+  };

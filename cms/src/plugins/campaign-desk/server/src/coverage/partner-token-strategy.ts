@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../../common/names';
-import { PARTNER_TOKEN_PREFIX } from './services/partner-tokens';
+import partnerTokens, { PARTNER_TOKEN_PREFIX } from './services/partner-tokens';
 import { getService } from '../utils';
 
 export const PARTNER_TOKEN_STRATEGY = 'campaign-desk-partner-token';
@@ -26,7 +26,7 @@ export function partnerTokenStrategy(strapi: Core.Strapi) {
     async authenticate(ctx: AuthContext) {
       const token = /^Bearer\s+(\S+)$/i.exec(ctx.request.header.authorization ?? '')?.[1];
       if (!token?.startsWith(PARTNER_TOKEN_PREFIX)) return { authenticated: false };
-      const partner = await getService(strapi, 'partner-tokens').authenticate(token);
+      const partner = await getService(strapi, partnerTokens).authenticate(token);
       return partner ? { authenticated: true, credentials: partner } : { authenticated: false, error: '合作媒体令牌无效或已被收回' };
     },
     verify(_auth: unknown, config: { scope?: string[] } = {}) {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
 import type { Middleware } from '../../document-service/actions';
 import { slugEditOf } from './slug-edit';
+import slugsService from '../services/slugs';
 
 export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
@@ -13,7 +14,7 @@ export default (strapi: Core.Strapi): Middleware =>
       data.slug = requested;
       return next();
     }
-    const slugs = getService(strapi, 'slugs');
+    const slugs = getService(strapi, slugsService);
     const current = documentId ? await slugs.current(type, documentId) : null;
     if (current) data.slug = current;
     else if (typeof data[source] === 'string') data.slug = await slugs.generate(type, data[source], documentId);

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { EDITOR_LABELS, fieldsOf, labelAndHint, type Labels } from '../../../../common/editor-labels';
 import { PLUGIN_ID, UID, type CampaignContentKey } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 interface Configuration {
   settings: Record<string, unknown> & { mainField?: string };
@@ -16,7 +17,7 @@ interface Configuration {
 
 const LIST_LAYOUT_KEY = 'listLayouts';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('editor-labels', ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(): Promise<void> {
     const contentTypes = strapi.plugin('content-manager').service('content-types');
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
@@ -59,4 +60,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     await store.set({ key: LIST_LAYOUT_KEY, value: listsDone });
   },
-});
+}));

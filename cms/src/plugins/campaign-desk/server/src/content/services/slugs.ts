@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { pinyinSlug, withSuffix, type RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 /** The field each slugged record type derives its slug from. */
 export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
@@ -13,7 +14,7 @@ export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
   event: 'title',
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('slugs', ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The first free slug for `text` among other documents of the type. */
   async generate(type: RecordType, text: string, documentId?: string): Promise<string> {
     const base = pinyinSlug(text) || type.toLowerCase();
@@ -33,4 +34,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .findOne({ select: ['slug'], where: { documentId } })) as { slug?: string | null } | null;
     return row?.slug ?? null;
   },
-});
+}));

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIVITIES, PLACES, THEMES } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 export const TAXONOMY = {
   theme: {
@@ -21,7 +22,7 @@ export function isTaxonomyType(type: string | undefined): type is TaxonomyType {
   return type !== undefined && type in TAXONOMY;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('taxonomy', ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Creates whatever taxonomy record is missing; never touches an existing one. */
   async sync(): Promise<number> {
     let created = 0;
@@ -36,4 +37,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     return created;
   },
-});
+}));

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { deskSchema } from '../../../../common/desk-api';
 import type { Person } from '../../newsroom/services/people';
 import { getService } from '../../utils';
+import desk from '../services/desk';
 
 interface DeskContext {
   state: { user: Person };
@@ -11,6 +12,6 @@ interface DeskContext {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /campaign-desk/desk — my topics, and the open ones due this week or overdue. */
   async find(ctx: DeskContext) {
-    ctx.body = deskSchema.parse(await getService(strapi, 'desk').of(ctx.state.user));
+    ctx.body = deskSchema.parse(await getService(strapi, desk).of(ctx.state.user));
   },
 });

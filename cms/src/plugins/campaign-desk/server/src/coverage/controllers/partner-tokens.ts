@@ -3,6 +3,7 @@ import { issuePartnerTokenSchema, issuedPartnerTokenSchema, partnerTokenViewSche
 import { nameOf, type Person } from '../../newsroom/services/people';
 import { getService, invalidRequest } from '../../utils';
 import { zhErrorMap } from '../../zh-errors';
+import partnerTokens from '../services/partner-tokens';
 
 interface TokensContext {
   params: { documentId?: string };
@@ -15,20 +16,20 @@ interface TokensContext {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /campaign-desk/partner-tokens */
   async find(ctx: TokensContext) {
-    ctx.body = partnerTokenViewSchema.array().parse(await getService(strapi, 'partner-tokens').list());
+    ctx.body = partnerTokenViewSchema.array().parse(await getService(strapi, partnerTokens).list());
   },
 
   /** POST /campaign-desk/partner-tokens — { outletId, label }; the answer is the only time the token is shown. */
   async issue(ctx: TokensContext) {
     const body = issuePartnerTokenSchema.safeParse(ctx.request.body ?? {}, { errorMap: zhErrorMap });
     if (!body.success) throw invalidRequest(body.error, 'body');
-    const issued = await getService(strapi, 'partner-tokens').issue(body.data.outletId, body.data.label, nameOf(ctx.state.user));
+    const issued = await getService(strapi, partnerTokens).issue(body.data.outletId, body.data.label, nameOf(ctx.state.user));
     ctx.body = issuedPartnerTokenSchema.parse(issued);
     ctx.status = 201;
   },
 
   /** POST /campaign-desk/partner-tokens/:documentId/revoke */
   async revoke(ctx: TokensContext) {
-    ctx.body = partnerTokenViewSchema.parse(await getService(strapi, 'partner-tokens').revoke(ctx.params.documentId!));
+    ctx.body = partnerTokenViewSchema.parse(await getService(strapi, partnerTokens).revoke(ctx.params.documentId!));
   },
 });

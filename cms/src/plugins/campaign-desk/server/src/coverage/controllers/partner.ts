@@ -4,6 +4,7 @@ import { partnerPlacementsSchema, partnerReportSchema } from '../../../../common
 import type { Partner } from '../services/partner-tokens';
 import { getService, invalidRequest } from '../../utils';
 import { zhErrorMap } from '../../zh-errors';
+import partners from '../services/partners';
 
 interface PartnerContext {
   query: unknown;
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: PartnerContext) {
     const body = partnerReportSchema.safeParse(ctx.request.body ?? {}, { errorMap: zhErrorMap });
     if (!body.success) throw invalidRequest(body.error, 'body');
-    ctx.body = { placement: await getService(strapi, 'partners').report(ctx.state.auth.credentials, body.data) };
+    ctx.body = { placement: await getService(strapi, partners).report(ctx.state.auth.credentials, body.data) };
     ctx.status = 201;
   },
 
@@ -31,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const partner = ctx.state.auth.credentials;
     ctx.body = partnerPlacementsSchema.parse({
       outlet: { documentId: partner.outletId, name: partner.outletName },
-      placements: await getService(strapi, 'partners').placements(partner, query.data.limit),
+      placements: await getService(strapi, partners).placements(partner, query.data.limit),
     });
   },
 });

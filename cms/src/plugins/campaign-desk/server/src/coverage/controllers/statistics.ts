@@ -4,6 +4,7 @@ import { exportTableSchema, statisticsQuerySchema, statisticsSchema, type Statis
 import { csvOf, tablesOf, workbookOf } from '../services/statistics-export';
 import { getService, invalidRequest } from '../../utils';
 import { zhErrorMap } from '../../zh-errors';
+import statistics from '../services/statistics';
 
 interface StatisticsContext {
   query: Record<string, unknown>;
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const figures = async (ctx: StatisticsContext, query: unknown): Promise<ReturnType<typeof statisticsSchema.parse>> => {
     const range = statisticsQuerySchema.safeParse(query, { errorMap: zhErrorMap });
     if (!range.success) throw invalidRequest(range.error, 'query');
-    return statisticsSchema.parse(await getService(strapi, 'statistics').compute(range.data as StatisticsQuery));
+    return statisticsSchema.parse(await getService(strapi, statistics).compute(range.data as StatisticsQuery));
   };
   const fileName = (range: StatisticsQuery) => `“六大”活动宣传统计_${range.from}_${range.to}`;
 

@@ -9,7 +9,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../../common/placement-states';
-import { actingUser, editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
 
 type Row = Record<string, unknown> & { state: PlacementState };
 

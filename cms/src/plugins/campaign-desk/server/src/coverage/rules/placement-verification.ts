@@ -8,9 +8,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLACEMENT_VERIFY_ACTION, UID } from '../../../../common/names';
 import type { PlacementState } from '../../../../common/placement-states';
-import { nameOf } from '../../newsroom/services/people';
+import people, { nameOf } from '../../newsroom/services/people';
 import { getService } from '../../utils';
-import { actingUser, editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
 
 const RECORDED = ['verifiedAt', 'verifiedBy'] as const;
 
@@ -31,7 +32,7 @@ export default (strapi: Core.Strapi): Middleware =>
     const before = current?.state ?? null;
     const after = (edit.data.state as PlacementState | undefined) ?? before ?? 'carried';
 
-    if ((before === 'verified' || after === 'verified') && user && !(await getService(strapi, 'people').may(user, PLACEMENT_VERIFY_ACTION.id))) {
+    if ((before === 'verified' || after === 'verified') && user && !(await getService(strapi, people).may(user, PLACEMENT_VERIFY_ACTION.id))) {
       throw new errors.ForbiddenError(
         before === 'verified' ? '已核实的上稿记录只有有核实权限的人（编辑、主编）可以修改' : '只有有核实权限的人（编辑、主编）可以把上稿记录标为“已核实”',
       );

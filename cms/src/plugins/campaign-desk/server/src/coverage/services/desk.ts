@@ -9,8 +9,8 @@ import { UID } from '../../../../common/names';
 import type { Desk, DeskTopic } from '../../../../common/desk-api';
 import { OPEN_TOPIC_STATUSES, type TopicStatus } from '../../../../common/topic-statuses';
 import { weekOf } from '../../../../common/weeks';
-import { getService } from '../../utils';
-import type { Person } from '../../newsroom/services/people';
+import { defineService, getService } from '../../utils';
+import people, { type Person } from '../../newsroom/services/people';
 
 const LIMIT = 100;
 
@@ -50,7 +50,7 @@ function view(row: Row): DeskTopic {
   };
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('desk', ({ strapi }: { strapi: Core.Strapi }) => {
   const topics = (where: Record<string, unknown>, orderBy: Array<Record<string, 'asc' | 'desc'>>) =>
     strapi.db.query(UID.topic).findMany({ where, populate, orderBy, limit: LIMIT }) as Promise<Row[]>;
 
@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async of(user: Person, now = new Date()): Promise<Desk> {
       const today = shanghaiDate(now);
       const weekEnds = weekOf(today).sunday;
-      const staff = await getService(strapi, 'people').staffOf(user);
+      const staff = await getService(strapi, people).staffOf(user);
       const open = { progress: { $in: OPEN_TOPIC_STATUSES } };
       const mine = staff ? await topics({ reporters: { documentId: staff.documentId } }, [{ dueOn: 'asc' }, { id: 'asc' }]) : [];
       const isOpen = (topic: Row) => OPEN_TOPIC_STATUSES.includes(topic.progress);
@@ -72,4 +72,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
-};
+});

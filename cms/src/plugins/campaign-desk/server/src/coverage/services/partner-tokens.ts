@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import type { PartnerTokenView } from '../../../../common/partner-api';
+import { defineService } from '../../utils';
 
 /** Tokens start with this, so the partner strategy knows its own and leaves others to Strapi's. */
 export const PARTNER_TOKEN_PREFIX = 'cdp_';
@@ -47,7 +48,7 @@ function view(row: Row): PartnerTokenView {
   };
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('partner-tokens', ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => strapi.db.query(UID.partnerToken);
   const populate = { outlet: { select: ['documentId', 'name'] } };
 
@@ -91,4 +92,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { tokenId: row.id, outletId: row.outlet.documentId, outletName: row.outlet.name };
     },
   };
-};
+});

@@ -9,6 +9,7 @@ import { UID } from '../../../../common/names';
 import type { PartnerPlacement, PartnerReport } from '../../../../common/partner-api';
 import { placementStateName, type PlacementSource, type PlacementState } from '../../../../common/placement-states';
 import type { Partner } from './partner-tokens';
+import { defineService } from '../../utils';
 
 type Row = {
   documentId: string;
@@ -40,7 +41,7 @@ function view(row: Row): PartnerPlacement {
 const refused = (field: string, message: string) =>
   new errors.ValidationError(`${field}: ${message}`, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('partners', ({ strapi }: { strapi: Core.Strapi }) => {
   const placements = () => strapi.db.query(UID.placement);
 
   return {
@@ -85,4 +86,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(view);
     },
   };
-};
+});

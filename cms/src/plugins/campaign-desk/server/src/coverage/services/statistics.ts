@@ -13,6 +13,7 @@ import { OUTLET_LEVELS, STORY_KINDS, THEMES, nameOf } from '@campaign-desk/share
 import { UID } from '../../../../common/names';
 import { REVIEW_STAGES } from '../../../../common/review-stages';
 import type { Count, CoverageOutlet, Statistics, StatisticsQuery } from '../../../../common/statistics-api';
+import { defineService } from '../../utils';
 
 type Uid = (typeof UID)[keyof typeof UID];
 type Row = Record<string, unknown>;
@@ -32,7 +33,7 @@ export function dayAfter(day: string): Date {
 
 const count = (value: unknown) => Number(value ?? 0);
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const postgres = () => strapi.db.dialect.client === 'postgres';
   /**
@@ -298,4 +299,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
-};
+});

@@ -17,9 +17,10 @@
 import type { Core } from '@strapi/strapi';
 import { RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from '../../../../common/names';
-import { actingUser } from '../../document-service/actions';
+import { actingAbility, actingUser } from '../../request-context';
 import { refusal } from '../../errors';
 import { recordTypeOf } from '../../record-types';
+import { defineService } from '../../utils';
 
 interface FileRow {
   id: number;
@@ -44,7 +45,7 @@ type Change = '替换' | '删除' | '修改替代文字或图注';
 
 type Method = (...args: any[]) => Promise<unknown>;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }) => {
   const files = () => strapi.db.query(UPLOAD_FILE_UID);
 
   async function load(where: Record<string, unknown>): Promise<FileRow[]> {
@@ -95,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Refuses `change` of `targets` for the acting admin user, with the reason; code acting on its own may. */
   async function assertMayChange(targets: FileRow[], change: Change): Promise<void> {
     if (!actingUser(strapi)) return;
-    const ability = strapi.requestContext.get()?.state?.userAbility as unknown;
+    const ability = actingAbility(strapi);
     if (ability) {
       const manager = strapi.service('admin::permission').createPermissionsManager({
         ability,
@@ -157,4 +158,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
   };
-};
+});

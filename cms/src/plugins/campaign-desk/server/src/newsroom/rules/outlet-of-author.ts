@@ -5,7 +5,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { actingUser, editOf, paramsOf, setsRelation, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, setsRelation, type Middleware } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
+import people from '../services/people';
 
 const DEFAULTED: ReadonlySet<string> = new Set([UID.story, UID.placement]);
 
@@ -14,7 +16,7 @@ export default (strapi: Core.Strapi): Middleware =>
     const user = actingUser(strapi);
     const edit = DEFAULTED.has(context.uid) && context.action === 'create' ? editOf(context.action, paramsOf(context)) : null;
     if (!edit || !user || setsRelation(edit.data.outlet)) return next();
-    const staff = await getService(strapi, 'people').staffOf(user);
+    const staff = await getService(strapi, people).staffOf(user);
     if (staff?.outletId) edit.data.outlet = staff.outletId;
     return next();
   };

@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 /** The admin user acting: who moves a story, edits it, verifies a placement. */
 export interface Person {
@@ -31,7 +32,7 @@ export interface StaffMember {
   outletName: string | null;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => ({
   async grantedActions(user: Person): Promise<Set<string>> {
     const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{ action: string }>;
     return new Set(permissions.map((permission) => permission.action));
@@ -53,4 +54,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ? { documentId: member.documentId, name: member.name, outletId: member.outlet?.documentId ?? null, outletName: member.outlet?.name ?? null }
       : null;
   },
-});
+}));

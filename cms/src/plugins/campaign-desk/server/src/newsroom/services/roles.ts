@@ -23,6 +23,7 @@ import {
   type PluginAction,
   type ReviewAction,
 } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 export type Verb = keyof typeof EXPLORER_ACTIONS;
 export type MediaVerb = keyof typeof UPLOAD_ACTIONS;
@@ -133,7 +134,7 @@ const OWN_LIMITS_KEY = 'ownLimits';
 
 const limitKey = (spec: RoleSpec, permit: Permit) => `${spec.code} ${permit.action} ${permit.subject ?? ''}`;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('roles', ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
 
   async function create(): Promise<void> {
@@ -228,4 +229,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
   };
-};
+});

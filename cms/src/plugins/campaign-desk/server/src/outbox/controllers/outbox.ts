@@ -9,6 +9,7 @@ import {
   redeliveryParamsSchema,
 } from '../../../../common/outbox-api';
 import { getService, invalidRequest } from '../../utils';
+import outbox from '../services/outbox';
 
 interface OutboxContext {
   query: unknown;
@@ -25,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!query.success) {
       throw invalidRequest(query.error, 'query');
     }
-    const report = await getService(strapi, 'outbox').report(query.data);
+    const report = await getService(strapi, outbox).report(query.data);
     ctx.body = outboxReportSchema.parse({ ...report, mayRedeliver: ctx.state.userAbility.can(OUTBOX_REDELIVER_ACTION.id) });
   },
 
@@ -35,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!params.success) {
       throw invalidRequest(params.error, 'params');
     }
-    const outcome = await getService(strapi, 'outbox').redeliver(params.data.id);
+    const outcome = await getService(strapi, outbox).redeliver(params.data.id);
     if ('reason' in outcome) {
       if (outcome.reason === 'not-found') throw new errors.NotFoundError(`没有找到推送记录 ${params.data.id}`);
       // Someone else redelivered it first, or it was never given up on: a conflict, in Strapi's error shape.

@@ -6,10 +6,11 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
 import type { Middleware } from '../../document-service/actions';
 import { forEachPublicChange } from '../../publication/rules/public-changes';
+import outbox from '../services/outbox';
 
 export default (strapi: Core.Strapi): Middleware =>
   forEachPublicChange(strapi, (change) =>
     change.effect === 'upsert'
-      ? getService(strapi, 'outbox').enqueue('publish', change.record)
-      : getService(strapi, 'outbox').enqueue(change.event, change),
+      ? getService(strapi, outbox).enqueue('publish', change.record)
+      : getService(strapi, outbox).enqueue(change.event, change),
   );

@@ -9,8 +9,8 @@ import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { EVENT_ID_HEADER, signEvent } from '@campaign-desk/shared';
 import { pluginConfig } from '../../config/read';
-import type { ClaimedDelivery } from './outbox';
-import { getService } from '../../utils';
+import outboxService, { type ClaimedDelivery } from './outbox';
+import { defineService, getService } from '../../utils';
 
 const RESPONSE_EXCERPT_LENGTH = 200;
 
@@ -21,8 +21,8 @@ function describe(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () => getService(strapi, 'outbox');
+export default defineService('delivery-worker', ({ strapi }: { strapi: Core.Strapi }) => {
+  const outbox = () => getService(strapi, outboxService);
   const settings = () => pluginConfig(strapi);
   /** Names this instance in `claimedBy`, so its claims (and who delivered what) can be told apart. */
   const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -108,12 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hooks = settings().buildHooks;
       if (started || hooks.length === 0) return;
       started = true;
+      outbox().whenQueued(run);
       strapi.log.info(`[campaign-desk] delivering publish events to ${hooks.map((hook) => hook.name).join(', ')}`);
-      run();
-    },
-
-    /** Looks for due deliveries now (after a commit that enqueued some). */
-    kick(): void {
       run();
     },
 
@@ -124,4 +120,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await pass;
     },
   };
-};
+});

@@ -18,7 +18,7 @@ import {
   type OutboxReport,
 } from '../../../../common/outbox-api';
 import { pluginConfig } from '../../config/read';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
 
 interface EventRow {
   eventId: string;
@@ -92,11 +92,13 @@ function eventOf(row: EventRow): PublishEvent {
   });
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('outbox', ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => pluginConfig(strapi);
   const hookNames = () => settings().buildHooks.map((hook) => hook.name);
   const events = () => strapi.db.query(UID.outboxEvent);
   const deliveries = () => strapi.db.query(UID.outboxDelivery);
+  /** The delivery worker's wake-up, once it has started (delivery-worker.ts); until then nothing is sent. */
+  let wakeWorker = (): void => {};
 
   /** The slug a record was last announced with: a withdrawn record no longer has a public one. */
   async function lastSlug(record: AnnouncedRecord): Promise<string | null> {
@@ -128,6 +130,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Who looks for due deliveries when some are queued: the delivery worker, as it starts. */
+    whenQueued(wake: () => void): void {
+      wakeWorker = wake;
+    },
+
     /**
      * Records that a record was published, unpublished or deleted, in the transaction of
      * that change, and kicks the delivery worker once it commits.
@@ -152,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await deliveries().createMany({
           data: hooks.map((hook) => ({ eventId, hook, status: 'pending', attempts: 0, nextAttemptAt: now, queuedAt: now })),
         });
-        onCommit(() => getService(strapi, 'delivery-worker').kick());
+        onCommit(() => wakeWorker());
       });
     },
 
@@ -248,7 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await deliveries().findOne({ where: { id } })) as DeliveryRow | null;
       if (!row) return { reason: 'not-found' };
       if (count === 0) return { reason: 'not-failed', status: row.status };
-      getService(strapi, 'delivery-worker').kick();
+      wakeWorker();
       return stateOf(row);
     },
 
@@ -292,4 +299,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
-};
+});

@@ -21,9 +21,10 @@ import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
 import { UnreadablePhoto } from '../services/photos';
-import type { LimitName } from '../services/rate-limits';
-import { ProofReused } from '../services/submissions';
+import rateLimits, { type LimitName } from '../services/rate-limits';
+import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
+import proofService from '../services/proof';
 
 type UploadedFile = { filepath: string; size: number; originalFilename?: string | null };
 
@@ -45,7 +46,7 @@ function photoOf(files: ParticipationContext['request']['files']): UploadedFile 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = () => pluginConfig(strapi).participation.siteUrl;
-  const limits = () => getService(strapi, 'rate-limits');
+  const limits = () => getService(strapi, rateLimits);
 
   /** Takes one of each limit, in order; gives back what it took if a later one refuses. */
   function admit(names: Array<[LimitName, string?]>): Refusal | null {
@@ -83,9 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     let proof: string | null = null;
     if (proofValue !== undefined && proofValue !== '') {
-      const check = typeof proofValue === 'string' ? await getService(strapi, 'proof').check(proofValue) : ({ ok: false } as const);
+      const check = typeof proofValue === 'string' ? await getService(strapi, proofService).check(proofValue) : ({ ok: false } as const);
       if (!check.ok) return invalid([problem(PROOF_FIELD, PARTICIPATION_MESSAGES.proofFailed)]);
-      if (await getService(strapi, 'submissions').proofUsed(check.signature)) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
+      if (await getService(strapi, submissions).proofUsed(check.signature)) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       proof = check.signature;
     }
 
@@ -107,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         form === 'suggestion'
           ? { form, fields: parsed.data as SuggestionForm }
           : { form, fields: parsed.data as GoodDeedForm };
-      await getService(strapi, 'submissions').receive(received, { proof, photo });
+      await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
       giveBack();
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
@@ -122,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/campaign-desk/participation/challenge — a proof-of-work challenge for the ALTCHA widget. */
     async challenge(ctx: ParticipationContext) {
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = await getService(strapi, 'proof').challenge();
+      ctx.body = await getService(strapi, proofService).challenge();
     },
 
     /** POST /api/campaign-desk/participation/:form — a reader's suggestion or good deed (gate: participation/gate.ts). */

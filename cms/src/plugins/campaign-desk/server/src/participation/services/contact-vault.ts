@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../../config/read';
 import { deriveKey } from '../keys';
+import { defineService } from '../../utils';
 
 export const CONTACTS_TABLE = 'campaign_desk_contacts';
 
@@ -17,7 +18,7 @@ const VERSION = 'v1';
 /** `delete_after` in milliseconds since the epoch: one comparable number on SQLite and PostgreSQL alike. */
 type ContactRow = { submission: string; sealed: string; delete_after: string | number };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('contact-vault', ({ strapi }: { strapi: Core.Strapi }) => {
   let key: Buffer | null = null;
   const keyOf = () => (key ??= deriveKey(pluginConfig(strapi).participation.key, 'contact-encryption'));
 
@@ -84,4 +85,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return table((query) => query.delete().where('delete_after', '<=', now.getTime()));
     },
   };
-};
+});

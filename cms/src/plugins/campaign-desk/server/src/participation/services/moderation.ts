@@ -19,9 +19,11 @@ import {
   type SubmissionQuery,
   type SubmissionStatus,
 } from '../../../../common/participation-api';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
 import { nameOf } from '../../newsroom/services/people';
-import type { Reviewer } from '../../review/services/review';
+import type { AdminUser } from '../../request-context';
+import contactVault from './contact-vault';
+import photos from './photos';
 
 const PAGE_SIZE = 20;
 
@@ -71,7 +73,7 @@ const paragraphs = (text: string) =>
     .filter((line) => line.trim() !== '')
     .map((line) => ({ type: 'paragraph', children: [{ type: 'text', text: line }] }));
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi }) => {
   const submissions = () => strapi.db.query(UID.submission);
 
   async function pendingOne(documentId: string): Promise<Row> {
@@ -81,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  async function item(row: Row, contacts: Awaited<ReturnType<ReturnType<typeof getService<'contact-vault'>>['reveal']>>): Promise<SubmissionItem> {
+  async function item(row: Row, contacts: Awaited<ReturnType<ReturnType<typeof contactVault>['reveal']>>): Promise<SubmissionItem> {
     const contact = contacts.get(row.documentId);
     return {
       documentId: row.documentId,
@@ -177,14 +179,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         offset: (query.page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
       })) as Row[];
-      const contacts = await getService(strapi, 'contact-vault').reveal(rows.map((row) => row.documentId));
+      const contacts = await getService(strapi, contactVault).reveal(rows.map((row) => row.documentId));
       const counts = Object.fromEntries(
         await Promise.all(SUBMISSION_STATUSES.map(async (status) => [status, await submissions().count({ where: { status } })] as const)),
       ) as SubmissionList['counts'];
       return { counts, items: await Promise.all(rows.map((row) => item(row, contacts))), page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
     },
 
-    async moderate(documentId: string, step: Moderation, user: Reviewer | null, now = new Date()): Promise<SubmissionItem> {
+    async moderate(documentId: string, step: Moderation, user: AdminUser | null, now = new Date()): Promise<SubmissionItem> {
       let removedPhoto: number | null = null;
       await strapi.db.transaction(async () => {
         const row = await pendingOne(documentId);
@@ -202,9 +204,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       });
       // A photo nobody will publish leaves the media library once the decision is kept.
-      if (removedPhoto !== null) await getService(strapi, 'photos').remove(removedPhoto);
+      if (removedPhoto !== null) await getService(strapi, photos).remove(removedPhoto);
       const row = (await submissions().findOne({ where: { documentId }, populate })) as Row;
-      return item(row, await getService(strapi, 'contact-vault').reveal([documentId]));
+      return item(row, await getService(strapi, contactVault).reveal([documentId]));
     },
   };
-};
+});

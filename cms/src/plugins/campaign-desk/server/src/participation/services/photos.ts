@@ -11,6 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { PHOTO_MAX_BYTES } from '@campaign-desk/shared';
+import { defineService } from '../../utils';
 
 export class UnreadablePhoto extends Error {}
 
@@ -67,7 +68,7 @@ export async function normalizePhoto(bytes: Buffer): Promise<{ body: Buffer; wid
 
 type UploadedFile = { id: number; url: string };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('photos', ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Makes the photo safe and puts it in the media library; returns the file. */
   async store(bytes: Buffer, caption: string): Promise<UploadedFile> {
     const photo = await normalizePhoto(bytes);
@@ -95,4 +96,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const file = await upload.findOne(fileId);
     if (file) await upload.remove(file);
   },
-});
+}));

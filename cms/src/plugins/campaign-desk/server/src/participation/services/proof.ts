@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../../config/read';
 import { deriveKey } from '../keys';
+import { defineService } from '../../utils';
 
 const ALGORITHM = 'PBKDF2/SHA-256';
 
@@ -35,7 +36,7 @@ const payloadSchema = z.object({
 
 export type ProofCheck = { ok: true; signature: string } | { ok: false; reason: 'malformed' | 'expired' | 'invalid' };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('proof', ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => pluginConfig(strapi).participation;
   let secrets: { signature: string; keySignature: string } | null = null;
   const secretsOf = () =>
@@ -83,4 +84,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
   };
-};
+});

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../../config';
 import { pluginConfig } from '../../config/read';
+import { defineService } from '../../utils';
 
 export type LimitName = keyof PluginConfig['participation']['limits'];
 export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -14,7 +15,7 @@ export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 /** How many keys a limit tracks before it forgets those whose windows are over. */
 const SWEEP_AT = 10_000;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('rate-limits', ({ strapi }: { strapi: Core.Strapi }) => {
   const windows = new Map<LimitName, Map<string, number[]>>();
 
   function sweep(keys: Map<string, number[]>, now: number, windowMs: number) {
@@ -48,4 +49,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       windows.clear();
     },
   };
-};
+});

@@ -5,14 +5,15 @@
  */
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../../config/read';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
+import contactVault from './contact-vault';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('retention', ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | undefined;
   let sweep: Promise<number> | undefined;
 
   async function run(now = new Date()): Promise<number> {
-    const deleted = await getService(strapi, 'contact-vault').purge(now);
+    const deleted = await getService(strapi, contactVault).purge(now);
     if (deleted > 0) strapi.log.info(`[campaign-desk] deleted the contact details of ${deleted} submissions, their retention period over`);
     return deleted;
   }
@@ -39,4 +40,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await sweep;
     },
   };
-};
+});

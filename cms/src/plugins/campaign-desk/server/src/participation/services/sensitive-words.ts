@@ -6,10 +6,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../../config/read';
+import { defineService } from '../../utils';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('sensitive-words', ({ strapi }: { strapi: Core.Strapi }) => {
   let words: Array<{ word: string; folded: string }> | null = null;
   const list = () =>
     (words ??= pluginConfig(strapi)
@@ -25,4 +26,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map((entry) => entry.word);
     },
   };
-};
+});

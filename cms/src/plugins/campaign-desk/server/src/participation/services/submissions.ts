@@ -8,7 +8,10 @@ import type { GoodDeedForm, ParticipationForm, SuggestionForm } from '@campaign-
 import { UID } from '../../../../common/names';
 import type { SubmissionKind } from '../../../../common/participation-api';
 import { pluginConfig } from '../../config/read';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
+import contactVault from './contact-vault';
+import photos from './photos';
+import sensitiveWords from './sensitive-words';
 
 /** A solved challenge that already admitted a submission. */
 export class ProofReused extends Error {}
@@ -21,7 +24,7 @@ const KIND_OF: Record<ParticipationForm, SubmissionKind> = { suggestion: 'sugges
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }) => {
   const documentIdOf = async (uid: typeof UID.place | typeof UID.figure, slug: string | null, published = false) => {
     if (!slug) return null;
     const row = (await strapi.db
@@ -39,8 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = options.now ?? new Date();
       const { fields } = received;
       const texts = received.form === 'suggestion' ? [fields.name, received.fields.text] : [fields.name, received.fields.doer, received.fields.description];
-      const flags = getService(strapi, 'sensitive-words').find(texts);
-      const photo = options.photo ? await getService(strapi, 'photos').store(options.photo, '群众报告的好人好事照片（待审核）') : null;
+      const flags = getService(strapi, sensitiveWords).find(texts);
+      const photo = options.photo ? await getService(strapi, photos).store(options.photo, '群众报告的好人好事照片（待审核）') : null;
 
       const data: Record<string, unknown> = {
         kind: KIND_OF[received.form],
@@ -68,12 +71,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const submission = (await strapi.documents(UID.submission).create({ data: data as never })) as { documentId: string };
           if (fields.contact) {
             const deleteAfter = new Date(now.getTime() + pluginConfig(strapi).participation.contactRetentionDays * DAY_MS);
-            await getService(strapi, 'contact-vault').put(submission.documentId, fields.contact, deleteAfter);
+            await getService(strapi, contactVault).put(submission.documentId, fields.contact, deleteAfter);
           }
           return submission.documentId;
         });
       } catch (error) {
-        if (photo) await getService(strapi, 'photos').remove(photo.id).catch(() => {});
+        if (photo) await getService(strapi, photos).remove(photo.id).catch(() => {});
         // Two posts of one solved challenge: the unique proof let one in.
         if (options.proof && (await strapi.db.query(UID.submission).count({ where: { proof: options.proof } })) > 0) throw new ProofReused();
         throw error;
@@ -85,4 +88,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(UID.submission).count({ where: { proof } })) > 0;
     },
   };
-};
+});

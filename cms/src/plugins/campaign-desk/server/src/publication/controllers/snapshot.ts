@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pluginConfig, publicUrl } from '../../config/read';
 import { ContractViolation } from '../../errors';
-import { InvalidCursor, decodeCursor } from '../services/snapshot';
+import snapshot, { InvalidCursor, decodeCursor } from '../services/snapshot';
 import { getService, invalidRequest } from '../../utils';
 
 /** The slice of Koa's context this controller uses (never the request's Host: URLs are made from the configured public URL). */
@@ -31,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!query.success) {
         throw invalidRequest(query.error, 'query');
       }
-      const service = getService(strapi, 'snapshot');
+      const service = getService(strapi, snapshot);
       const parameter = query.data.cursor ? 'cursor' : 'since';
       const token = query.data.cursor ?? query.data.since;
       try {

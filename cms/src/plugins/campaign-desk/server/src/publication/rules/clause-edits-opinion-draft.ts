@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
 import { documentIdOf, paramsOf, type Middleware } from '../../document-service/actions';
+import publishedClauses from '../services/published-clauses';
 
 export default (strapi: Core.Strapi): Middleware => {
   async function opinionsOf(clauseId: string | undefined): Promise<string[]> {
@@ -26,7 +27,7 @@ export default (strapi: Core.Strapi): Middleware => {
       const before = await opinionsOf(params.documentId);
       const result = await next();
       const after = await opinionsOf(documentIdOf(params, result));
-      await getService(strapi, 'published-clauses').touchDrafts([...new Set([...before, ...after])]);
+      await getService(strapi, publishedClauses).touchDrafts([...new Set([...before, ...after])]);
       return result;
     });
   };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
 import { documentIdOf, paramsOf, publishes, type Middleware } from '../../document-service/actions';
+import publishedClauses from '../services/published-clauses';
 
 export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
@@ -10,6 +11,6 @@ export default (strapi: Core.Strapi): Middleware =>
     if (context.uid !== UID.opinion || !publishes(context.action, params)) return next();
     const result = await next();
     const documentId = documentIdOf(params, result);
-    if (documentId) await getService(strapi, 'published-clauses').freeze(documentId);
+    if (documentId) await getService(strapi, publishedClauses).freeze(documentId);
     return result;
   };

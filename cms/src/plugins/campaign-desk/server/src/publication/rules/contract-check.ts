@@ -8,12 +8,13 @@ import { ContractViolation } from '../../errors';
 import { getService } from '../../utils';
 import type { Middleware } from '../../document-service/actions';
 import { forEachPublicChange } from './public-changes';
+import recordReader from '../services/record-reader';
 
 export default (strapi: Core.Strapi): Middleware =>
   forEachPublicChange(strapi, (change) => {
     if (change.effect !== 'upsert') return;
     try {
-      getService(strapi, 'record-reader').check(change.record);
+      getService(strapi, recordReader).check(change.record);
     } catch (error) {
       if (!(error instanceof ContractViolation)) throw error;
       throw new errors.ValidationError(`不能发布：${error.message}`, {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
 import type { Middleware } from '../../document-service/actions';
 import { forEachPublicChange } from './public-changes';
+import journal from '../services/journal';
 
 export default (strapi: Core.Strapi): Middleware =>
-  forEachPublicChange(strapi, ({ type, documentId, effect }) => getService(strapi, 'journal').record(type, documentId, effect));
+  forEachPublicChange(strapi, ({ type, documentId, effect }) => getService(strapi, journal).record(type, documentId, effect));

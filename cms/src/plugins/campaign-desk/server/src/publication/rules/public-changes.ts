@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import type { RecordType } from '@campaign-desk/shared';
 import { publicUrl } from '../../config/read';
-import type { ShapedRecord } from '../services/record-reader';
+import recordReader, { type ShapedRecord } from '../services/record-reader';
 import { getService } from '../../utils';
 import { writesCampaignContent, type Context, type Middleware } from '../../document-service/actions';
 
@@ -46,6 +46,6 @@ export function forEachPublicChange(strapi: Core.Strapi, act: (change: PublicCha
 
 /** A document whose public version changed, with that version; none when nothing of it is public. */
 export async function upsertOf(strapi: Core.Strapi, type: RecordType, documentId: string): Promise<PublicChange | null> {
-  const [record] = (await getService(strapi, 'record-reader').read(type, publicUrl(strapi), { documentIds: [documentId] })).records;
+  const [record] = (await getService(strapi, recordReader).read(type, publicUrl(strapi), { documentIds: [documentId] })).records;
   return record ? { effect: 'upsert', type, documentId, record } : null;
 }

@@ -12,10 +12,11 @@ import { recordTypeOf } from '../../record-types';
 import { getService } from '../../utils';
 import { documentIdOf, effectOf, paramsOf, type Middleware } from '../../document-service/actions';
 import { declareChange, upsertOf, type PublicChange } from './public-changes';
+import journal from '../services/journal';
 
 export default (strapi: Core.Strapi): Middleware => {
   async function withdrawal(type: RecordType, documentId: string, event: 'unpublish' | 'delete'): Promise<PublicChange | null> {
-    const wasPublic = await getService(strapi, 'journal').isPublic(type, documentId);
+    const wasPublic = await getService(strapi, journal).isPublic(type, documentId);
     return wasPublic ? { effect: 'withdraw', type, documentId, event } : null;
   }
 

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
+import { defineService } from '../../utils';
 
 export type Operation = 'upsert' | 'withdraw';
 
@@ -19,7 +20,7 @@ export interface Change {
 /** Serialises journal writers on PostgreSQL so sequence order is commit order. */
 const PG_JOURNAL_LOCK = 0x6364_6a6c; // "cdjl"
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('journal', ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Joins the transaction of the change it records (or opens one of its own). */
   async record(type: RecordType, documentId: string, operation: Operation): Promise<void> {
     await strapi.db.transaction(async ({ trx }) => {
@@ -70,4 +71,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .count({ where: { recordType: type, recordId: documentId, operation: 'upsert' } });
     return count > 0;
   },
-});
+}));

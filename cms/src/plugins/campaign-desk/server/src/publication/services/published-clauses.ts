@@ -6,13 +6,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
+import recordReader from './record-reader';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('published-clauses', ({ strapi }: { strapi: Core.Strapi }) => {
   const opinions = () => strapi.db.query(UID.opinion);
 
   async function store(opinionIds: string[]): Promise<void> {
-    const clauses = await getService(strapi, 'record-reader').clauses(opinionIds);
+    const clauses = await getService(strapi, recordReader).clauses(opinionIds);
     for (const [documentId, list] of clauses) {
       await opinions().updateMany({ where: { documentId, publishedAt: { $notNull: true } }, data: { publishedClauses: list } });
     }
@@ -46,4 +47,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.length;
     },
   };
-};
+});

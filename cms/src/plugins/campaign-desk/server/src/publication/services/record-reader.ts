@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { RECORD_SCHEMAS, describeIssues, type RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
 import { ContractViolation } from '../../errors';
+import { defineService } from '../../utils';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 type Populate = Record<string, true | { select?: string[]; populate?: Populate }>;
@@ -348,7 +349,7 @@ export interface ReadResult {
   rowCount: number;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default defineService('record-reader', ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Reads public rows of one type and shapes them, unchecked, into records. */
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
@@ -416,4 +417,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!result.success) throw new ContractViolation(describeIssues(record, result.error), result.error);
     return result.data;
   },
-});
+}));

@@ -10,9 +10,9 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { RECORD_TYPES, type RecordType, type SnapshotPage, type Tombstone } from '@campaign-desk/shared';
-import type { Change } from './journal';
-import type { ShapedRecord } from './record-reader';
-import { getService } from '../../utils';
+import journalService, { type Change } from './journal';
+import recordReader, { type ShapedRecord } from './record-reader';
+import { defineService, getService } from '../../utils';
 
 /**
  * Journal sequence numbers and row ids are Strapi's `increments` columns, PostgreSQL
@@ -51,9 +51,9 @@ export function decodeCursor(cursor: string): Position {
   throw new InvalidCursor('not a cursor this API issued; start again without it');
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reader = () => getService(strapi, 'record-reader');
-  const journal = () => getService(strapi, 'journal');
+export default defineService('snapshot', ({ strapi }: { strapi: Core.Strapi }) => {
+  const reader = () => getService(strapi, recordReader);
+  const journal = () => getService(strapi, journalService);
 
   async function fullPage(position: Extract<Position, { type: RecordType }>, limit: number, baseUrl: string) {
     const records: ShapedRecord[] = [];
@@ -122,4 +122,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
-};
+});

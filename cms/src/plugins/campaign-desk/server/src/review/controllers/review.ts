@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { reviewMoveSchema, reviewStatusSchema } from '../../../../common/review-api';
 import { StageConflict } from '../../errors';
-import type { Reviewer, Viewer } from '../services/review';
+import type { AdminUser } from '../../request-context';
+import review, { type Viewer } from '../services/review';
 import { getService, invalidRequest } from '../../utils';
 
 interface ReviewContext {
   params: { documentId: string };
   request: { body?: unknown };
-  state: { user: Reviewer; userAbility: unknown };
+  state: { user: AdminUser; userAbility: unknown };
   body: unknown;
   conflict(message: string, details?: unknown): void;
 }
@@ -17,7 +18,7 @@ const viewerOf = (ctx: ReviewContext): Viewer => ({ user: ctx.state.user, abilit
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /campaign-desk/stories/:documentId/review — stage, log and the moves this user may make. */
   async status(ctx: ReviewContext) {
-    ctx.body = reviewStatusSchema.parse(await getService(strapi, 'review').status(ctx.params.documentId, viewerOf(ctx)));
+    ctx.body = reviewStatusSchema.parse(await getService(strapi, review).status(ctx.params.documentId, viewerOf(ctx)));
   },
 
   /** POST /campaign-desk/stories/:documentId/review — { action, stage, comment? } */
@@ -27,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw invalidRequest(body.error, 'body');
     }
     try {
-      ctx.body = reviewStatusSchema.parse(await getService(strapi, 'review').move(ctx.params.documentId, body.data, viewerOf(ctx)));
+      ctx.body = reviewStatusSchema.parse(await getService(strapi, review).move(ctx.params.documentId, body.data, viewerOf(ctx)));
     } catch (error) {
       if (!(error instanceof StageConflict)) throw error;
       ctx.conflict(error.message, { stage: error.stage });

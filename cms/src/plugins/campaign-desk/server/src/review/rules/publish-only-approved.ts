@@ -13,6 +13,7 @@ import { stageName } from '../../../../common/review-stages';
 import { getService } from '../../utils';
 import { paramsOf, publishes, type Middleware } from '../../document-service/actions';
 import { editChangesStory } from './story-edits';
+import review from '../services/review';
 
 export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
@@ -21,7 +22,7 @@ export default (strapi: Core.Strapi): Middleware =>
 
     return strapi.db.transaction(async () => {
       // A story created and published in one go has no stage yet: it is a draft.
-      const stage = params.documentId ? await getService(strapi, 'review').lockedStage(params.documentId) : 'draft';
+      const stage = params.documentId ? await getService(strapi, review).lockedStage(params.documentId) : 'draft';
       const edited =
         context.action === 'update' && params.data && params.documentId && (await editChangesStory(strapi, params.documentId, params.data));
       if (stage !== 'approved' || edited) {

@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { refusal } from '../../errors';
 import { getService } from '../../utils';
-import { actingUser, paramsOf, type Middleware } from '../../document-service/actions';
+import { paramsOf, type Middleware } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
+import review from '../services/review';
 
 export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
@@ -12,7 +14,7 @@ export default (strapi: Core.Strapi): Middleware =>
     const user = actingUser(strapi);
     if (context.uid !== UID.story || context.action !== 'delete' || !documentId || !user) return next();
     const published = await strapi.db.query(UID.story).count({ where: { documentId, publishedAt: { $notNull: true } } });
-    if (published > 0 && !(await getService(strapi, 'review').mayPublish(user))) {
+    if (published > 0 && !(await getService(strapi, review).mayPublish(user))) {
       throw refusal('已发布的稿件只有有发布权限的人（主编）可以删除');
     }
     return next();

@@ -6,8 +6,10 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { actingUser, editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
 import { editChangesStory } from './story-edits';
+import review from '../services/review';
 
 export default (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
@@ -18,7 +20,7 @@ export default (strapi: Core.Strapi): Middleware =>
     // The edit and the move it causes are saved together or not at all.
     return strapi.db.transaction(async () => {
       const result = await next();
-      await getService(strapi, 'review').reopenAfterEdit(documentId, user);
+      await getService(strapi, review).reopenAfterEdit(documentId, user);
       return result;
     });
   };

@@ -17,18 +17,13 @@ import type { ReviewLogEntry, ReviewMove, ReviewStatus } from '../../../../commo
 import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../../common/review-stages';
 import { pluginConfig } from '../../config/read';
 import { StageConflict, refusal } from '../../errors';
-import { getService } from '../../utils';
-import { nameOf, type Person } from '../../newsroom/services/people';
-
-/** The admin user acting: who moves a story, or edits it. */
-export interface Reviewer extends Person {
-  /** Present on the user of an admin request. */
-  roles?: Array<{ code: string }>;
-}
+import { defineService, getService } from '../../utils';
+import people, { nameOf } from '../../newsroom/services/people';
+import type { AdminUser } from '../../request-context';
 
 /** Who asks through the admin API: the user, and what their roles let them do (the request's CASL ability). */
 export interface Viewer {
-  user: Reviewer;
+  user: AdminUser;
   ability: unknown;
 }
 
@@ -56,7 +51,7 @@ function currentVersion(log: LogRow[]): LogRow[] {
   return log.slice(start + 1);
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => {
   const stories = () => strapi.db.query(UID.story);
 
   /**
@@ -102,14 +97,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const grantedActions = (user: Reviewer) => getService(strapi, 'people').grantedActions(user);
+  const grantedActions = (user: AdminUser) => getService(strapi, people).grantedActions(user);
 
   async function logOf(documentId: string): Promise<LogRow[]> {
     return (await strapi.db.query(UID.reviewEntry).findMany({ where: { storyId: documentId }, orderBy: { id: 'asc' } })) as LogRow[];
   }
 
   /** Why `user` may not make `review` of this version (separation of duties), or null if they may. */
-  function dutyConflict(review: Review, user: Reviewer, draft: Draft, log: LogRow[]): string | null {
+  function dutyConflict(review: Review, user: AdminUser, draft: Draft, log: LogRow[]): string | null {
     const { separateDuties, superAdminExempt } = pluginConfig(strapi).review;
     if (!separateDuties[review]) return null;
     if (superAdminExempt && user.roles?.some((role) => role.code === SUPER_ADMIN_ROLE)) return null;
@@ -123,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The moves `user` may make on the story now, and those their role allows but the separation of duties withholds. */
-  function movesFor(user: Reviewer, granted: Set<string>, draft: Draft, log: LogRow[]): Pick<ReviewStatus, 'actions' | 'held'> {
+  function movesFor(user: AdminUser, granted: Set<string>, draft: Draft, log: LogRow[]): Pick<ReviewStatus, 'actions' | 'held'> {
     const actions: ReviewAction[] = [];
     const held: ReviewStatus['held'] = [];
     for (const action of Object.keys(REVIEW_MOVES) as ReviewAction[]) {
@@ -138,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Moves the story and logs the move; inside the caller's transaction, or one of its own. */
-  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
+  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: AdminUser | null, comment?: string) {
     await strapi.db.transaction(async () => {
       await stories().updateMany({ where: { documentId }, data: { reviewStage: to } });
       await strapi.db.query(UID.reviewEntry).create({
@@ -225,14 +220,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * counted afresh. Before anyone passed it (草稿, 已送审, 退回修改) an edit changes nothing.
      * Inside the edit's transaction.
      */
-    async reopenAfterEdit(documentId: string, actor: Reviewer | null): Promise<void> {
+    async reopenAfterEdit(documentId: string, actor: AdminUser | null): Promise<void> {
       const draft = await draftOf(documentId, { lock: true });
       const passed = REOPENED_BY_EDIT[draft.reviewStage];
       if (passed) await record(documentId, 'edit', draft.reviewStage, 'submitted', actor, passed);
     },
 
     /** Whether `user` may publish stories (and so unpublish or delete a published one). */
-    async mayPublish(user: Reviewer): Promise<boolean> {
+    async mayPublish(user: AdminUser): Promise<boolean> {
       const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{
         action: string;
         subject: string | null;
@@ -250,4 +245,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await draftOf(documentId, { lock: true })).reviewStage;
     },
   };
-};
+});

@@ -11,7 +11,8 @@ import type { z } from 'zod';
 import type { RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
 import { datasetSchema, type Dataset } from '../dataset';
-import { getService } from '../../utils';
+import { defineService, getService } from '../../utils';
+import review from '../../review/services/review';
 
 export class SeedError extends Error {
   override readonly name = 'SeedError';
@@ -45,7 +46,7 @@ function parse(input: unknown, source: string): Dataset {
   throw new SeedError(lines.join('\n'));
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
   async function existing(type: RecordType): Promise<Map<string, string>> {
     const rows = (await strapi.db.query(UID[type]).findMany({ select: ['slug', 'documentId'] })) as Array<{
       slug: string;
@@ -174,7 +175,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             });
             if (type === 'story') {
               // Stories are published only once approved; an import is approved by the system, on the record.
-              await getService(strapi, 'review').approveAsSystem(created.documentId, `导入：${source}`);
+              await getService(strapi, review).approveAsSystem(created.documentId, `导入：${source}`);
               await strapi.documents(uid).publish({ documentId: created.documentId });
             }
             ids[type].set(record.slug, created.documentId);
@@ -339,7 +340,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return summary;
     },
   };
-};
+});
 
 /** A good deed has no slug: the seed knows it by its title and date. */
 function goodDeedKey(deed: { title: string; date: string }): string {

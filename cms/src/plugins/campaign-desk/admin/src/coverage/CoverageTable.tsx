@@ -1,7 +1,7 @@
 /** Coverage per central and provincial outlet against the target list: who carried the campaign, who is still missing. */
 import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { Statistics } from '../../../common/statistics-api';
-import { HeaderRow } from './HeaderRow';
+import { HeaderRow } from '../components/HeaderRow';
 
 export const CoverageTable = ({ coverage }: { coverage: Statistics['coverage'] }) => (
   <Table colCount={6} rowCount={coverage.outlets.length + 1}>

@@ -4,7 +4,7 @@
  */
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { TopicList } from '../components/TopicList';
+import { TopicList } from './TopicList';
 import type { Desk } from '../../../common/desk-api';
 import { useAdminGet } from '../components/useAdminGet';
 

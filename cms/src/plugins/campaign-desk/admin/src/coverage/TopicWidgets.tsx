@@ -1,6 +1,6 @@
 /** Homepage widgets: a reporter's own topics (我的选题), and an editor's topics due this week and overdue. */
 import { Box, Typography } from '@strapi/design-system';
-import { TopicList } from '../components/TopicList';
+import { TopicList } from './TopicList';
 import type { Desk } from '../../../common/desk-api';
 import { useAdminGet } from '../components/useAdminGet';
 

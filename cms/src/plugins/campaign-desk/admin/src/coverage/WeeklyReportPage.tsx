@@ -10,7 +10,7 @@ import { createGlobalStyle } from 'styled-components';
 import { CAMPAIGN, shanghaiDate } from '@campaign-desk/shared';
 import type { Count, Statistics } from '../../../common/statistics-api';
 import { weekOf } from '../../../common/weeks';
-import { coverageSummary, missingTargets } from '../components/CoverageTable';
+import { coverageSummary, missingTargets } from './CoverageTable';
 import { useDownload } from '../components/download';
 import { useAdminGet } from '../components/useAdminGet';
 

@@ -11,8 +11,8 @@ import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
-import { messageOf } from './api-error';
-import { when } from './when';
+import { messageOf } from '../components/api-error';
+import { when } from '../components/when';
 
 interface PanelProps {
   model: string;

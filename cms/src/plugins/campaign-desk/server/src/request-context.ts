@@ -3,10 +3,14 @@
  * context holds it. None when code acts on its own (imports, seeding, the delivery worker).
  */
 import type { Core } from '@strapi/strapi';
-import type { Person } from './newsroom/services/people';
 
 /** The admin user acting: who moves a story, edits it, verifies a placement. */
-export interface AdminUser extends Person {
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string;
   /** Present on the user of an admin request. */
   roles?: Array<{ code: string }>;
 }

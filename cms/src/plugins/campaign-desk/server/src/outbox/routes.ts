@@ -1,5 +1,5 @@
 import { OUTBOX_READ_ACTION, OUTBOX_REDELIVER_ACTION } from '../../../common/names';
-import { allowed } from '../routes/policies';
+import { allowed } from '../route-policies';
 
 export const adminRoutes = [
   { method: 'GET', path: '/outbox', handler: 'outbox.find', config: allowed(OUTBOX_READ_ACTION.id) },

@@ -1,6 +1,6 @@
 import { PARTICIPATION_PATH } from '@campaign-desk/shared';
 import { MODERATE_ACTION } from '../../../common/names';
-import { allowed } from '../routes/policies';
+import { allowed } from '../route-policies';
 
 /** Open to the public, no token: the participation gate (participation/gate.ts) guards them before they are reached. */
 const open = { policies: [] as string[], auth: false as const };

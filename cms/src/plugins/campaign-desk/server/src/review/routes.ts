@@ -1,4 +1,4 @@
-import { authenticated } from '../routes/policies';
+import { authenticated } from '../route-policies';
 
 export const adminRoutes = [
   { method: 'GET', path: '/stories/:documentId/review', handler: 'review.status', config: authenticated },

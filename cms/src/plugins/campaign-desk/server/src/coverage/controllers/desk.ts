@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { deskSchema } from '../../../../common/desk-api';
-import type { Person } from '../../newsroom/services/people';
+import type { AdminUser } from '../../request-context';
 import { getService } from '../../utils';
 import desk from '../services/desk';
 
 interface DeskContext {
-  state: { user: Person };
+  state: { user: AdminUser };
   body: unknown;
 }
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { issuePartnerTokenSchema, issuedPartnerTokenSchema, partnerTokenViewSchema } from '../../../../common/partner-api';
-import { nameOf, type Person } from '../../newsroom/services/people';
+import { nameOf } from '../../newsroom/services/people';
+import type { AdminUser } from '../../request-context';
 import { getService, invalidRequest } from '../../utils';
 import { zhErrorMap } from '../../zh-errors';
 import partnerTokens from '../services/partner-tokens';
@@ -8,7 +9,7 @@ import partnerTokens from '../services/partner-tokens';
 interface TokensContext {
   params: { documentId?: string };
   request: { body?: unknown };
-  state: { user: Person };
+  state: { user: AdminUser };
   status: number;
   body: unknown;
 }

@@ -10,7 +10,8 @@ import type { Desk, DeskTopic } from '../../../../common/desk-api';
 import { OPEN_TOPIC_STATUSES, type TopicStatus } from '../../../../common/topic-statuses';
 import { weekOf } from '../../../../common/weeks';
 import { defineService, getService } from '../../utils';
-import people, { type Person } from '../../newsroom/services/people';
+import people from '../../newsroom/services/people';
+import type { AdminUser } from '../../request-context';
 
 const LIMIT = 100;
 
@@ -55,7 +56,7 @@ export default defineService('desk', ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(UID.topic).findMany({ where, populate, orderBy, limit: LIMIT }) as Promise<Row[]>;
 
   return {
-    async of(user: Person, now = new Date()): Promise<Desk> {
+    async of(user: AdminUser, now = new Date()): Promise<Desk> {
       const today = shanghaiDate(now);
       const weekEnds = weekOf(today).sunday;
       const staff = await getService(strapi, people).staffOf(user);

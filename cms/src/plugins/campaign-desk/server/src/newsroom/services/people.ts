@@ -4,22 +4,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
+import type { AdminUser } from '../../request-context';
 import { defineService } from '../../utils';
-
-/** The admin user acting: who moves a story, edits it, verifies a placement. */
-export interface Person {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string;
-}
 
 /** Who acted when no person did (imports, code). */
 export const SYSTEM = '系统';
 
 /** A person as records name them (family name first, as Chinese names are written). */
-export function nameOf(user: Person | null): string {
+export function nameOf(user: AdminUser | null): string {
   if (!user) return SYSTEM;
   const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
   return name ?? `#${user.id}`;
@@ -33,17 +25,17 @@ export interface StaffMember {
 }
 
 export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => ({
-  async grantedActions(user: Person): Promise<Set<string>> {
+  async grantedActions(user: AdminUser): Promise<Set<string>> {
     const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{ action: string }>;
     return new Set(permissions.map((permission) => permission.action));
   },
 
-  async may(user: Person, action: string): Promise<boolean> {
+  async may(user: AdminUser, action: string): Promise<boolean> {
     return (await this.grantedActions(user)).has(action);
   },
 
   /** The person's 采编人员 record, if the newsroom has one for their account. */
-  async staffOf(user: Person): Promise<StaffMember | null> {
+  async staffOf(user: AdminUser): Promise<StaffMember | null> {
     if (!user.email) return null;
     const member = (await strapi.db.query(UID.staffMember).findOne({
       where: { email: { $eqi: user.email.trim() } },

@@ -1,7 +1,7 @@
-/** `pnpm readme:roles`: writes the README's table of who may do what from the roles table. */
+/** `pnpm docs:roles`: writes the developers' table of who may do what from the roles table. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { roleTable } from '../../src/plugins/campaign-desk/server/src/role-matrix';
-import { README, withTable } from './roles-readme';
+import { ROLES_DOC, withTable } from './roles-doc';
 
-writeFileSync(README, withTable(readFileSync(README, 'utf8'), roleTable()));
-console.log(`README.md: roles table written from the roles table`);
+writeFileSync(ROLES_DOC, withTable(readFileSync(ROLES_DOC, 'utf8'), roleTable()));
+console.log(`docs/developer/roles.md: roles table written from the roles table`);

@@ -56,7 +56,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
         overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
       },
-      // The public forms (建言献策, 好人好事): see the README, "Public participation".
+      // The public forms (建言献策, 好人好事): see docs/operator/public-forms.md.
       participation: {
         key: env('CAMPAIGN_DESK_PARTICIPATION_KEY') || undefined,
         siteUrl: env('SITE_URL') || undefined,

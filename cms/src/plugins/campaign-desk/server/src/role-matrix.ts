@@ -1,7 +1,7 @@
 /**
  * Who may do what: the roles table (services/roles.ts) and Super Admin, bounded by the
  * plugin's fixed rules, as one cell per role × content type × action, per role × media
- * library action and per role × plugin action. The README's table is printed from it
+ * library action and per role × plugin action. The table in docs/developer/roles.md is printed from it
  * (`roleTable`) and the role matrix test walks it through the admin API, so a content type
  * or action declared in names.ts and granted in the roles table appears in both.
  *
@@ -111,7 +111,7 @@ export function roleMatrix(): RoleMatrix {
   };
 }
 
-/** How the README names the media library's actions. */
+/** How the roles table in the docs names the media library's actions. */
 const MEDIA_LABELS: Record<MediaVerb, string> = {
   read: 'browse',
   create: 'upload',
@@ -130,7 +130,7 @@ const list = (entries: Array<[string, Access]>) =>
     .map(([label, access]) => (access === 'own' ? `${label} (own)` : label))
     .join(', ') || '—';
 
-/** The matrix as the README's Markdown table: a row per content type, the media library and each plugin action. */
+/** The matrix as docs/developer/roles.md's Markdown table: a row per content type, the media library and each plugin action. */
 export function roleTable(matrix: RoleMatrix = roleMatrix()): string {
   const cells = (cell: (role: MatrixRole) => string) => matrix.roles.map(cell).join(' | ');
   const rows = [

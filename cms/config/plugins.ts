@@ -40,6 +40,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           final: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FINAL'),
         },
         superAdminExempt: env.bool('CAMPAIGN_DESK_REVIEW_SUPER_ADMIN_EXEMPT'),
+        // 三审 per outlet: each outlet's stories reviewed only by its review chain (采编人员).
+        perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.

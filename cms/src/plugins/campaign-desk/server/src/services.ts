@@ -24,6 +24,7 @@ import publishedClauses from './publication/services/published-clauses';
 import recordReader from './publication/services/record-reader';
 import snapshot from './publication/services/snapshot';
 import review from './review/services/review';
+import reviewChains from './review/services/review-chains';
 import seed from './seed/services/seed';
 
 const services = [
@@ -52,6 +53,7 @@ const services = [
   recordReader,
   snapshot,
   review,
+  reviewChains,
   seed,
 ];
 

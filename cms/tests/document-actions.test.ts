@@ -134,9 +134,9 @@ describe('a verified placement', () => {
     } as never)) as { documentId: string };
     // As if an administrator had let 记者 delete placements: the rule alone stands in the way.
     const deleteAs = (user: Session) =>
-      cms.strapi.requestContext.run({ state: { user: { id: user.id } } } as never, () =>
-        cms.strapi.documents(UID.placement).delete({ documentId: placement.documentId } as never),
-      );
+      cms.strapi.requestContext.run({ state: { user: { id: user.id } } } as never, async () => {
+        await cms.strapi.documents(UID.placement).delete({ documentId: placement.documentId } as never);
+      });
     await expect(deleteAs(reporter)).rejects.toThrow('已核实的上稿记录只有有核实权限的人（编辑、主编）可以删除');
     expect(await count(UID.placement, { documentId: placement.documentId })).toBe(1);
     await deleteAs(await api.signUp('campaign-desk-editor', '编辑'));

@@ -1,12 +1,12 @@
 /** A slug left empty keeps the one the record has, or is made in pinyin from its title (unique among its type). */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
-import type { Middleware } from '../../document-service/actions';
+import { rule, type Rule } from '../../document-service/actions';
 import { slugEditOf } from './slug-edit';
 import slugsService from '../services/slugs';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('slugFromTitle', ['create', 'update'], async (context, next) => {
     const edit = slugEditOf(context);
     if (!edit) return next();
     const { type, source, data, documentId, requested } = edit;
@@ -21,4 +21,4 @@ export default (strapi: Core.Strapi): Middleware =>
     // Neither: left out rather than stored as '', which slugs, being unique, could hold only once.
     else if ('slug' in data) delete data.slug;
     return next();
-  };
+  });

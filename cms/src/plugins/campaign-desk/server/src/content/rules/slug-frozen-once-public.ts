@@ -1,13 +1,13 @@
 /** A slug cannot change once its record has been public: links to it out there must keep working. */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
-import type { Middleware } from '../../document-service/actions';
+import { rule, type Rule } from '../../document-service/actions';
 import { slugEditOf, slugError } from './slug-edit';
 import journal from '../../publication/services/journal';
 import slugs from '../services/slugs';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('slugFrozenOncePublic', ['update'], async (context, next) => {
     const edit = slugEditOf(context);
     if (!edit?.documentId || edit.requested === '') return next();
     const current = await getService(strapi, slugs).current(edit.type, edit.documentId);
@@ -15,4 +15,4 @@ export default (strapi: Core.Strapi): Middleware =>
       throw slugError(`slug 在首次发布后不能修改（当前为 “${current}”）`, '首次发布后不能修改');
     }
     return next();
-  };
+  });

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../../common/placement-states';
-import { editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
 import { actingUser } from '../../request-context';
 
 type Row = Record<string, unknown> & { state: PlacementState };
@@ -38,8 +38,8 @@ export function missingFor(state: PlacementState, row: Record<string, unknown>, 
   return missing;
 }
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('placementStates', ['create', 'update'], async (context, next) => {
     const edit = context.uid === UID.placement ? editOf(context.action, paramsOf(context)) : null;
     if (!edit) return next();
     const placements = strapi.db.query(UID.placement);
@@ -70,4 +70,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
       return result;
     });
-  };
+  });

@@ -4,13 +4,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
-import type { Middleware } from '../../document-service/actions';
+import { rule, type Rule, WRITES } from '../../document-service/actions';
 import { forEachPublicChange } from '../../publication/rules/public-changes';
 import outbox from '../services/outbox';
 
-export default (strapi: Core.Strapi): Middleware =>
-  forEachPublicChange(strapi, (change) =>
+export default (strapi: Core.Strapi): Rule =>
+  rule('outboxEvent', WRITES, forEachPublicChange(strapi, (change) =>
     change.effect === 'upsert'
       ? getService(strapi, outbox).enqueue('publish', change.record)
       : getService(strapi, outbox).enqueue(change.event, change),
-  );
+  ));

@@ -7,10 +7,10 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { documentIdOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { documentIdOf, paramsOf, type Rule, rule } from '../../document-service/actions';
 import publishedClauses from '../services/published-clauses';
 
-export default (strapi: Core.Strapi): Middleware => {
+export default (strapi: Core.Strapi): Rule => {
   async function opinionsOf(clauseId: string | undefined): Promise<string[]> {
     if (!clauseId) return [];
     const clauses = (await strapi.db.query(UID.clause).findMany({
@@ -20,7 +20,7 @@ export default (strapi: Core.Strapi): Middleware => {
     return clauses.map((clause) => clause.opinion?.documentId).filter((id): id is string => Boolean(id));
   }
 
-  return async (context, next) => {
+  return rule('clauseEditsOpinionDraft', ['create', 'update', 'delete'], async (context, next) => {
     if (context.uid !== UID.clause || !['create', 'update', 'delete'].includes(context.action)) return next();
     const params = paramsOf(context);
     return strapi.db.transaction(async () => {
@@ -30,5 +30,5 @@ export default (strapi: Core.Strapi): Middleware => {
       await getService(strapi, publishedClauses).touchDrafts([...new Set([...before, ...after])]);
       return result;
     });
-  };
+  });
 };

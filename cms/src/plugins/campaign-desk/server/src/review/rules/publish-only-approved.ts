@@ -11,12 +11,12 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import { stageName } from '../../../../common/review-stages';
 import { getService } from '../../utils';
-import { paramsOf, publishes, type Middleware } from '../../document-service/actions';
+import { paramsOf, publishes, rule, type Rule } from '../../document-service/actions';
 import { editChangesStory } from './story-edits';
 import review from '../services/review';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('publishOnlyApproved', ['create', 'update', 'publish'], async (context, next) => {
     const params = paramsOf(context);
     if (context.uid !== UID.story || !publishes(context.action, params)) return next();
 
@@ -32,4 +32,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
       return next();
     });
-  };
+  });

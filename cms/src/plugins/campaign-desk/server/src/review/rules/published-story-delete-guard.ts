@@ -3,12 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { refusal } from '../../errors';
 import { getService } from '../../utils';
-import { paramsOf, type Middleware } from '../../document-service/actions';
+import { paramsOf, rule, type Rule } from '../../document-service/actions';
 import { actingUser } from '../../request-context';
 import review from '../services/review';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('publishedStoryDeleteGuard', ['delete'], async (context, next) => {
     const { documentId } = paramsOf(context);
     // Code acting on its own (no admin user) is trusted, as everywhere in the Document Service.
     const user = actingUser(strapi);
@@ -18,4 +18,4 @@ export default (strapi: Core.Strapi): Middleware =>
       throw refusal('已发布的稿件只有有发布权限的人（主编）可以删除');
     }
     return next();
-  };
+  });

@@ -6,13 +6,13 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { editOf, paramsOf, type Middleware } from '../../document-service/actions';
+import { editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
 import { actingUser } from '../../request-context';
 import { editChangesStory } from './story-edits';
 import review from '../services/review';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('reopenAfterEdit', ['update'], async (context, next) => {
     const edit = context.uid === UID.story && context.action === 'update' ? editOf(context.action, paramsOf(context)) : null;
     const documentId = edit?.documentId;
     if (!edit || !documentId || !(await editChangesStory(strapi, documentId, edit.data))) return next();
@@ -23,4 +23,4 @@ export default (strapi: Core.Strapi): Middleware =>
       await getService(strapi, review).reopenAfterEdit(documentId, user);
       return result;
     });
-  };
+  });

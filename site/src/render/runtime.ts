@@ -9,7 +9,6 @@
  */
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
-import { useCampaign } from '../lib/current-campaign';
 import { siteUrl } from '../lib/paths';
 import { SEARCH_SHARDS, searchRecords, shardOf, type SearchRecord } from '../lib/search';
 import { Media, MEDIA_PATH } from '../snapshot/media';
@@ -26,7 +25,7 @@ export type SyncInput = {
   mediaDir: string;
   /** The instant pages are rendered as of (upcoming events, the current phase). */
   now: string;
-  /** A preview build: sample records count as fact (see campaign.ts). */
+  /** A preview build: sample records count as fact (see lib/campaign/index.ts). */
   preview: boolean;
   /** Read the whole snapshot rather than the changes since the last sync. */
   full: boolean;
@@ -114,7 +113,6 @@ export function createRuntime(app: App) {
 
       const library = media;
       campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
-      useCampaign(campaign);
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
@@ -164,12 +162,14 @@ export function createRuntime(app: App) {
 
     /** Renders planned pages; a page that does not render as planned is a template bug and throws. */
     async render(paths: string[]): Promise<RenderedFile[]> {
+      if (!campaign) throw new Error('nothing to render before the first sync');
       const site = siteUrl();
+      const locals: App.Locals = { campaign };
       const rendered: RenderedFile[] = [];
       for (const path of paths) {
         const page = planned.pages.get(path);
         if (!page) throw new Error(`${path} is not a page of the site`);
-        const response = await app.render(new Request(new URL(page.request, site)));
+        const response = await app.render(new Request(new URL(page.request, site)), { locals });
         const expected = page.request === path ? 200 : response.status;
         if (response.status !== expected) throw new Error(`${path} rendered with HTTP ${response.status}`);
         rendered.push({

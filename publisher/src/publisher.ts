@@ -14,7 +14,7 @@ import path from 'node:path';
 import { SiteRenderer, closeSearchIndexer, siteFingerprint, type Plan, type SnapshotSource } from '@campaign-desk/site/renderer';
 import { BuildRun, type BuildRecord } from './build-run';
 import { buildRelease } from './release-build';
-import { Releases } from './releases';
+import { Releases, type ReleaseChange } from './releases';
 
 export interface PublisherStatus {
   live: string | null;
@@ -175,21 +175,19 @@ export class Publisher {
     const build = new BuildRun(this.releases.newId(), reasons);
     const log = this.options.log ?? (() => {});
     log(`build ${build.release} (${describe(reasons)})`);
-    let basis: Basis | null = null;
     try {
       const renderer = await build.time('renderer', () => this.currentRenderer());
-      basis = await this.chooseBasis(build, !renderer.fresh && !wholeAsked);
+      const basis = await this.chooseBasis(build, !renderer.fresh && !wholeAsked);
       if (basis === null) await renderer.renderer.reset();
       const plan = await build.time('sync', () => this.plan(renderer.renderer, renderer.fresh));
       build.plan = plan;
       for (const [name, ms] of Object.entries(plan.timings)) build.timings[`sync.${name}`] = Math.round(ms);
       if (basis !== null && untouched(plan)) {
         log('nothing on the site changed; the live release stays');
-        await basis.carried;
       } else {
         this.refuseShrinking(plan, force, build.live);
-        await this.writeRelease(build, renderer.renderer, plan, basis);
-        await build.time('switch', () => this.goLive(build.release));
+        const change = await this.writeRelease(build, renderer.renderer, plan, basis);
+        await build.time('switch', () => this.goLive(build.release, change));
         build.published = true;
       }
       await renderer.renderer.commit();
@@ -199,21 +197,18 @@ export class Publisher {
       build.error = caught instanceof Refused ? caught.message : `build failed: ${(caught as Error).stack ?? caught}`;
       await this.dropFailedRenderer();
     } finally {
-      if (!build.published) await this.discard(build.release, basis);
+      if (!build.published) await this.discard(build.release);
     }
     this.logOutcome(build, log);
     await this.record(build.finish());
   }
 
-  /** The live release to build on when the renderer's last plan describes it (its copy starts at once), or null: a whole build. */
-  private async chooseBasis(build: BuildRun, incremental: boolean): Promise<Basis | null> {
+  /** The live release to build on when the renderer's last plan describes it, or null: a whole build. */
+  private async chooseBasis(build: BuildRun, incremental: boolean): Promise<string | null> {
     build.live = await this.releases.live();
-    const id = incremental && build.live !== null && build.live === this.basis ? build.live : null;
-    build.mode = id === null ? 'whole' : 'incremental';
-    if (id === null) return null;
-    const carried = this.releases.carryOver(id, this.releases.partialDir(build.release));
-    carried.catch(() => {});
-    return { id, carried };
+    const basis = incremental && build.live !== null && build.live === this.basis ? build.live : null;
+    build.mode = basis === null ? 'whole' : 'incremental';
+    return basis;
   }
 
   private plan(renderer: SiteRenderer, fresh: boolean): Promise<Plan> {
@@ -236,15 +231,16 @@ export class Publisher {
     }
   }
 
-  private async writeRelease(build: BuildRun, renderer: SiteRenderer, plan: Plan, basis: Basis | null): Promise<void> {
+  private async writeRelease(build: BuildRun, renderer: SiteRenderer, plan: Plan, basis: string | null): Promise<ReleaseChange> {
     const outcome = await buildRelease({ releases: this.releases, renderer, plan, id: build.release, basis, siteUrl: this.options.siteUrl });
     build.written = true;
     for (const [name, ms] of Object.entries(outcome.ms)) build.timings[name] = Math.round(ms);
     if (outcome.problems.length > 0) throw new Refused(`checks failed:\n${outcome.problems.join('\n')}`);
+    return outcome.change;
   }
 
-  private async goLive(release: string): Promise<void> {
-    await this.releases.finish(release);
+  private async goLive(release: string, change: ReleaseChange): Promise<void> {
+    await this.releases.finish(release, change);
     await this.releases.activate(release);
   }
 
@@ -256,9 +252,8 @@ export class Publisher {
     }
   }
 
-  /** What a build that did not go live left: a copy still under way is let finish, then removed. */
-  private async discard(release: string, basis: Basis | null): Promise<void> {
-    await basis?.carried.catch(() => {});
+  /** What a build that did not go live left. */
+  private async discard(release: string): Promise<void> {
     await rm(this.releases.partialDir(release), { recursive: true, force: true }).catch(() => {});
   }
 
@@ -284,8 +279,6 @@ export class Publisher {
     }
   }
 }
-
-type Basis = { id: string; carried: Promise<void> };
 
 const describe = (reasons: string[]) =>
   `${reasons.length} request${reasons.length === 1 ? '' : 's'}: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''}`;

@@ -20,7 +20,7 @@ export function countCoverage(records: RecordIndex, stories: StoryIndex, placeme
   const levels = (['central', 'provincial'] as const).map((level) => {
     const atLevel = records.outlets.filter((outlet) => outlet.level === level && factual(outlet));
     const carried = atLevel.filter((outlet) => placedIn.has(outlet.documentId));
-    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried, missing: atLevel.filter((o) => !placedIn.has(o.documentId)) };
+    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried };
   });
   return {
     /** Central and provincial outlets: which carried the campaign, which did not yet. */

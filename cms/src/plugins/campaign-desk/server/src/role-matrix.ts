@@ -19,7 +19,7 @@ import {
   type PluginAction,
   type ReviewAction,
 } from '../../common/names';
-import { moveScope } from '../../common/review-stages';
+import { CHAINED_MOVES, moveScope } from '../../common/review-stages';
 import contentTypes from './content-types';
 import { NEWSROOM_ROLES, type Grant, type MediaVerb, type RoleSpec, type Verb } from './services/roles';
 import { isTaxonomyType } from './services/taxonomy';
@@ -120,6 +120,10 @@ const MEDIA_LABELS: Record<MediaVerb, string> = {
   copyLink: 'copy link',
 };
 
+/** The review moves a per-outlet chain narrows further, and what their rows say of it. */
+const CHAINED: ReadonlySet<string> = new Set(CHAINED_MOVES.map((move) => REVIEW_ACTIONS[move].id));
+const CHAIN_NOTE = '（按媒体分设审稿链时：只限稿件所属媒体的审稿链）';
+
 const list = (entries: Array<[string, Access]>) =>
   entries
     .filter(([, access]) => access === 'all' || access === 'own')
@@ -139,7 +143,7 @@ export function roleTable(matrix: RoleMatrix = roleMatrix()): string {
     `| 媒体库 media library ² | ${cells((role) => list(MEDIA_VERBS.map((verb) => [MEDIA_LABELS[verb], matrix.media[verb][role.code]!])))} |`,
     ...matrix.plugin.map(({ action, access }) => {
       const cell = (code: string) => ({ all: 'yes', own: 'own stories', none: '—', fixed: '—' })[access[code]!];
-      return `| ${action.subCategory}：${action.displayName} | ${cells((role) => cell(role.code))} |`;
+      return `| ${action.subCategory}：${action.displayName}${CHAINED.has(action.id) ? CHAIN_NOTE : ''} | ${cells((role) => cell(role.code))} |`;
     }),
   ];
   return rows.join('\n');

@@ -4,6 +4,6 @@ import { robotsFile } from '../views/site-files';
 
 export const GET: APIRoute = async ({ params }) => {
   const view = (await pageView(robotsFile, params))!;
-  const rules = view.preview ? 'Disallow: /' : 'Allow: /';
+  const rules = `${view.preview ? 'Disallow' : 'Allow'}: ${view.scope}`;
   return new Response(`User-agent: *\n${rules}\n\nSitemap: ${view.sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -6,6 +6,7 @@
  * is caught up.
  */
 import { parseArgs } from 'node:util';
+import { SiteAddress } from '@campaign-desk/shared';
 import { loadConfig } from './config';
 import { Publisher } from './publisher';
 import { createControlServer, createSiteServer } from './server';
@@ -36,12 +37,12 @@ async function main() {
     case 'start': {
       // A fault anywhere is logged, never the end of the site: builds catch their own errors, this is the net under them.
       process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
-      const site = await createSiteServer({ publisher });
+      const site = await createSiteServer({ publisher, siteUrl: config.siteUrl });
       const undelivered = new UndeliveredEvents(config.source);
       const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token });
       await site.listen({ host: config.host, port: config.port });
       await control.listen({ host: config.controlHost, port: config.controlPort });
-      console.log(`[publisher] site: http://${config.host}:${config.port}/`);
+      console.log(`[publisher] site: http://${config.host}:${config.port}${new SiteAddress(config.siteUrl).base}`);
       console.log(`[publisher] control: http://${config.controlHost}:${config.controlPort}/ (POST /hooks/publish, GET /status with the token)`);
       publisher.request('start-up');
       const stop = async () => {

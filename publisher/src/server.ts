@@ -43,9 +43,12 @@ export async function createSiteServer({ publisher, siteUrl, logger = false }: {
     if (type) reply.header('content-type', type);
     return payload;
   });
+  const { base } = new SiteAddress(siteUrl);
+  // The site's root without its last slash (`/zt/liuda`), as a reader may type it.
+  if (base !== '/') app.get(base.slice(0, -1), (request, reply) => reply.redirect(`${base}${request.url.slice(base.length - 1)}`, 301));
   await app.register(fastifyStatic, {
     root: live,
-    prefix: new SiteAddress(siteUrl).base,
+    prefix: base,
     wildcard: true,
     // Releases carry .br and .gz copies of their text files (see precompress.ts).
     preCompressed: true,

@@ -16,7 +16,7 @@ import { SiteAddress, THANKS_PATH } from '@campaign-desk/shared';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { buildFixtureSite, type BuiltSite } from '../support/build';
 import { crawl } from '../support/crawl';
-import { pagePath } from '../support/dist';
+import { pagePath, walk } from '../support/dist';
 import { serveDir, type Running } from '../support/static-server';
 
 /** Plain HTTP: Chromium reaches the portal's host name on the test's server (see `--host-resolver-rules` below). */
@@ -41,7 +41,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const releasePaths = (pattern: RegExp) => built.files.filter((file) => pattern.test(file)).map((file) => pagePath(built.distDir, path.join(built.distDir, file)));
+const releasePaths = (pattern: RegExp) => walk(built.distDir).filter((file) => pattern.test(file)).map((file) => pagePath(built.distDir, file));
 
 describe('crawled over HTTP from the root of the path', () => {
   test('every page and feed is reached; 0 broken links, 0 URLs of the host outside the path', async () => {

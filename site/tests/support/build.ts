@@ -7,14 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SiteAddress } from '@campaign-desk/shared';
-import { closeSearchIndexer, DEFAULT_SITE_DIR, SiteRenderer, writeWholeSite } from '../../renderer';
+import { closeSearchIndexer, DEFAULT_SITE_DIR, exportSite, SiteRenderer } from '../../renderer';
 import type { FooterConfig } from '../../src/lib/footer';
 import { augmentedFixture, makeImages, serveImages } from './fixture';
 
 /** Inside phase 2 (转型发展示范区), so the build has a current phase and upcoming events. */
 export const TEST_NOW = '2020-06-15T12:00:00+08:00';
 
-export type BuiltSite = { distDir: string; files: string[]; warnings: string[]; buildMs: number };
+export type BuiltSite = { distDir: string; warnings: string[]; buildMs: number };
 
 export async function buildFixtureSite(options: { work: string; siteUrl: string; footer?: FooterConfig; submitUrl?: string }): Promise<BuiltSite> {
   const images = await serveImages(await makeImages());
@@ -29,8 +29,8 @@ export async function buildFixtureSite(options: { work: string; siteUrl: string;
     renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: options.siteUrl, footer: options.footer, submitUrl: options.submitUrl });
     const mediaDir = path.join(options.work, 'media');
     const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, preview: true, full: true });
-    const files = await writeWholeSite(renderer, plan, distDir, mediaDir);
-    return { distDir, files, warnings: plan.warnings, buildMs: Date.now() - started };
+    await exportSite(renderer, plan, distDir);
+    return { distDir, warnings: plan.warnings, buildMs: Date.now() - started };
   } finally {
     await renderer?.close();
     await closeSearchIndexer();

@@ -146,7 +146,10 @@ describe('a story through 三审 to the portal', () => {
     }
   });
 
-  it('answers an unknown address under the path with the site’s 404 page', async () => {
+  it('sends the path without its slash to the site, and answers an unknown address under it with the site’s 404 page', async () => {
+    const bare = await send(stack.portal, 'GET', SITE_PATH.slice(0, -1));
+    expect(bare.status).toBe(301);
+    expect(new URL(String(bare.headers.location), stack.siteUrl).pathname).toBe(SITE_PATH);
     const answer = await send(stack.portal, 'GET', site('no-such-page/'));
     expect(answer.status).toBe(404);
     const { readFileSync } = await import('node:fs');

@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_PATH } from '@campaign-desk/shared';
+import { PLUGIN_ID } from '../../../common/names';
 import { PARTNER_TOKEN_STRATEGY } from '../auth/partner-token';
 import { pluginConfig } from '../config/read';
 
 /** Partner routes take partner tokens only: they act for the token's outlet. */
 const partnerOnly = { policies: [] as string[], auth: { strategies: [PARTNER_TOKEN_STRATEGY] } };
 
-/** Open to the public, no token: the participation gate (participation/gate.ts) guards them before they are reached. */
-const open = { policies: [] as string[], auth: false as const };
+/**
+ * Open to the public, no token: the participation gate (participation/gate.ts) guards them
+ * before they are reached, and their policy refuses any request the gate did not pass.
+ */
+const open = { policies: [`plugin::${PLUGIN_ID}.passed-gate`], auth: false as const };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   type: 'content-api',

@@ -16,6 +16,7 @@ import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 import { refuse, type AnswerContext } from './answers';
 import { clientAddress } from './client-address';
+import rateLimits from './services/rate-limits';
 
 type GateContext = AnswerContext & {
   path: string;
@@ -57,7 +58,7 @@ export function routedPath(path: string): string {
     .replace(/\/$/, '');
 }
 
-/** Whether the gate let the request through: the public routes' policy refuses any it did not (routes/content-api.ts). */
+/** Whether the gate let the request through: the public routes' policy refuses any it did not (participation/routes.ts). */
 export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
   return typeof ctx.state[ADDRESS_STATE] === 'string';
 }
@@ -73,7 +74,7 @@ function uploadsOf(ctx: GateContext): string[] {
 
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
-  // Where Strapi mounts the plugin's content-API route (routes/content-api.ts).
+  // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
   const base = routedPath(`${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`);
   let trusted: Set<string> | null = null;
 
@@ -82,7 +83,7 @@ export function participationGate(strapi: Core.Strapi) {
     if (path !== base && !path.startsWith(`${base}/`)) return next();
     const { siteUrl, maxBodyBytes } = settings();
     const siteOrigin = new URL(siteUrl).origin;
-    const limits = getService(strapi, 'rate-limits');
+    const limits = getService(strapi, rateLimits);
     ctx.vary('Origin');
 
     const origin = ctx.get('origin');

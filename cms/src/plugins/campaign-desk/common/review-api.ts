@@ -57,7 +57,22 @@ export const reviewStatusSchema = z.object({
   ),
 });
 
+/** `GET /campaign-desk/review-queue`: 待我审核, the stories waiting for a move the asking user may make. */
+export const reviewQueueSchema = z.object({
+  stories: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      stage: reviewStageSchema,
+      /** The moves waiting for them (a review, or 送审 of their own returned story). */
+      actions: z.array(reviewActionSchema),
+      updatedAt: z.string().datetime({ offset: true }),
+    }),
+  ),
+});
+
 export type ReviewMove = z.infer<typeof reviewMoveSchema>;
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 export type ReviewLogEntry = ReviewStatus['log'][number];
 export type ReviewChain = z.infer<typeof reviewChainSchema>;

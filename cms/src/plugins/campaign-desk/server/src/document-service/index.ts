@@ -3,6 +3,8 @@
  * one rule a middleware. Each runs its part before `next()` outermost first, and its part
  * after `next()` returns innermost first; so the order is:
  *
+ *  0. publishNotices (notices/) — the author is told of a story's publish once it committed,
+ *     or that it failed and why; outermost, so it sees every rule's and the write's outcome.
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
@@ -63,9 +65,11 @@ import stageByReviewOnly from './stage-by-review-only';
 import storyDateOnFirstPublish from './story-date-on-first-publish';
 import taxonomyLock from './taxonomy-lock';
 import topicPublishedWithStory from './topic-published-with-story';
+import publishNotices from '../notices/publish-notices';
 
 export function registerDocumentMiddlewares(strapi: Core.Strapi) {
   for (const middleware of [
+    publishNotices(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
     publishedStoryDeleteGuard(strapi),

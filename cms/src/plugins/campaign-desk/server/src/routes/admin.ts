@@ -19,6 +19,11 @@ export default {
   routes: [
     { method: 'GET', path: '/stories/:documentId/review', handler: 'review.status', config: authenticated },
     { method: 'POST', path: '/stories/:documentId/review', handler: 'review.move', config: authenticated },
+    { method: 'GET', path: '/review-queue', handler: 'review-queue.find', config: authenticated },
+    { method: 'GET', path: '/notices', handler: 'notices.find', config: authenticated },
+    { method: 'POST', path: '/notices/read', handler: 'notices.markRead', config: authenticated },
+    { method: 'GET', path: '/notices/settings', handler: 'notices.settings', config: authenticated },
+    { method: 'PUT', path: '/notices/settings', handler: 'notices.saveSettings', config: authenticated },
     { method: 'GET', path: '/outbox', handler: 'outbox.find', config: allowed(OUTBOX_READ_ACTION.id) },
     { method: 'POST', path: '/outbox/deliveries/:id/redeliver', handler: 'outbox.redeliver', config: allowed(OUTBOX_REDELIVER_ACTION.id) },
     { method: 'GET', path: '/submissions', handler: 'moderation.find', config: allowed(MODERATE_ACTION.id) },

@@ -15,6 +15,7 @@ import publishedClauses from './published-clauses';
 import rateLimits from './rate-limits';
 import recordReader from './record-reader';
 import retention from './retention';
+import notices from '../notices/notices';
 import review from './review';
 import reviewChains from '../review-chains/chains';
 import roles from './roles';
@@ -44,6 +45,7 @@ export default {
   'rate-limits': rateLimits,
   'record-reader': recordReader,
   retention,
+  notices,
   review,
   'review-chains': reviewChains,
   roles,

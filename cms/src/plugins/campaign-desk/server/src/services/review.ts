@@ -14,7 +14,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, SUPER_ADMIN_ROLE, UID, type ReviewAction } from '../../../common/names';
-import type { ReviewLogEntry, ReviewMove, ReviewStatus } from '../../../common/review-api';
+import type { ReviewLogEntry, ReviewMove, ReviewQueue, ReviewStatus } from '../../../common/review-api';
 import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../common/review-stages';
 import { pluginConfig } from '../config/read';
 import { StageConflict, refusal } from '../errors';
@@ -40,6 +40,12 @@ const REOPENED_BY_EDIT: Partial<Record<ReviewStage, string>> = {
   second_passed: '复审后内容有修改，重新送审',
   approved: '终审后内容有修改，重新送审',
 };
+
+/** The stages a story waits in for someone's move: a review, or its author's 送审 after a return. */
+const WAITING_STAGES: ReviewStage[] = ['submitted', 'first_passed', 'second_passed', 'returned'];
+
+/** A story in someone's 待我审核, and the moves waiting for them. */
+export type Waiting = ReviewQueue['stories'][number];
 
 /** Log actions after which the story is a new version, reviewed afresh. */
 const NEW_VERSION: ReadonlySet<string> = new Set<ReviewLogEntry['action']>(['return', 'edit']);
@@ -89,6 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: draft.id, reviewStage: draft.reviewStage ?? 'draft', authorId: draft.createdBy?.id ?? null, outletId: draft.outlet?.documentId ?? null };
   }
 
+  /** Whether the viewer may read a story row (its creator and their roles populated), as the content manager decides. */
+  const readChecker = (viewer: Viewer) =>
+    strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: viewer.ability, model: UID.story }) as { cannot: { read(entity: unknown): boolean } };
+
   /** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
   async function assertReadable(documentId: string, viewer: Viewer): Promise<void> {
     // The creator and their roles are what Strapi's conditions (is-creator, has-same-role-as-creator) look at.
@@ -97,11 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } } },
     });
     if (!draft) throw new errors.NotFoundError(`没有找到稿件 ${documentId}`);
-    const checker = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: viewer.ability, model: UID.story }) as { cannot: { read(entity: unknown): boolean } };
-    if (checker.cannot.read(draft)) {
+    if (readChecker(viewer).cannot.read(draft)) {
       throw refusal(`你不能查看稿件 ${documentId}，也就不能查看或办理它的审稿`);
     }
   }
@@ -215,7 +224,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment);
       });
+      try {
+        await getService(strapi, 'notices').moved(documentId, move.to, nameOf(viewer.user), comment);
+      } catch (error) {
+        strapi.log.warn(`稿件 ${documentId} 的审稿通知未能发出：${(error as Error).message}`);
+      }
       return this.status(documentId, viewer);
+    },
+
+    /**
+     * 待我审核: the stories waiting for a move `viewer` may make — a review (separation of duties
+     * and chains applied), or 送审 of their own returned story — that they may read; oldest
+     * first, as they queued. With `documentIds`, only among those.
+     */
+    async waitingFor(viewer: Viewer, documentIds?: string[]): Promise<Waiting[]> {
+      const rows = (await stories().findMany({
+        where: { publishedAt: null, reviewStage: { $in: WAITING_STAGES }, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+        select: ['id', 'documentId', 'title', 'reviewStage', 'updatedAt'],
+        populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } }, outlet: { select: ['documentId'] } },
+        orderBy: { updatedAt: 'asc' },
+      })) as Array<{ id: number; documentId: string; title: string; reviewStage: ReviewStage; updatedAt: string | Date; createdBy?: { id: number } | null; outlet?: { documentId: string } | null }>;
+      if (rows.length === 0) return [];
+      const checker = readChecker(viewer);
+      const granted = await grantedActions(viewer.user);
+      const logs = new Map<string, LogRow[]>();
+      const entries = (await strapi.db.query(UID.reviewEntry).findMany({
+        where: { storyId: { $in: rows.map((row) => row.documentId) } },
+        orderBy: { id: 'asc' },
+      })) as Array<LogRow & { storyId: string }>;
+      for (const entry of entries) logs.set(entry.storyId, [...(logs.get(entry.storyId) ?? []), entry]);
+      const chains = new Map<string | null, Promise<LoadedChain | null>>();
+      const waiting: Waiting[] = [];
+      for (const row of rows) {
+        if (checker.cannot.read(row)) continue;
+        const draft: Draft = { id: row.id, reviewStage: row.reviewStage, authorId: row.createdBy?.id ?? null, outletId: row.outlet?.documentId ?? null };
+        if (!chains.has(draft.outletId)) chains.set(draft.outletId, chainOf(draft));
+        const actions = movesFor(viewer.user, granted, draft, logs.get(row.documentId) ?? [], await chains.get(draft.outletId)!).actions.filter((action) =>
+          action === 'submit' ? draft.authorId === viewer.user.id : action !== 'return',
+        );
+        if (actions.length > 0) {
+          waiting.push({ documentId: row.documentId, title: row.title, stage: row.reviewStage, actions, updatedAt: new Date(row.updatedAt).toISOString() });
+        }
+      }
+      return waiting;
     },
 
     /** Approves a story nobody reviewed in this system (a trusted import), and says so in its log. */

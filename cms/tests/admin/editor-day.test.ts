@@ -2,8 +2,10 @@
 /**
  * The editor's day in Debian's Chromium at 1366×900, each role with its own login: the
  * 编辑 finds a submitted story in 待我审核 on the admin home with its notice, opens it and
- * passes it from the 审稿 panel, which names the story's review chain (三审 per outlet); the
- * 记者 finds the story returned with its reason; a person chooses which notices they get.
+ * passes it from the 审稿 panel, which names the story's review chain (三审 per outlet) and
+ * the word check's hits; the 记者 finds the story returned with its reason; the 编辑 sees
+ * what the reporter's edit changed since the pass; the 主编 passes 终审 with a written
+ * acknowledgement of the hits; a person chooses which notices they get.
  * Runs once, on SQLite: the pages are the same whatever the database.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -31,6 +33,8 @@ async function pageOf(person: Session): Promise<Page> {
 
 beforeAll(async () => {
   cms = await startCms({ env: { CAMPAIGN_DESK_REVIEW_PER_OUTLET: 'true' } });
+  const participation = `plugin::${PLUGIN_ID}.participation`;
+  cms.strapi.config.set(participation, { ...(cms.strapi.config.get(participation) as object), sensitiveWords: ['夜班'] });
   api = adminApi(cms);
   Object.assign(people, await api.newsroom());
   const outlet = (await fixtures(cms.strapi).outlet({ name: '香城都市报' })).documentId;
@@ -69,6 +73,7 @@ describe('the editor’s day', () => {
     await page.getByText('审稿链（按媒体）').waitFor();
     await page.getByText('首发媒体：香城都市报').waitFor();
     await page.getByText('终审通过：总编辑（跨媒体）').waitFor();
+    await expect.poll(() => page.getByTestId('word-hits').textContent()).toBe('敏感词检查标题：夜班');
     await page.getByRole('button', { name: '初审通过' }).click();
     await page.getByText('已初审通过').waitFor();
     expect((await api.call(people.editor, 'GET', `/campaign-desk/stories/${storyId}/review`)).body.stage).toBe('first_passed');
@@ -84,9 +89,35 @@ describe('the editor’s day', () => {
     await page.getByText('待送审').waitFor();
   });
 
+  it('编辑：what the reporter’s edit changed since 初审, block by block, in the panel', async () => {
+    expect((await api.call(people.reporter, 'PUT', `/content-manager/collection-types/${UID.story}/${storyId}`, { summary: '摘要（补充职务）' })).status).toBe(200);
+    expect((await api.review(people.reporter, storyId, 'submit')).status).toBe(200);
+    const page = await pageOf(people.editor);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);
+    const changes = page.getByTestId('changes-since-pass');
+    await changes.getByText('摘要（修改）').waitFor();
+    expect(await changes.locator('ins').allTextContents()).toEqual(['（补充职务）']);
+    await changes.getByText(/对照测试编辑初审通过的版本/).waitFor();
+    await page.getByRole('button', { name: '初审通过' }).click();
+    await page.getByText('已初审通过').waitFor();
+  });
+
+  it('主编：终审 with the word check’s hits needs a written acknowledgement, logged', async () => {
+    expect((await api.review(people.deskHead, storyId, 'second')).status).toBe(200);
+    const page = await pageOf(people.chief);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);
+    const pass = page.getByRole('button', { name: '终审通过' });
+    await pass.waitFor();
+    expect(await pass.isDisabled()).toBe(true);
+    await page.getByLabel('终审说明').fill('“夜班”指编辑部夜班，非敏感用法');
+    await pass.click();
+    await page.getByText('已终审通过').waitFor();
+    await page.getByText('终审说明：“夜班”指编辑部夜班，非敏感用法').waitFor();
+  });
+
   it('主编：chooses which notices they receive, in the admin and by email', async () => {
     const page = await pageOf(people.chief);
-    await page.goto(`${cms.url}/admin/settings/${PLUGIN_ID}/notices`);
+    await page.goto(`${cms.url}/admin/settings/notices`);
     const email = page.getByRole('checkbox', { name: '已发布' }).nth(1);
     await email.click();
     await page.getByRole('button', { name: '保存' }).click();

@@ -70,7 +70,7 @@ export default {
         pluginId: PLUGIN_ID,
         icon: Bell,
         title: { id: getTranslation('widget.notices'), defaultMessage: 'My notices' },
-        link: { label: { id: getTranslation('widget.notice-settings'), defaultMessage: 'Notice settings' }, href: `/settings/${PLUGIN_ID}/notices` },
+        link: { label: { id: getTranslation('widget.notice-settings'), defaultMessage: 'Notice settings' }, href: '/settings/notices' },
         component: async () => (await import('./widgets/ReviewWidgets')).NoticesWidget,
       },
       {

@@ -11,6 +11,8 @@
  *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
  *     a story's publish runs in the transaction it opens, the story's draft row locked from
  *     the check on, so no edit slips in between the check and the copy that is published.
+ *  4b. publishWordCheck (word-check/) — a story with words of the sensitive-word list is
+ *     published only if its 终审 acknowledged each; in 4's transaction, so it reads the text published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
  *  7. placementVerification — only a verifier verifies a placement or changes a verified one;
@@ -66,6 +68,7 @@ import storyDateOnFirstPublish from './story-date-on-first-publish';
 import taxonomyLock from './taxonomy-lock';
 import topicPublishedWithStory from './topic-published-with-story';
 import publishNotices from '../notices/publish-notices';
+import publishWordCheck from '../word-check/publish-word-check';
 
 export function registerDocumentMiddlewares(strapi: Core.Strapi) {
   for (const middleware of [
@@ -74,6 +77,7 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     reviewLogAppendOnly(),
     publishedStoryDeleteGuard(strapi),
     publishOnlyApproved(strapi),
+    publishWordCheck(strapi),
     slugFormat(),
     slugFrozenOncePublic(strapi),
     placementVerification(strapi),

@@ -18,6 +18,8 @@ import retention from './retention';
 import notices from '../notices/notices';
 import review from './review';
 import reviewChains from '../review-chains/chains';
+import reviewChanges from '../review-changes/changes';
+import wordCheck from '../word-check/word-check';
 import roles from './roles';
 import seed from './seed';
 import sensitiveWords from './sensitive-words';
@@ -48,6 +50,7 @@ export default {
   notices,
   review,
   'review-chains': reviewChains,
+  'review-changes': reviewChanges,
   roles,
   seed,
   'sensitive-words': sensitiveWords,
@@ -56,4 +59,5 @@ export default {
   statistics,
   submissions,
   taxonomy,
+  'word-check': wordCheck,
 };

@@ -14,8 +14,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, SUPER_ADMIN_ROLE, UID, type ReviewAction } from '../../../common/names';
-import type { ReviewLogEntry, ReviewMove, ReviewQueue, ReviewStatus } from '../../../common/review-api';
-import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../common/review-stages';
+import type { ReviewLogEntry, ReviewMove, ReviewQueue, ReviewStatus, TextBlock, WordHit } from '../../../common/review-api';
+import { describeHits } from '../word-check/word-check';
+import { NEW_VERSION_ACTIONS, REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../common/review-stages';
 import { pluginConfig } from '../config/read';
 import { StageConflict, refusal } from '../errors';
 import { outsideChain, type LoadedChain } from '../review-chains/chains';
@@ -47,10 +48,13 @@ const WAITING_STAGES: ReviewStage[] = ['submitted', 'first_passed', 'second_pass
 /** A story in someone's 待我审核, and the moves waiting for them. */
 export type Waiting = ReviewQueue['stories'][number];
 
-/** Log actions after which the story is a new version, reviewed afresh. */
-const NEW_VERSION: ReadonlySet<string> = new Set<ReviewLogEntry['action']>(['return', 'edit']);
-
-type LogRow = Omit<ReviewLogEntry, 'createdAt'> & { actorId: number | null; createdAt: string | Date };
+type LogRow = Omit<ReviewLogEntry, 'createdAt' | 'wordHits' | 'acknowledgement'> & {
+  actorId: number | null;
+  createdAt: string | Date;
+  passedText?: TextBlock[] | null;
+  wordHits?: WordHit[] | null;
+  acknowledgement?: string | null;
+};
 
 interface Draft {
   id: number;
@@ -62,7 +66,7 @@ interface Draft {
 
 /** The entries of the story's current version: those after the last return or reopening edit. */
 function currentVersion(log: LogRow[]): LogRow[] {
-  const start = log.findLastIndex((entry) => NEW_VERSION.has(entry.action));
+  const start = log.findLastIndex((entry) => NEW_VERSION_ACTIONS.has(entry.action));
   return log.slice(start + 1);
 }
 
@@ -115,6 +119,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /**
+   * The word check of a move: at 送审 and 终审 the hits are logged with it; 终审 of a story with
+   * hits needs a written acknowledgement, which is logged too.
+   */
+  async function wordCheck(documentId: string, action: ReviewAction, acknowledgement?: string) {
+    if (action !== 'submit' && action !== 'final') return {};
+    const wordHits = await getService(strapi, 'word-check').hitsOf(documentId);
+    if (wordHits.length === 0) return {};
+    if (action === 'final' && !acknowledgement?.trim()) {
+      throw new errors.ValidationError(`稿件含敏感词（${describeHits(wordHits)}），终审通过须写明核实说明`, {
+        errors: [{ path: ['acknowledgement'], message: '请写明对敏感词的核实说明', name: 'ValidationError' }],
+      });
+    }
+    return { wordHits, acknowledgement: action === 'final' ? acknowledgement : undefined };
+  }
+
   const grantedActions = (user: Reviewer) => getService(strapi, 'people').grantedActions(user);
   const chainOf = (draft: Draft) => getService(strapi, 'review-chains').forOutlet(draft.outletId);
 
@@ -152,7 +172,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Moves the story and logs the move; inside the caller's transaction, or one of its own. */
-  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: Reviewer | null, comment?: string) {
+  async function record(
+    documentId: string,
+    action: ReviewLogEntry['action'],
+    from: ReviewStage,
+    to: ReviewStage,
+    actor: Reviewer | null,
+    comment?: string,
+    checked: { wordHits?: WordHit[]; acknowledgement?: string } = {},
+  ) {
     await strapi.db.transaction(async () => {
       await stories().updateMany({ where: { documentId }, data: { reviewStage: to } });
       await strapi.db.query(UID.reviewEntry).create({
@@ -164,6 +192,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           comment: comment?.trim() || null,
           actorId: actor?.id ?? null,
           actorName: nameOf(actor),
+          // The text this review passed, for the next version to be compared with.
+          ...(isReview(action) ? { passedText: await getService(strapi, 'review-changes').textOf(documentId) } : {}),
+          wordHits: checked.wordHits ?? null,
+          acknowledgement: checked.acknowledgement?.trim() || null,
         },
       });
     });
@@ -175,19 +207,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertReadable(documentId, viewer);
       const [draft, log, granted] = await Promise.all([draftOf(documentId), logOf(documentId), grantedActions(viewer.user)]);
       const published = (await stories().count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
-      const chain = await chainOf(draft);
+      const [chain, sincePass, wordHits] = await Promise.all([
+        chainOf(draft),
+        getService(strapi, 'review-changes').sincePass(documentId, log),
+        getService(strapi, 'word-check').hitsOf(documentId),
+      ]);
       return {
         documentId,
         stage: draft.reviewStage,
         published,
         ...movesFor(viewer.user, granted, draft, log, chain),
         chain: chain?.view ?? null,
-        log: log.map(({ id, action, fromStage, toStage, comment, actorName, createdAt }) => ({
+        sincePass,
+        wordHits,
+        log: log.map(({ id, action, fromStage, toStage, comment, wordHits: hits, acknowledgement, actorName, createdAt }) => ({
           id,
           action,
           fromStage,
           toStage,
           comment,
+          wordHits: hits ?? null,
+          acknowledgement: acknowledgement ?? null,
           actorName,
           createdAt: new Date(createdAt).toISOString(),
         })),
@@ -199,7 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * story has moved on (StageConflict), or their role, the stage or the separation of duties
      * does not allow it.
      */
-    async move(documentId: string, { action, stage: seen, comment }: ReviewMove, viewer: Viewer): Promise<ReviewStatus> {
+    async move(documentId: string, { action, stage: seen, comment, acknowledgement }: ReviewMove, viewer: Viewer): Promise<ReviewStatus> {
       await assertReadable(documentId, viewer);
       const move = REVIEW_MOVES[action];
       await strapi.db.transaction(async () => {
@@ -222,7 +262,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             errors: [{ path: ['comment'], message: '请写明退回意见', name: 'ValidationError' }],
           });
         }
-        await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment);
+        await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment, await wordCheck(documentId, action, acknowledgement));
       });
       try {
         await getService(strapi, 'notices').moved(documentId, move.to, nameOf(viewer.user), comment);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
+import { objectStorageProvider, usesObjectStorage } from '../src/object-storage';
 
 /** The sensitive-word list: one word a line; blank lines and lines starting with # are skipped. */
 function wordsIn(file: string | undefined): string[] | undefined {
@@ -40,6 +41,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // a broken picture.
   upload: {
     config: {
+      // Local disk unless UPLOAD_PROVIDER=s3 (src/object-storage.ts).
+      ...(usesObjectStorage(env) ? objectStorageProvider(env) : {}),
       security: {
         allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'application/pdf', 'audio/*', 'video/*'],
         deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml'],

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
-import type { Plan, RenderedFile, SyncInput } from '../src/render/runtime';
+import type { Plan, RenderedFile, SourcedFile, SyncInput } from '../src/render/runtime';
 import { compileSite, type Compiled } from './compile';
 import { siteEnvironment } from './environment';
 
-export type { Plan, RenderedFile, SearchRecord, SyncInput };
+export type { Plan, RenderedFile, SearchRecord, SourcedFile, SyncInput };
 
 export type RendererOptions = {
   siteDir: string;
@@ -150,9 +150,9 @@ export class SiteRenderer {
     return this.call('searchShard', [shard], TIMEOUTS_MS.other);
   }
 
-  /** The client files of the compiled site, relative to its client directory. */
-  get clientDir(): string {
-    return this.compiled.clientDir;
+  /** The compiled site's client files (scripts, styles, fonts), as files of a release. */
+  get clientFiles(): SourcedFile[] {
+    return this.assets.map((asset) => ({ file: asset.slice(1), source: path.join(this.compiled.clientDir, asset.slice(1)) }));
   }
 
   async close(): Promise<void> {

@@ -30,18 +30,18 @@ function blockLinks(blocks: BlockNode[]): string[] {
 /** Every link a person typed into a record the site shows, with where it was typed. */
 export function personLinks(campaign: Campaign): PersonLink[] {
   const links: PersonLink[] = [];
-  for (const story of campaign.stories) {
+  for (const story of campaign.stories.all) {
     const who = `稿件《${label(story.title)}》（${story.documentId}）`;
     for (const url of blockLinks(story.body)) links.push({ url, where: `${who}的正文（body）` });
     if (story.mediaUrl) links.push({ url: story.mediaUrl, where: `${who}的媒体链接（mediaUrl）` });
   }
-  for (const figure of campaign.figures) {
+  for (const figure of campaign.records.figures) {
     for (const url of blockLinks(figure.biography)) links.push({ url, where: `典型人物${figure.name}（${figure.documentId}）的事迹（biography）` });
   }
-  for (const placement of campaign.placements) {
+  for (const placement of campaign.placements.all) {
     if (placement.url) links.push({ url: placement.url, where: `上稿记录（${placement.documentId}）的网址（url）` });
   }
-  for (const outlet of campaign.outlets) {
+  for (const outlet of campaign.records.outlets) {
     if (outlet.homepage) links.push({ url: outlet.homepage, where: `媒体${outlet.name}（${outlet.documentId}）的网址（homepage）` });
   }
   return links;

@@ -9,7 +9,7 @@ import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 export type Card = { story: Story; outlet: Outlet | null };
 
 export function cardsOf(campaign: Campaign, stories: Story[]): Card[] {
-  return stories.map((story) => ({ story, outlet: (story.outletId && campaign.maps.outlets.get(story.outletId)) || null }));
+  return stories.map((story) => ({ story, outlet: (story.outletId && campaign.records.byId.outlets.get(story.outletId)) || null }));
 }
 
 /**
@@ -104,14 +104,14 @@ export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | n
 export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
   return deeds.map((deed) => ({
     deed,
-    place: (deed.placeId && campaign.maps.places.get(deed.placeId)) || null,
+    place: (deed.placeId && campaign.records.byId.places.get(deed.placeId)) || null,
     photo: deed.photo ? pictureOf(campaign, deed.photo, [360, 720]) : null,
   }));
 }
 
 /** The relay's figures, on every page that shows them: claims of fact, so samples count only in a preview. */
 export function relayCounts(campaign: Campaign): { deeds: number; doers: number; fromPublic: number } {
-  const deeds = campaign.goodDeeds.filter(campaign.factual);
+  const deeds = campaign.participation.goodDeeds.filter(campaign.factual);
   return {
     deeds: deeds.length,
     doers: new Set(deeds.map((deed) => deed.doer)).size,
@@ -125,8 +125,8 @@ export type EventItem = { event: CampaignEvent; place: Place | null; stories: St
 export function eventsOf(campaign: Campaign, events: CampaignEvent[]): EventItem[] {
   return events.map((event) => ({
     event,
-    place: (event.placeId && campaign.maps.places.get(event.placeId)) || null,
-    stories: campaign.storiesOfEvent(event.documentId).slice(0, 3),
+    place: (event.placeId && campaign.records.byId.places.get(event.placeId)) || null,
+    stories: campaign.stories.of('event', event.documentId).slice(0, 3),
   }));
 }
 
@@ -140,13 +140,13 @@ export function timelineOf(campaign: Campaign): Timeline {
   const phase = campaignPhaseAt(campaign.now);
   return {
     phase,
-    themes: campaign.themes.map((theme) => ({
+    themes: campaign.records.themes.map((theme) => ({
       theme,
       current: phase.state === 'during' && phase.theme?.slug === theme.slug,
-      stories: phase.state === 'after' ? campaign.storiesOfTheme(theme.documentId).length : null,
+      stories: phase.state === 'after' ? campaign.stories.of('theme', theme.documentId).length : null,
     })),
   };
 }
 
 /** Central and provincial outlets reached against the goal of 全覆盖. */
-export type Coverage = Campaign['coverage'];
+export type Coverage = Campaign['coverage']['levels'];

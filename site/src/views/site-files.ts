@@ -18,8 +18,8 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
   const host = siteUrl().hostname;
   return {
     name: `${CAMPAIGN.shortName}日程`,
-    events: campaign.events.map((event) => {
-      const place = event.placeId ? campaign.maps.places.get(event.placeId) : undefined;
+    events: campaign.records.events.map((event) => {
+      const place = event.placeId ? campaign.records.byId.places.get(event.placeId) : undefined;
       return {
         uid: `${event.documentId}@${host}`,
         title: calendarTitle(event),

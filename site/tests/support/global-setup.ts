@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { closeSearchIndexer, DEFAULT_SITE_DIR, SiteRenderer, writeWholeSite } from '../../renderer';
+import { closeSearchIndexer, DEFAULT_SITE_DIR, exportSite, SiteRenderer } from '../../renderer';
 import type { FooterConfig } from '../../src/lib/footer';
 import { augmentedFixture, makeImages, serveImages } from './fixture';
 
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
     renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: TEST_SITE_URL, footer: TEST_FOOTER });
     const mediaDir = path.join(work, 'media');
     const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, preview: true, full: true });
-    await writeWholeSite(renderer, plan, distDir, mediaDir);
+    await exportSite(renderer, plan, distDir);
     project.provide('distDir', distDir);
     project.provide('warnings', plan.warnings);
     project.provide('buildMs', Date.now() - started);

@@ -33,7 +33,7 @@ export type Review = (typeof REVIEWS)[number];
 export const NEW_VERSION_ACTIONS: ReadonlySet<string> = new Set(['return', 'edit']);
 
 /**
- * The moves a per-outlet review chain governs (server/src/review-chains/): the three reviews,
+ * The moves a per-outlet review chain governs (server/src/review/services/review-chains.ts): the three reviews,
  * and returning a story; 送审 is the author's, whatever the outlet.
  */
 export const CHAINED_MOVES: readonly ReviewAction[] = [...REVIEWS, 'return'];

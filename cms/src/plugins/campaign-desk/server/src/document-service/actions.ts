@@ -1,12 +1,11 @@
 /**
  * What the document-service rules ask about an action, answered once: its params, whether it
  * only reads, what it writes, what it does to the public version of a document, which
- * document it acted on and who is behind it. All but `actingUser` are pure.
+ * document it acted on. All pure; who is behind it is request-context.ts's to say.
  */
-import type { Core, Modules } from '@strapi/strapi';
+import type { Modules } from '@strapi/strapi';
 import { recordTypeOf } from '../record-types';
-import type { Operation } from '../services/journal';
-import type { Reviewer } from '../services/review';
+import type { Operation } from '../publication/services/journal';
 
 export type Middleware = Modules.Documents.Middleware.Middleware;
 export type Context = Modules.Documents.Middleware.Context;
@@ -19,10 +18,48 @@ export function paramsOf(context: Context): Params {
   return context.params as Params;
 }
 
-const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+/**
+ * Every action Strapi's Document Service (5.54) runs, and what it does: the rules are judged
+ * against this table, and an action it does not name is refused on the plugin's types
+ * (tests/document-actions.test.ts fails when the installed Strapi offers one more).
+ */
+export const ACTIONS = {
+  findOne: 'read',
+  findFirst: 'read',
+  findMany: 'read',
+  count: 'read',
+  create: 'write',
+  update: 'write',
+  delete: 'write',
+  publish: 'write',
+  unpublish: 'write',
+  discardDraft: 'write',
+  /** Run as a create of the copied data, or refused (clone-as-create.ts): no rule covers it itself. */
+  clone: 'write',
+} as const;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isAction(action: string): action is Action {
+  return Object.hasOwn(ACTIONS, action);
+}
+
+/** Every action that writes, but clone (which becomes a create). */
+export const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'] as const satisfies readonly Action[];
+
+/** A rule and the actions it covers: it runs for those, never for the others. */
+export interface Rule {
+  name: string;
+  covers: readonly Action[];
+  run: Middleware;
+}
+
+export function rule(name: string, covers: readonly Action[], run: Middleware): Rule {
+  return { name, covers, run };
+}
 
 export function isRead(action: string): boolean {
-  return READS.has(action);
+  return isAction(action) && ACTIONS[action] === 'read';
 }
 
 /** What a create or an update writes, and to which document (none yet for a create). */
@@ -56,12 +93,6 @@ export function writesCampaignContent(uid: string, action: string): boolean {
 export function documentIdOf(params: Params, result: unknown): string | undefined {
   if (params.documentId) return params.documentId;
   return result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : undefined;
-}
-
-/** The admin user whose request this is; none when code acts on its own (imports, seeding). */
-export function actingUser(strapi: Core.Strapi): Reviewer | null {
-  const user = strapi.requestContext.get()?.state?.user as Reviewer | undefined;
-  return user?.id ? user : null;
 }
 
 /**

@@ -1,18 +1,22 @@
 /**
  * The plugin's rules for every door into the Document Service (admin UI, admin API, code),
- * one rule a middleware. Each runs its part before `next()` outermost first, and its part
- * after `next()` returns innermost first; so the order is:
+ * one rule a middleware. Each declares the actions it covers (actions.ts names every action
+ * Strapi's Document Service runs) and runs for those only; an action the table does not name
+ * is refused on the plugin's types. Each runs its part before `next()` outermost first, and
+ * its part after `next()` returns innermost first; so the order is:
  *
- *  0. publishNotices (notices/) — the author is told of a story's publish once it committed,
- *     or that it failed and why; outermost, so it sees every rule's and the write's outcome.
+ *  0. cloneAsCreate — a clone is a create of the copied data, through every rule below, or
+ *     refused for the types a copy makes no sense of.
+ *  0b. publishNotices (notices/) — the author is told of a story's publish once it committed,
+ *     or that it failed and why; outside every other rule, so it sees their outcome and the write's.
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
  *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
  *     a story's publish runs in the transaction it opens, the story's draft row locked from
  *     the check on, so no edit slips in between the check and the copy that is published.
- *  4b. publishWordCheck (word-check/) — a story with words of the sensitive-word list is
- *     published only if its 终审 acknowledged each; in 4's transaction, so it reads the text published.
+ *  4b. publishWordCheck — a story with words of the sensitive-word list is published only if
+ *     its 终审 acknowledged each; in 4's transaction, so it reads the text published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
  *  7. placementVerification — only a verifier verifies a placement or changes a verified one;
@@ -46,32 +50,38 @@
  *     for the same reason.
  */
 import type { Core } from '@strapi/strapi';
-import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
-import clausesAtPublish from './clauses-at-publish';
-import contractCheck from './contract-check';
-import journalEntry from './journal-entry';
-import onePlanPerOutletAndPhase from './one-plan-per-outlet-and-phase';
-import outboxEvent from './outbox-event';
-import outletOfAuthor from './outlet-of-author';
-import placementStates from './placement-states';
-import placementVerification from './placement-verification';
-import publishOnlyApproved from './publish-only-approved';
-import publishedStoryDeleteGuard from './published-story-delete-guard';
-import recordChange from './record-change';
-import reopenAfterEdit from './reopen-after-edit';
-import reviewLogAppendOnly from './review-log-append-only';
-import slugFormat from './slug-format';
-import slugFromTitle from './slug-from-title';
-import slugFrozenOncePublic from './slug-frozen-once-public';
-import stageByReviewOnly from './stage-by-review-only';
-import storyDateOnFirstPublish from './story-date-on-first-publish';
-import taxonomyLock from './taxonomy-lock';
-import topicPublishedWithStory from './topic-published-with-story';
-import publishNotices from '../notices/publish-notices';
-import publishWordCheck from '../word-check/publish-word-check';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID } from '../../../common/names';
+import { isAction, type Middleware, type Rule } from './actions';
+import cloneAsCreate from './clone-as-create';
+import clauseEditsOpinionDraft from '../publication/rules/clause-edits-opinion-draft';
+import clausesAtPublish from '../publication/rules/clauses-at-publish';
+import contractCheck from '../publication/rules/contract-check';
+import journalEntry from '../publication/rules/journal-entry';
+import onePlanPerOutletAndPhase from '../coverage/rules/one-plan-per-outlet-and-phase';
+import outboxEvent from '../outbox/rules/outbox-event';
+import outletOfAuthor from '../newsroom/rules/outlet-of-author';
+import placementStates from '../coverage/rules/placement-states';
+import placementVerification from '../coverage/rules/placement-verification';
+import publishOnlyApproved from '../review/rules/publish-only-approved';
+import publishWordCheck from '../review/rules/publish-word-check';
+import publishNotices from '../notices/rules/publish-notices';
+import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
+import recordChange from '../publication/rules/record-change';
+import reopenAfterEdit from '../review/rules/reopen-after-edit';
+import reviewLogAppendOnly from '../review/rules/review-log-append-only';
+import slugFormat from '../content/rules/slug-format';
+import slugFromTitle from '../content/rules/slug-from-title';
+import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
+import stageByReviewOnly from '../review/rules/stage-by-review-only';
+import storyDateOnFirstPublish from '../publication/rules/story-date-on-first-publish';
+import taxonomyLock from '../content/rules/taxonomy-lock';
+import topicPublishedWithStory from '../coverage/rules/topic-published-with-story';
 
-export function registerDocumentMiddlewares(strapi: Core.Strapi) {
-  for (const middleware of [
+/** The rules, outermost first. */
+export function documentRules(strapi: Core.Strapi): Rule[] {
+  return [
+    cloneAsCreate(strapi),
     publishNotices(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
@@ -95,7 +105,22 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     clausesAtPublish(strapi),
     storyDateOnFirstPublish(strapi),
     topicPublishedWithStory(strapi),
-  ]) {
-    strapi.documents.use(middleware);
+  ];
+}
+
+/** Refuses, on the plugin's types, an action no rule was judged against (one a newer Strapi added). */
+const knownActionsOnly: Middleware = async (context, next) => {
+  // Typed as the actions Strapi's types know; the installed Strapi may run more.
+  const action: string = context.action;
+  if (context.uid.startsWith(`plugin::${PLUGIN_ID}.`) && !isAction(action)) {
+    throw new errors.ValidationError(`不支持的操作：${action}`);
+  }
+  return next();
+};
+
+export function registerDocumentMiddlewares(strapi: Core.Strapi) {
+  strapi.documents.use(knownActionsOnly);
+  for (const { covers, run } of documentRules(strapi)) {
+    strapi.documents.use((context, next) => ((covers as readonly string[]).includes(context.action) ? run(context, next) : next()));
   }
 }

@@ -110,9 +110,10 @@ describe('a pipeline', () => {
 });
 
 describe('the publication pipeline', () => {
-  it('checks approval first, fills in before judging, and stores clauses before reading the public changes', () => {
+  it('checks approval and words first, fills in before judging, and stores clauses before reading the public changes', () => {
     expect(publicationSteps(strapi).map((step) => step.name)).toEqual([
       'publishOnlyApproved',
+      'publishWordCheck',
       'storyDateOnFirstPublish',
       'reopenAfterEdit',
       'slugFromTitle',
@@ -129,7 +130,7 @@ describe('the publication pipeline', () => {
     expect(publicationStages(strapi).map((stage) => stage.name)).toEqual(['contractCheck', 'journalEntry', 'outboxEvent']);
   });
 
-  it('is registered after the guards, as the one rule that writes with them', () => {
-    expect(documentRules(strapi).map((rule) => rule.name)).toEqual([...guards(strapi).map((rule) => rule.name), 'publication']);
+  it('is registered inside the publish notices and after the guards, as the one rule that writes with the write', () => {
+    expect(documentRules(strapi).map((rule) => rule.name)).toEqual(['publishNotices', ...guards(strapi).map((rule) => rule.name), 'publication']);
   });
 });

@@ -29,7 +29,9 @@ import placementVerification from '../coverage/rules/placement-verification';
 import topicPublishedWithStory from '../coverage/rules/topic-published-with-story';
 import outboxEvent from '../outbox/rules/outbox-event';
 import outletOfAuthor from '../newsroom/rules/outlet-of-author';
+import publishNotices from '../notices/rules/publish-notices';
 import publishOnlyApproved from '../review/rules/publish-only-approved';
+import publishWordCheck from '../review/rules/publish-word-check';
 import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
 import reopenAfterEdit from '../review/rules/reopen-after-edit';
 import reviewLogAppendOnly from '../review/rules/review-log-append-only';
@@ -63,6 +65,8 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // First: the story's draft row is locked from the check on, so no edit slips in between
     // the check and the copy that is published.
     publishOnlyApproved(strapi),
+    // In the same lock: the words checked are those of the text that is published.
+    publishWordCheck(strapi),
     // Once approved: only a publish that goes ahead dates the story.
     storyDateOnFirstPublish(strapi),
     // Compares what was sent, before the next two fill anything in; after the write, the
@@ -87,9 +91,11 @@ export function publicationStages(strapi: Core.Strapi): Stage<PublicChange>[] {
   return [contractCheck(strapi), journalEntry(strapi), outboxEvent(strapi)];
 }
 
-/** The rules, outermost first: the guards, then the publication pipeline. */
+/** The rules, outermost first: the author's notice of a publish, the guards, then the publication pipeline. */
 export function documentRules(strapi: Core.Strapi): Rule[] {
   return [
+    // Around everything else, so it tells the outcome of every guard, the pipeline and the write.
+    publishNotices(strapi),
     ...guards(strapi),
     pipeline('publication', WRITES, {
       transaction: async (work) => strapi.db.transaction(work),

@@ -33,7 +33,8 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ['tests/**/*.test.ts'],
-                exclude: [ADMIN_TESTS],
+                // Where uploads are kept does not depend on the database.
+                exclude: [ADMIN_TESTS, 'tests/object-storage.test.ts'],
                 globalSetup: ['tests/support/global-setup.ts'],
                 env: { TEST_DATABASE: 'postgres' },
               },

@@ -1,7 +1,7 @@
 /**
  * `pnpm backup [--file path]`: the whole campaign (database, uploads, accounts, the site's
  * token) in one archive, encrypted with BACKUP_ENCRYPTION_KEY from .env; see lib/backup.ts
- * and the README's "Backups". Safe while Strapi runs; a publish made during the backup may be
+ * and docs/operator/backups.md. Safe while Strapi runs; a publish made during the backup may be
  * in it or not.
  */
 import { chmodSync, statSync } from 'node:fs';

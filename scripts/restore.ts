@@ -1,6 +1,6 @@
 /**
  * `pnpm restore <file> [--force]`: replaces everything in the configured database and uploads
- * with a backup made by `pnpm backup` (see lib/backup.ts and the README's "Backups"). Stop
+ * with a backup made by `pnpm backup` (see lib/backup.ts and docs/operator/backups.md). Stop
  * Strapi first. A database that already has accounts is replaced only with --force.
  */
 import path from 'node:path';

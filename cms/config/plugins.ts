@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
+import { objectStorageProvider, usesObjectStorage } from '../src/object-storage';
 
 /** The sensitive-word list: one word a line; blank lines and lines starting with # are skipped. */
 function wordsIn(file: string | undefined): string[] | undefined {
@@ -18,6 +19,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // a broken picture.
   upload: {
     config: {
+      // Local disk unless UPLOAD_PROVIDER=s3 (src/object-storage.ts).
+      ...(usesObjectStorage(env) ? objectStorageProvider(env) : {}),
       security: {
         allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif', 'application/pdf', 'audio/*', 'video/*'],
         deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml'],
@@ -37,6 +40,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           final: env.bool('CAMPAIGN_DESK_REVIEW_SEPARATE_FINAL'),
         },
         superAdminExempt: env.bool('CAMPAIGN_DESK_REVIEW_SUPER_ADMIN_EXEMPT'),
+        // 三审 per outlet: each outlet's stories reviewed only by its review chain (采编人员).
+        perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
@@ -54,7 +59,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
         overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
       },
-      // The public forms (建言献策, 好人好事): see the README, "Public participation".
+      // The public forms (建言献策, 好人好事): see docs/operator/public-forms.md.
       participation: {
         key: env('CAMPAIGN_DESK_PARTICIPATION_KEY') || undefined,
         siteUrl: env('SITE_URL') || undefined,

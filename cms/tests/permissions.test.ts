@@ -2,8 +2,9 @@
  * Who may do what, through the admin API as real accounts of every role (记者, 编辑, 主编 and
  * Super Admin): the role matrix, made from the roles table, walked cell by cell (every content
  * type × create, read, update, delete, publish; every review move; the outbox; the media
- * library), and the README's table compared with the one the matrix prints. Then the media
- * library's rules no role escapes, and the roles of an older database limited once.
+ * library), and the developers' table (docs/developer/roles.md) compared with the one the
+ * matrix prints. Then the media library's rules no role escapes, and the roles of an older
+ * database limited once.
  *
  * Content types and actions come from names.ts and the roles table: one added there is walked
  * here without a change to this file (records of any type come from tests/support/sample-records.ts).
@@ -26,7 +27,7 @@ import { REVIEW_MOVES } from '../src/plugins/campaign-desk/common/review-stages'
 import { roleMatrix, roleTable, type Access, type MatrixRole } from '../src/plugins/campaign-desk/server/src/role-matrix';
 import { adminApi, type Answer, type Session } from './support/admin-api';
 import { paragraph } from './support/fixtures';
-import { README, tableIn } from './support/roles-readme';
+import { ROLES_DOC, tableIn } from './support/roles-doc';
 import { sampleRecords } from './support/sample-records';
 import { startCms, type TestCms } from './support/strapi';
 
@@ -106,9 +107,9 @@ const PLUGIN_ENDPOINTS: Record<string, (session: Session) => Promise<Answer>> = 
   },
 };
 
-describe('the README', () => {
-  it('shows the table the roles table makes (`pnpm readme:roles` writes it)', () => {
-    expect(tableIn(readFileSync(README, 'utf8'))).toBe(roleTable(matrix));
+describe('docs/developer/roles.md', () => {
+  it('shows the table the roles table makes (`pnpm docs:roles` writes it)', () => {
+    expect(tableIn(readFileSync(ROLES_DOC, 'utf8'))).toBe(roleTable(matrix));
   });
 });
 

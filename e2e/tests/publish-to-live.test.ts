@@ -4,7 +4,9 @@
  * index; withdrawn, it is gone; a broken record or a killed publisher never leave readers
  * with a broken site; a burst of publishes ends with everything live in few builds.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_ID_HEADER, signEvent } from '@campaign-desk/shared';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
@@ -125,8 +127,13 @@ describe('publish to live', () => {
     await waitFor(served('e2e-after-repair'), 'the repaired site to go live');
   });
 
-  it('catches up after being killed in the middle of a build', async () => {
+  it('catches up after being killed in the middle of a build, and still knows the events it took', async () => {
     await idle();
+    // An event taken before the kill: its id is kept on disk, so a replay after the restart is known as one.
+    const body = JSON.stringify({ id: randomUUID(), type: 'publish', recordType: 'story', contentType: UID.story, documentId: 'e2e-replayed', slug: 'e2e-replayed', occurredAt: new Date().toISOString() });
+    const headers = { 'content-type': 'application/json', [EVENT_ID_HEADER]: JSON.parse(body).id, ...(await signEvent(body, system.hookSecret)) };
+    const deliver = () => fetch(`${system.publisher.controlUrl}/hooks/publish`, { method: 'POST', headers, body });
+    expect((await deliver()).status).toBe(202);
     // Down while a story is published: the CMS keeps the event and retries.
     await system.publisher.kill();
     await publishDirectly('发布器中断时发布的稿件', 'e2e-during-crash');
@@ -140,6 +147,9 @@ describe('publish to live', () => {
     const status = await idle();
     expect(status.lastBuild).toMatchObject({ ok: true });
     expect(status.live).not.toMatch(/partial/);
+    const replayed = await deliver();
+    expect(replayed.status).toBe(200);
+    expect(await replayed.json()).toMatchObject({ replay: true });
   });
 
   it('puts a burst of 20 publishes live with far fewer builds', async () => {

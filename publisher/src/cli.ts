@@ -5,9 +5,11 @@
  * whole site at start-up, so a publish missed while it was down (or a build it was killed in)
  * is caught up.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { Publisher } from './publisher';
+import { fileReplayStore } from './replay-store';
 import { createControlServer, createSiteServer } from './server';
 import { UndeliveredEvents } from './undelivered';
 
@@ -38,7 +40,9 @@ async function main() {
       process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
       const site = await createSiteServer({ publisher });
       const undelivered = new UndeliveredEvents(config.source);
-      const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token });
+      // Seen event ids are kept beside the releases, so a restarted publisher still knows a replay.
+      const replayStore = fileReplayStore(path.join(config.dataDir, 'seen-events.json'), { log: (line) => console.log(`[publisher] ${line}`) });
+      const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token, replayStore });
       await site.listen({ host: config.host, port: config.port });
       await control.listen({ host: config.controlHost, port: config.controlPort });
       console.log(`[publisher] site: http://${config.host}:${config.port}/`);

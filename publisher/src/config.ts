@@ -28,7 +28,7 @@ const variablesSchema = z
     PUBLISHER_MIN_PAGE_RATIO: z.coerce.number().min(0).max(1).default(0.8),
     SITE_DIR: z.string().default(DEFAULT_SITE_DIR),
     SITE_URL: z.string().url(),
-    /** Where the site's forms post: the CMS's participation route as the public reaches it (see the README's nginx rule). */
+    /** Where the site's forms post: the CMS's participation route as the public reaches it (see docs/operator/public-forms.md). */
     CAMPAIGN_DESK_SUBMIT_URL: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').optional(),
     CAMPAIGN_DESK_SNAPSHOT_URL: z.string().url().optional(),
     CAMPAIGN_DESK_TOKEN: z.string().optional(),

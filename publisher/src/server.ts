@@ -1,6 +1,6 @@
 /**
  * The publisher's two HTTP faces. The site server serves the live release and nothing else
- * (in production any web server or CDN can do it instead; see README). The control server,
+ * (in production any web server or CDN can do it instead; see docs/operator/publisher.md). The control server,
  * for the CMS and the newsroom's operators, takes the signed build hook and answers
  * `/status` to holders of the publisher's token: it names internal paths and records, and
  * says whether the CMS holds publish events it has not delivered.

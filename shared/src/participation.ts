@@ -26,7 +26,7 @@ export const PARTICIPATION_PATH = '/participation';
 /**
  * Where the site's forms post when CAMPAIGN_DESK_SUBMIT_URL does not say: the CMS on this
  * machine, as `pnpm demo` and `astro dev` run it. A site built for the public names the
- * public address of this one route (see the README's nginx rule).
+ * public address of this one route (see docs/operator/public-forms.md).
  */
 export const DEFAULT_SUBMIT_URL = 'http://127.0.0.1:1337/api/campaign-desk/participation';
 

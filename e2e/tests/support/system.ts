@@ -74,6 +74,8 @@ export interface CampaignSystem {
   strapi: Core.Strapi;
   cmsUrl: string;
   publisher: PublisherProcess;
+  /** Signs events as the CMS's build hook does. */
+  hookSecret: string;
   stop(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
     strapi,
     cmsUrl,
     publisher,
+    hookSecret,
     async stop() {
       try {
         await publisher.stop();

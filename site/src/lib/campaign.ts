@@ -273,7 +273,7 @@ export function indexCampaign(records: RecordSet, now: Date, { media = () => nul
   const coverage = (['central', 'provincial'] as const).map((level) => {
     const atLevel = outlets.filter((outlet) => outlet.level === level && factual(outlet));
     const carried = atLevel.filter((outlet) => placedIn.has(outlet.documentId));
-    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried, missing: atLevel.filter((o) => !placedIn.has(o.documentId)) };
+    return { level, name: nameOf(OUTLET_LEVELS, level), outlets: atLevel, carried };
   });
 
   /** What feeds carry of a list: all of it in a preview, what is fact otherwise. */

@@ -1,6 +1,7 @@
 /**
  * Coverage (媒体上稿与覆盖): the central and provincial outlets carrying the campaign against
  * the goal of 全覆盖, and the placements that count (see `counted` in lib/campaign.ts).
+ * Who has not carried it yet is the newsroom's internal target (统计, 周报), never published.
  */
 import type { Outlet, Placement, Story } from '@campaign-desk/shared';
 import { single } from './page-family';
@@ -8,7 +9,7 @@ import type { Coverage } from './parts';
 
 export type CoverageView = {
   coverage: Coverage;
-  /** The target outlets, each with its counted placements. */
+  /** The target outlets that carried the campaign, each with its counted placements. */
   outlets: Array<{ outlet: Outlet; placements: number }>;
   placements: Array<{ placement: Placement; story: Story; outlet: Outlet }>;
   /** The campaign's own media and the counties', which 全覆盖 does not measure. */
@@ -19,7 +20,7 @@ export type CoverageView = {
 export const coveragePage = single('/coverage/', (campaign): CoverageView => ({
   coverage: campaign.coverage,
   outlets: campaign.coverage.flatMap((level) =>
-    level.outlets.map((outlet) => ({ outlet, placements: campaign.placedIn.get(outlet.documentId) ?? 0 })),
+    level.carried.map((outlet) => ({ outlet, placements: campaign.placedIn.get(outlet.documentId)! })),
   ),
   placements: campaign.counted.map((placement) => ({
     placement,

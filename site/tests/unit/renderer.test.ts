@@ -140,6 +140,7 @@ describe('a public build and a preview', () => {
     for (const feed of feeds) expect(itemsOf(files.get(feed)!), feed).toEqual([]);
     expect(files.get('/coverage/')).toContain('0 / 8');
     expect(files.get('/coverage/')).toContain('暂无核实的上稿记录');
+    expect(files.get('/coverage/')).toContain('暂无央媒、省媒的核实上稿记录');
     expect(files.get('/')).toContain('0 / 8');
     expect(files.get('/')).toMatch(/<strong>0<\/strong><span>件好事已接力/);
     for (const page of ['/', '/coverage/', '/stories/sample-story-040/']) {
@@ -169,6 +170,13 @@ describe('a public build and a preview', () => {
     expect(files.get('/coverage/')).toContain('1 / 8');
     expect(files.get('/coverage/')).toContain(real.title);
     expect(files.get('/')).toContain('1 / 8');
+    // The outlet that carried it is named; none that has not is (an internal target, not news).
+    const coverage = files.get('/coverage/')!;
+    expect(coverage).toContain(central.name);
+    const notCarried = records.filter((record) => record.type === 'outlet' && ['central', 'provincial'].includes(record.level) && record.documentId !== central.documentId);
+    expect(notCarried.length).toBeGreaterThan(0);
+    for (const outlet of notCarried) expect(coverage, outlet.name).not.toContain(`>${outlet.name}<`);
+    expect(coverage).not.toContain('尚未刊播');
   });
 
   test('a preview counts samples as fact, says so on every page and keeps search engines out', async () => {

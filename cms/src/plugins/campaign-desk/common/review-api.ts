@@ -23,14 +23,25 @@ export const reviewMoveSchema = z
   })
   .strict();
 
+/** 三审 per outlet: the story's outlet and the names of who may make each review of it. */
+export const reviewChainSchema = z.object({
+  /** The story's 首发媒体, or null if it names none (then only those across outlets review it). */
+  outlet: z.string().nullable(),
+  first: z.array(z.string()),
+  second: z.array(z.string()),
+  final: z.array(z.string()),
+});
+
 export const reviewStatusSchema = z.object({
   documentId: z.string(),
   stage: reviewStageSchema,
   published: z.boolean(),
   /** The moves the asking user may make now. */
   actions: z.array(reviewActionSchema),
-  /** Moves their role allows here but the separation of duties withholds from them, and why. */
+  /** Moves their role allows here but the separation of duties or the review chain withholds from them, and why. */
   held: z.array(z.object({ action: reviewActionSchema, reason: z.string() })),
+  /** The story's review chain while chains are per outlet (`review.perOutlet`), else null. */
+  chain: reviewChainSchema.nullable(),
   /** Every move so far, oldest first. */
   log: z.array(
     z.object({
@@ -49,3 +60,4 @@ export const reviewStatusSchema = z.object({
 export type ReviewMove = z.infer<typeof reviewMoveSchema>;
 export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 export type ReviewLogEntry = ReviewStatus['log'][number];
+export type ReviewChain = z.infer<typeof reviewChainSchema>;

@@ -1,7 +1,7 @@
 /**
  * Who may do what: the roles table (services/roles.ts) and Super Admin, bounded by the
  * plugin's fixed rules, as one cell per role × content type × action, per role × media
- * library action and per role × plugin action. The README's table is printed from it
+ * library action and per role × plugin action. The table in docs/developer/roles.md is printed from it
  * (`roleTable`) and the role matrix test walks it through the admin API, so a content type
  * or action declared in names.ts and granted in the roles table appears in both.
  *
@@ -19,7 +19,7 @@ import {
   type PluginAction,
   type ReviewAction,
 } from '../../common/names';
-import { moveScope } from '../../common/review-stages';
+import { CHAINED_MOVES, moveScope } from '../../common/review-stages';
 import contentTypes from './content-types';
 import { NEWSROOM_ROLES, type Grant, type MediaVerb, type RoleSpec, type Verb } from './services/roles';
 import { isTaxonomyType } from './services/taxonomy';
@@ -111,7 +111,7 @@ export function roleMatrix(): RoleMatrix {
   };
 }
 
-/** How the README names the media library's actions. */
+/** How the roles table in the docs names the media library's actions. */
 const MEDIA_LABELS: Record<MediaVerb, string> = {
   read: 'browse',
   create: 'upload',
@@ -120,13 +120,17 @@ const MEDIA_LABELS: Record<MediaVerb, string> = {
   copyLink: 'copy link',
 };
 
+/** The review moves a per-outlet chain narrows further, and what their rows say of it. */
+const CHAINED: ReadonlySet<string> = new Set(CHAINED_MOVES.map((move) => REVIEW_ACTIONS[move].id));
+const CHAIN_NOTE = '（按媒体分设审稿链时：只限稿件所属媒体的审稿链）';
+
 const list = (entries: Array<[string, Access]>) =>
   entries
     .filter(([, access]) => access === 'all' || access === 'own')
     .map(([label, access]) => (access === 'own' ? `${label} (own)` : label))
     .join(', ') || '—';
 
-/** The matrix as the README's Markdown table: a row per content type, the media library and each plugin action. */
+/** The matrix as docs/developer/roles.md's Markdown table: a row per content type, the media library and each plugin action. */
 export function roleTable(matrix: RoleMatrix = roleMatrix()): string {
   const cells = (cell: (role: MatrixRole) => string) => matrix.roles.map(cell).join(' | ');
   const rows = [
@@ -139,7 +143,7 @@ export function roleTable(matrix: RoleMatrix = roleMatrix()): string {
     `| 媒体库 media library ² | ${cells((role) => list(MEDIA_VERBS.map((verb) => [MEDIA_LABELS[verb], matrix.media[verb][role.code]!])))} |`,
     ...matrix.plugin.map(({ action, access }) => {
       const cell = (code: string) => ({ all: 'yes', own: 'own stories', none: '—', fixed: '—' })[access[code]!];
-      return `| ${action.subCategory}：${action.displayName} | ${cells((role) => cell(role.code))} |`;
+      return `| ${action.subCategory}：${action.displayName}${CHAINED.has(action.id) ? CHAIN_NOTE : ''} | ${cells((role) => cell(role.code))} |`;
     }),
   ];
   return rows.join('\n');

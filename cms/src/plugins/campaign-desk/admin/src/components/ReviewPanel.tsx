@@ -1,15 +1,16 @@
 /**
  * The 审稿 panel beside a story in the edit view: its stage, the buttons the current
  * user's role allows (and why a review their role allows is someone else's to make), a
- * comment box (required to return a story) and the review log.
+ * comment box (required to return a story), the story's review chain if chains are per
+ * outlet, and the review log.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
-import type { ReviewMove, ReviewStatus } from '../../../common/review-api';
-import { REVIEW_MOVES, stageName } from '../../../common/review-stages';
+import type { ReviewChain, ReviewMove, ReviewStatus } from '../../../common/review-api';
+import { REVIEWS, REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
 import { messageOf } from './api-error';
 import { when } from './when';
@@ -23,6 +24,29 @@ const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'ne
   approved: 'success',
   returned: 'danger',
   draft: 'neutral',
+};
+
+/** Who may make each review of this story while chains are per outlet. */
+const ChainOf = ({ chain }: { chain: ReviewChain }) => {
+  const { formatMessage } = useIntl();
+  const nobody = formatMessage({ id: getTranslation('review.chain.nobody'), defaultMessage: 'nobody yet' });
+  return (
+    <Box>
+      <Typography variant="sigma" textColor="neutral600">
+        {formatMessage({ id: getTranslation('review.chain.title'), defaultMessage: 'Review chain (per outlet)' })}
+      </Typography>
+      <Typography variant="pi" tag="p">
+        {chain.outlet
+          ? formatMessage({ id: getTranslation('review.chain.outlet'), defaultMessage: 'Outlet: {outlet}' }, { outlet: chain.outlet })
+          : formatMessage({ id: getTranslation('review.chain.no-outlet'), defaultMessage: 'No outlet: only reviewers across outlets' })}
+      </Typography>
+      {REVIEWS.map((review) => (
+        <Typography key={review} variant="pi" tag="p">
+          {REVIEW_MOVES[review].name}：{chain[review].join('、') || nobody}
+        </Typography>
+      ))}
+    </Box>
+  );
 };
 
 const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
@@ -116,6 +140,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           {REVIEW_MOVES[action].name}：{reason}
         </Typography>
       ))}
+      {status.chain && <ChainOf chain={status.chain} />}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           {formatMessage({ id: getTranslation('review.log.title'), defaultMessage: 'Review log' })}

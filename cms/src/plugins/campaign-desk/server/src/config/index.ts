@@ -25,6 +25,11 @@ export const configSchema = z.object({
         .default({}),
       /** Whether Super Admin may review regardless of the separation of duties. */
       superAdminExempt: z.boolean().default(false),
+      /**
+       * 三审 per outlet (review-chains/): each review of a story only by the accounts its
+       * outlet's chain lists (采编人员 marked for it), or those marked across outlets.
+       */
+      perOutlet: z.boolean().default(false),
     })
     .strict()
     .default({}),

@@ -19,10 +19,48 @@ export function paramsOf(context: Context): Params {
   return context.params as Params;
 }
 
-const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+/**
+ * Every action Strapi's Document Service (5.54) runs, and what it does: the rules are judged
+ * against this table, and an action it does not name is refused on the plugin's types
+ * (tests/document-actions.test.ts fails when the installed Strapi offers one more).
+ */
+export const ACTIONS = {
+  findOne: 'read',
+  findFirst: 'read',
+  findMany: 'read',
+  count: 'read',
+  create: 'write',
+  update: 'write',
+  delete: 'write',
+  publish: 'write',
+  unpublish: 'write',
+  discardDraft: 'write',
+  /** Run as a create of the copied data, or refused (clone-as-create.ts): no rule covers it itself. */
+  clone: 'write',
+} as const;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isAction(action: string): action is Action {
+  return Object.hasOwn(ACTIONS, action);
+}
+
+/** Every action that writes, but clone (which becomes a create). */
+export const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'] as const satisfies readonly Action[];
+
+/** A rule and the actions it covers: it runs for those, never for the others. */
+export interface Rule {
+  name: string;
+  covers: readonly Action[];
+  run: Middleware;
+}
+
+export function rule(name: string, covers: readonly Action[], run: Middleware): Rule {
+  return { name, covers, run };
+}
 
 export function isRead(action: string): boolean {
-  return READS.has(action);
+  return isAction(action) && ACTIONS[action] === 'read';
 }
 
 /** What a create or an update writes, and to which document (none yet for a create). */

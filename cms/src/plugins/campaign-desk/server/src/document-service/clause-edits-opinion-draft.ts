@@ -7,9 +7,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { getService } from '../utils';
-import { documentIdOf, paramsOf, type Middleware } from './actions';
+import { documentIdOf, paramsOf, type Rule, rule } from './actions';
 
-export default (strapi: Core.Strapi): Middleware => {
+export default (strapi: Core.Strapi): Rule => {
   async function opinionsOf(clauseId: string | undefined): Promise<string[]> {
     if (!clauseId) return [];
     const clauses = (await strapi.db.query(UID.clause).findMany({
@@ -19,7 +19,7 @@ export default (strapi: Core.Strapi): Middleware => {
     return clauses.map((clause) => clause.opinion?.documentId).filter((id): id is string => Boolean(id));
   }
 
-  return async (context, next) => {
+  return rule('clauseEditsOpinionDraft', ['create', 'update', 'delete'], async (context, next) => {
     if (context.uid !== UID.clause || !['create', 'update', 'delete'].includes(context.action)) return next();
     const params = paramsOf(context);
     return strapi.db.transaction(async () => {
@@ -29,5 +29,5 @@ export default (strapi: Core.Strapi): Middleware => {
       await getService(strapi, 'published-clauses').touchDrafts([...new Set([...before, ...after])]);
       return result;
     });
-  };
+  });
 };

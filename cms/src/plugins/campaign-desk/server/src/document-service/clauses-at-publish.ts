@@ -2,14 +2,14 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { getService } from '../utils';
-import { documentIdOf, paramsOf, publishes, type Middleware } from './actions';
+import { documentIdOf, paramsOf, publishes, rule, type Rule } from './actions';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('clausesAtPublish', ['create', 'update', 'publish'], async (context, next) => {
     const params = paramsOf(context);
     if (context.uid !== UID.opinion || !publishes(context.action, params)) return next();
     const result = await next();
     const documentId = documentIdOf(params, result);
     if (documentId) await getService(strapi, 'published-clauses').freeze(documentId);
     return result;
-  };
+  });

@@ -6,11 +6,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ContractViolation } from '../errors';
 import { getService } from '../utils';
-import type { Middleware } from './actions';
+import { rule, type Rule, WRITES } from './actions';
 import { forEachPublicChange } from './public-changes';
 
-export default (strapi: Core.Strapi): Middleware =>
-  forEachPublicChange(strapi, (change) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('contractCheck', WRITES, forEachPublicChange(strapi, (change) => {
     if (change.effect !== 'upsert') return;
     try {
       getService(strapi, 'record-reader').check(change.record);
@@ -20,4 +20,4 @@ export default (strapi: Core.Strapi): Middleware =>
         errors: error.cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, name: 'ValidationError' })),
       });
     }
-  });
+  }));

@@ -1,8 +1,12 @@
 /**
  * The plugin's rules for every door into the Document Service (admin UI, admin API, code),
- * one rule a middleware. Each runs its part before `next()` outermost first, and its part
- * after `next()` returns innermost first; so the order is:
+ * one rule a middleware. Each declares the actions it covers (actions.ts names every action
+ * Strapi's Document Service runs) and runs for those only; an action the table does not name
+ * is refused on the plugin's types. Each runs its part before `next()` outermost first, and
+ * its part after `next()` returns innermost first; so the order is:
  *
+ *  0. cloneAsCreate — a clone is a create of the copied data, through every rule below, or
+ *     refused for the types a copy makes no sense of.
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
@@ -42,6 +46,10 @@
  *     for the same reason.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID } from '../../../common/names';
+import { isAction, type Middleware, type Rule } from './actions';
+import cloneAsCreate from './clone-as-create';
 import clauseEditsOpinionDraft from './clause-edits-opinion-draft';
 import clausesAtPublish from './clauses-at-publish';
 import contractCheck from './contract-check';
@@ -64,8 +72,10 @@ import storyDateOnFirstPublish from './story-date-on-first-publish';
 import taxonomyLock from './taxonomy-lock';
 import topicPublishedWithStory from './topic-published-with-story';
 
-export function registerDocumentMiddlewares(strapi: Core.Strapi) {
-  for (const middleware of [
+/** The rules, outermost first. */
+export function documentRules(strapi: Core.Strapi): Rule[] {
+  return [
+    cloneAsCreate(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
     publishedStoryDeleteGuard(strapi),
@@ -87,7 +97,22 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     clausesAtPublish(strapi),
     storyDateOnFirstPublish(strapi),
     topicPublishedWithStory(strapi),
-  ]) {
-    strapi.documents.use(middleware);
+  ];
+}
+
+/** Refuses, on the plugin's types, an action no rule was judged against (one a newer Strapi added). */
+const knownActionsOnly: Middleware = async (context, next) => {
+  // Typed as the actions Strapi's types know; the installed Strapi may run more.
+  const action: string = context.action;
+  if (context.uid.startsWith(`plugin::${PLUGIN_ID}.`) && !isAction(action)) {
+    throw new errors.ValidationError(`不支持的操作：${action}`);
+  }
+  return next();
+};
+
+export function registerDocumentMiddlewares(strapi: Core.Strapi) {
+  strapi.documents.use(knownActionsOnly);
+  for (const { covers, run } of documentRules(strapi)) {
+    strapi.documents.use((context, next) => ((covers as readonly string[]).includes(context.action) ? run(context, next) : next()));
   }
 }

@@ -6,12 +6,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../common/names';
-import { documentIdOf, editOf, paramsOf, type Middleware } from './actions';
+import { documentIdOf, editOf, paramsOf, rule, type Rule } from './actions';
 
 type Ref = { id: number; name: string } | null;
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('onePlanPerOutletAndPhase', ['create', 'update'], async (context, next) => {
     const params = paramsOf(context);
     if (context.uid !== UID.reportingPlan || !editOf(context.action, params)) return next();
     const plans = strapi.db.query(UID.reportingPlan);
@@ -37,4 +37,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
       return result;
     });
-  };
+  });

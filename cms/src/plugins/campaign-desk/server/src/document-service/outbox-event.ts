@@ -4,12 +4,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import type { Middleware } from './actions';
+import { rule, type Rule, WRITES } from './actions';
 import { forEachPublicChange } from './public-changes';
 
-export default (strapi: Core.Strapi): Middleware =>
-  forEachPublicChange(strapi, (change) =>
+export default (strapi: Core.Strapi): Rule =>
+  rule('outboxEvent', WRITES, forEachPublicChange(strapi, (change) =>
     change.effect === 'upsert'
       ? getService(strapi, 'outbox').enqueue('publish', change.record)
       : getService(strapi, 'outbox').enqueue(change.event, change),
-  );
+  ));

@@ -5,16 +5,16 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { getService } from '../utils';
-import { actingUser, editOf, paramsOf, setsRelation, type Middleware } from './actions';
+import { actingUser, editOf, paramsOf, rule, type Rule, setsRelation } from './actions';
 
 const DEFAULTED: ReadonlySet<string> = new Set([UID.story, UID.placement]);
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('outletOfAuthor', ['create'], async (context, next) => {
     const user = actingUser(strapi);
     const edit = DEFAULTED.has(context.uid) && context.action === 'create' ? editOf(context.action, paramsOf(context)) : null;
     if (!edit || !user || setsRelation(edit.data.outlet)) return next();
     const staff = await getService(strapi, 'people').staffOf(user);
     if (staff?.outletId) edit.data.outlet = staff.outletId;
     return next();
-  };
+  });

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../common/names';
 import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../common/placement-states';
-import { actingUser, editOf, paramsOf, type Middleware } from './actions';
+import { actingUser, editOf, paramsOf, rule, type Rule } from './actions';
 
 type Row = Record<string, unknown> & { state: PlacementState };
 
@@ -37,8 +37,8 @@ export function missingFor(state: PlacementState, row: Record<string, unknown>, 
   return missing;
 }
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('placementStates', ['create', 'update'], async (context, next) => {
     const edit = context.uid === UID.placement ? editOf(context.action, paramsOf(context)) : null;
     if (!edit) return next();
     const placements = strapi.db.query(UID.placement);
@@ -69,4 +69,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
       return result;
     });
-  };
+  });

@@ -11,11 +11,11 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../common/names';
 import { stageName } from '../../../common/review-stages';
 import { getService } from '../utils';
-import { paramsOf, publishes, type Middleware } from './actions';
+import { paramsOf, publishes, rule, type Rule } from './actions';
 import { editChangesStory } from './story-edits';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('publishOnlyApproved', ['create', 'update', 'publish'], async (context, next) => {
     const params = paramsOf(context);
     if (context.uid !== UID.story || !publishes(context.action, params)) return next();
 
@@ -31,4 +31,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
       return next();
     });
-  };
+  });

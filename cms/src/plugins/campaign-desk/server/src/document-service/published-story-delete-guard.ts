@@ -3,10 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { refusal } from '../errors';
 import { getService } from '../utils';
-import { actingUser, paramsOf, type Middleware } from './actions';
+import { actingUser, paramsOf, rule, type Rule } from './actions';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('publishedStoryDeleteGuard', ['delete'], async (context, next) => {
     const { documentId } = paramsOf(context);
     // Code acting on its own (no admin user) is trusted, as everywhere in the Document Service.
     const user = actingUser(strapi);
@@ -16,4 +16,4 @@ export default (strapi: Core.Strapi): Middleware =>
       throw refusal('已发布的稿件只有有发布权限的人（主编）可以删除');
     }
     return next();
-  };
+  });

@@ -10,16 +10,16 @@ import type { Core } from '@strapi/strapi';
 import type { RecordType } from '@campaign-desk/shared';
 import { recordTypeOf } from '../record-types';
 import { getService } from '../utils';
-import { documentIdOf, effectOf, paramsOf, type Middleware } from './actions';
+import { documentIdOf, effectOf, paramsOf, rule, type Rule } from './actions';
 import { declareChange, upsertOf, type PublicChange } from './public-changes';
 
-export default (strapi: Core.Strapi): Middleware => {
+export default (strapi: Core.Strapi): Rule => {
   async function withdrawal(type: RecordType, documentId: string, event: 'unpublish' | 'delete'): Promise<PublicChange | null> {
     const wasPublic = await getService(strapi, 'journal').isPublic(type, documentId);
     return wasPublic ? { effect: 'withdraw', type, documentId, event } : null;
   }
 
-  return async (context, next) => {
+  return rule('recordChange', ['create', 'update', 'delete', 'publish', 'unpublish'], async (context, next) => {
     const type = recordTypeOf(context.uid);
     const params = paramsOf(context);
     const effect = type && effectOf(context.action, params, Boolean(context.contentType.options?.draftAndPublish));
@@ -33,5 +33,5 @@ export default (strapi: Core.Strapi): Middleware => {
         : await withdrawal(type, documentId, context.action === 'delete' ? 'delete' : 'unpublish');
     if (change) declareChange(context, change);
     return result;
-  };
+  });
 };

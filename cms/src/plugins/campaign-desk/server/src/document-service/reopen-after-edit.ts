@@ -6,11 +6,11 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { getService } from '../utils';
-import { actingUser, editOf, paramsOf, type Middleware } from './actions';
+import { actingUser, editOf, paramsOf, rule, type Rule } from './actions';
 import { editChangesStory } from './story-edits';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('reopenAfterEdit', ['update'], async (context, next) => {
     const edit = context.uid === UID.story && context.action === 'update' ? editOf(context.action, paramsOf(context)) : null;
     const documentId = edit?.documentId;
     if (!edit || !documentId || !(await editChangesStory(strapi, documentId, edit.data))) return next();
@@ -21,4 +21,4 @@ export default (strapi: Core.Strapi): Middleware =>
       await getService(strapi, 'review').reopenAfterEdit(documentId, user);
       return result;
     });
-  };
+  });

@@ -1,11 +1,11 @@
 /** A slug left empty keeps the one the record has, or is made in pinyin from its title (unique among its type). */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import type { Middleware } from './actions';
+import { rule, type Rule } from './actions';
 import { slugEditOf } from './slug-edit';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('slugFromTitle', ['create', 'update'], async (context, next) => {
     const edit = slugEditOf(context);
     if (!edit) return next();
     const { type, source, data, documentId, requested } = edit;
@@ -20,4 +20,4 @@ export default (strapi: Core.Strapi): Middleware =>
     // Neither: left out rather than stored as '', which slugs, being unique, could hold only once.
     else if ('slug' in data) delete data.slug;
     return next();
-  };
+  });

@@ -1,11 +1,11 @@
 /** A slug cannot change once its record has been public: links to it out there must keep working. */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import type { Middleware } from './actions';
+import { rule, type Rule } from './actions';
 import { slugEditOf, slugError } from './slug-edit';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('slugFrozenOncePublic', ['update'], async (context, next) => {
     const edit = slugEditOf(context);
     if (!edit?.documentId || edit.requested === '') return next();
     const current = await getService(strapi, 'slugs').current(edit.type, edit.documentId);
@@ -13,4 +13,4 @@ export default (strapi: Core.Strapi): Middleware =>
       throw slugError(`slug 在首次发布后不能修改（当前为 “${current}”）`, '首次发布后不能修改');
     }
     return next();
-  };
+  });

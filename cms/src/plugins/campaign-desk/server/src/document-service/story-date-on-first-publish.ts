@@ -1,10 +1,10 @@
 /** A story's news date defaults to the moment it is first published, then stays. */
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
-import { paramsOf, publishes, type Middleware } from './actions';
+import { paramsOf, publishes, rule, type Rule } from './actions';
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('storyDateOnFirstPublish', ['create', 'update', 'publish'], async (context, next) => {
     const params = paramsOf(context);
     if (context.uid !== UID.story || !publishes(context.action, params)) return next();
     const now = new Date();
@@ -17,4 +17,4 @@ export default (strapi: Core.Strapi): Middleware =>
       .query(UID.story)
       .updateMany({ where: { documentId: params.documentId, publishedAt: null, date: null }, data: { date: now } });
     return next();
-  };
+  });

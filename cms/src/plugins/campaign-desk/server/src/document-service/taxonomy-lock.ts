@@ -3,12 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { recordTypeOf } from '../record-types';
 import { TAXONOMY, isTaxonomyType } from '../services/taxonomy';
-import type { Middleware } from './actions';
+import { rule, type Rule } from './actions';
 
 const FIXED_FIELDS = ['slug', 'name'] as const;
 
-export default (strapi: Core.Strapi): Middleware =>
-  async (context, next) => {
+export default (strapi: Core.Strapi): Rule =>
+  rule('taxonomyLock', ['create', 'update', 'delete'], async (context, next) => {
     const type = recordTypeOf(context.uid);
     if (!isTaxonomyType(type)) return next();
     const { label, entries } = TAXONOMY[type];
@@ -43,4 +43,4 @@ export default (strapi: Core.Strapi): Middleware =>
       }
     }
     return next();
-  };
+  });

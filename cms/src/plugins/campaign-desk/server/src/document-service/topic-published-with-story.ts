@@ -6,9 +6,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../common/names';
 import { OPEN_TOPIC_STATUSES } from '../../../common/topic-statuses';
-import { documentIdOf, editOf, paramsOf, publishes, type Middleware } from './actions';
+import { documentIdOf, editOf, paramsOf, publishes, rule, type Rule } from './actions';
 
-export default (strapi: Core.Strapi): Middleware => {
+export default (strapi: Core.Strapi): Rule => {
   /** The topic, if it is open and one of its stories is published. */
   async function publishedAmong(documentId: string): Promise<Array<{ id: number }>> {
     const topic = (await strapi.db.query(UID.topic).findOne({
@@ -23,7 +23,7 @@ export default (strapi: Core.Strapi): Middleware => {
     return published > 0 ? [topic] : [];
   }
 
-  return async (context, next) => {
+  return rule('topicPublishedWithStory', ['create', 'update', 'publish'], async (context, next) => {
     const params = paramsOf(context);
     const storyPublished = context.uid === UID.story && publishes(context.action, params);
     const topicEdited = context.uid === UID.topic && editOf(context.action, params) !== null;
@@ -42,5 +42,5 @@ export default (strapi: Core.Strapi): Middleware => {
       await topics.updateMany({ where: { id: { $in: fulfilled.map((topic) => topic.id) } }, data: { progress: 'published' } });
     }
     return result;
-  };
+  });
 };

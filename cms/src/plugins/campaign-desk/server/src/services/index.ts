@@ -16,6 +16,7 @@ import rateLimits from './rate-limits';
 import recordReader from './record-reader';
 import retention from './retention';
 import review from './review';
+import reviewChains from '../review-chains/chains';
 import roles from './roles';
 import seed from './seed';
 import sensitiveWords from './sensitive-words';
@@ -44,6 +45,7 @@ export default {
   'record-reader': recordReader,
   retention,
   review,
+  'review-chains': reviewChains,
   roles,
   seed,
   'sensitive-words': sensitiveWords,

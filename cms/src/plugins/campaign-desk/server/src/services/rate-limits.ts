@@ -2,7 +2,7 @@
  * Sliding-window rate limits kept in this instance's memory: at most `max` in any `windowMs`,
  * per key (an address, or one key for all). Refusing costs a map lookup and no database work,
  * so a flood is turned away without touching what the newsroom uses. With several Strapi
- * instances each counts its own share (see the README).
+ * instances each counts its own share (see docs/operator/public-forms.md).
  */
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';

@@ -8,7 +8,8 @@
  * - 初审, 复审 and 终审 of one version are made by different people, none of them the author
  *   (configurable per review); a return or an edit after approval starts a new version;
  * - a move applies only from the stage the reviewer saw, checked with the story's draft row
- *   locked, so of two moves fired at once exactly one applies.
+ *   locked, so of two moves fired at once exactly one applies;
+ * - with chains per outlet, each review only by the story's outlet's chain (review-chains/).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -17,6 +18,7 @@ import type { ReviewLogEntry, ReviewMove, ReviewStatus } from '../../../common/r
 import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../common/review-stages';
 import { pluginConfig } from '../config/read';
 import { StageConflict, refusal } from '../errors';
+import { outsideChain, type LoadedChain } from '../review-chains/chains';
 import { getService } from '../utils';
 import { nameOf, type Person } from './people';
 
@@ -48,6 +50,8 @@ interface Draft {
   id: number;
   reviewStage: ReviewStage;
   authorId: number | null;
+  /** The story's 首发媒体 (documentId): whose review chain it goes through. */
+  outletId: string | null;
 }
 
 /** The entries of the story's current version: those after the last return or reopening edit. */
@@ -79,10 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const draft = (await stories().findOne({
       where: { documentId, publishedAt: null },
       select: ['id', 'reviewStage'],
-      populate: { createdBy: { select: ['id'] } },
-    })) as { id: number; reviewStage: ReviewStage | null; createdBy?: { id: number } | null } | null;
+      populate: { createdBy: { select: ['id'] }, outlet: { select: ['documentId'] } },
+    })) as { id: number; reviewStage: ReviewStage | null; createdBy?: { id: number } | null; outlet?: { documentId: string } | null } | null;
     if (!draft) throw new errors.NotFoundError(`没有找到稿件 ${documentId}`);
-    return { id: draft.id, reviewStage: draft.reviewStage ?? 'draft', authorId: draft.createdBy?.id ?? null };
+    return { id: draft.id, reviewStage: draft.reviewStage ?? 'draft', authorId: draft.createdBy?.id ?? null, outletId: draft.outlet?.documentId ?? null };
   }
 
   /** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
@@ -103,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const grantedActions = (user: Reviewer) => getService(strapi, 'people').grantedActions(user);
+  const chainOf = (draft: Draft) => getService(strapi, 'review-chains').forOutlet(draft.outletId);
 
   async function logOf(documentId: string): Promise<LogRow[]> {
     return (await strapi.db.query(UID.reviewEntry).findMany({ where: { storyId: documentId }, orderBy: { id: 'asc' } })) as LogRow[];
@@ -122,15 +127,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   }
 
-  /** The moves `user` may make on the story now, and those their role allows but the separation of duties withholds. */
-  function movesFor(user: Reviewer, granted: Set<string>, draft: Draft, log: LogRow[]): Pick<ReviewStatus, 'actions' | 'held'> {
+  /** The moves `user` may make on the story now, and those their role allows but the separation of duties or the chain withholds. */
+  function movesFor(user: Reviewer, granted: Set<string>, draft: Draft, log: LogRow[], chain: LoadedChain | null): Pick<ReviewStatus, 'actions' | 'held'> {
     const actions: ReviewAction[] = [];
     const held: ReviewStatus['held'] = [];
     for (const action of Object.keys(REVIEW_MOVES) as ReviewAction[]) {
       if (!REVIEW_MOVES[action].from.includes(draft.reviewStage)) continue;
       const scope = moveScope(action, (candidate) => granted.has(REVIEW_ACTIONS[candidate].id));
       if (scope === 'none' || (scope === 'own' && draft.authorId !== user.id)) continue;
-      const reason = isReview(action) ? dutyConflict(action, user, draft, log) : null;
+      const reason = outsideChain(chain, action, user) ?? (isReview(action) ? dutyConflict(action, user, draft, log) : null);
       if (reason) held.push({ action, reason });
       else actions.push(action);
     }
@@ -161,11 +166,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertReadable(documentId, viewer);
       const [draft, log, granted] = await Promise.all([draftOf(documentId), logOf(documentId), grantedActions(viewer.user)]);
       const published = (await stories().count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+      const chain = await chainOf(draft);
       return {
         documentId,
         stage: draft.reviewStage,
         published,
-        ...movesFor(viewer.user, granted, draft, log),
+        ...movesFor(viewer.user, granted, draft, log, chain),
+        chain: chain?.view ?? null,
         log: log.map(({ id, action, fromStage, toStage, comment, actorName, createdAt }) => ({
           id,
           action,
@@ -197,7 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!move.from.includes(draft.reviewStage)) {
           throw new errors.ApplicationError(`稿件当前为“${stageName(draft.reviewStage)}”，不能${move.name}`);
         }
-        const { actions, held } = movesFor(viewer.user, await grantedActions(viewer.user), draft, await logOf(documentId));
+        const { actions, held } = movesFor(viewer.user, await grantedActions(viewer.user), draft, await logOf(documentId), await chainOf(draft));
         const withheld = held.find((entry) => entry.action === action);
         if (withheld) throw refusal(withheld.reason);
         if (!actions.includes(action)) throw refusal(`你的角色不能对这篇稿件执行“${move.name}”`);

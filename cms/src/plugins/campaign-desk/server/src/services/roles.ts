@@ -1,7 +1,7 @@
 /**
  * The newsroom's admin roles as a table (记者, 编辑, 主编), created once (an administrator's
  * later changes to them in Settings → Roles are never overwritten), and the plugin's own RBAC
- * actions they are granted. This table is the one source of who may do what: the README's
+ * actions they are granted. This table is the one source of who may do what: docs/developer/roles.md's
  * table and the role matrix test are made from it (`role-matrix.ts`).
  */
 import type { Core } from '@strapi/strapi';

@@ -12,31 +12,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SiteRenderer, closeSearchIndexer, siteFingerprint, type Plan, type SnapshotSource } from '@campaign-desk/site/renderer';
-import { buildRelease, type ReleaseOutcome } from './release-build';
-import { Releases } from './releases';
-
-export interface BuildRecord {
-  release: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  ok: boolean;
-  /** Whole (every page rendered) or incremental (what the change touched). */
-  mode: 'whole' | 'incremental' | null;
-  /** HTML pages of the release. */
-  pages: number | null;
-  /** Pages and files rendered, and removed, by this build. */
-  rendered: number | null;
-  removed: number | null;
-  /** Why the release did not go live: the failing record, or the failing checks. */
-  error: string | null;
-  /** Links people typed into records that lead nowhere, naming the record and field; they do not stop a release. */
-  warnings: string[];
-  /** What asked for the build (event descriptions, start-up, a person). */
-  reasons: string[];
-  /** Where the time went, in milliseconds. */
-  timings: Record<string, number> | null;
-}
+import { BuildRun, type BuildRecord } from './build-run';
+import { buildRelease } from './release-build';
+import { Releases, type ReleaseChange } from './releases';
 
 export interface PublisherStatus {
   live: string | null;
@@ -67,6 +45,8 @@ export interface PublisherOptions {
   rendererMemoryMb?: number;
   log?: (line: string) => void;
 }
+
+export type { BuildRecord };
 
 type State = { lastBuild: BuildRecord | null; lastSuccess: BuildRecord | null; recent: BuildRecord[]; builds: number };
 
@@ -187,112 +167,122 @@ export class Publisher {
     return { renderer: this.renderer, fresh: true };
   }
 
+  /**
+   * One build: the renderer, the release it builds on, the plan, the release, the switch;
+   * then its record. Whatever fails, the live release stays and the record says why.
+   */
   private async buildOnce(reasons: string[], force: boolean, wholeAsked: boolean): Promise<void> {
-    const started = new Date();
-    const release = this.releases.newId(started);
+    const build = new BuildRun(this.releases.newId(), reasons);
     const log = this.options.log ?? (() => {});
-    log(`build ${release} (${reasons.length} request${reasons.length === 1 ? '' : 's'}: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''})`);
-
-    let plan: Plan | null = null;
-    let live: string | null = null;
-    let basis: { id: string; carried: Promise<void> } | null = null;
-    let outcome: ReleaseOutcome | null = null;
-    let mode: BuildRecord['mode'] = null;
-    let error: string | null = null;
-    let published = false;
-    const timings: Record<string, number> = {};
-    const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+    log(`build ${build.release} (${describe(reasons)})`);
     try {
-      let begun = performance.now();
-      const { renderer, fresh } = await this.currentRenderer();
-      lap('renderer', begun);
-      live = await this.releases.live();
-      const basisId = !fresh && !wholeAsked && live !== null && live === this.basis ? live : null;
-      mode = basisId === null ? 'whole' : 'incremental';
-      if (basisId === null) await renderer.reset();
-      // The live release's files are copied (as hard links) while the renderer reads what changed.
-      basis = basisId === null ? null : { id: basisId, carried: this.releases.carryOver(basisId, this.releases.partialDir(release)) };
-      basis?.carried.catch(() => {});
-
-      begun = performance.now();
-      plan = await renderer.sync({
-        source: this.options.source,
-        mediaDir: this.mediaDir,
-        now: this.options.now ?? new Date().toISOString(),
-        preview: this.options.preview,
-        full: fresh,
-      });
-      lap('sync', begun);
-      for (const [name, ms] of Object.entries(plan.timings)) timings[`sync.${name}`] = Math.round(ms);
-
-      const untouched = plan.pages.changed.length + plan.pages.removed.length + plan.media.added.length + plan.media.removed.length + plan.search.length === 0;
-      if (basis !== null && untouched) {
+      const renderer = await build.time('renderer', () => this.currentRenderer());
+      const basis = await this.chooseBasis(build, !renderer.fresh && !wholeAsked);
+      if (basis === null) await renderer.renderer.reset();
+      const plan = await build.time('sync', () => this.plan(renderer.renderer, renderer.fresh));
+      build.plan = plan;
+      for (const [name, ms] of Object.entries(plan.timings)) build.timings[`sync.${name}`] = Math.round(ms);
+      if (basis !== null && untouched(plan)) {
         log('nothing on the site changed; the live release stays');
-        await basis.carried;
       } else {
-        const previous = this.state.lastSuccess?.release === live ? this.state.lastSuccess?.pages : null;
-        if (!force && previous && plan.pages.html < previous * this.options.minPageRatio) {
-          throw new Refused(
-            `page count: ${plan.pages.html} pages against ${previous} live (below ${Math.round(this.options.minPageRatio * 100)}%); publish with --force if this is intended`,
-          );
-        }
-        outcome = await buildRelease({ releases: this.releases, renderer, plan, id: release, basis, siteUrl: this.options.siteUrl, mediaDir: this.mediaDir });
-        for (const [name, ms] of Object.entries(outcome.ms)) timings[name] = Math.round(ms);
-        if (outcome.problems.length > 0) throw new Refused(`checks failed:\n${outcome.problems.join('\n')}`);
-        begun = performance.now();
-        await this.releases.finish(release);
-        await this.releases.activate(release);
-        published = true;
-        lap('switch', begun);
+        this.refuseShrinking(plan, force, build.live);
+        const change = await this.writeRelease(build, renderer.renderer, plan, basis);
+        await build.time('switch', () => this.goLive(build.release, change));
+        build.published = true;
       }
-      await renderer.commit();
-      this.basis = published ? release : live;
-      if (published) this.pruneLater();
+      await renderer.renderer.commit();
+      this.basis = build.published ? build.release : build.live;
+      if (build.published) this.pruneLater();
     } catch (caught) {
-      error = caught instanceof Refused ? caught.message : `build failed: ${(caught as Error).stack ?? caught}`;
-      // A renderer that failed or hung is replaced at the next build, which is then whole.
-      if (this.renderer && !this.renderer.usable) {
-        await this.renderer.close().catch(() => {});
-        this.renderer = null;
-      }
+      build.error = caught instanceof Refused ? caught.message : `build failed: ${(caught as Error).stack ?? caught}`;
+      await this.dropFailedRenderer();
     } finally {
-      if (!published) {
-        // A copy still under way (the build failed before it was awaited) is let finish, then removed.
-        await basis?.carried.catch(() => {});
-        await rm(this.releases.partialDir(release), { recursive: true, force: true }).catch(() => {});
-      }
+      if (!build.published) await this.discard(build.release);
     }
-    if (error) log(`release ${release} refused; the live release is unchanged.\n${error}`);
-    else if (published) log(`release ${release} is live (${mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`);
-    for (const warning of plan?.warnings ?? []) log(`warning: ${warning}`);
+    this.logOutcome(build, log);
+    await this.record(build.finish());
+  }
 
-    const finished = new Date();
-    const record: BuildRecord = {
-      // A build that found nothing to change leaves the live release live.
-      release: error === null && !published ? (live ?? release) : release,
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      durationMs: finished.getTime() - started.getTime(),
-      ok: error === null,
-      mode,
-      pages: plan?.pages.html ?? null,
-      rendered: plan && outcome ? plan.pages.changed.length : 0,
-      removed: plan && outcome ? plan.pages.removed.length : 0,
-      error,
-      warnings: plan?.warnings ?? [],
-      reasons,
-      timings,
-    };
+  /** The live release to build on when the renderer's last plan describes it, or null: a whole build. */
+  private async chooseBasis(build: BuildRun, incremental: boolean): Promise<string | null> {
+    build.live = await this.releases.live();
+    const basis = incremental && build.live !== null && build.live === this.basis ? build.live : null;
+    build.mode = basis === null ? 'whole' : 'incremental';
+    return basis;
+  }
+
+  private plan(renderer: SiteRenderer, fresh: boolean): Promise<Plan> {
+    return renderer.sync({
+      source: this.options.source,
+      mediaDir: this.mediaDir,
+      now: this.options.now ?? new Date().toISOString(),
+      preview: this.options.preview,
+      full: fresh,
+    });
+  }
+
+  /** A release much smaller than the live one is refused unless forced: a broken snapshot must not empty the site. */
+  private refuseShrinking(plan: Plan, force: boolean, live: string | null): void {
+    const previous = this.state.lastSuccess?.release === live ? this.state.lastSuccess?.pages : null;
+    if (!force && previous && plan.pages.html < previous * this.options.minPageRatio) {
+      throw new Refused(
+        `page count: ${plan.pages.html} pages against ${previous} live (below ${Math.round(this.options.minPageRatio * 100)}%); publish with --force if this is intended`,
+      );
+    }
+  }
+
+  private async writeRelease(build: BuildRun, renderer: SiteRenderer, plan: Plan, basis: string | null): Promise<ReleaseChange> {
+    const outcome = await buildRelease({ releases: this.releases, renderer, plan, id: build.release, basis, siteUrl: this.options.siteUrl });
+    build.written = true;
+    for (const [name, ms] of Object.entries(outcome.ms)) build.timings[name] = Math.round(ms);
+    if (outcome.problems.length > 0) throw new Refused(`checks failed:\n${outcome.problems.join('\n')}`);
+    return outcome.change;
+  }
+
+  private async goLive(release: string, change: ReleaseChange): Promise<void> {
+    await this.releases.finish(release, change);
+    await this.releases.activate(release);
+  }
+
+  /** A renderer that failed or hung is replaced at the next build, which is then whole. */
+  private async dropFailedRenderer(): Promise<void> {
+    if (this.renderer && !this.renderer.usable) {
+      await this.renderer.close().catch(() => {});
+      this.renderer = null;
+    }
+  }
+
+  /** What a build that did not go live left. */
+  private async discard(release: string): Promise<void> {
+    await rm(this.releases.partialDir(release), { recursive: true, force: true }).catch(() => {});
+  }
+
+  private logOutcome(build: BuildRun, log: (line: string) => void): void {
+    const { plan } = build;
+    if (build.error) log(`release ${build.release} refused; the live release is unchanged.\n${build.error}`);
+    else if (build.published) log(`release ${build.release} is live (${build.mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`);
+    for (const warning of plan?.warnings ?? []) log(`warning: ${warning}`);
+  }
+
+  /** Keeps a build's record in the status, and on disk so the last builds survive a restart. */
+  private async record(record: BuildRecord): Promise<void> {
     this.state = {
       lastBuild: record,
-      lastSuccess: error === null ? record : this.state.lastSuccess,
+      lastSuccess: record.ok ? record : this.state.lastSuccess,
       recent: [record, ...this.state.recent].slice(0, RECENT),
       builds: this.state.builds + 1,
     };
     try {
       await writeFile(this.stateFile, `${JSON.stringify(this.state, null, 2)}\n`);
     } catch (failure) {
-      log(`could not save the publisher's state: ${(failure as Error).message}`);
+      (this.options.log ?? (() => {}))(`could not save the publisher's state: ${(failure as Error).message}`);
     }
   }
 }
+
+const describe = (reasons: string[]) =>
+  `${reasons.length} request${reasons.length === 1 ? '' : 's'}: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''}`;
+
+/** Whether a plan changes nothing the site serves. */
+const untouched = (plan: Plan) =>
+  plan.pages.changed.length + plan.pages.removed.length + plan.media.added.length + plan.media.removed.length + plan.search.length === 0;

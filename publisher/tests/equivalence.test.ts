@@ -6,7 +6,7 @@
  * It builds the public site (not a preview) from a fixture in which half the stories and
  * placements are real, so that what a sample flag keeps out of feeds and coverage moves too.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { fixtureRecords, startSystem, type Records, type System } from './support/system';
@@ -26,12 +26,12 @@ function random(seed: number) {
   };
 }
 
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = new Map<string, Buffer>();
-  for (const entry of entries.filter((candidate) => candidate.isFile())) {
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), await readFile(file));
+/** Every file a web server serves from `dir`, following links as it does (a release is a tree of linked directories). */
+async function tree(dir: string, files = new Map<string, Buffer>(), prefix = ''): Promise<Map<string, Buffer>> {
+  for (const name of await readdir(dir)) {
+    const at = path.join(dir, name);
+    if ((await stat(at)).isDirectory()) await tree(at, files, path.join(prefix, name));
+    else files.set(path.join(prefix, name), await readFile(at));
   }
   return files;
 }

@@ -3,7 +3,7 @@
  * whole and incremental builds, what may fail without harm, and how releases are served.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signEvent } from '@campaign-desk/shared';
@@ -197,6 +197,34 @@ describe('what content cannot do', () => {
 });
 
 describe('releases', () => {
+  it('a publish writes only the directories it changed and shares the rest; the release before stays as it was; pruning keeps every tree a kept release uses', async () => {
+    const before = (await system.status()).live!;
+    const old = path.join(system.dataDir, 'releases', before);
+    const oldPage = await readFile(path.join(old, 'stories/sample-story-031/index.html'), 'utf8');
+    system.api.publish({ ...story('sample-story-031'), title: '【示例】只改这一篇' });
+    const { live } = await system.build('one story');
+    const now = path.join(system.dataDir, 'releases', live!);
+    // The story's own directory is new; a figure's page, which does not show it, is the same directory in both.
+    expect(await realpath(path.join(now, 'stories/sample-story-031'))).not.toBe(await realpath(path.join(old, 'stories/sample-story-031')));
+    expect(await realpath(path.join(now, 'figures'))).toBe(await realpath(path.join(old, 'figures')));
+    expect(await readFile(path.join(now, 'stories/sample-story-031/index.html'), 'utf8')).toContain('只改这一篇');
+    expect(await readFile(path.join(old, 'stories/sample-story-031/index.html'), 'utf8')).toBe(oldPage);
+
+    for (let n = 0; n < 3; n += 1) {
+      system.api.publish({ ...story('sample-story-033'), title: `【示例】第${n}次修改` });
+      await system.build(`edit ${n}`);
+    }
+    await system.publisher.idle();
+    const { releases } = await system.status();
+    expect(releases.length).toBeLessThanOrEqual(3);
+    const used = new Set<string>();
+    for (const release of releases) for (const tree of (await readFile(path.join(system.dataDir, 'manifests', release), 'utf8')).split('\n')) used.add(tree);
+    const trees = (await readdir(path.join(system.dataDir, 'trees'))).filter((name) => !name.startsWith('.'));
+    expect(trees.filter((tree) => !used.has(tree))).toEqual([]);
+    expect([...used].filter((tree) => !trees.includes(tree))).toEqual([]);
+    for (const release of releases) expect(existsSync(path.join(system.dataDir, 'releases', release, 'index.html'))).toBe(true);
+  });
+
   it('are kept, rolled back to, and a rollback makes the next build whole', async () => {
     const { releases, live } = await system.status();
     expect(releases.length).toBeGreaterThanOrEqual(2);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { previewFromEnv } from '../src/lib/preview';
 import { sourceFromEnv } from '../src/snapshot/source';
-import { writeWholeSite } from './release-writer';
+import { exportSite } from './export';
 import { closeSearchIndexer } from './search-index';
 import { DEFAULT_SITE_DIR, SiteRenderer } from './site-renderer';
 
@@ -32,8 +32,8 @@ async function main() {
     });
     for (const warning of plan.warnings) console.warn(`warning: ${warning}`);
     await rm(out, { recursive: true, force: true });
-    const files = await writeWholeSite(renderer, plan, out, mediaDir);
-    console.log(`${plan.pages.html} pages, ${files.length} files in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const files = await exportSite(renderer, plan, out);
+    console.log(`${plan.pages.html} pages, ${files} files in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     await renderer.close();
     await closeSearchIndexer();

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
-import type { Plan, RenderedFile, SyncInput } from '../src/render/runtime';
+import type { Plan, RenderedFile, SourcedFile, SyncInput } from '../src/render/runtime';
 import { compileSite, type Compiled } from './compile';
 import { siteEnvironment } from './environment';
 
-export type { Plan, RenderedFile, SearchRecord, SyncInput };
+export type { Plan, RenderedFile, SearchRecord, SourcedFile, SyncInput };
 
 export type RendererOptions = {
   siteDir: string;
@@ -84,7 +84,8 @@ export class SiteRenderer {
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },
       // The compiled site reads SITE_URL and friends from the environment it is given, and
       // gets nothing else (see environment.ts); it is the production bundle compile.ts made.
-      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, NODE_ENV: 'production' },
+      // Astro reads where the forms post at render time: it is the compile's, as its fingerprint says.
+      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, CAMPAIGN_DESK_SUBMIT_URL: compiled.submitUrl, NODE_ENV: 'production' },
     });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -150,9 +151,9 @@ export class SiteRenderer {
     return this.call('searchShard', [shard], TIMEOUTS_MS.other);
   }
 
-  /** The client files of the compiled site, relative to its client directory. */
-  get clientDir(): string {
-    return this.compiled.clientDir;
+  /** The compiled site's client files (scripts, styles, fonts), as files of a release. */
+  get clientFiles(): SourcedFile[] {
+    return this.assets.map((asset) => ({ file: asset.slice(1), source: path.join(this.compiled.clientDir, asset.slice(1)) }));
   }
 
   async close(): Promise<void> {

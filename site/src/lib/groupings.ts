@@ -18,7 +18,7 @@ import {
   type Story,
   type Theme,
 } from '@campaign-desk/shared';
-import type { Campaign, KindRecord } from './campaign';
+import { pick, type Campaign, type KindRecord } from './campaign';
 import { paths, type FeedKind } from './paths';
 import { SITE_NAME } from './site';
 
@@ -54,9 +54,9 @@ const noIntro = (): Intro => ({ cover: null, lines: [] });
 const themes: Grouping<Theme> = {
   kind: 'themes',
   label: '主题',
-  records: (c) => c.themes,
-  find: (c, slug) => c.slugs.themes.get(slug),
-  stories: (c, theme) => c.storiesOfTheme(theme.documentId),
+  records: (c) => c.records.themes,
+  find: (c, slug) => c.records.bySlug.themes.get(slug),
+  stories: (c, theme) => c.stories.of('theme', theme.documentId),
   kicker: (theme) => {
     const window = THEMES.find((entry) => entry.slug === theme.slug)?.windowLabel;
     return `主题 · 第${theme.phase}阶段${window ? `（${window}）` : ''}`;
@@ -69,9 +69,9 @@ const themes: Grouping<Theme> = {
 const activities: Grouping<Activity> = {
   kind: 'activities',
   label: '“六大”活动',
-  records: (c) => c.activities,
-  find: (c, slug) => c.slugs.activities.get(slug),
-  stories: (c, activity) => c.storiesOfActivity(activity.documentId),
+  records: (c) => c.records.activities,
+  find: (c, slug) => c.records.bySlug.activities.get(slug),
+  stories: (c, activity) => c.stories.of('activity', activity.documentId),
   kicker: () => '“六大”活动',
   description: (activity) => activity.description,
   feedDescription: (activity) => `标为“${activity.name}”的稿件`,
@@ -81,14 +81,14 @@ const activities: Grouping<Activity> = {
 const columns: Grouping<Column> = {
   kind: 'columns',
   label: '专栏',
-  records: (c) => c.columns,
-  find: (c, slug) => c.slugs.columns.get(slug),
-  stories: (c, column) => c.storiesOfColumn(column.documentId),
+  records: (c) => c.records.columns,
+  find: (c, slug) => c.records.bySlug.columns.get(slug),
+  stories: (c, column) => c.stories.of('column', column.documentId),
   kicker: () => '专栏',
   description: (column) => column.description,
   feedDescription: (column) => column.description ?? `专栏“${column.name}”的稿件`,
   intro: (c, column) => {
-    const outlets = c.pick(c.maps.outlets, column.outletIds);
+    const outlets = pick(c.records.byId.outlets, column.outletIds);
     return {
       cover: column.cover,
       lines: outlets.length > 0 ? [{ text: `开设媒体：${outlets.map((outlet) => outlet.name).join('、')}` }] : [],
@@ -99,9 +99,9 @@ const columns: Grouping<Column> = {
 const outlets: Grouping<Outlet> = {
   kind: 'outlets',
   label: '媒体',
-  records: (c) => c.outlets,
-  find: (c, slug) => c.slugs.outlets.get(slug),
-  stories: (c, outlet) => c.storiesOfOutlet(outlet.documentId),
+  records: (c) => c.records.outlets,
+  find: (c, slug) => c.records.bySlug.outlets.get(slug),
+  stories: (c, outlet) => c.stories.of('outlet', outlet.documentId),
   kicker: () => '媒体',
   description: (outlet) =>
     `${nameOf(OUTLET_LEVELS, outlet.level)}${nameOf(OUTLET_MEDIA, outlet.medium)}。本页列出该媒体首发或刊播（上稿）的“六大”活动稿件。`,
@@ -115,9 +115,9 @@ const outlets: Grouping<Outlet> = {
 const places: Grouping<Place> = {
   kind: 'places',
   label: '地区',
-  records: (c) => c.places,
-  find: (c, slug) => c.slugs.places.get(slug),
-  stories: (c, place) => c.storiesOfPlace(place.documentId),
+  records: (c) => c.records.places,
+  find: (c, slug) => c.records.bySlug.places.get(slug),
+  stories: (c, place) => c.stories.of('place', place.documentId),
   kicker: () => '地区',
   description: () => null,
   feedDescription: (place) => `涉及${place.name}的稿件`,
@@ -128,9 +128,9 @@ const places: Grouping<Place> = {
 const kinds: Grouping<KindRecord> = {
   kind: 'kinds',
   label: '稿件类型',
-  records: (c) => c.kinds,
-  find: (c, slug) => c.slugs.kinds.get(slug),
-  stories: (c, kind) => c.storiesOfKind(kind.slug),
+  records: (c) => c.records.kinds,
+  find: (c, slug) => c.records.bySlug.kinds.get(slug),
+  stories: (c, kind) => c.stories.of('kind', kind.slug),
   kicker: () => '稿件类型',
   description: () => null,
   feedDescription: (kind) => `${kind.name}类稿件`,

@@ -1,5 +1,5 @@
 /**
- * CAMPAIGN_DESK_PREVIEW: whether a build is a preview (see `preview` in campaign.ts). Read by
+ * CAMPAIGN_DESK_PREVIEW: whether a build is a preview (see `preview` in lib/campaign/index.ts). Read by
  * everything that builds the site (the publisher, `pnpm build`, `astro dev`), so they agree;
  * a value that is neither yes nor no is refused rather than guessed, since guessing wrong
  * either publishes sample records as fact or hides the demo's content.

@@ -10,9 +10,9 @@ const RELAY_COLUMN = 'jieli-tang-guangyou';
 
 /** 唐光友, or (a campaign without him) the first figure; none when there are no figures. */
 export function relayFigure(campaign: Campaign): Figure | null {
-  return campaign.slugs.figures.get(RELAY_FIGURE) ?? campaign.figures[0] ?? null;
+  return campaign.records.bySlug.figures.get(RELAY_FIGURE) ?? campaign.records.figures[0] ?? null;
 }
 
 export function relayColumn(campaign: Campaign): Column | null {
-  return campaign.slugs.columns.get(RELAY_COLUMN) ?? null;
+  return campaign.records.bySlug.columns.get(RELAY_COLUMN) ?? null;
 }

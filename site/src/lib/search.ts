@@ -6,7 +6,7 @@
  */
 import { blocksToText, escapeHtml } from '@campaign-desk/shared';
 import type { Campaign } from './campaign';
-import { kindName } from './campaign';
+import { kindName, pick } from './campaign';
 import { GROUPINGS } from './groupings';
 import { paths } from './paths';
 import { directKey, pinyinOfName, pinyinOfText, shortPlaceName, synonymsIn, traditionalTexts, traditionalWords } from './search-terms';
@@ -115,8 +115,8 @@ function nameIndex(campaign: Campaign) {
   const known = [
     ...new Set(
       [
-        ...campaign.figures.map((figure) => figure.name),
-        ...campaign.places.map((place) => shortPlaceName(place.name)),
+        ...campaign.records.figures.map((figure) => figure.name),
+        ...campaign.records.places.map((place) => shortPlaceName(place.name)),
         ...GROUPINGS.flatMap((grouping) => grouping.records(campaign).map((record) => record.name)),
       ].filter((name): name is string => name !== null && HAN_NAME.test(name)),
     ),
@@ -136,10 +136,10 @@ function nameIndex(campaign: Campaign) {
 
 /** Every record of the search index, in path order. */
 export function searchRecords(campaign: Campaign): SearchRecord[] {
-  const { maps, pick } = campaign;
+  const maps = campaign.records.byId;
   const namesIn = nameIndex(campaign);
   const indexed: Indexed[] = [
-    ...campaign.stories.map((story) => {
+    ...campaign.stories.all.map((story) => {
       const body = lines(blocksToText(story.body), story.bylines.join(' '));
       const filedUnder = [
         kindName(story.kind),
@@ -158,7 +158,7 @@ export function searchRecords(campaign: Campaign): SearchRecord[] {
         terms: [...termsOfOwnWords(story, story.title, words), ...namesIn(story, lines(words, body), filedUnder)],
       };
     }),
-    ...campaign.figures.map((figure) => {
+    ...campaign.records.figures.map((figure) => {
       const words = lines(figure.name, figure.role, figure.unit, figure.summary, figure.qualities.join(' '));
       const biography = blocksToText(figure.biography);
       return {
@@ -169,9 +169,9 @@ export function searchRecords(campaign: Campaign): SearchRecord[] {
         name: nameForms(figure.name),
       };
     }),
-    ...campaign.opinions.map((opinion) => {
+    ...campaign.records.opinions.map((opinion) => {
       const title = opinion.shortTitle ?? opinion.title;
-      const clauses = campaign.clausesOf(opinion);
+      const clauses = campaign.records.clausesOf(opinion);
       const words = lines(title, opinion.shortTitle && opinion.title, opinion.summary, ...clauses.map((clause) => clause.heading));
       const text = lines(
         opinion.shortTitle && opinion.title,
@@ -213,8 +213,8 @@ export function directTargets(campaign: Campaign): DirectTarget[] {
     return { name, label, url, keys: [...new Set(forms.map(directKey))].filter(Boolean) };
   };
   return [
-    ...campaign.figures.map((figure) => target(figure.name, '典型人物', paths.figure(figure))),
-    ...campaign.opinions.map((opinion) => target(opinion.shortTitle ?? opinion.title, '政策文件', paths.opinion(opinion), [opinion.title])),
+    ...campaign.records.figures.map((figure) => target(figure.name, '典型人物', paths.figure(figure))),
+    ...campaign.records.opinions.map((opinion) => target(opinion.shortTitle ?? opinion.title, '政策文件', paths.opinion(opinion), [opinion.title])),
     ...GROUPINGS.flatMap((grouping) =>
       grouping
         .records(campaign)

@@ -3,7 +3,7 @@ import { buildJsonFeed } from '../lib/feeds';
 import { feedItemsOf, jsonFeedFile } from '../views/feeds';
 import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(jsonFeedFile, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(jsonFeedFile, context)!;
   return new Response(buildJsonFeed(view.channel, feedItemsOf(view)), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };

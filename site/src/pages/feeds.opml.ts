@@ -4,8 +4,8 @@ import { SITE_NAME } from '../lib/site';
 import { opmlFile } from '../views/feeds';
 import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(opmlFile, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(opmlFile, context)!;
   return new Response(buildOpml(`${SITE_NAME} · 全部订阅源`, view.listings, view.created), {
     headers: { 'Content-Type': 'text/x-opml; charset=utf-8' },
   });

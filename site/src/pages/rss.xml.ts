@@ -3,7 +3,7 @@ import { rssResponse } from '../lib/feeds';
 import { feedItemsOf, rssFeed } from '../views/feeds';
 import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(rssFeed, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(rssFeed, context)!;
   return rssResponse(view.channel, feedItemsOf(view));
 };

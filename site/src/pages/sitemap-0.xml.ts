@@ -3,7 +3,7 @@ import { buildUrlset } from '../lib/sitemap';
 import { sitemapPage } from '../views';
 import { pageView } from '../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(sitemapPage, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(sitemapPage, context)!;
   return new Response(buildUrlset(view.urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -3,7 +3,7 @@ import { buildSitemapIndex } from '../lib/sitemap';
 import { pageView } from '../views/page-family';
 import { sitemapIndex } from '../views/site-files';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(sitemapIndex, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(sitemapIndex, context)!;
   return new Response(buildSitemapIndex(view.sitemaps), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

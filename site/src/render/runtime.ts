@@ -7,11 +7,11 @@
  * The baseline is the state of the release live now: `commit()` makes the last plan the
  * baseline once its release went live, `reset()` forgets it (the next plan is everything).
  */
+import { join } from 'node:path';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
-import { useCampaign } from '../lib/current-campaign';
-import { siteUrl } from '../lib/paths';
-import { SEARCH_SHARDS, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { siteAddress } from '../lib/paths';
+import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
@@ -26,7 +26,7 @@ export type SyncInput = {
   mediaDir: string;
   /** The instant pages are rendered as of (upcoming events, the current phase). */
   now: string;
-  /** A preview build: sample records count as fact (see campaign.ts). */
+  /** A preview build: sample records count as fact (see lib/campaign/index.ts). */
   preview: boolean;
   /** Read the whole snapshot rather than the changes since the last sync. */
   full: boolean;
@@ -37,16 +37,24 @@ export type SyncInput = {
 /** A file of the release: its site path and where it is written, relative to the release. */
 export type ReleaseFile = { path: string; file: string };
 
+/** A file of the release kept on disk (an image copy): where it goes, relative to the release, and where it is. */
+export type SourcedFile = { file: string; source: string };
+
 export type Plan = {
   /** Whether the snapshot was read whole. */
   full: boolean;
   records: number;
   /** Every page and file the site makes (`total`), its HTML pages (`html`), and what changed. */
   pages: { total: number; html: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
-  /** Image copies under /media/: file names in the media directory. */
-  media: { added: string[]; removed: string[] };
-  /** Search shards to index again. */
-  search: number[];
+  /** Image copies under /media/: those to add, and those to drop (relative to the release). */
+  media: { added: SourcedFile[]; removed: string[] };
+  /** Search shards to index again, each with the directory its bundle takes in the release. */
+  search: Array<{ shard: number; dir: string }>;
+  /**
+   * What a release built on the last one drops before the plan's files go in, relative to
+   * it: the files of changed and removed pages, removed image copies, changed search bundles.
+   */
+  discarded: string[];
   /** Problems of person-written links, naming the record and the field. */
   warnings: string[];
   /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
@@ -114,7 +122,6 @@ export function createRuntime(app: App) {
 
       const library = media;
       campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
-      useCampaign(campaign);
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
@@ -122,15 +129,19 @@ export function createRuntime(app: App) {
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
-      const site = siteUrl();
       const assets = new Set(input.assets);
       const exists = (path: string) =>
         planned.pages.has(path) ||
         planned.pages.has(`${path}/`) ||
         assets.has(path) ||
         (path.startsWith(MEDIA_PATH) && planned.media.has(path.slice(MEDIA_PATH.length)));
-      warnings.push(...checkPersonLinks(links, site, exists));
+      warnings.push(...checkPersonLinks(links, siteAddress(), exists));
       const done = performance.now();
+      const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
+      const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
+      const removedPages = removed.map((path) => ({ path, file: fileOf(path) }));
+      const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
+      const search = planned.shards.flatMap((shard, index) => (shard === baseline.shards[index] ? [] : [{ shard: index, dir: searchBundle(index).slice(1, -1) }]));
 
       return {
         full: whole,
@@ -138,14 +149,15 @@ export function createRuntime(app: App) {
         pages: {
           total: planned.pages.size,
           html: [...planned.pages.keys()].filter((path) => path.endsWith('/') || path.endsWith('.html')).length,
-          changed: changed.map(([path]) => ({ path, file: fileOf(path) })),
-          removed: removed.map((path) => ({ path, file: fileOf(path) })),
+          changed: changedPages,
+          removed: removedPages,
         },
         media: {
-          added: [...planned.media].filter((file) => !baseline.media.has(file)),
-          removed: [...baseline.media].filter((file) => !planned.media.has(file)),
+          added: [...planned.media].filter((file) => !baseline.media.has(file)).map((file) => ({ file: mediaFile(file), source: join(input.mediaDir, file) })),
+          removed: removedMedia,
         },
-        search: planned.shards.flatMap((shard, index) => (shard === baseline.shards[index] ? [] : [index])),
+        search,
+        discarded: [...changedPages, ...removedPages].map((page) => page.file).concat(removedMedia, search.map((shard) => shard.dir)),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         timings: { read: read - started, media: prepared - read, index: indexed - prepared, plan: done - indexed },
@@ -164,12 +176,15 @@ export function createRuntime(app: App) {
 
     /** Renders planned pages; a page that does not render as planned is a template bug and throws. */
     async render(paths: string[]): Promise<RenderedFile[]> {
-      const site = siteUrl();
+      if (!campaign) throw new Error('nothing to render before the first sync');
+      const site = siteAddress();
+      const locals: App.Locals = { campaign };
       const rendered: RenderedFile[] = [];
       for (const path of paths) {
         const page = planned.pages.get(path);
         if (!page) throw new Error(`${path} is not a page of the site`);
-        const response = await app.render(new Request(new URL(page.request, site)));
+        // Requested where a reader finds it, under the site's path (Astro's base).
+        const response = await app.render(new Request(site.url(page.request)), { locals });
         const expected = page.request === path ? 200 : response.status;
         if (response.status !== expected) throw new Error(`${path} rendered with HTTP ${response.status}`);
         rendered.push({

@@ -38,6 +38,10 @@ export class RecordSet {
     if (last) this.cursor = last.cursor;
   }
 
+  has(type: RecordType, documentId: string): boolean {
+    return this.byType.get(type)!.has(documentId);
+  }
+
   all<T extends RecordType>(type: T): Array<RecordOf<T>> {
     return [...this.byType.get(type)!.values()] as Array<RecordOf<T>>;
   }

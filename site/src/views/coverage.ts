@@ -1,6 +1,6 @@
 /**
  * Coverage (媒体上稿与覆盖): the central and provincial outlets carrying the campaign against
- * the goal of 全覆盖, and the placements that count (see `counted` in lib/campaign.ts).
+ * the goal of 全覆盖, and the placements that count (see `counted` in lib/campaign/coverage.ts).
  * Who has not carried it yet is the newsroom's internal target (统计, 周报), never published.
  */
 import type { Outlet, Placement, Story } from '@campaign-desk/shared';
@@ -18,15 +18,15 @@ export type CoverageView = {
 };
 
 export const coveragePage = single('/coverage/', (campaign): CoverageView => ({
-  coverage: campaign.coverage,
-  outlets: campaign.coverage.flatMap((level) =>
-    level.carried.map((outlet) => ({ outlet, placements: campaign.placedIn.get(outlet.documentId)! })),
+  coverage: campaign.coverage.levels,
+  outlets: campaign.coverage.levels.flatMap((level) =>
+    level.carried.map((outlet) => ({ outlet, placements: campaign.coverage.placedIn.get(outlet.documentId)! })),
   ),
-  placements: campaign.counted.map((placement) => ({
+  placements: campaign.coverage.counted.map((placement) => ({
     placement,
-    story: campaign.maps.stories.get(placement.storyId)!,
-    outlet: campaign.maps.outlets.get(placement.outletId)!,
+    story: campaign.stories.byId.get(placement.storyId)!,
+    outlet: campaign.records.byId.outlets.get(placement.outletId)!,
   })),
-  local: campaign.outlets.filter((outlet) => (outlet.level === 'municipal' || outlet.level === 'county') && campaign.factual(outlet)),
+  local: campaign.records.outlets.filter((outlet) => (outlet.level === 'municipal' || outlet.level === 'county') && campaign.factual(outlet)),
   preview: campaign.preview,
 }));

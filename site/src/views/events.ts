@@ -9,7 +9,7 @@ export type EventGroup = { key: string; label: string; items: EventItem[] };
 function byPhase(campaign: Campaign, events: CampaignEvent[]): EventGroup[] {
   const groups = new Map<string, { label: string; order: number; events: CampaignEvent[] }>();
   for (const event of events) {
-    const phase = campaign.phaseOfEvent(event);
+    const phase = campaign.records.phaseOfEvent(event);
     const group = groups.get(phase.key) ?? { label: phase.label, order: phase.order, events: [] };
     group.events.push(event);
     groups.set(phase.key, group);
@@ -22,7 +22,7 @@ function byPhase(campaign: Campaign, events: CampaignEvent[]): EventGroup[] {
 export const eventsPage = single('/events/', (campaign) => {
   const now = campaign.now.getTime();
   return {
-    upcoming: byPhase(campaign, campaign.events.filter((event) => Date.parse(event.startsAt) >= now)),
-    past: byPhase(campaign, campaign.events.filter((event) => Date.parse(event.startsAt) < now)),
+    upcoming: byPhase(campaign, campaign.records.events.filter((event) => Date.parse(event.startsAt) >= now)),
+    past: byPhase(campaign, campaign.records.events.filter((event) => Date.parse(event.startsAt) < now)),
   };
 });

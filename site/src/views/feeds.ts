@@ -5,8 +5,8 @@
  * the XML is built from it. Feeds carry what is fact: sample records only in a preview.
  */
 import type { Campaign } from '../lib/campaign';
-import type { GoodDeed, Story } from '@campaign-desk/shared';
-import { kindName } from '../lib/campaign';
+import { CAMPAIGN, type GoodDeed, type Story } from '@campaign-desk/shared';
+import { kindName, pick } from '../lib/campaign';
 import { FEED_ITEM_LIMIT, goodDeedItem, storyItem, type FeedChannel, type FeedItem, type FeedListing, type FeedMedia } from '../lib/feeds';
 import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
@@ -23,13 +23,13 @@ function imageOf(campaign: Campaign, image: Story['cover']): FeedMedia | null {
 
 function entriesOf(campaign: Campaign, stories: Story[]): FeedEntry[] {
   return stories.slice(0, FEED_ITEM_LIMIT).map((story) => {
-    const theme = story.themeId ? campaign.maps.themes.get(story.themeId) : undefined;
+    const theme = story.themeId ? campaign.records.byId.themes.get(story.themeId) : undefined;
     return {
       story,
       categories: [
         ...(theme ? [theme.name] : []),
-        ...campaign.pick(campaign.maps.activities, story.activityIds).map((activity) => activity.name),
-        ...campaign.pick(campaign.maps.columns, story.columnIds).map((column) => column.name),
+        ...pick(campaign.records.byId.activities, story.activityIds).map((activity) => activity.name),
+        ...pick(campaign.records.byId.columns, story.columnIds).map((column) => column.name),
       ],
       image: imageOf(campaign, story.cover),
     };
@@ -57,33 +57,33 @@ function storyFeed(feed: SiteFeed, feedPath: string, select: (campaign: Campaign
   return single(feedPath, (campaign): FeedView => {
     const stories = campaign.syndicated(select(campaign));
     return {
-      channel: channelOf(feed.title, feed.description, feed.htmlPath, feedPath, stories, campaign.campaign.planIssuedOn),
+      channel: channelOf(feed.title, feed.description, feed.htmlPath, feedPath, stories, CAMPAIGN.planIssuedOn),
       entries: entriesOf(campaign, stories),
     };
   });
 }
 
-export const rssFeed = storyFeed(SITE_FEEDS.all, paths.rss, (campaign) => campaign.stories);
-export const jsonFeedFile = storyFeed(SITE_FEEDS.all, paths.jsonFeed, (campaign) => campaign.stories);
-export const featuredFeed = storyFeed(SITE_FEEDS.featured, paths.featuredFeed, (campaign) => campaign.featuredStories());
+export const rssFeed = storyFeed(SITE_FEEDS.all, paths.rss, (campaign) => campaign.stories.all);
+export const jsonFeedFile = storyFeed(SITE_FEEDS.all, paths.jsonFeed, (campaign) => campaign.stories.all);
+export const featuredFeed = storyFeed(SITE_FEEDS.featured, paths.featuredFeed, (campaign) => campaign.stories.of('featured'));
 
 export type GoodDeedEntry = { deed: GoodDeed; url: string; placeName: string | null; categories: string[]; image: FeedMedia | null };
 export type GoodDeedFeedView = { channel: FeedChannel; entries: GoodDeedEntry[] };
 
 /** Where a good deed is shown: among its figure's deeds, or the relay's page when it names no figure. */
 function deedUrl(campaign: Campaign, deed: GoodDeed): string {
-  const figure = deed.figureId ? campaign.maps.figures.get(deed.figureId) : undefined;
+  const figure = deed.figureId ? campaign.records.byId.figures.get(deed.figureId) : undefined;
   return absoluteUrl(figure ? paths.goodDeed(figure, deed) : SITE_FEEDS.goodDeeds.htmlPath);
 }
 
 export const goodDeedsFeed = single(paths.goodDeedsFeed, (campaign): GoodDeedFeedView => {
   const feed = SITE_FEEDS.goodDeeds;
-  const deeds = campaign.syndicated(campaign.goodDeeds);
+  const deeds = campaign.syndicated(campaign.participation.goodDeeds);
   return {
-    channel: channelOf(feed.title, feed.description, feed.htmlPath, paths.goodDeedsFeed, deeds, campaign.campaign.planIssuedOn),
+    channel: channelOf(feed.title, feed.description, feed.htmlPath, paths.goodDeedsFeed, deeds, CAMPAIGN.planIssuedOn),
     entries: deeds.slice(0, FEED_ITEM_LIMIT).map((deed) => {
-      const place = deed.placeId ? campaign.maps.places.get(deed.placeId) : undefined;
-      const figure = deed.figureId ? campaign.maps.figures.get(deed.figureId) : undefined;
+      const place = deed.placeId ? campaign.records.byId.places.get(deed.placeId) : undefined;
+      const figure = deed.figureId ? campaign.records.byId.figures.get(deed.figureId) : undefined;
       return {
         deed,
         url: deedUrl(campaign, deed),
@@ -133,9 +133,9 @@ export type FeedGroup = { id: string; label: string; feeds: ListedFeed[] };
 /** THE list of feeds, the site's own and then each grouping's: the directory and the OPML file both read it. */
 function feedGroups(campaign: Campaign): { site: FeedGroup; groupings: FeedGroup[] } {
   const site: ListedFeed[] = [
-    { feed: SITE_FEEDS.all, feedPath: paths.rss, items: campaign.syndicated(campaign.stories).length },
-    { feed: SITE_FEEDS.featured, feedPath: paths.featuredFeed, items: campaign.syndicated(campaign.featuredStories()).length },
-    { feed: SITE_FEEDS.goodDeeds, feedPath: paths.goodDeedsFeed, items: campaign.syndicated(campaign.goodDeeds).length },
+    { feed: SITE_FEEDS.all, feedPath: paths.rss, items: campaign.syndicated(campaign.stories.all).length },
+    { feed: SITE_FEEDS.featured, feedPath: paths.featuredFeed, items: campaign.syndicated(campaign.stories.of('featured')).length },
+    { feed: SITE_FEEDS.goodDeeds, feedPath: paths.goodDeedsFeed, items: campaign.syndicated(campaign.participation.goodDeeds).length },
   ].map(({ feed, feedPath, items }) => ({ ...feed, feedPath, items }));
   return {
     site: { id: 'site', label: '全站', feeds: site },

@@ -19,20 +19,20 @@ export type FigureView = {
 };
 
 export const figurePages: PageFamily<{ slug: string }, FigureView> = {
-  pages: (campaign) => campaign.figures.map((figure) => ({ path: paths.figure(figure), params: { slug: figure.slug } })),
+  pages: (campaign) => campaign.records.figures.map((figure) => ({ path: paths.figure(figure), params: { slug: figure.slug } })),
   view: (campaign, { slug }) => {
-    const figure = campaign.slugs.figures.get(slug);
+    const figure = campaign.records.bySlug.figures.get(slug);
     if (!figure) return null;
     const column = relayColumn(campaign);
     return {
       figure,
-      place: (figure.placeId && campaign.maps.places.get(figure.placeId)) || null,
+      place: (figure.placeId && campaign.records.byId.places.get(figure.placeId)) || null,
       portrait: figure.portrait ? pictureOf(campaign, figure.portrait, [240, 480]) : null,
-      deeds: deedsOf(campaign, campaign.goodDeedsOf(figure)),
+      deeds: deedsOf(campaign, campaign.participation.goodDeedsOf(figure)),
       column,
       feeds: column ? [feedRef(GROUPING.columns, column)] : [],
-      stories: cardsOf(campaign, campaign.storiesOfFigure(figure.documentId)),
-      report: relayFigure(campaign)?.documentId === figure.documentId ? { places: campaign.places } : null,
+      stories: cardsOf(campaign, campaign.stories.of('figure', figure.documentId)),
+      report: relayFigure(campaign)?.documentId === figure.documentId ? { places: campaign.records.places } : null,
     };
   },
 };

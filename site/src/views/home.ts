@@ -7,7 +7,7 @@ import { single } from './page-family';
 import { cardsOf, deedsOf, eventsOf, relayCounts, timelineOf, type Card, type Coverage, type DeedItem, type EventItem, type Timeline } from './parts';
 
 export type HomeView = {
-  activities: Campaign['activities'];
+  activities: Campaign['records']['activities'];
   timeline: Timeline;
   latest: Card[];
   relay: { figure: Figure; deeds: number; doers: number; fromPublic: number; recent: DeedItem[] } | null;
@@ -19,7 +19,7 @@ export type HomeView = {
   events: { upcoming: boolean; items: EventItem[] };
   media: Card[];
   coverage: Coverage;
-  places: Campaign['places'];
+  places: Campaign['records']['places'];
   months: string[];
 };
 
@@ -27,38 +27,38 @@ export type HomeView = {
 function newestMedia(campaign: Campaign, count: number): Story[] {
   const time = (story: Story) => Date.parse(story.date);
   return [...MEDIA_KINDS]
-    .flatMap((kind) => campaign.storiesOfKind(kind).slice(0, count))
+    .flatMap((kind) => campaign.stories.of('kind', kind).slice(0, count))
     .sort((a, b) => time(b) - time(a) || a.documentId.localeCompare(b.documentId))
     .slice(0, count);
 }
 
 export const homePage = single('/', (campaign): HomeView => {
   const tang = relayFigure(campaign);
-  const opinion = campaign.slugs.opinions.get('yijian') ?? campaign.opinions[0];
+  const opinion = campaign.records.bySlug.opinions.get('yijian') ?? campaign.records.opinions[0];
   const now = campaign.now.getTime();
-  const upcoming = campaign.events.filter((event) => Date.parse(event.startsAt) >= now);
-  const past = campaign.events.filter((event) => Date.parse(event.startsAt) < now);
+  const upcoming = campaign.records.events.filter((event) => Date.parse(event.startsAt) >= now);
+  const past = campaign.records.events.filter((event) => Date.parse(event.startsAt) < now);
   return {
-    activities: campaign.activities,
+    activities: campaign.records.activities,
     timeline: timelineOf(campaign),
-    latest: cardsOf(campaign, campaign.stories.slice(0, 8)),
+    latest: cardsOf(campaign, campaign.stories.all.slice(0, 8)),
     relay: tang
       ? {
           figure: tang,
           ...relayCounts(campaign),
-          recent: deedsOf(campaign, campaign.goodDeeds.slice(0, 3)),
+          recent: deedsOf(campaign, campaign.participation.goodDeeds.slice(0, 3)),
         }
       : null,
-    suggestions: campaign.suggestions.filter(campaign.factual).length,
-    columns: campaign.columns.map((column) => ({ column, stories: campaign.storiesOfColumn(column.documentId).length })),
-    opinion: opinion ? { opinion, interpretations: cardsOf(campaign, campaign.storiesOfKind('interpretation').slice(0, 4)) } : null,
+    suggestions: campaign.participation.suggestions.filter(campaign.factual).length,
+    columns: campaign.records.columns.map((column) => ({ column, stories: campaign.stories.of('column', column.documentId).length })),
+    opinion: opinion ? { opinion, interpretations: cardsOf(campaign, campaign.stories.of('kind', 'interpretation').slice(0, 4)) } : null,
     events:
       upcoming.length > 0
         ? { upcoming: true, items: eventsOf(campaign, upcoming.slice(0, 3)) }
         : { upcoming: false, items: eventsOf(campaign, past.slice(-3).reverse()) },
     media: cardsOf(campaign, newestMedia(campaign, 6)),
-    coverage: campaign.coverage,
-    places: campaign.places,
-    months: campaign.months,
+    coverage: campaign.coverage.levels,
+    places: campaign.records.places,
+    months: campaign.stories.months,
   };
 });

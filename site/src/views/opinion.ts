@@ -16,18 +16,18 @@ export type OpinionView = {
 };
 
 export const opinionPages: PageFamily<{ slug: string }, OpinionView> = {
-  pages: (campaign) => campaign.opinions.map((opinion) => ({ path: paths.opinion(opinion), params: { slug: opinion.slug } })),
+  pages: (campaign) => campaign.records.opinions.map((opinion) => ({ path: paths.opinion(opinion), params: { slug: opinion.slug } })),
   view: (campaign, { slug }) => {
-    const opinion = campaign.slugs.opinions.get(slug);
+    const opinion = campaign.records.bySlug.opinions.get(slug);
     if (!opinion) return null;
-    const column = campaign.slugs.columns.get(INTERPRETATION_COLUMN);
+    const column = campaign.records.bySlug.columns.get(INTERPRETATION_COLUMN);
     return {
       opinion,
-      event: (opinion.adoptedAtEventId && campaign.maps.events.get(opinion.adoptedAtEventId)) || null,
+      event: (opinion.adoptedAtEventId && campaign.records.byId.events.get(opinion.adoptedAtEventId)) || null,
       feeds: column ? [feedRef(GROUPING.columns, column)] : [],
-      clauses: campaign.clausesOf(opinion).map((clause) => ({
+      clauses: campaign.records.clausesOf(opinion).map((clause) => ({
         clause,
-        interpretations: cardsOf(campaign, campaign.storiesOfClause(clause.documentId)),
+        interpretations: cardsOf(campaign, campaign.stories.of('clause', clause.documentId)),
       })),
     };
   },

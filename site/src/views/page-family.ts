@@ -5,7 +5,6 @@
  * nothing it did not get from its view.
  */
 import type { Campaign } from '../lib/campaign';
-import { getCampaign } from '../lib/current-campaign';
 
 export type Page<P> = { path: string; params: P };
 
@@ -23,9 +22,13 @@ export interface PageFamily<P, V> {
 
 export type Params = Record<string, string | undefined>;
 
-/** The view of the page a route is asked for, for the route to compose; null → 404. */
-export async function pageView<P, V>(family: PageFamily<P, V>, params: Params): Promise<V | null> {
-  return family.view(await getCampaign(), params as P);
+/**
+ * The view of the page a route is asked for, for the route to compose; null → 404. The
+ * campaign comes with the request (`Astro.locals`: the renderer's, or `astro dev`'s, see
+ * middleware.ts).
+ */
+export function pageView<P, V>(family: PageFamily<P, V>, { params, locals }: { params: Params; locals: App.Locals }): V | null {
+  return family.view(locals.campaign, params as P);
 }
 
 /** A page of a family that has exactly one. */

@@ -16,8 +16,8 @@ export type SuggestionsView = {
 
 export const suggestionsPage = single(paths.suggestions, (campaign): SuggestionsView => ({
   // Counts are claims of fact: samples count only in a preview (the wall shows them, marked).
-  topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.suggestionsOfTopic(topic.key).filter(campaign.factual).length })),
-  suggestions: campaign.suggestions.map((suggestion) => ({
+  topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.participation.suggestionsOfTopic(topic.key).filter(campaign.factual).length })),
+  suggestions: campaign.participation.suggestions.map((suggestion) => ({
     suggestion,
     topic: nameOf(SUGGESTION_TOPICS, suggestion.topic),
   })),
@@ -36,9 +36,9 @@ export const goodDeedsPage = single(paths.goodDeeds, (campaign): GoodDeedsView =
   return {
     figure: relayFigure(campaign),
     column: column ? { name: column.name, href: paths.column(column) } : null,
-    deeds: deedsOf(campaign, campaign.goodDeeds),
+    deeds: deedsOf(campaign, campaign.participation.goodDeeds),
     counts: relayCounts(campaign),
-    places: campaign.places,
+    places: campaign.records.places,
   };
 });
 

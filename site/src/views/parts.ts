@@ -1,7 +1,7 @@
 /** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
 import { blocksToText, campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
-import { absoluteUrl } from '../lib/paths';
+import { absoluteUrl, href } from '../lib/paths';
 import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
 import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 
@@ -9,7 +9,7 @@ import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 export type Card = { story: Story; outlet: Outlet | null };
 
 export function cardsOf(campaign: Campaign, stories: Story[]): Card[] {
-  return stories.map((story) => ({ story, outlet: (story.outletId && campaign.maps.outlets.get(story.outletId)) || null }));
+  return stories.map((story) => ({ story, outlet: (story.outletId && campaign.records.byId.outlets.get(story.outletId)) || null }));
 }
 
 /**
@@ -35,13 +35,13 @@ export function pictureOf(campaign: Campaign, image: Image, widths: readonly num
     return { ...base, width: image.width, height: image.height, src: image.url, srcset: null, webpSrcset: null };
   }
   const srcset = (file: (variant: (typeof variants)[number]) => string) =>
-    variants.map((variant) => `${MEDIA_PATH}${file(variant)} ${variant.width}w`).join(', ');
+    variants.map((variant) => `${href(`${MEDIA_PATH}${file(variant)}`)} ${variant.width}w`).join(', ');
   return {
     ...base,
     // The original's size: what the browser reserves room for, whichever copy it picks.
     width: entry.width,
     height: entry.height,
-    src: `${MEDIA_PATH}${variants.at(-1)!.fallback}`,
+    src: href(`${MEDIA_PATH}${variants.at(-1)!.fallback}`),
     srcset: srcset((variant) => variant.fallback),
     webpSrcset: srcset((variant) => variant.webp),
   };
@@ -104,14 +104,14 @@ export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | n
 export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
   return deeds.map((deed) => ({
     deed,
-    place: (deed.placeId && campaign.maps.places.get(deed.placeId)) || null,
+    place: (deed.placeId && campaign.records.byId.places.get(deed.placeId)) || null,
     photo: deed.photo ? pictureOf(campaign, deed.photo, [360, 720]) : null,
   }));
 }
 
 /** The relay's figures, on every page that shows them: claims of fact, so samples count only in a preview. */
 export function relayCounts(campaign: Campaign): { deeds: number; doers: number; fromPublic: number } {
-  const deeds = campaign.goodDeeds.filter(campaign.factual);
+  const deeds = campaign.participation.goodDeeds.filter(campaign.factual);
   return {
     deeds: deeds.length,
     doers: new Set(deeds.map((deed) => deed.doer)).size,
@@ -125,8 +125,8 @@ export type EventItem = { event: CampaignEvent; place: Place | null; stories: St
 export function eventsOf(campaign: Campaign, events: CampaignEvent[]): EventItem[] {
   return events.map((event) => ({
     event,
-    place: (event.placeId && campaign.maps.places.get(event.placeId)) || null,
-    stories: campaign.storiesOfEvent(event.documentId).slice(0, 3),
+    place: (event.placeId && campaign.records.byId.places.get(event.placeId)) || null,
+    stories: campaign.stories.of('event', event.documentId).slice(0, 3),
   }));
 }
 
@@ -140,13 +140,13 @@ export function timelineOf(campaign: Campaign): Timeline {
   const phase = campaignPhaseAt(campaign.now);
   return {
     phase,
-    themes: campaign.themes.map((theme) => ({
+    themes: campaign.records.themes.map((theme) => ({
       theme,
       current: phase.state === 'during' && phase.theme?.slug === theme.slug,
-      stories: phase.state === 'after' ? campaign.storiesOfTheme(theme.documentId).length : null,
+      stories: phase.state === 'after' ? campaign.stories.of('theme', theme.documentId).length : null,
     })),
   };
 }
 
 /** Central and provincial outlets reached against the goal of 全覆盖. */
-export type Coverage = Campaign['coverage'];
+export type Coverage = Campaign['coverage']['levels'];

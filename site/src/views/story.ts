@@ -1,6 +1,6 @@
 /** A story's page: the story, everything it refers to, its neighbours and related stories. */
 import { CAMPAIGN, type Activity, type CampaignEvent, type Clause, type Column, type Figure, type Opinion, type Outlet, type Place, type Placement, type Story, type Theme } from '@campaign-desk/shared';
-import type { Campaign } from '../lib/campaign';
+import { pick, type Campaign } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
 import type { PageFamily } from './page-family';
@@ -29,7 +29,7 @@ export type StoryView = {
 };
 
 export function storyView(campaign: Campaign, story: Story): StoryView {
-  const { maps, pick } = campaign;
+  const maps = campaign.records.byId;
   const theme = (story.themeId && maps.themes.get(story.themeId)) || null;
   const columns = pick(maps.columns, story.columnIds);
   return {
@@ -42,18 +42,18 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
     activities: pick(maps.activities, story.activityIds),
     places: pick(maps.places, story.placeIds),
     figures: pick(maps.figures, story.figureIds),
-    clauses: story.clauseIds.flatMap((id) => campaign.clauses.get(id) ?? []),
+    clauses: story.clauseIds.flatMap((id) => campaign.records.clauses.get(id) ?? []),
     event: (story.eventId && maps.events.get(story.eventId)) || null,
-    placements: campaign.placementsOf(story).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
+    placements: campaign.placements.of(story.documentId).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
     cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
     share: { image: shareImageOfStory(campaign, story), description: shareDescription(story) },
     feeds: [
       ...columns.map((column) => feedRef(GROUPING.columns, column)),
       ...(theme ? [feedRef(GROUPING.themes, theme)] : []),
-      ...pick(campaign.slugs.kinds, [story.kind]).map((kind) => feedRef(GROUPING.kinds, kind)),
+      ...pick(campaign.records.bySlug.kinds, [story.kind]).map((kind) => feedRef(GROUPING.kinds, kind)),
     ],
-    neighbours: campaign.neighbours(story),
-    related: cardsOf(campaign, campaign.related(story)),
+    neighbours: campaign.stories.neighbours(story),
+    related: cardsOf(campaign, campaign.stories.related(story)),
   };
 }
 
@@ -81,9 +81,9 @@ export function storyJsonLd(view: StoryView): Record<string, unknown> {
 }
 
 export const storyPages: PageFamily<{ slug: string }, StoryView> = {
-  pages: (campaign) => campaign.stories.map((story) => ({ path: paths.story(story), params: { slug: story.slug } })),
+  pages: (campaign) => campaign.stories.all.map((story) => ({ path: paths.story(story), params: { slug: story.slug } })),
   view: (campaign, { slug }) => {
-    const story = campaign.slugs.stories.get(slug);
+    const story = campaign.stories.bySlug.get(slug);
     return story ? storyView(campaign, story) : null;
   },
 };

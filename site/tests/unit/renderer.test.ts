@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_SITE_DIR, SEARCH_SHARDS, SiteRenderer, type Plan } from '../../renderer';
+import { DEFAULT_SITE_DIR, SiteRenderer, type Plan } from '../../renderer';
+import { SEARCH_SHARDS } from '../../src/lib/search';
 import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
 import { TEST_FOOTER, TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
@@ -48,8 +49,8 @@ describe('planning', () => {
     const first = await sync(true);
     expect(first.pages.changed).toHaveLength(first.pages.total);
     expect(first.pages.total).toBeGreaterThan(250);
-    expect(first.search).toEqual(Array.from({ length: SEARCH_SHARDS }, (_, shard) => shard));
-    expect(first.media.added.some((file) => /^[0-9a-f]{24}-1080\.webp$/.test(file))).toBe(true);
+    expect(first.search).toEqual(Array.from({ length: SEARCH_SHARDS }, (_, shard) => ({ shard, dir: `pagefind/${shard}` })));
+    expect(first.media.added.some(({ file }) => /^media\/[0-9a-f]{24}-1080\.webp$/.test(file))).toBe(true);
     expect(images.hits.get('/uploads/cover-a.jpg')).toBe(1);
 
     const again = await sync();

@@ -3,7 +3,7 @@ import { rssResponse } from '../../lib/feeds';
 import { goodDeedItemsOf, goodDeedsFeed } from '../../views/feeds';
 import { pageView } from '../../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = (await pageView(goodDeedsFeed, params))!;
+export const GET: APIRoute = (context) => {
+  const view = pageView(goodDeedsFeed, context)!;
   return rssResponse(view.channel, goodDeedItemsOf(view));
 };

@@ -3,8 +3,8 @@ import { rssResponse } from '../../../lib/feeds';
 import { feedItemsOf, groupingFeeds } from '../../../views/feeds';
 import { pageView } from '../../../views/page-family';
 
-export const GET: APIRoute = async ({ params }) => {
-  const view = await pageView(groupingFeeds, params);
+export const GET: APIRoute = (context) => {
+  const view = pageView(groupingFeeds, context);
   if (!view) return new Response('Not found', { status: 404 });
   return rssResponse(view.channel, feedItemsOf(view));
 };

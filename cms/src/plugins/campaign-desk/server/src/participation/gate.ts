@@ -14,6 +14,7 @@ import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 import { refuse, type AnswerContext } from './answers';
 import { clientAddress } from './client-address';
+import rateLimits from './services/rate-limits';
 
 type GateContext = AnswerContext & {
   path: string;
@@ -31,7 +32,7 @@ const BODY_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 
 
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
-  // Where Strapi mounts the plugin's content-API route (routes/content-api.ts).
+  // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
   const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`;
   let trusted: Set<string> | null = null;
 
@@ -39,7 +40,7 @@ export function participationGate(strapi: Core.Strapi) {
     if (ctx.path !== base && !ctx.path.startsWith(`${base}/`)) return next();
     const { siteUrl, maxBodyBytes } = settings();
     const siteOrigin = new URL(siteUrl).origin;
-    const limits = getService(strapi, 'rate-limits');
+    const limits = getService(strapi, rateLimits);
     ctx.vary('Origin');
 
     const origin = ctx.get('origin');

@@ -1,0 +1,16 @@
+import { PARTICIPATION_PATH } from '@campaign-desk/shared';
+import { MODERATE_ACTION } from '../../../common/names';
+import { allowed } from '../route-policies';
+
+/** Open to the public, no token: the participation gate (participation/gate.ts) guards them before they are reached. */
+const open = { policies: [] as string[], auth: false as const };
+
+export const adminRoutes = [
+  { method: 'GET', path: '/submissions', handler: 'moderation.find', config: allowed(MODERATE_ACTION.id) },
+  { method: 'POST', path: '/submissions/:documentId/moderate', handler: 'moderation.moderate', config: allowed(MODERATE_ACTION.id) },
+];
+
+export const contentApiRoutes = [
+  { method: 'GET', path: `${PARTICIPATION_PATH}/challenge`, handler: 'participation.challenge', config: open },
+  { method: 'POST', path: `${PARTICIPATION_PATH}/:form`, handler: 'participation.submit', config: open },
+];

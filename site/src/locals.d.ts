@@ -1,0 +1,6 @@
+/** What every request carries: the campaign its page renders (see middleware.ts and render/runtime.ts). */
+declare namespace App {
+  interface Locals {
+    campaign: import('./lib/campaign').Campaign;
+  }
+}

@@ -95,7 +95,9 @@ export async function createControlServer({ publisher, undelivered, hookSecret, 
   const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: HOOK_BODY_LIMIT });
   const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
 
-  // The signature covers the body byte for byte: keep it raw.
+  // The signature covers the body byte for byte: keep it raw. Events are JSON: any other body
+  // type (Fastify's text/plain parser included) is refused with a 415 before it is read.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.post('/hooks/publish', async (request, reply) => {
     const verdict = await verifier.verify({ rawBody: String(request.body ?? ''), headers: request.headers });

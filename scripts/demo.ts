@@ -7,29 +7,18 @@
  * SQLite and the publisher until Ctrl-C. A second run reuses everything that exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Core } from '@strapi/strapi';
 import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
 import { publisherEnvironment } from '@campaign-desk/publisher/config';
-import { shanghaiDate } from '@campaign-desk/shared';
-import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
-import { shiftDay, weekOf } from 'strapi-plugin-campaign-desk/weeks';
+import { SiteAddress } from '@campaign-desk/shared';
+import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
-import { CredentialsFile, describeAccounts, ensureAccounts, type AccountDirectory, type DemoAccount } from './lib/demo-accounts';
+import { CredentialsFile, describeAccounts } from './lib/demo-accounts';
+import { seedDemoNewsroom } from './lib/demo-newsroom';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
-import { campaignDataset } from './seed/index';
 
-/** Demo accounts for the newsroom roles the plugin creates; invented people, not the plan's. */
-const NEWSROOM = [
-  { code: 'campaign-desk-reporter', email: 'reporter@campaign-desk.local', firstname: '记者', lastname: '演示' },
-  { code: 'campaign-desk-editor', email: 'editor@campaign-desk.local', firstname: '编辑', lastname: '演示' },
-  { code: 'campaign-desk-chief-editor', email: 'chief@campaign-desk.local', firstname: '主编', lastname: '演示' },
-] as const;
-
-const TOKEN_NAME = 'Campaign site (read-only)';
 const credentialsPath = path.join(demoDir, 'credentials.json');
 const credentialsFile = new CredentialsFile(credentialsPath);
 const shownPath = path.relative(repoRoot, credentialsPath);
@@ -40,101 +29,6 @@ function run(command: string, args: string[], cwd = repoRoot): Promise<void> {
     const child = spawn(command, args, { cwd, stdio: 'inherit', env: process.env });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
-}
-
-/** The administrator and an account per newsroom role that exists (an administrator may have renamed or removed one). */
-async function demoAccounts(strapi: Core.Strapi): Promise<DemoAccount[]> {
-  const accounts: DemoAccount[] = [{ key: 'admin', email: 'admin@campaign-desk.local', role: '管理员', firstname: '管理员', lastname: '演示' }];
-  for (const person of NEWSROOM) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { name: string } | null;
-    if (role) accounts.push({ key: person.code, email: person.email, role: role.name, firstname: person.firstname, lastname: person.lastname });
-  }
-  return accounts;
-}
-
-/** Strapi's admin users: the administrator is a Super Admin, the others have their newsroom role. */
-function adminUsers(strapi: Core.Strapi): AccountDirectory {
-  return {
-    exists: async (email) => Boolean(await strapi.db.query('admin::user').findOne({ where: { email } })),
-    async create(account, password) {
-      const role = (
-        account.key === 'admin'
-          ? await strapi.service('admin::role').getSuperAdmin()
-          : await strapi.db.query('admin::role').findOne({ where: { code: account.key } })
-      ) as { id: number };
-      await strapi.service('admin::user').create({
-        email: account.email,
-        firstname: account.firstname,
-        lastname: account.lastname,
-        password,
-        isActive: true,
-        roles: [role.id],
-        preferedLanguage: 'zh-Hans',
-      });
-    },
-  };
-}
-
-/** Makes the site's read-only token unless the file keeps it; resolves to whether it was made now. */
-async function ensureSnapshotToken(strapi: Core.Strapi): Promise<boolean> {
-  const tokens = strapi.service('admin::api-token');
-  const existing = (await strapi.db.query('admin::api-token').findOne({ where: { name: TOKEN_NAME } })) as { id: number } | null;
-  if (existing && credentialsFile.read().snapshotToken) return false;
-  // Its key is shown once: a token whose key was lost is regenerated.
-  const token = existing
-    ? ((await tokens.regenerate(existing.id)) as { accessKey: string })
-    : ((await tokens.create({
-        name: TOKEN_NAME,
-        description: 'The static site reads the snapshot API with this token.',
-        type: 'read-only',
-        lifespan: null,
-      })) as { accessKey: string });
-  credentialsFile.save({ ...credentialsFile.read(), snapshotToken: token.accessKey });
-  return true;
-}
-
-const DEMO_OUTLET = 'xianning-ribao';
-const DEMO_PARTNER = 'hubei-ribao';
-const DEMO_PLAN = '【示例】咸宁日报“六大”活动报道方案（第三阶段）';
-
-/**
- * The coverage desk as a newsroom would start it: each demo account registered with 咸宁日报,
- * a sample reporting plan whose topics fall due this week and one already overdue (dated from
- * today, so the desk shows them whenever the demo runs), and 湖北日报's partner token.
- */
-async function ensureDesk(strapi: Core.Strapi): Promise<boolean> {
-  const bySlug = async (uid: string, slug: string) =>
-    ((await strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null)?.documentId;
-  const outlet = await bySlug(UID.outlet, DEMO_OUTLET);
-  const theme = await bySlug(UID.theme, 'gongyuan-chengshi');
-  if (!outlet || !theme) return false;
-  const staff: Record<string, string> = {};
-  for (const { code, email, firstname, lastname } of NEWSROOM) {
-    if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) continue;
-    const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as { documentId: string } | null;
-    staff[code] =
-      existing?.documentId ??
-      (await strapi.documents(UID.staffMember).create({ data: { name: `${lastname}${firstname}`, email, outlet } } as never)).documentId;
-  }
-  if (!(await strapi.db.query(UID.reportingPlan).findOne({ where: { title: DEMO_PLAN } }))) {
-    const plan = await strapi.documents(UID.reportingPlan).create({
-      data: { title: DEMO_PLAN, outlet, theme, lead: staff['campaign-desk-chief-editor'], summary: '围绕建设自然生态公园城市，每周推出一组一线报道。', sample: true },
-    } as never);
-    const today = shanghaiDate(new Date());
-    const reporter = staff['campaign-desk-reporter'];
-    for (const topic of [
-      { title: '【示例】自然生态公园城市建设一线走访', angle: '记者走进城乡社区，看公园城市怎样改变生活', dueOn: weekOf(today).sunday, progress: 'reporting', reporters: [reporter] },
-      { title: '【示例】长江大保护咸宁实践综述', angle: '岸线整治一年间：数字与故事', dueOn: shiftDay(today, -3), progress: 'planning', reporters: [reporter] },
-      { title: '【示例】《意见》解读系列评论', angle: '特约评论员解读三个发展定位', dueOn: shiftDay(weekOf(today).sunday, 7), progress: 'planning', reporters: [] },
-    ]) {
-      await strapi.documents(UID.topic).create({ data: { ...topic, plan: plan.documentId, reporters: topic.reporters.filter(Boolean), sample: true } } as never);
-    }
-  }
-  const partner = await bySlug(UID.outlet, DEMO_PARTNER);
-  if (!partner || credentialsFile.read().partnerToken) return false;
-  const { token } = (await strapi.plugin(PLUGIN_ID).service('partner-tokens').issue(partner, '湖北日报（演示）', '系统')) as { token: string };
-  credentialsFile.save({ ...credentialsFile.read(), partnerToken: token });
-  return true;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -178,16 +72,7 @@ async function main() {
   await ensureAdminBuild('production', () => step('Building the admin panel (about a minute)'));
 
   step('Seeding the campaign plan and sample stories, creating the token and the demo accounts');
-  const { summary, accounts, tokenMade, partnerTokenMade } = await withCms(async (strapi) => {
-    const seeded = (await strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories')) as Record<
-      string,
-      { created: number; kept: number }
-    >;
-    const accounts = await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi));
-    const tokenMade = await ensureSnapshotToken(strapi);
-    const partnerTokenMade = await ensureDesk(strapi);
-    return { summary: seeded, accounts, tokenMade, partnerTokenMade };
-  });
+  const { summary, accounts, tokenMade, partnerTokenMade } = await withCms((strapi) => seedDemoNewsroom(strapi, credentialsFile));
   const { snapshotToken, partnerToken } = credentialsFile.read();
   const created = Object.values(summary).reduce((sum, section) => sum + section.created, 0);
   console.log(created > 0 ? `  created ${created} records` : '  the database already holds the seed; nothing changed');
@@ -213,6 +98,8 @@ async function main() {
 
   step('Starting the publisher and building the site (the first time compiles it too: under a minute)');
   const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+  // The publisher serves the site under SITE_URL's path (`/zt/liuda/` when it has one).
+  const site = new SiteAddress(siteUrl);
   const control = controlUrl();
   // Node with tsx's loader rather than tsx's wrapper, so Ctrl-C reaches the publisher itself.
   const publisher = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
@@ -246,9 +133,9 @@ ${describeAccounts(accounts, shownPath).join('\n')}
     curl -H "Authorization: Bearer ${shownPartnerToken}" -H "Content-Type: application/json" \\
       -d '{"storyId":"…","date":"2020-06-10","url":"https://epaper.hubeidaily.net/…"}' ${url}/api/campaign-desk/partner/placements
 
-  The site (专题):     ${siteUrl}/
-  Feeds for partners:  ${siteUrl}/feeds/
-  Readers take part:   ${siteUrl}/jianyan/ (建言献策) and ${siteUrl}/goodDeeds/ (好人好事); the forms post to
+  The site (专题):     ${site.url('/')}
+  Feeds for partners:  ${site.url('/feeds/')}
+  Readers take part:   ${site.url('/jianyan/')} (建言献策) and ${site.url('/goodDeeds/')} (好人好事); the forms post to
                        ${process.env.CAMPAIGN_DESK_SUBMIT_URL}; 编辑 and 主编 moderate them in the admin under 群众来稿
   Publisher status:    curl -H "Authorization: Bearer $(sed -n 's/^PUBLISHER_TOKEN=//p' .env)" ${control}/status
 

@@ -11,7 +11,7 @@ import {
   publishes,
   writesCampaignContent,
 } from '../src/plugins/campaign-desk/server/src/document-service/actions';
-import { changesContent, sameValue, type Attributes } from '../src/plugins/campaign-desk/server/src/document-service/story-edits';
+import { changesContent, sameValue, type Attributes } from '../src/plugins/campaign-desk/server/src/review/rules/story-edits';
 
 describe('what an action does to the public version', () => {
   it.each([

@@ -24,7 +24,7 @@ import {
   type ReviewAction,
 } from 'strapi-plugin-campaign-desk/names';
 import { REVIEW_MOVES } from '../src/plugins/campaign-desk/common/review-stages';
-import { roleMatrix, roleTable, type Access, type MatrixRole } from '../src/plugins/campaign-desk/server/src/role-matrix';
+import { roleMatrix, roleTable, type Access, type MatrixRole } from '../src/plugins/campaign-desk/server/src/newsroom/role-matrix';
 import { adminApi, type Answer, type Session } from './support/admin-api';
 import { paragraph } from './support/fixtures';
 import { ROLES_DOC, tableIn } from './support/roles-doc';

@@ -42,7 +42,7 @@ export async function openAdmin(browser: Browser, cmsUrl: string): Promise<{ con
 }
 
 /** Logs in on the log-in page and waits for the home page. */
-export async function logIn(page: Page, account: AdminAccount): Promise<void> {
+export async function logIn(page: Page, account: Pick<AdminAccount, 'email' | 'password'>): Promise<void> {
   await page.locator('input[name="email"]').fill(account.email);
   await page.locator('input[name="password"]').fill(account.password);
   await page.locator('button[type="submit"]').click();

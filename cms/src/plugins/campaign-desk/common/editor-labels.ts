@@ -2,7 +2,7 @@
  * The names editors read for every field of the campaign's content types: a Chinese label,
  * and for some a hint, by type and field, plus the field that names a record in lists and
  * relation pickers. One table for both halves of the plugin: the server writes it into the
- * content manager's configuration (services/editor-labels.ts), and the admin registers it
+ * content manager's configuration (server/src/content/services/editor-labels.ts), and the admin registers it
  * as the messages the content manager looks labels up by (admin/src/translations.ts), so
  * list headers and form labels never fall back to a field's key.
  */

@@ -30,7 +30,7 @@ export const REVIEWS = ['first', 'second', 'final'] as const satisfies readonly 
 export type Review = (typeof REVIEWS)[number];
 
 /**
- * The moves a per-outlet review chain governs (server/src/review-chains/): the three reviews,
+ * The moves a per-outlet review chain governs (server/src/review/services/review-chains.ts): the three reviews,
  * and returning a story; 送审 is the author's, whatever the outlet.
  */
 export const CHAINED_MOVES: readonly ReviewAction[] = [...REVIEWS, 'return'];

@@ -1,7 +1,7 @@
 import { ChartBubble, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EXPLORER_ACTIONS, MODERATE_ACTION, OUTBOX_READ_ACTION, PARTNER_TOKENS_ACTION, PLUGIN_ID, STATISTICS_READ_ACTION, UID } from '../../common/names';
-import { ReviewPanel } from './components/ReviewPanel';
+import { ReviewPanel } from './review/ReviewPanel';
 import { labelEnumerationCells } from './list-view';
 import { PLUGIN_DISPLAY_NAME, getTranslation, messagesFor } from './translations';
 
@@ -14,21 +14,21 @@ export default {
       to: `plugins/${PLUGIN_ID}/desk`,
       icon: Pencil,
       intlLabel: { id: getTranslation('desk.menu'), defaultMessage: 'Coverage desk' },
-      Component: () => import('./pages/DeskPage'),
+      Component: () => import('./coverage/DeskPage'),
       permissions: READ_TOPICS,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/statistics`,
       icon: ChartBubble,
       intlLabel: { id: getTranslation('statistics.menu'), defaultMessage: 'Statistics' },
-      Component: () => import('./pages/StatisticsPage'),
+      Component: () => import('./coverage/StatisticsPage'),
       permissions: [{ action: STATISTICS_READ_ACTION.id, subject: null }],
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PaperPlane,
       intlLabel: { id: getTranslation('outbox.menu'), defaultMessage: 'Publish events' },
-      Component: () => import('./pages/OutboxPage'),
+      Component: () => import('./outbox/OutboxPage'),
       permissions: [{ action: OUTBOX_READ_ACTION.id, subject: null }],
     });
     // A route more specific than the outbox's, which React Router prefers.
@@ -36,7 +36,7 @@ export default {
       to: `plugins/${PLUGIN_ID}/submissions`,
       icon: Message,
       intlLabel: { id: getTranslation('submissions.menu'), defaultMessage: 'Reader submissions' },
-      Component: () => import('./pages/SubmissionsPage'),
+      Component: () => import('./participation/SubmissionsPage'),
       permissions: [{ action: MODERATE_ACTION.id, subject: null }],
     });
     app.addSettingsLink(
@@ -45,7 +45,7 @@ export default {
         id: 'partner-tokens',
         to: 'partner-tokens',
         intlLabel: { id: getTranslation('partner-tokens.menu'), defaultMessage: 'Partner tokens' },
-        Component: () => import('./pages/PartnerTokensPage'),
+        Component: () => import('./coverage/PartnerTokensPage'),
         permissions: [{ action: PARTNER_TOKENS_ACTION.id, subject: null }],
       },
     );
@@ -56,7 +56,7 @@ export default {
         icon: Pencil,
         title: { id: getTranslation('widget.my-topics'), defaultMessage: 'My topics' },
         link: { label: { id: getTranslation('widget.desk'), defaultMessage: 'Coverage desk' }, href: `/plugins/${PLUGIN_ID}/desk` },
-        component: async () => (await import('./widgets/TopicWidgets')).MyTopicsWidget,
+        component: async () => (await import('./coverage/TopicWidgets')).MyTopicsWidget,
         permissions: READ_TOPICS,
       },
       {
@@ -65,7 +65,7 @@ export default {
         icon: Key,
         title: { id: getTranslation('widget.due-topics'), defaultMessage: 'Topics due this week or overdue' },
         link: { label: { id: getTranslation('widget.desk'), defaultMessage: 'Coverage desk' }, href: `/plugins/${PLUGIN_ID}/desk` },
-        component: async () => (await import('./widgets/TopicWidgets')).DueTopicsWidget,
+        component: async () => (await import('./coverage/TopicWidgets')).DueTopicsWidget,
         // For those who plan topics (editors, the chief editor), not every reporter.
         permissions: [{ action: EXPLORER_ACTIONS.create, subject: UID.topic }],
       },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { partnerTokenStrategy } from './auth/partner-token';
+import { partnerTokenStrategy } from './coverage/partner-token-strategy';
 import { registerDocumentMiddlewares } from './document-service';
 import { participationGate } from './participation/gate';
 

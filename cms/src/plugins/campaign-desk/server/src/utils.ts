@@ -1,14 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ZodError } from 'zod';
-import type services from './services';
 import { PLUGIN_ID } from '../../common/names';
 
-type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+/** A service of the plugin: its factory, with the name Strapi registers it under. */
+export type PluginService<S> = ((context: { strapi: Core.Strapi }) => S) & { readonly serviceName: string };
 
-/** The plugin's services, typed. */
-export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] {
-  return strapi.plugin(PLUGIN_ID).service(name) as Services[K];
+/**
+ * Names a service's factory. Whoever uses the service imports it and asks `getService` for it,
+ * so the import shows who depends on whom, and no module has to import every service to type one.
+ */
+export function defineService<S>(serviceName: string, factory: (context: { strapi: Core.Strapi }) => S): PluginService<S> {
+  return Object.assign(factory, { serviceName });
+}
+
+/** The running instance of one of the plugin's services, typed by its factory. */
+export function getService<S>(strapi: Core.Strapi, service: PluginService<S>): S {
+  return strapi.plugin(PLUGIN_ID).service(service.serviceName) as S;
 }
 
 /** A request that failed its zod schema, as the 400 its caller reads: every field and why. */

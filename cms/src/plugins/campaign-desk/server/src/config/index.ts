@@ -8,7 +8,7 @@ const limit = (max: number, windowMs: number) =>
 const minutes = (count: number) => count * 60_000;
 
 export const configSchema = z.object({
-  /** 三审 (services/review.ts). */
+  /** 三审 (review/services/review.ts). */
   review: z
     .object({
       /**
@@ -26,7 +26,7 @@ export const configSchema = z.object({
       /** Whether Super Admin may review regardless of the separation of duties. */
       superAdminExempt: z.boolean().default(false),
       /**
-       * 三审 per outlet (review-chains/): each review of a story only by the accounts its
+       * 三审 per outlet (review/services/review-chains.ts): each review of a story only by the accounts its
        * outlet's chain lists (采编人员 marked for it), or those marked across outlets.
        */
       perOutlet: z.boolean().default(false),

@@ -1,12 +1,11 @@
 /**
  * What the document-service rules ask about an action, answered once: its params, whether it
  * only reads, what it writes, what it does to the public version of a document, which
- * document it acted on and who is behind it. All but `actingUser` are pure.
+ * document it acted on. All pure; who is behind it is request-context.ts's to say.
  */
-import type { Core, Modules } from '@strapi/strapi';
+import type { Modules } from '@strapi/strapi';
 import { recordTypeOf } from '../record-types';
-import type { Operation } from '../services/journal';
-import type { Reviewer } from '../services/review';
+import type { Operation } from '../publication/services/journal';
 
 export type Middleware = Modules.Documents.Middleware.Middleware;
 export type Context = Modules.Documents.Middleware.Context;
@@ -94,12 +93,6 @@ export function writesCampaignContent(uid: string, action: string): boolean {
 export function documentIdOf(params: Params, result: unknown): string | undefined {
   if (params.documentId) return params.documentId;
   return result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : undefined;
-}
-
-/** The admin user whose request this is; none when code acts on its own (imports, seeding). */
-export function actingUser(strapi: Core.Strapi): Reviewer | null {
-  const user = strapi.requestContext.get()?.state?.user as Reviewer | undefined;
-  return user?.id ? user : null;
 }
 
 /**

@@ -44,7 +44,7 @@ export default {
     sample,
     /**
      * On the published version: its clauses as they stood when it was published, which is what
-     * the public reads (services/published-clauses.ts). Editing a clause changes the draft only.
+     * the public reads (publication/services/published-clauses.ts). Editing a clause changes the draft only.
      */
     publishedClauses: {
       type: 'json',

@@ -34,7 +34,7 @@ export default {
       target: UID.outlet,
       required: true,
     },
-    // The outlet's review chain (审稿链, review-chains/): which of 三审 this account makes for
+    // The outlet's review chain (审稿链, review/services/review-chains.ts): which of 三审 this account makes for
     // its outlet's stories, or for every outlet's (a 主编 across outlets), once chains are on.
     firstReview: { type: 'boolean', default: false },
     secondReview: { type: 'boolean', default: false },

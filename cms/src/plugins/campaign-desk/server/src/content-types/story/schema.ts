@@ -116,7 +116,7 @@ export default {
       default: false,
     },
     sample,
-    // Moved only by review actions (see services/review.ts), never by editing.
+    // Moved only by review actions (see review/services/review.ts), never by editing.
     reviewStage: {
       type: 'enumeration',
       enum: REVIEW_STAGES.map((stage) => stage.key),

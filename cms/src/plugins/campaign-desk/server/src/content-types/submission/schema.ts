@@ -6,7 +6,7 @@ import { internal } from '../attributes';
 /**
  * What a reader sent through one of the site's forms, as it arrived (text cleaned), and what
  * the newsroom did with it. Moderated on the 群众来稿 page, never in the content manager; the
- * reader's contact details are not here but in their own encrypted table (services/contact-vault.ts),
+ * reader's contact details are not here but in their own encrypted table (participation/services/contact-vault.ts),
  * out of every export.
  */
 export default {

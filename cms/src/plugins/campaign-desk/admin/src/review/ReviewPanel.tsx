@@ -1,0 +1,183 @@
+/**
+ * The 审稿 panel beside a story in the edit view: its stage, the buttons the current
+ * user's role allows (and why a review their role allows is someone else's to make), a
+ * comment box (required to return a story), the story's review chain if chains are per
+ * outlet, and the review log.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { UID, type ReviewAction } from '../../../common/names';
+import type { ReviewChain, ReviewMove, ReviewStatus } from '../../../common/review-api';
+import { REVIEWS, REVIEW_MOVES, stageName } from '../../../common/review-stages';
+import { getTranslation } from '../translations';
+import { messageOf } from '../components/api-error';
+import { when } from '../components/when';
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+}
+
+const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'neutral'> = {
+  approved: 'success',
+  returned: 'danger',
+  draft: 'neutral',
+};
+
+/** Who may make each review of this story while chains are per outlet. */
+const ChainOf = ({ chain }: { chain: ReviewChain }) => {
+  const { formatMessage } = useIntl();
+  const nobody = formatMessage({ id: getTranslation('review.chain.nobody'), defaultMessage: 'nobody yet' });
+  return (
+    <Box>
+      <Typography variant="sigma" textColor="neutral600">
+        {formatMessage({ id: getTranslation('review.chain.title'), defaultMessage: 'Review chain (per outlet)' })}
+      </Typography>
+      <Typography variant="pi" tag="p">
+        {chain.outlet
+          ? formatMessage({ id: getTranslation('review.chain.outlet'), defaultMessage: 'Outlet: {outlet}' }, { outlet: chain.outlet })
+          : formatMessage({ id: getTranslation('review.chain.no-outlet'), defaultMessage: 'No outlet: only reviewers across outlets' })}
+      </Typography>
+      {REVIEWS.map((review) => (
+        <Typography key={review} variant="pi" tag="p">
+          {REVIEW_MOVES[review].name}：{chain[review].join('、') || nobody}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const [status, setStatus] = useState<ReviewStatus | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const url = `/campaign-desk/stories/${documentId}/review`;
+
+  const load = useCallback(async () => {
+    try {
+      setStatus((await get<ReviewStatus>(url)).data);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    }
+  }, [get, url, toggleNotification]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const move = async (action: ReviewAction, stage: ReviewStatus['stage']) => {
+    setBusy(true);
+    try {
+      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, stage, comment: comment.trim() || undefined })).data);
+      setComment('');
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('review.moved'), defaultMessage: 'Done: {move}' }, { move: REVIEW_MOVES[action].name }),
+      });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+      // Someone else may have moved the story meanwhile (409): show where it is now.
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!status) {
+    return <Typography variant="pi">{formatMessage({ id: getTranslation('review.loading'), defaultMessage: 'Loading the review status…' })}</Typography>;
+  }
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Flex gap={2} wrap="wrap">
+        <Badge active variant={BADGE[status.stage] ?? 'secondary'}>
+          {stageName(status.stage)}
+        </Badge>
+        {status.published && (
+          <Badge variant="success">{formatMessage({ id: getTranslation('review.published'), defaultMessage: 'Published' })}</Badge>
+        )}
+      </Flex>
+      {status.stage !== 'approved' && (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({
+            id: getTranslation('review.publish-after-final'),
+            defaultMessage: 'A chief editor can publish it once it has passed final review.',
+          })}
+        </Typography>
+      )}
+      {status.actions.length > 0 && (
+        <>
+          <Field.Root
+            name="review-comment"
+            hint={formatMessage({ id: getTranslation('review.comment.hint'), defaultMessage: 'Required to return the story' })}
+          >
+            <Field.Label>{formatMessage({ id: getTranslation('review.comment.label'), defaultMessage: 'Review comment' })}</Field.Label>
+            <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            {status.actions.map((action) => (
+              <Button
+                key={action}
+                fullWidth
+                loading={busy}
+                variant={action === 'return' ? 'danger-light' : 'secondary'}
+                disabled={action === 'return' && !comment.trim()}
+                onClick={() => void move(action, status.stage)}
+              >
+                {REVIEW_MOVES[action].name}
+              </Button>
+            ))}
+          </Flex>
+        </>
+      )}
+      {status.held.map(({ action, reason }) => (
+        <Typography key={action} variant="pi" textColor="neutral600">
+          {REVIEW_MOVES[action].name}：{reason}
+        </Typography>
+      ))}
+      {status.chain && <ChainOf chain={status.chain} />}
+      <Box>
+        <Typography variant="sigma" textColor="neutral600">
+          {formatMessage({ id: getTranslation('review.log.title'), defaultMessage: 'Review log' })}
+        </Typography>
+        {status.log.length === 0 ? (
+          <Typography variant="pi" tag="p">
+            {formatMessage({ id: getTranslation('review.log.empty'), defaultMessage: 'No review moves yet.' })}
+          </Typography>
+        ) : (
+          <Flex tag="ol" direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+            {[...status.log].reverse().map((entry) => (
+              <Box tag="li" key={entry.id}>
+                <Typography variant="omega" fontWeight="semiBold">
+                  {entry.actorName}：{stageName(entry.fromStage)} → {stageName(entry.toStage)}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600" tag="p">
+                  {when(entry.createdAt)}
+                </Typography>
+                {entry.comment && (
+                  <Typography variant="pi" tag="p">
+                    {entry.comment}
+                  </Typography>
+                )}
+              </Box>
+            ))}
+          </Flex>
+        )}
+      </Box>
+    </Flex>
+  );
+};
+
+export const ReviewPanel = ({ model, documentId }: PanelProps) => {
+  const { formatMessage } = useIntl();
+  if (model !== UID.story || !documentId) return null;
+  return {
+    title: formatMessage({ id: getTranslation('review.title'), defaultMessage: 'Review' }),
+    content: <ReviewPanelContent documentId={documentId} />,
+  };
+};

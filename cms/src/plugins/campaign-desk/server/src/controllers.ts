@@ -1,0 +1,12 @@
+import desk from './coverage/controllers/desk';
+import moderation from './participation/controllers/moderation';
+import outbox from './outbox/controllers/outbox';
+import participation from './participation/controllers/participation';
+import partner from './coverage/controllers/partner';
+import partnerTokens from './coverage/controllers/partner-tokens';
+import review from './review/controllers/review';
+import snapshot from './publication/controllers/snapshot';
+import statistics from './coverage/controllers/statistics';
+import undelivered from './outbox/controllers/undelivered';
+
+export default { desk, moderation, outbox, participation, partner, 'partner-tokens': partnerTokens, review, snapshot, statistics, undelivered };

@@ -1,0 +1,99 @@
+/**
+ * A reader's photo of a good deed, made safe before it is stored: the type is judged by the
+ * file's bytes, never by its name or the type the sender claimed (a "PNG" that is really HTML
+ * is refused); JPEG, PNG and HEIC (iPhones) are decoded, turned upright, scaled to at most
+ * 1600 pixels and written anew as JPEG by sharp, which keeps no metadata: EXIF, and with it
+ * the place the photo was taken, is gone. Then it goes into the media library.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Core } from '@strapi/strapi';
+import { PHOTO_MAX_BYTES } from '@campaign-desk/shared';
+import { defineService } from '../../utils';
+
+export class UnreadablePhoto extends Error {}
+
+type Kind = 'jpeg' | 'png' | 'heic';
+
+/** The photo's kind by its first bytes. */
+export function photoKind(bytes: Buffer): Kind | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  // An ISO-BMFF `ftyp` box whose brand is one of HEIF's (heic, heix, mif1…).
+  if (bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp') {
+    const brands = bytes.toString('latin1', 8, Math.min(bytes.length, 8 + bytes.readUInt32BE(0)));
+    if (/heic|heix|hevc|heim|heis|mif1|msf1/.test(brands)) return 'heic';
+  }
+  return null;
+}
+
+/** Largest side of the stored copy, and how many pixels a decoded photo may have (no decompression bombs). */
+const MAX_SIDE = 1600;
+const MAX_PIXELS = 60_000_000;
+
+/** A photo as sharp reads it: JPEG and PNG directly, HEIC decoded first (sharp's own build reads AVIF only). */
+async function decode(bytes: Buffer, kind: Kind): Promise<sharp.Sharp> {
+  if (kind !== 'heic') return sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+  // heic-decode ships no types: its one function, as its README describes it.
+  const { default: decodeHeic } = (await import('heic-decode' as string)) as {
+    default: (input: { buffer: Buffer }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+  };
+  const image = await decodeHeic({ buffer: bytes });
+  if (image.width * image.height > MAX_PIXELS) throw new UnreadablePhoto('too many pixels');
+  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+    raw: { width: image.width, height: image.height, channels: 4 },
+  });
+}
+
+/** The photo made safe: upright, at most MAX_SIDE wide or high, JPEG, no metadata. */
+export async function normalizePhoto(bytes: Buffer): Promise<{ body: Buffer; width: number; height: number }> {
+  const kind = photoKind(bytes);
+  if (!kind || bytes.length > PHOTO_MAX_BYTES) throw new UnreadablePhoto(kind ? 'too large' : 'not a JPEG, PNG or HEIC image');
+  try {
+    const image = await decode(bytes, kind);
+    const { data, info } = await image
+      .rotate()
+      .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { body: data, width: info.width, height: info.height };
+  } catch (error) {
+    if (error instanceof UnreadablePhoto) throw error;
+    throw new UnreadablePhoto((error as Error).message);
+  }
+}
+
+type UploadedFile = { id: number; url: string };
+
+export default defineService('photos', ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Makes the photo safe and puts it in the media library; returns the file. */
+  async store(bytes: Buffer, caption: string): Promise<UploadedFile> {
+    const photo = await normalizePhoto(bytes);
+    const dir = await mkdtemp(path.join(tmpdir(), 'campaign-photo-'));
+    try {
+      const file = path.join(dir, 'photo.jpg');
+      await writeFile(file, photo.body);
+      const name = `qunzhong-${Date.now()}.jpg`;
+      const [uploaded] = (await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name, caption, alternativeText: caption } },
+          files: { filepath: file, originalFilename: name, mimetype: 'image/jpeg', size: photo.body.length },
+        })) as UploadedFile[];
+      return uploaded!;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  /** Removes a photo nobody will publish (its submission was not adopted). */
+  async remove(fileId: number): Promise<void> {
+    const upload = strapi.plugin('upload').service('upload');
+    const file = await upload.findOne(fileId);
+    if (file) await upload.remove(file);
+  },
+}));

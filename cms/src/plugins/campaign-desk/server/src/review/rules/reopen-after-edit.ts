@@ -1,0 +1,26 @@
+/**
+ * Editing what a story says once someone has passed it (初审 or later) sends it back for
+ * review (已送审), a new version every reviewer sees; its published version stays as it was
+ * until the edit is approved and published.
+ */
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../common/names';
+import { getService } from '../../utils';
+import { editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
+import { actingUser } from '../../request-context';
+import { editChangesStory } from './story-edits';
+import review from '../services/review';
+
+export default (strapi: Core.Strapi): Rule =>
+  rule('reopenAfterEdit', ['update'], async (context, next) => {
+    const edit = context.uid === UID.story && context.action === 'update' ? editOf(context.action, paramsOf(context)) : null;
+    const documentId = edit?.documentId;
+    if (!edit || !documentId || !(await editChangesStory(strapi, documentId, edit.data))) return next();
+    const user = actingUser(strapi);
+    // The edit and the move it causes are saved together or not at all.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      await getService(strapi, review).reopenAfterEdit(documentId, user);
+      return result;
+    });
+  });

@@ -1,0 +1,60 @@
+/** Every service of the plugin, registered under the name its factory carries (utils.ts: defineService). */
+import editorLabels from './content/services/editor-labels';
+import slugs from './content/services/slugs';
+import taxonomy from './content/services/taxonomy';
+import desk from './coverage/services/desk';
+import partnerTokens from './coverage/services/partner-tokens';
+import partners from './coverage/services/partners';
+import statistics from './coverage/services/statistics';
+import mediaGuard from './media/services/media-guard';
+import people from './newsroom/services/people';
+import roles from './newsroom/services/roles';
+import deliveryWorker from './outbox/services/delivery-worker';
+import outbox from './outbox/services/outbox';
+import contactVault from './participation/services/contact-vault';
+import moderation from './participation/services/moderation';
+import photos from './participation/services/photos';
+import proof from './participation/services/proof';
+import rateLimits from './participation/services/rate-limits';
+import retention from './participation/services/retention';
+import sensitiveWords from './participation/services/sensitive-words';
+import submissions from './participation/services/submissions';
+import journal from './publication/services/journal';
+import publishedClauses from './publication/services/published-clauses';
+import recordReader from './publication/services/record-reader';
+import snapshot from './publication/services/snapshot';
+import review from './review/services/review';
+import reviewChains from './review/services/review-chains';
+import seed from './seed/services/seed';
+
+const services = [
+  editorLabels,
+  slugs,
+  taxonomy,
+  desk,
+  partnerTokens,
+  partners,
+  statistics,
+  mediaGuard,
+  people,
+  roles,
+  deliveryWorker,
+  outbox,
+  contactVault,
+  moderation,
+  photos,
+  proof,
+  rateLimits,
+  retention,
+  sensitiveWords,
+  submissions,
+  journal,
+  publishedClauses,
+  recordReader,
+  snapshot,
+  review,
+  reviewChains,
+  seed,
+];
+
+export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

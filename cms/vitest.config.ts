@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { findPostgresBin } from './tests/support/postgres-bin';
+import { findPostgresBin } from '../testing/src/postgres-bin';
 
 // The suite runs on SQLite, and again on PostgreSQL when a server is at hand: the one
 // TEST_DATABASE_URL names, or a throwaway cluster from the local server binaries.

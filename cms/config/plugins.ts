@@ -11,7 +11,29 @@ function wordsIn(file: string | undefined): string[] | undefined {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
+/**
+ * Notices by email go through Strapi's email plugin to the SMTP server SMTP_HOST names
+ * (docs/operator/editorial.md); without one, none are emailed (they still show in the admin).
+ */
+function smtp(env: Core.Config.Shared.ConfigParams['env']) {
+  const user = env('SMTP_USER');
+  return {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST'),
+        port: env.int('SMTP_PORT', 587),
+        // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
+        secure: env.bool('SMTP_SECURE', false),
+        ...(user ? { auth: { user, pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: { defaultFrom: env('SMTP_FROM'), defaultReplyTo: env('SMTP_FROM') },
+    },
+  };
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  ...(env('SMTP_HOST') ? { email: smtp(env) } : {}),
   // The media library keeps what a newsroom publishes (pictures, PDFs of printed pages as
   // placement evidence, audio and video) and nothing a browser would run when it opens
   // /uploads/…: an HTML or SVG file there is stored cross-site scripting. A file is served
@@ -43,6 +65,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         // 三审 per outlet: each outlet's stories reviewed only by its review chain (采编人员).
         perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
+      notices: { email: Boolean(env('SMTP_HOST')) },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),

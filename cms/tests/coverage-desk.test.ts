@@ -179,8 +179,15 @@ describe('a placement', () => {
     expect(withoutEvidence.status).toBe(400);
     expect(fieldsOf(withoutEvidence)).toEqual(['evidence']);
 
-    const verified = ok(await api.call(people.editor, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified', evidence: evidence.id })).data;
+    const note = '内部备注：王编辑说稿费下月结';
+    const verified = ok(await api.call(people.editor, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified', evidence: evidence.id, note })).data;
     expect(verified.verifiedBy).toBe('测试编辑');
+    // Public now, but not its note: that stays in the newsroom.
+    const token = await fixtures(cms.strapi).apiToken();
+    const snapshot = await (await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const record = snapshot.records.find((entry: { documentId: string }) => entry.documentId === pitched.documentId);
+    expect(record).toMatchObject({ type: 'placement', slot: '第3版' });
+    expect(JSON.stringify(snapshot)).not.toContain(note);
     expect(verified.verifiedAt).toEqual(expect.any(String));
     expect(await isPublic(pitched.documentId)).toBe(true);
     expect(await journalOf(pitched.documentId)).toEqual(['upsert']);

@@ -281,6 +281,20 @@ describe('the media library', () => {
     expect(await exists(inline.id)).toBe(true);
   });
 
+  it.each([
+    ['first_passed', '初审通过'],
+    ['second_passed', '复审通过'],
+  ])('guards the cover of a story at %s: the picture a reviewer passed is the one published', async (stage, name) => {
+    const cover = await uploadAs(reporter(), `cover-${stage}`);
+    const story = await records.create('story', { author: reporter().id });
+    await cms.strapi.documents(UID.story).update({ documentId: story.documentId, data: { title: `${name}的稿件`, cover: cover.id } } as never);
+    await cms.strapi.db.query(UID.story).updateMany({ where: { documentId: story.documentId }, data: { reviewStage: stage } });
+    const refused = await api.upload(reporter(), 'swapped-picture', cover.id);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(`${name}的稿件《${name}的稿件》`);
+    expect((await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: cover.id } }))?.name).toBe(`cover-${stage}.png`);
+  });
+
   it('lets the uploader replace a file only drafts show', async () => {
     const picture = await uploadAs(reporter(), 'draft-picture');
     const story = await records.create('story', { author: reporter().id });

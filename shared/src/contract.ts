@@ -261,7 +261,7 @@ export const placementSchema = z.object({
   url: httpUrlSchema.nullable(),
   /** Page for print (“第3版”), programme slot for broadcast. */
   slot: z.string().nullable(),
-  note: z.string().nullable(),
+  // Not its note: that stays in the newsroom (a partner's words, internal remarks).
   sample,
 });
 

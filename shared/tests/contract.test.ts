@@ -73,7 +73,7 @@ const examples: CampaignRecord[] = [
   { type: 'suggestion', documentId: 's', updatedAt: at, publishedAt: at, topic: 'zengzhangji', text: '建议在高新区设立一站式服务窗口。', name: null, reply: '感谢建议，已转相关部门研究。', receivedOn: '2020-06-01', repliedOn: '2020-06-03', sample: false },
   { type: 'opinion', documentId: 'op', updatedAt: at, publishedAt: at, slug: 'yijian', title: '关于……的意见', shortTitle: '《意见》', summary: null, adoptedOn: '2020-09-28', sampleDate: true, adoptedAtEventId: 'e', clauses: [{ documentId: 'cl1', label: '一、', heading: '总体要求', text: '【示例条款】', order: 1, sample: true }], sample: false },
   { type: 'event', documentId: 'e', updatedAt: at, publishedAt: at, slug: 'quanhui', kind: 'plenary', title: '市委全体（扩大）会议', startsAt: '2020-09-28T09:00:00+08:00', endsAt: null, sampleDate: true, venue: null, placeId: null, themeId: null, lectureGroup: null, audiences: [], speakers: [], summary: null, sample: false },
-  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', note: null, sample: true },
+  { type: 'placement', documentId: 'pl', updatedAt: at, storyId: 'story1', outletId: 'o', date: '2020-05-22', url: null, slot: '第5版', sample: true },
 ];
 
 describe('records', () => {

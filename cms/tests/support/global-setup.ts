@@ -3,8 +3,8 @@
  * PostgreSQL project, start a throwaway cluster unless TEST_DATABASE_URL names one.
  */
 import { compileCms } from '@campaign-desk/testing/strapi';
-import { startCluster, type Cluster } from './postgres';
-import { findPostgresBin } from './postgres-bin';
+import { startCluster, type Cluster } from '@campaign-desk/testing/postgres';
+import { findPostgresBin } from '@campaign-desk/testing/postgres-bin';
 
 let cluster: Cluster | undefined;
 

@@ -51,6 +51,8 @@ const INTERNAL = {
   /** What readers send through the site's forms, moderated on the 群众来稿 page (contact details kept apart, encrypted). */
   submission: contentType('submission', 'submissions', '群众来稿'),
   partnerToken: contentType('partner-token', 'partner-tokens', '合作媒体令牌'),
+  /** What the newsroom is told of its stories (server/src/notices/): in the admin, and by email. */
+  notice: contentType('notice', 'notices', '通知'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;

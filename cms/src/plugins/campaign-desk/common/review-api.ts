@@ -20,8 +20,13 @@ export const reviewMoveSchema = z
     action: reviewActionSchema,
     stage: reviewStageSchema,
     comment: z.string().max(2000).optional(),
+    /** 终审 of a story the word check found words in: what the reviewer checked, in writing (logged). */
+    acknowledgement: z.string().max(2000).optional(),
   })
   .strict();
+
+/** Words of the sensitive-word list found in one block of a story (标题, 摘要, 正文第 n 段). */
+export const wordHitSchema = z.object({ place: z.string(), words: z.array(z.string()) });
 
 /** 三审 per outlet: the story's outlet and the names of who may make each review of it. */
 export const reviewChainSchema = z.object({
@@ -30,6 +35,25 @@ export const reviewChainSchema = z.object({
   first: z.array(z.string()),
   second: z.array(z.string()),
   final: z.array(z.string()),
+});
+
+/** One block of a story's text as reviewers read it: where it is (标题, 摘要, 正文第 n 段) and what it says. */
+export const textBlockSchema = z.object({ place: z.string(), text: z.string() });
+
+/** A block added, removed or changed since the pass, its text in parts marked added or removed. */
+export const textChangeSchema = z.object({
+  place: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  parts: z.array(z.object({ text: z.string(), change: z.enum(['added', 'removed']).optional() })),
+});
+
+/** What changed since the version last passed, when an edit or a return made a new version after it. */
+export const changesSincePassSchema = z.object({
+  /** The review that passed it (初审, 复审, 终审), by whom and when. */
+  review: z.enum(['first', 'second', 'final']),
+  passedBy: z.string(),
+  passedAt: z.string().datetime({ offset: true }),
+  changes: z.array(textChangeSchema),
 });
 
 export const reviewStatusSchema = z.object({
@@ -42,6 +66,10 @@ export const reviewStatusSchema = z.object({
   held: z.array(z.object({ action: reviewActionSchema, reason: z.string() })),
   /** The story's review chain while chains are per outlet (`review.perOutlet`), else null. */
   chain: reviewChainSchema.nullable(),
+  /** What changed since the version last passed, if a new version began after it; else null. */
+  sincePass: changesSincePassSchema.nullable(),
+  /** The word check on the draft now: each block with words of the list, none if clean. */
+  wordHits: z.array(wordHitSchema),
   /** Every move so far, oldest first. */
   log: z.array(
     z.object({
@@ -51,13 +79,35 @@ export const reviewStatusSchema = z.object({
       fromStage: reviewStageSchema,
       toStage: reviewStageSchema,
       comment: z.string().nullable(),
+      /** The word check's hits logged with 送审 or 终审, and 终审's written acknowledgement of them. */
+      wordHits: z.array(wordHitSchema).nullable(),
+      acknowledgement: z.string().nullable(),
       actorName: z.string(),
       createdAt: z.string().datetime({ offset: true }),
     }),
   ),
 });
 
+/** `GET /campaign-desk/review-queue`: 待我审核, the stories waiting for a move the asking user may make. */
+export const reviewQueueSchema = z.object({
+  stories: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      stage: reviewStageSchema,
+      /** The moves waiting for them (a review, or 送审 of their own returned story). */
+      actions: z.array(reviewActionSchema),
+      updatedAt: z.string().datetime({ offset: true }),
+    }),
+  ),
+});
+
 export type ReviewMove = z.infer<typeof reviewMoveSchema>;
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 export type ReviewLogEntry = ReviewStatus['log'][number];
 export type ReviewChain = z.infer<typeof reviewChainSchema>;
+export type TextBlock = z.infer<typeof textBlockSchema>;
+export type WordHit = z.infer<typeof wordHitSchema>;
+export type TextChange = z.infer<typeof textChangeSchema>;
+export type ChangesSincePass = z.infer<typeof changesSincePassSchema>;

@@ -29,6 +29,9 @@ export const REVIEWS = ['first', 'second', 'final'] as const satisfies readonly 
 
 export type Review = (typeof REVIEWS)[number];
 
+/** Log actions after which a story is a new version, reviewed afresh: a return, or an edit after a pass. */
+export const NEW_VERSION_ACTIONS: ReadonlySet<string> = new Set(['return', 'edit']);
+
 /**
  * The moves a per-outlet review chain governs (server/src/review/services/review-chains.ts): the three reviews,
  * and returning a story; 送审 is the author's, whatever the outlet.

@@ -1,4 +1,4 @@
-import { ChartBubble, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
+import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EXPLORER_ACTIONS, MODERATE_ACTION, OUTBOX_READ_ACTION, PARTNER_TOKENS_ACTION, PLUGIN_ID, STATISTICS_READ_ACTION, UID } from '../../common/names';
 import { ReviewPanel } from './review/ReviewPanel';
@@ -49,7 +49,30 @@ export default {
         permissions: [{ action: PARTNER_TOKENS_ACTION.id, subject: null }],
       },
     );
+    // Everyone's own: which notices they receive.
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'notices',
+      to: 'notices',
+      intlLabel: { id: getTranslation('notices.settings.title'), defaultMessage: 'My notices' },
+      Component: () => import('./notices/NoticeSettingsPage'),
+      permissions: [],
+    });
     app.widgets.register([
+      {
+        id: 'review-queue',
+        pluginId: PLUGIN_ID,
+        icon: Clock,
+        title: { id: getTranslation('widget.review-queue'), defaultMessage: 'Waiting for me' },
+        component: async () => (await import('./review/ReviewWidgets')).ReviewQueueWidget,
+      },
+      {
+        id: 'notices',
+        pluginId: PLUGIN_ID,
+        icon: Bell,
+        title: { id: getTranslation('widget.notices'), defaultMessage: 'My notices' },
+        link: { label: { id: getTranslation('widget.notice-settings'), defaultMessage: 'Notice settings' }, href: '/settings/notices' },
+        component: async () => (await import('./review/ReviewWidgets')).NoticesWidget,
+      },
       {
         id: 'my-topics',
         pluginId: PLUGIN_ID,

@@ -5,8 +5,10 @@ import participation from './participation/controllers/participation';
 import partner from './coverage/controllers/partner';
 import partnerTokens from './coverage/controllers/partner-tokens';
 import review from './review/controllers/review';
+import reviewQueue from './review/controllers/review-queue';
+import notices from './notices/controllers/notices';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
 
-export default { desk, moderation, outbox, participation, partner, 'partner-tokens': partnerTokens, review, snapshot, statistics, undelivered };
+export default { desk, moderation, outbox, participation, partner, 'partner-tokens': partnerTokens, review, 'review-queue': reviewQueue, notices, snapshot, statistics, undelivered };

@@ -25,6 +25,9 @@ import recordReader from './publication/services/record-reader';
 import snapshot from './publication/services/snapshot';
 import review from './review/services/review';
 import reviewChains from './review/services/review-chains';
+import reviewChanges from './review/services/review-changes';
+import wordCheck from './review/services/word-check';
+import notices from './notices/services/notices';
 import seed from './seed/services/seed';
 
 const services = [
@@ -54,6 +57,9 @@ const services = [
   snapshot,
   review,
   reviewChains,
+  reviewChanges,
+  wordCheck,
+  notices,
   seed,
 ];
 

@@ -1,15 +1,17 @@
 /**
  * The 审稿 panel beside a story in the edit view: its stage, the buttons the current
  * user's role allows (and why a review their role allows is someone else's to make), a
- * comment box (required to return a story), the story's review chain if chains are per
- * outlet, and the review log.
+ * comment box (required to return a story), the word check's hits (and, for 终审 of a story
+ * with hits, the written acknowledgement it needs), what changed since the version last
+ * passed, the story's review chain if chains are per outlet, and the review log.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
-import type { ReviewChain, ReviewMove, ReviewStatus } from '../../../common/review-api';
+import type { ReviewChain, ReviewMove, ReviewStatus, WordHit } from '../../../common/review-api';
+import { ChangesSincePassView } from './ChangesSincePass';
 import { REVIEWS, REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
 import { messageOf } from '../components/api-error';
@@ -24,6 +26,29 @@ const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'ne
   approved: 'success',
   returned: 'danger',
   draft: 'neutral',
+};
+
+/** The word check on the draft now: each block with words of the list, where it stands. */
+const WordHits = ({ hits }: { hits: WordHit[] }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Box data-testid="word-hits">
+      <Typography variant="sigma" textColor="neutral600">
+        {formatMessage({ id: getTranslation('review.words.title'), defaultMessage: 'Word check' })}
+      </Typography>
+      {hits.length === 0 ? (
+        <Typography variant="pi" tag="p">
+          {formatMessage({ id: getTranslation('review.words.none'), defaultMessage: 'No listed words found.' })}
+        </Typography>
+      ) : (
+        hits.map((hit) => (
+          <Typography key={hit.place} variant="pi" tag="p" textColor="warning600">
+            {hit.place}：{hit.words.join('、')}
+          </Typography>
+        ))
+      )}
+    </Box>
+  );
 };
 
 /** Who may make each review of this story while chains are per outlet. */
@@ -55,6 +80,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const { formatMessage } = useIntl();
   const [status, setStatus] = useState<ReviewStatus | null>(null);
   const [comment, setComment] = useState('');
+  const [acknowledgement, setAcknowledgement] = useState('');
   const [busy, setBusy] = useState(false);
   const url = `/campaign-desk/stories/${documentId}/review`;
 
@@ -73,8 +99,11 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const move = async (action: ReviewAction, stage: ReviewStatus['stage']) => {
     setBusy(true);
     try {
-      setStatus((await post<ReviewStatus, ReviewMove>(url, { action, stage, comment: comment.trim() || undefined })).data);
+      const body: ReviewMove = { action, stage, comment: comment.trim() || undefined };
+      if (action === 'final' && acknowledgement.trim()) body.acknowledgement = acknowledgement.trim();
+      setStatus((await post<ReviewStatus, ReviewMove>(url, body)).data);
       setComment('');
+      setAcknowledgement('');
       toggleNotification({
         type: 'success',
         message: formatMessage({ id: getTranslation('review.moved'), defaultMessage: 'Done: {move}' }, { move: REVIEW_MOVES[action].name }),
@@ -119,6 +148,16 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
             <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
             <Field.Hint />
           </Field.Root>
+          {status.actions.includes('final') && status.wordHits.length > 0 && (
+            <Field.Root
+              name="review-acknowledgement"
+              hint={formatMessage({ id: getTranslation('review.words.ack.hint'), defaultMessage: 'Required to pass a story with listed words' })}
+            >
+              <Field.Label>{formatMessage({ id: getTranslation('review.words.ack.label'), defaultMessage: 'Acknowledgement' })}</Field.Label>
+              <Textarea value={acknowledgement} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setAcknowledgement(event.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+          )}
           <Flex direction="column" alignItems="stretch" gap={2}>
             {status.actions.map((action) => (
               <Button
@@ -126,7 +165,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
                 fullWidth
                 loading={busy}
                 variant={action === 'return' ? 'danger-light' : 'secondary'}
-                disabled={action === 'return' && !comment.trim()}
+                disabled={(action === 'return' && !comment.trim()) || (action === 'final' && status.wordHits.length > 0 && !acknowledgement.trim())}
                 onClick={() => void move(action, status.stage)}
               >
                 {REVIEW_MOVES[action].name}
@@ -140,6 +179,8 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           {REVIEW_MOVES[action].name}：{reason}
         </Typography>
       ))}
+      <WordHits hits={status.wordHits} />
+      {status.sincePass && <ChangesSincePassView since={status.sincePass} />}
       {status.chain && <ChainOf chain={status.chain} />}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
@@ -162,6 +203,16 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
                 {entry.comment && (
                   <Typography variant="pi" tag="p">
                     {entry.comment}
+                  </Typography>
+                )}
+                {entry.wordHits && (
+                  <Typography variant="pi" tag="p" textColor="warning600">
+                    敏感词：{entry.wordHits.map((hit) => `${hit.place}：${hit.words.join('、')}`).join('；')}
+                  </Typography>
+                )}
+                {entry.acknowledgement && (
+                  <Typography variant="pi" tag="p">
+                    终审说明：{entry.acknowledgement}
                   </Typography>
                 )}
               </Box>

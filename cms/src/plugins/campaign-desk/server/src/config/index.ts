@@ -33,6 +33,8 @@ export const configSchema = z.object({
     })
     .strict()
     .default({}),
+  /** Notices (notices/): emailed too when an SMTP server is configured (SMTP_HOST). */
+  notices: z.object({ email: z.boolean().default(false) }).strict().default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */

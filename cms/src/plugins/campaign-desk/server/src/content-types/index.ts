@@ -20,6 +20,7 @@ import reviewEntry from './review-entry';
 import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
+import notice from '../notices/content-type';
 
 export default {
   story: story,
@@ -44,4 +45,5 @@ export default {
   'outbox-delivery': outboxDelivery,
   submission: submission,
   'partner-token': partnerToken,
+  notice: notice,
 };

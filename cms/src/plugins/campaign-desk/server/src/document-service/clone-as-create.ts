@@ -34,6 +34,7 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   outboxDelivery: '由系统记录',
   submission: '是读者的来稿',
   partnerToken: '须在“合作媒体令牌”中新建',
+  notice: '由系统记录',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

@@ -7,12 +7,16 @@
  *
  *  0. cloneAsCreate — a clone is a create of the copied data, through every rule below, or
  *     refused for the types a copy makes no sense of.
+ *  0b. publishNotices (notices/) — the author is told of a story's publish once it committed,
+ *     or that it failed and why; outside every other rule, so it sees their outcome and the write's.
  *  1. taxonomyLock — themes, activities and places stay as the plan fixes them.
  *  2. reviewLogAppendOnly — the review log cannot be edited or deleted.
  *  3. publishedStoryDeleteGuard — only someone who may publish deletes a published story.
  *  4. publishOnlyApproved — a story is published only once approved, an edit only once reviewed;
  *     a story's publish runs in the transaction it opens, the story's draft row locked from
  *     the check on, so no edit slips in between the check and the copy that is published.
+ *  4b. publishWordCheck — a story with words of the sensitive-word list is published only if
+ *     its 终审 acknowledged each; in 4's transaction, so it reads the text published.
  *  5. slugFormat — a typed slug is well formed.
  *  6. slugFrozenOncePublic — a slug does not change once public.
  *  7. placementVerification — only a verifier verifies a placement or changes a verified one;
@@ -60,6 +64,8 @@ import outletOfAuthor from '../newsroom/rules/outlet-of-author';
 import placementStates from '../coverage/rules/placement-states';
 import placementVerification from '../coverage/rules/placement-verification';
 import publishOnlyApproved from '../review/rules/publish-only-approved';
+import publishWordCheck from '../review/rules/publish-word-check';
+import publishNotices from '../notices/rules/publish-notices';
 import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
 import recordChange from '../publication/rules/record-change';
 import reopenAfterEdit from '../review/rules/reopen-after-edit';
@@ -76,10 +82,12 @@ import topicPublishedWithStory from '../coverage/rules/topic-published-with-stor
 export function documentRules(strapi: Core.Strapi): Rule[] {
   return [
     cloneAsCreate(strapi),
+    publishNotices(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
     publishedStoryDeleteGuard(strapi),
     publishOnlyApproved(strapi),
+    publishWordCheck(strapi),
     slugFormat(),
     slugFrozenOncePublic(strapi),
     placementVerification(strapi),

@@ -228,7 +228,6 @@ export const SOURCES: Record<RecordType, Source> = {
       date: s.calendarDate(row.date),
       url: s.text(row.url),
       slot: s.text(row.slot),
-      note: s.text(row.note),
       sample: Boolean(row.sample),
     }),
   },

@@ -22,5 +22,10 @@ export default {
     /** Kept as plain values: the log must outlive a renamed or deleted account. */
     actorId: { type: 'integer' },
     actorName: { type: 'string', required: true },
+    /** The text a review passed, block by block (review-changes/): what the next version is compared with. */
+    passedText: { type: 'json' },
+    /** The word check's hits at 送审 or 终审 (word-check/), and 终审's written acknowledgement of them. */
+    wordHits: { type: 'json' },
+    acknowledgement: { type: 'text' },
   },
 };

@@ -6,10 +6,10 @@
  * - Own uploads: where a role may change (edit, replace, delete: Strapi's one
  *   `assets.update`) only the files its users uploaded, that holds for every file, also in
  *   bulk and folder deletes, which Strapi does not check file by file.
- * - A file that a public record shows, or a story that passed 终审 is about to publish, is
+ * - A file that a public record shows, or a story a reviewer has passed (初审 or later), is
  *   neither replaced, deleted nor given another alt text or caption in place, by anyone:
  *   that would change what readers see (at the same URL, as Strapi keeps a replaced file's
- *   name) without review and without a publish event. The refusal names the record and the
+ *   name) without review and without a publish event, or publish a picture no reviewer saw. The refusal names the record and the
  *   way that goes through review: upload a new file and use it in the record.
  *
  * Code acting on its own (no admin user: imports, seeding) is trusted, as in the Document Service.
@@ -18,6 +18,7 @@ import type { Core } from '@strapi/strapi';
 import { RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from '../../../../common/names';
 import { actingAbility, actingUser } from '../../request-context';
+import { stageName, type ReviewStage } from '../../../../common/review-stages';
 import { refusal } from '../../errors';
 import { recordTypeOf } from '../../record-types';
 import { defineService } from '../../utils';
@@ -33,15 +34,18 @@ interface FileRow {
   related?: Array<Record<string, unknown> & { __type: string }>;
 }
 
-/** A record showing a file: which, and why it counts (public, or approved to be). */
+/** A record showing a file: which, and why it counts (public, or a story's draft a reviewer passed, at that stage). */
 interface Showing {
   type: RecordType;
   documentId: string;
   label: string;
-  approved: boolean;
+  reviewed: ReviewStage | null;
 }
 
 type Change = '替换' | '删除' | '修改替代文字或图注';
+
+/** The stages at which a reviewer has passed a story as it is: its pictures are what they passed. */
+const PASSED: readonly ReviewStage[] = ['first_passed', 'second_passed', 'approved'];
 
 type Method = (...args: any[]) => Promise<unknown>;
 
@@ -56,14 +60,15 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
     })) as FileRow[];
   }
 
-  /** Whether a row of `uid` is what readers see, or a story approved to be published as it is. */
+  /** Whether a row of `uid` is what readers see, or a story's draft a reviewer passed as it is. */
   function counts(uid: string, row: Record<string, unknown>): Showing | null {
     const type = recordTypeOf(uid);
     if (!type) return null;
     const draftAndPublish = Boolean(strapi.contentType(UID[type]).options?.draftAndPublish);
-    const approved = type === 'story' && row.reviewStage === 'approved' && !row.publishedAt;
-    if (draftAndPublish && !row.publishedAt && !approved) return null;
-    return { type, documentId: String(row.documentId), label: String(row.title ?? row.name ?? row.documentId), approved };
+    const stage = row.reviewStage as ReviewStage;
+    const reviewed = type === 'story' && PASSED.includes(stage) && !row.publishedAt ? stage : null;
+    if (draftAndPublish && !row.publishedAt && !reviewed) return null;
+    return { type, documentId: String(row.documentId), label: String(row.title ?? row.name ?? row.documentId), reviewed };
   }
 
   /** Records that show `file`: through a media field, or as an image in their rich text. */
@@ -83,12 +88,13 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
       const named = ['documentId', 'publishedAt', 'reviewStage', 'title', 'name'].filter((name) => name in attributes);
       found.push(...rows.map((row) => counts(uid, Object.fromEntries(named.map((name) => [name, row[column(name)]])))));
     }
-    // A record counts once, as public if any version of it is (a published story's draft is approved too).
+    // A record counts once, as public if any version of it is (a published story's draft has passed review too).
     const records = new Map<string, Showing>();
     for (const entry of found) {
       if (!entry) continue;
       const key = `${entry.type} ${entry.documentId}`;
-      records.set(key, { ...entry, approved: entry.approved && (records.get(key)?.approved ?? true) });
+      const other = records.get(key);
+      records.set(key, { ...entry, reviewed: other && !other.reviewed ? null : entry.reviewed });
     }
     return [...records.values()];
   }
@@ -110,7 +116,7 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
       const [first, ...more] = await showing(file);
       if (!first) continue;
       const { displayName } = CONTENT_TYPES[first.type].info;
-      const where = `${first.approved ? '已终审待发布' : '已发布'}的${displayName}《${first.label}》${more.length > 0 ? `等 ${more.length + 1} 条内容` : ''}`;
+      const where = `${first.reviewed === 'approved' ? '已终审待发布' : first.reviewed ? stageName(first.reviewed) : '已发布'}的${displayName}《${first.label}》${more.length > 0 ? `等 ${more.length + 1} 条内容` : ''}`;
       throw refusal(
         `文件“${file.name}”正用于${where}，在媒体库里${change}它会不经审核直接改变读者看到的内容。` +
           `请上传新文件，在${displayName}中换用并重新送审发布；旧文件不再使用后即可删除。`,

@@ -1,6 +1,7 @@
 /**
  * The configurable sensitive-word list: a submission that contains one is flagged for a
- * moderator's attention, with the words found. It is never published or dropped for it.
+ * moderator's attention, with the words found. It is never published or dropped for it. A
+ * story is checked against it too, at 送审 and at publish (review/services/word-check.ts).
  * Matching ignores case, full- and half-width forms and the spaces or punctuation a sender
  * puts between characters to slip past a list.
  */
@@ -11,11 +12,16 @@ import { defineService } from '../../utils';
 const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
 export default defineService('sensitive-words', ({ strapi }: { strapi: Core.Strapi }) => {
-  let words: Array<{ word: string; folded: string }> | null = null;
-  const list = () =>
-    (words ??= pluginConfig(strapi)
-      .participation.sensitiveWords.map((word) => ({ word, folded: fold(word) }))
-      .filter((entry) => entry.folded !== ''));
+  // Folded once per list: the configuration can change while Strapi runs (config/read.ts).
+  let folded: { from: string; words: Array<{ word: string; folded: string }> } | null = null;
+  const list = () => {
+    const words = pluginConfig(strapi).participation.sensitiveWords;
+    const from = words.join('\n');
+    if (folded?.from !== from) {
+      folded = { from, words: words.map((word) => ({ word, folded: fold(word) })).filter((entry) => entry.folded !== '') };
+    }
+    return folded.words;
+  };
 
   return {
     /** The listed words found in these texts, each once, in list order. */

@@ -4,6 +4,8 @@ import { StageConflict } from '../../errors';
 import type { AdminUser } from '../../request-context';
 import review, { type Viewer } from '../services/review';
 import { getService, invalidRequest } from '../../utils';
+import notices from '../../notices/services/notices';
+import { nameOf } from '../../newsroom/services/people';
 
 interface ReviewContext {
   params: { documentId: string };
@@ -28,7 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw invalidRequest(body.error, 'body');
     }
     try {
-      ctx.body = reviewStatusSchema.parse(await getService(strapi, review).move(ctx.params.documentId, body.data, viewerOf(ctx)));
+      const status = reviewStatusSchema.parse(await getService(strapi, review).move(ctx.params.documentId, body.data, viewerOf(ctx)));
+      // The move committed: those it now waits for, or the author it went back to, are told.
+      await getService(strapi, notices).moved(ctx.params.documentId, status.stage, nameOf(ctx.state.user), body.data.comment);
+      ctx.body = status;
     } catch (error) {
       if (!(error instanceof StageConflict)) throw error;
       ctx.conflict(error.message, { stage: error.stage });

@@ -14,14 +14,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, SUPER_ADMIN_ROLE, UID, type ReviewAction } from '../../../../common/names';
-import type { ReviewLogEntry, ReviewMove, ReviewStatus } from '../../../../common/review-api';
-import { REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../../common/review-stages';
+import type { ReviewLogEntry, ReviewMove, ReviewQueue, ReviewStatus, TextBlock, WordHit } from '../../../../common/review-api';
+import { NEW_VERSION_ACTIONS, REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../../common/review-stages';
 import { pluginConfig } from '../../config/read';
 import { StageConflict, refusal } from '../../errors';
 import { defineService, getService } from '../../utils';
 import people, { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';
 import reviewChains, { outsideChain, type LoadedChain } from './review-chains';
+import reviewChanges from './review-changes';
+import wordCheck, { describeHits } from './word-check';
 
 /** Who asks through the admin API: the user, and what their roles let them do (the request's CASL ability). */
 export interface Viewer {
@@ -36,10 +38,19 @@ const REOPENED_BY_EDIT: Partial<Record<ReviewStage, string>> = {
   approved: '终审后内容有修改，重新送审',
 };
 
-/** Log actions after which the story is a new version, reviewed afresh. */
-const NEW_VERSION: ReadonlySet<string> = new Set<ReviewLogEntry['action']>(['return', 'edit']);
+/** The stages a story waits in for someone's move: a review, or its author's 送审 after a return. */
+const WAITING_STAGES: ReviewStage[] = ['submitted', 'first_passed', 'second_passed', 'returned'];
 
-type LogRow = Omit<ReviewLogEntry, 'createdAt'> & { actorId: number | null; createdAt: string | Date };
+/** A story in someone's 待我审核, and the moves waiting for them. */
+export type Waiting = ReviewQueue['stories'][number];
+
+type LogRow = Omit<ReviewLogEntry, 'createdAt' | 'wordHits' | 'acknowledgement'> & {
+  actorId: number | null;
+  createdAt: string | Date;
+  passedText?: TextBlock[] | null;
+  wordHits?: WordHit[] | null;
+  acknowledgement?: string | null;
+};
 
 interface Draft {
   id: number;
@@ -51,7 +62,7 @@ interface Draft {
 
 /** The entries of the story's current version: those after the last return or reopening edit. */
 function currentVersion(log: LogRow[]): LogRow[] {
-  const start = log.findLastIndex((entry) => NEW_VERSION.has(entry.action));
+  const start = log.findLastIndex((entry) => NEW_VERSION_ACTIONS.has(entry.action));
   return log.slice(start + 1);
 }
 
@@ -84,6 +95,13 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
     return { id: draft.id, reviewStage: draft.reviewStage ?? 'draft', authorId: draft.createdBy?.id ?? null, outletId: draft.outlet?.documentId ?? null };
   }
 
+  /** Whether the viewer may read a story row (its creator and their roles populated), as the content manager decides. */
+  const readChecker = (viewer: Viewer) =>
+    strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: viewer.ability, model: UID.story }) as { cannot: { read(entity: unknown): boolean } };
+
   /** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
   async function assertReadable(documentId: string, viewer: Viewer): Promise<void> {
     // The creator and their roles are what Strapi's conditions (is-creator, has-same-role-as-creator) look at.
@@ -92,13 +110,25 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
       populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } } },
     });
     if (!draft) throw new errors.NotFoundError(`没有找到稿件 ${documentId}`);
-    const checker = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: viewer.ability, model: UID.story }) as { cannot: { read(entity: unknown): boolean } };
-    if (checker.cannot.read(draft)) {
+    if (readChecker(viewer).cannot.read(draft)) {
       throw refusal(`你不能查看稿件 ${documentId}，也就不能查看或办理它的审稿`);
     }
+  }
+
+  /**
+   * The word check of a move: at 送审 and 终审 the hits are logged with it; 终审 of a story with
+   * hits needs a written acknowledgement, which is logged too.
+   */
+  async function checkWords(documentId: string, action: ReviewAction, acknowledgement?: string) {
+    if (action !== 'submit' && action !== 'final') return {};
+    const wordHits = await getService(strapi, wordCheck).hitsOf(documentId);
+    if (wordHits.length === 0) return {};
+    if (action === 'final' && !acknowledgement?.trim()) {
+      throw new errors.ValidationError(`稿件含敏感词（${describeHits(wordHits)}），终审通过须写明核实说明`, {
+        errors: [{ path: ['acknowledgement'], message: '请写明对敏感词的核实说明', name: 'ValidationError' }],
+      });
+    }
+    return { wordHits, acknowledgement: action === 'final' ? acknowledgement : undefined };
   }
 
   const grantedActions = (user: AdminUser) => getService(strapi, people).grantedActions(user);
@@ -138,7 +168,15 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
   }
 
   /** Moves the story and logs the move; inside the caller's transaction, or one of its own. */
-  async function record(documentId: string, action: ReviewLogEntry['action'], from: ReviewStage, to: ReviewStage, actor: AdminUser | null, comment?: string) {
+  async function record(
+    documentId: string,
+    action: ReviewLogEntry['action'],
+    from: ReviewStage,
+    to: ReviewStage,
+    actor: AdminUser | null,
+    comment?: string,
+    checked: { wordHits?: WordHit[]; acknowledgement?: string } = {},
+  ) {
     await strapi.db.transaction(async () => {
       await stories().updateMany({ where: { documentId }, data: { reviewStage: to } });
       await strapi.db.query(UID.reviewEntry).create({
@@ -150,6 +188,10 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
           comment: comment?.trim() || null,
           actorId: actor?.id ?? null,
           actorName: nameOf(actor),
+          // The text this review passed, for the next version to be compared with.
+          ...(isReview(action) ? { passedText: await getService(strapi, reviewChanges).textOf(documentId) } : {}),
+          wordHits: checked.wordHits ?? null,
+          acknowledgement: checked.acknowledgement?.trim() || null,
         },
       });
     });
@@ -161,19 +203,27 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
       await assertReadable(documentId, viewer);
       const [draft, log, granted] = await Promise.all([draftOf(documentId), logOf(documentId), grantedActions(viewer.user)]);
       const published = (await stories().count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
-      const chain = await chainOf(draft);
+      const [chain, sincePass, wordHits] = await Promise.all([
+        chainOf(draft),
+        getService(strapi, reviewChanges).sincePass(documentId, log),
+        getService(strapi, wordCheck).hitsOf(documentId),
+      ]);
       return {
         documentId,
         stage: draft.reviewStage,
         published,
         ...movesFor(viewer.user, granted, draft, log, chain),
         chain: chain?.view ?? null,
-        log: log.map(({ id, action, fromStage, toStage, comment, actorName, createdAt }) => ({
+        sincePass,
+        wordHits,
+        log: log.map(({ id, action, fromStage, toStage, comment, wordHits: hits, acknowledgement, actorName, createdAt }) => ({
           id,
           action,
           fromStage,
           toStage,
           comment,
+          wordHits: hits ?? null,
+          acknowledgement: acknowledgement ?? null,
           actorName,
           createdAt: new Date(createdAt).toISOString(),
         })),
@@ -185,7 +235,7 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
      * story has moved on (StageConflict), or their role, the stage or the separation of duties
      * does not allow it.
      */
-    async move(documentId: string, { action, stage: seen, comment }: ReviewMove, viewer: Viewer): Promise<ReviewStatus> {
+    async move(documentId: string, { action, stage: seen, comment, acknowledgement }: ReviewMove, viewer: Viewer): Promise<ReviewStatus> {
       await assertReadable(documentId, viewer);
       const move = REVIEW_MOVES[action];
       await strapi.db.transaction(async () => {
@@ -208,9 +258,46 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
             errors: [{ path: ['comment'], message: '请写明退回意见', name: 'ValidationError' }],
           });
         }
-        await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment);
+        await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment, await checkWords(documentId, action, acknowledgement));
       });
       return this.status(documentId, viewer);
+    },
+
+    /**
+     * 待我审核: the stories waiting for a move `viewer` may make — a review (separation of duties
+     * and chains applied), or 送审 of their own returned story — that they may read; oldest
+     * first, as they queued. With `documentIds`, only among those.
+     */
+    async waitingFor(viewer: Viewer, documentIds?: string[]): Promise<Waiting[]> {
+      const rows = (await stories().findMany({
+        where: { publishedAt: null, reviewStage: { $in: WAITING_STAGES }, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+        select: ['id', 'documentId', 'title', 'reviewStage', 'updatedAt'],
+        populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } }, outlet: { select: ['documentId'] } },
+        orderBy: { updatedAt: 'asc' },
+      })) as Array<{ id: number; documentId: string; title: string; reviewStage: ReviewStage; updatedAt: string | Date; createdBy?: { id: number } | null; outlet?: { documentId: string } | null }>;
+      if (rows.length === 0) return [];
+      const checker = readChecker(viewer);
+      const granted = await grantedActions(viewer.user);
+      const logs = new Map<string, LogRow[]>();
+      const entries = (await strapi.db.query(UID.reviewEntry).findMany({
+        where: { storyId: { $in: rows.map((row) => row.documentId) } },
+        orderBy: { id: 'asc' },
+      })) as Array<LogRow & { storyId: string }>;
+      for (const entry of entries) logs.set(entry.storyId, [...(logs.get(entry.storyId) ?? []), entry]);
+      const chains = new Map<string | null, Promise<LoadedChain | null>>();
+      const waiting: Waiting[] = [];
+      for (const row of rows) {
+        if (checker.cannot.read(row)) continue;
+        const draft: Draft = { id: row.id, reviewStage: row.reviewStage, authorId: row.createdBy?.id ?? null, outletId: row.outlet?.documentId ?? null };
+        if (!chains.has(draft.outletId)) chains.set(draft.outletId, chainOf(draft));
+        const actions = movesFor(viewer.user, granted, draft, logs.get(row.documentId) ?? [], await chains.get(draft.outletId)!).actions.filter((action) =>
+          action === 'submit' ? draft.authorId === viewer.user.id : action !== 'return',
+        );
+        if (actions.length > 0) {
+          waiting.push({ documentId: row.documentId, title: row.title, stage: row.reviewStage, actions, updatedAt: new Date(row.updatedAt).toISOString() });
+        }
+      }
+      return waiting;
     },
 
     /** Approves a story nobody reviewed in this system (a trusted import), and says so in its log. */

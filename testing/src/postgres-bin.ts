@@ -1,6 +1,6 @@
 /**
  * Where this machine's PostgreSQL server binaries are, if anywhere. Apart from the cluster
- * (postgres.ts) because vitest.config.ts asks it too, and Vite loads the config with its
+ * (postgres.ts) because the CMS's vitest.config.ts asks it too, and Vite loads the config with its
  * workspace imports left to Node, which cannot run their TypeScript.
  */
 import { existsSync, readdirSync } from 'node:fs';

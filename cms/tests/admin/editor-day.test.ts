@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+/**
+ * The editor's day in Debian's Chromium at 1366×900, each role with its own login: the
+ * 编辑 finds a submitted story in 待我审核 on the admin home with its notice, opens it and
+ * passes it from the 审稿 panel, which names the story's review chain (三审 per outlet) and
+ * the word check's hits; the 记者 finds the story returned with its reason; the 编辑 sees
+ * what the reporter's edit changed since the pass; the 主编 passes 终审 with a written
+ * acknowledgement of the hits; a person chooses which notices they get.
+ * Runs once, on SQLite: the pages are the same whatever the database.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, openAdmin } from '@campaign-desk/testing/admin-browser';
+import { launchChromium } from '@campaign-desk/testing/browser';
+import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { adminApi, type Session } from '../support/admin-api';
+import { fixtures, paragraph } from '../support/fixtures';
+import { startCms, type TestCms } from '../support/strapi';
+
+let cms: TestCms;
+let browser: Browser;
+let api: ReturnType<typeof adminApi>;
+const people: Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session> = {} as never;
+const problems: string[] = [];
+let storyId: string;
+
+async function pageOf(person: Session): Promise<Page> {
+  const { page } = await openAdmin(browser, cms.url);
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  await logIn(page, person);
+  return page;
+}
+
+beforeAll(async () => {
+  cms = await startCms({ env: { CAMPAIGN_DESK_REVIEW_PER_OUTLET: 'true' } });
+  const participation = `plugin::${PLUGIN_ID}.participation`;
+  cms.strapi.config.set(participation, { ...(cms.strapi.config.get(participation) as object), sensitiveWords: ['夜班'] });
+  api = adminApi(cms);
+  Object.assign(people, await api.newsroom());
+  const outlet = (await fixtures(cms.strapi).outlet({ name: '香城都市报' })).documentId;
+  const chain: Array<[Session, string, Record<string, boolean>]> = [
+    [people.editor, '都市报编辑', { firstReview: true }],
+    [people.deskHead, '都市报主任', { secondReview: true }],
+    [people.chief, '总编辑', { finalReview: true, allOutlets: true }],
+  ];
+  for (const [person, name, reviews] of chain) {
+    await cms.strapi.documents(UID.staffMember as never).create({ data: { name, email: person.email, outlet, ...reviews } } as never);
+  }
+  const created = await api.call(people.reporter, 'POST', `/content-manager/collection-types/${UID.story}`, {
+    title: '都市报夜班稿件',
+    kind: 'news',
+    body: paragraph('正文'),
+    summary: '摘要',
+    outlet: { connect: [{ documentId: outlet }] },
+  });
+  storyId = created.body.data.documentId;
+  expect((await api.review(people.reporter, storyId, 'submit')).status).toBe(200);
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.destroy();
+});
+
+describe('the editor’s day', () => {
+  it('编辑：待我审核 and the notice on the home page, the chain in the panel, 初审 passed from it', async () => {
+    const page = await pageOf(people.editor);
+    await expect.poll(() => page.getByTestId('review-queue-count').textContent(), { timeout: 30_000 }).toBe('1 篇稿件等你处理');
+    await page.getByText('稿件《都市报夜班稿件》已到“已送审”，等你初审通过。').waitFor();
+    await page.getByRole('link', { name: '都市报夜班稿件' }).first().click();
+    await page.waitForURL(`**/content-manager/collection-types/${UID.story}/${storyId}**`);
+    await page.getByText('审稿链（按媒体）').waitFor();
+    await page.getByText('首发媒体：香城都市报').waitFor();
+    await page.getByText('终审通过：总编辑（跨媒体）').waitFor();
+    await expect.poll(() => page.getByTestId('word-hits').textContent()).toBe('敏感词检查标题：夜班');
+    await page.getByRole('button', { name: '初审通过' }).click();
+    await page.getByText('已初审通过').waitFor();
+    expect((await api.call(people.editor, 'GET', `/campaign-desk/stories/${storyId}/review`)).body.stage).toBe('first_passed');
+    await page.goto(`${cms.url}/admin`);
+    await page.getByText('没有等你处理的稿件。').waitFor();
+  });
+
+  it('记者：the returned story and its reason on the home page, waiting for 送审', async () => {
+    expect((await api.review(people.deskHead, storyId, 'return', '请补充采访对象的职务')).status).toBe(200);
+    const page = await pageOf(people.reporter);
+    await page.getByText('稿件《都市报夜班稿件》被测试部门主任退回修改，意见：请补充采访对象的职务').waitFor();
+    await expect.poll(() => page.getByTestId('review-queue-count').textContent(), { timeout: 30_000 }).toBe('1 篇稿件等你处理');
+    await page.getByText('待送审').waitFor();
+  });
+
+  it('编辑：what the reporter’s edit changed since 初审, block by block, in the panel', async () => {
+    expect((await api.call(people.reporter, 'PUT', `/content-manager/collection-types/${UID.story}/${storyId}`, { summary: '摘要（补充职务）' })).status).toBe(200);
+    expect((await api.review(people.reporter, storyId, 'submit')).status).toBe(200);
+    const page = await pageOf(people.editor);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);
+    const changes = page.getByTestId('changes-since-pass');
+    await changes.getByText('摘要（修改）').waitFor();
+    expect(await changes.locator('ins').allTextContents()).toEqual(['（补充职务）']);
+    await changes.getByText(/对照测试编辑初审通过的版本/).waitFor();
+    await page.getByRole('button', { name: '初审通过' }).click();
+    await page.getByText('已初审通过').waitFor();
+  });
+
+  it('主编：终审 with the word check’s hits needs a written acknowledgement, logged', async () => {
+    expect((await api.review(people.deskHead, storyId, 'second')).status).toBe(200);
+    const page = await pageOf(people.chief);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);
+    const pass = page.getByRole('button', { name: '终审通过' });
+    await pass.waitFor();
+    expect(await pass.isDisabled()).toBe(true);
+    await page.getByLabel('终审说明').fill('“夜班”指编辑部夜班，非敏感用法');
+    await pass.click();
+    await page.getByText('已终审通过').waitFor();
+    await page.getByText('终审说明：“夜班”指编辑部夜班，非敏感用法').waitFor();
+  });
+
+  it('主编：chooses which notices they receive, in the admin and by email', async () => {
+    const page = await pageOf(people.chief);
+    await page.goto(`${cms.url}/admin/settings/notices`);
+    const email = page.getByRole('checkbox', { name: '已发布' }).nth(1);
+    await email.click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    const settings = (await api.call(people.chief, 'GET', '/campaign-desk/notices/settings')).body;
+    expect(settings).toEqual({
+      admin: { waiting: true, returned: true, published: true, failed: true },
+      email: { waiting: true, returned: true, published: false, failed: true },
+    });
+  });
+
+  it('logs no error in the browser', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { defineConfig } from 'astro/config';
+import { defineConfig, passthroughImageService } from 'astro/config';
 import { SiteAddress } from '@campaign-desk/shared';
 import { renderAdapter } from './src/integrations/render-adapter.mjs';
 import { footerFromEnv } from './src/lib/footer';
@@ -33,6 +33,8 @@ export default defineConfig({
   cacheDir: cacheDir ?? './node_modules/.astro',
   // Nothing is prefetched and no client script is added: a content page's one script is its own (lib/elder-mode.ts).
   prefetch: false,
+  // Images are prepared by the renderer (src/snapshot/media.ts), never by Astro's image service.
+  image: { service: passthroughImageService() },
   devToolbar: { enabled: false },
   vite: {
     // A compile with its own cache dir keeps Vite's cache there too (tests compile beside `astro dev`).

@@ -73,8 +73,15 @@ export async function siteFingerprint(siteDir: string, siteUrl: string, settings
   return hash.digest('hex').slice(0, 16);
 }
 
-function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
-  const astro = path.join(path.dirname(createRequire(path.join(siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js');
+/** Astro's command-line script, as its package names it (the file moved between majors). */
+async function astroCli(siteDir: string): Promise<string> {
+  const manifest = createRequire(path.join(siteDir, 'package.json')).resolve('astro/package.json');
+  const { bin } = JSON.parse(await readFile(manifest, 'utf8')) as { bin: { astro: string } };
+  return path.join(path.dirname(manifest), bin.astro);
+}
+
+async function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
+  const astro = await astroCli(siteDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: siteDir,

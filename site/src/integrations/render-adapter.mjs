@@ -14,8 +14,9 @@ export function renderAdapter() {
       'astro:config:done': ({ setAdapter }) => {
         setAdapter({
           name: 'campaign-desk-renderer',
+          // The entry makes its own app (astro/app/entrypoint) and exports what it likes.
+          entrypointResolution: 'auto',
           serverEntrypoint: fileURLToPath(new URL('../render/entry.ts', import.meta.url)),
-          exports: ['site'],
           supportedAstroFeatures: {
             serverOutput: 'stable',
             staticOutput: 'unsupported',

@@ -12,7 +12,9 @@ export function parseXml(xml: string): any {
     ignoreAttributes: false,
     attributeNamePrefix: '@',
     processEntities: true,
-    htmlEntities: false,
+    // fast-xml-parser 5.12 decodes character references (&#39;, XML's own) only with this on; an
+    // HTML name (&nbsp;) is not XML and fails the validator above first.
+    htmlEntities: true,
     isArray: (name) => ['item', 'outline', 'category', 'dc:creator'].includes(name),
   }).parse(xml);
 }

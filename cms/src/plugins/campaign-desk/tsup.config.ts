@@ -7,7 +7,7 @@ export default defineConfig({
   outDir: 'dist/server',
   format: ['cjs'],
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   sourcemap: true,
   clean: true,
   noExternal: ['@campaign-desk/shared'],

@@ -8,7 +8,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { PHOTO_MAX_BYTES } from '@campaign-desk/shared';
 import { defineService } from '../../utils';
@@ -34,7 +34,7 @@ const MAX_SIDE = 1600;
 const MAX_PIXELS = 60_000_000;
 
 /** A photo as sharp reads it: JPEG and PNG directly, HEIC decoded first (sharp's own build reads AVIF only). */
-async function decode(bytes: Buffer, kind: Kind): Promise<sharp.Sharp> {
+async function decode(bytes: Buffer, kind: Kind): Promise<Sharp> {
   if (kind !== 'heic') return sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
   // heic-decode ships no types: its one function, as its README describes it.
   const { default: decodeHeic } = (await import('heic-decode' as string)) as {

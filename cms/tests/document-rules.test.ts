@@ -12,6 +12,8 @@ import {
   writesCampaignContent,
 } from '../src/plugins/campaign-desk/server/src/document-service/actions';
 import { changesContent, sameValue, type Attributes } from '../src/plugins/campaign-desk/server/src/review/rules/story-edits';
+import { fold } from '../src/plugins/campaign-desk/server/src/participation/services/sensitive-words';
+import { textBlocks } from '../src/plugins/campaign-desk/server/src/review/text-diff';
 
 describe('what an action does to the public version', () => {
   it.each([
@@ -126,5 +128,18 @@ describe('whether an edit changes what a story says', () => {
     expect(sameValue('integer', '3', 3)).toBe(true);
     expect(sameValue('boolean', true, 1)).toBe(true);
     expect(sameValue('datetime', '2020-05-20T07:00:00.000Z', '2020-05-20T07:00:01.000Z')).toBe(false);
+  });
+});
+
+describe('the word check reads what the public reads', () => {
+  it('a listed word split by an invisible character still matches', () => {
+    for (const hidden of ['\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFE0F', '\u034F', '\uFEFF']) {
+      expect(fold(`敏${hidden}感`), JSON.stringify(hidden)).toBe(fold('敏感'));
+    }
+  });
+
+  it('the cover caption, its credit and the bylines are blocks a reviewer reads', () => {
+    const blocks = textBlocks({ title: '标题', bylines: '记者 某某', coverCaption: '图片说明文字', coverCredit: '摄影 某某' });
+    expect(blocks.map((block) => block.place)).toEqual(['标题', '署名', '图片说明', '图片署名']);
   });
 });

@@ -12,13 +12,20 @@ export interface StoryText {
   title?: string | null;
   subtitle?: string | null;
   summary?: string | null;
+  coverCaption?: string | null;
+  coverCredit?: string | null;
+  bylines?: string | null;
   body?: unknown;
 }
 
+/** Every short text field the public reads, as a reviewer names it. */
 const FIELDS = [
   ['title', '标题'],
   ['subtitle', '副标题'],
   ['summary', '摘要'],
+  ['bylines', '署名'],
+  ['coverCaption', '图片说明'],
+  ['coverCredit', '图片署名'],
 ] as const;
 
 const paragraph = (index: number) => `正文第 ${index + 1} 段`;

@@ -22,7 +22,7 @@ export default defineService('review-changes', ({ strapi }: { strapi: Core.Strap
   async textOf(documentId: string): Promise<TextBlock[]> {
     const draft = (await strapi.db.query(UID.story).findOne({
       where: { documentId, publishedAt: null },
-      select: ['title', 'subtitle', 'summary', 'body'],
+      select: ['title', 'subtitle', 'summary', 'bylines', 'coverCaption', 'coverCredit', 'body'],
     })) as StoryText | null;
     return draft ? textBlocks(draft) : [];
   },

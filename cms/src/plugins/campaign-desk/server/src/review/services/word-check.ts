@@ -1,9 +1,9 @@
 /**
- * The word check on stories (敏感词检查): the configured sensitive-word list run on a story's
- * title, summary and body, block by block, so each hit is shown with its place. At 送审 the
- * hits are logged with the move and shown in the 审稿 panel; 终审 passes a story with hits only
- * with a written acknowledgement, logged with it; publishing refuses a story whose hits its
- * 终审 did not acknowledge. Nothing is blocked or passed without saying so.
+ * The word check on stories (敏感词检查): the configured sensitive-word list run on every text of
+ * a story the public reads (text-diff.ts: textBlocks), block by block, so each hit is shown with
+ * its place. At 送审 the hits are logged with the move and shown in the 审稿 panel; 终审 passes a
+ * story with hits only with a written acknowledgement, logged with it; publishing refuses a
+ * story whose hits its 终审 did not acknowledge. Nothing is blocked or passed without saying so.
  */
 import type { Core } from '@strapi/strapi';
 import type { WordHit } from '../../../../common/review-api';

@@ -5,10 +5,11 @@
  * checked (an import, code acting on its own, is trusted as imported stories are). Judged on the saved row, inside the write's transaction, so whatever shape the
  * admin or an API sends, a placement that falls short is rolled back with the fields named.
  */
+import { type PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
-import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../../common/placement-states';
+import { PLACEMENT_MOVES, placementStateName } from '../../../../common/placement-states';
 import { editOf, paramsOf } from '../../document-service/actions';
 import { step, type Step } from '../../document-service/pipeline';
 import { actingUser } from '../../request-context';

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
 import { publisherEnvironment } from '@campaign-desk/publisher/config';
+import { SiteAddress } from '@campaign-desk/shared';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { CredentialsFile, describeAccounts } from './lib/demo-accounts';
@@ -97,6 +98,8 @@ async function main() {
 
   step('Starting the publisher and building the site (the first time compiles it too: under a minute)');
   const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+  // The publisher serves the site under SITE_URL's path (`/zt/liuda/` when it has one).
+  const site = new SiteAddress(siteUrl);
   const control = controlUrl();
   // Node with tsx's loader rather than tsx's wrapper, so Ctrl-C reaches the publisher itself.
   const publisher = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'publisher', 'src', 'cli.ts'), 'start'], {
@@ -130,9 +133,9 @@ ${describeAccounts(accounts, shownPath).join('\n')}
     curl -H "Authorization: Bearer ${shownPartnerToken}" -H "Content-Type: application/json" \\
       -d '{"storyId":"…","date":"2020-06-10","url":"https://epaper.hubeidaily.net/…"}' ${url}/api/campaign-desk/partner/placements
 
-  The site (专题):     ${siteUrl}/
-  Feeds for partners:  ${siteUrl}/feeds/
-  Readers take part:   ${siteUrl}/jianyan/ (建言献策) and ${siteUrl}/goodDeeds/ (好人好事); the forms post to
+  The site (专题):     ${site.url('/')}
+  Feeds for partners:  ${site.url('/feeds/')}
+  Readers take part:   ${site.url('/jianyan/')} (建言献策) and ${site.url('/goodDeeds/')} (好人好事); the forms post to
                        ${process.env.CAMPAIGN_DESK_SUBMIT_URL}; 编辑 and 主编 moderate them in the admin under 群众来稿
   Publisher status:    curl -H "Authorization: Bearer $(sed -n 's/^PUBLISHER_TOKEN=//p' .env)" ${control}/status
 

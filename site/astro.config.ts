@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
+import { SiteAddress } from '@campaign-desk/shared';
 import { renderAdapter } from './src/integrations/render-adapter.mjs';
 import { footerFromEnv } from './src/lib/footer';
 
@@ -8,7 +9,8 @@ import { footerFromEnv } from './src/lib/footer';
  * The site compiles to a server bundle that the publisher's renderer drives (see
  * src/integrations/render-adapter.mjs); the content comes at render time, never at compile
  * time. What a compile varies by comes from the environment: SITE_URL (absolute, where the
- * site is served), the footer's settings (src/lib/footer.ts), CAMPAIGN_DESK_SUBMIT_URL (where
+ * site is served; its path, '/' or a portal's '/zt/liuda/', is Astro's base, so the client
+ * files are linked under it), the footer's settings (src/lib/footer.ts), CAMPAIGN_DESK_SUBMIT_URL (where
  * its forms post: the CMS's public participation route, written into the pages at compile
  * time), and CAMPAIGN_DESK_OUT_DIR and CAMPAIGN_DESK_CACHE_DIR (where to).
  */
@@ -23,6 +25,7 @@ const cacheDir = fromEnv('CAMPAIGN_DESK_CACHE_DIR');
 
 export default defineConfig({
   site,
+  base: new SiteAddress(site).base,
   output: 'server',
   adapter: renderAdapter(),
   trailingSlash: 'ignore',

@@ -108,6 +108,27 @@ describe('the public route', () => {
     expect(await submissions({ text: `${suggestion.text}（无脚本）`, proven: false })).toHaveLength(1);
   });
 
+  it('answers a site under a portal’s path there: the thank-you page and “返回” under the path, never the portal’s pages', async () => {
+    const key = `plugin::${PLUGIN_ID}.participation`;
+    const saved = cms.strapi.config.get<Record<string, unknown>>(key);
+    const portal = `${SITE}/zt/liuda/`;
+    cms.strapi.config.set(key, { ...saved, siteUrl: portal });
+    try {
+      const taken = await post('suggestion', { as: 'page', fields: { ...suggestion, text: `${suggestion.text}（专栏）` } });
+      expect(taken.status).toBe(303);
+      expect(taken.headers.location).toBe(`${portal}xiexie/`);
+      // Refused before anything is counted (another origin), with the page a plain form gets.
+      const back = (referer: string) =>
+        post('suggestion', { as: 'page', origin: 'https://evil.example', headers: { Referer: referer }, fields: suggestion }).then(
+          (answer) => /或<a href="([^"]*)">返回专题网站/.exec(answer.text)?.[1],
+        );
+      expect(await back(`${portal}jianyan/`)).toBe(`${portal}jianyan/`);
+      expect(await back(`${SITE}/jianyan/`)).toBe(portal);
+    } finally {
+      cms.strapi.config.set(key, saved);
+    }
+  });
+
   it('answers a wrong form with a 400 naming each field in Chinese, as JSON for the script and as a page for the plain form', async () => {
     const json = await post('suggestion', { fields: { topic: 'nope', text: '太短', contact: 'x' } });
     expect(json.status).toBe(400);

@@ -171,12 +171,12 @@ describe('a reader on the live site', () => {
 
   it('walks home → column → story → search', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${system.publisher.url}/`);
+    await page.goto(system.publisher.pageUrl('/'));
     await page.locator(`a[href*="/columns/${COLUMN.slug}/"]`).first().click();
     await page.waitForURL(`**/columns/${COLUMN.slug}/**`);
-    await page.goto(`${system.publisher.url}/stories/e2e-after-repair/`);
+    await page.goto(system.publisher.pageUrl('/stories/e2e-after-repair/'));
     await expect(page.locator('h1').first().textContent()).resolves.toContain('修复后的稿件');
-    await page.goto(`${system.publisher.url}/search/?q=${encodeURIComponent('修复')}`);
+    await page.goto(system.publisher.pageUrl(`/search/?q=${encodeURIComponent('修复')}`));
     await page.locator('#search a', { hasText: '修复后的稿件' }).first().click({ timeout: 20_000 });
     await page.waitForURL('**/stories/e2e-after-repair/');
   });

@@ -6,25 +6,28 @@
  * here they are left alone. Nothing a page holds can make a check throw.
  */
 import { XMLValidator } from 'fast-xml-parser';
+import { SiteAddress } from '@campaign-desk/shared';
 
-/** Where each internal link of the release's new pages points, to resolve once all files are in. */
+/**
+ * Where each internal link of the release's new pages points, to resolve once all files are in.
+ * A link is internal when the site's address reads a site path from it (its host, under its
+ * path), as for the links people typed (site/src/render/person-links.ts).
+ */
 export class LinkCheck {
   private readonly targets = new Map<string, string>();
-  private readonly site: URL;
-  private readonly prefix: string;
+  private readonly site: SiteAddress;
 
   constructor(
     siteUrl: string,
     /** Links as people typed them into records: not the templates', so not checked here. */
     private readonly personUrls: ReadonlySet<string>,
   ) {
-    this.site = new URL(siteUrl);
-    this.prefix = this.site.pathname.replace(/\/$/, '');
+    this.site = new SiteAddress(siteUrl);
   }
 
   /** Notes the internal links and assets of a page at `file` (relative to the release). */
   add(file: string, html: string): void {
-    const base = new URL(file.replace(/(^|\/)index\.html$/, '$1'), this.site);
+    const base = new URL(this.site.url(`/${file.replace(/(^|\/)index\.html$/, '$1')}`));
     for (const match of html.matchAll(ATTRIBUTE)) {
       const values = match[1] !== undefined ? [match[1]] : match[2]!.split(',').map((part) => part.trim().split(/\s+/)[0]!);
       for (const raw of values) {
@@ -37,8 +40,8 @@ export class LinkCheck {
           this.targets.set(`(malformed) ${value}`, file);
           continue;
         }
-        if (target.origin !== this.site.origin || !target.pathname.startsWith(this.prefix)) continue;
-        const sitePath = target.pathname.slice(this.prefix.length) || '/';
+        const sitePath = this.site.sitePath(target);
+        if (sitePath === null) continue;
         if (!this.targets.has(sitePath)) this.targets.set(sitePath, file);
       }
     }

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SiteAddress } from '@campaign-desk/shared';
 import { loadConfig } from './config';
 import { Publisher } from './publisher';
 import { fileReplayStore } from './replay-store';
@@ -38,14 +39,14 @@ async function main() {
     case 'start': {
       // A fault anywhere is logged, never the end of the site: builds catch their own errors, this is the net under them.
       process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
-      const site = await createSiteServer({ publisher });
+      const site = await createSiteServer({ publisher, siteUrl: config.siteUrl });
       const undelivered = new UndeliveredEvents(config.source);
       // Seen event ids are kept beside the releases, so a restarted publisher still knows a replay.
       const replayStore = fileReplayStore(path.join(config.dataDir, 'seen-events.json'), { log: (line) => console.log(`[publisher] ${line}`) });
       const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token, replayStore });
       await site.listen({ host: config.host, port: config.port });
       await control.listen({ host: config.controlHost, port: config.controlPort });
-      console.log(`[publisher] site: http://${config.host}:${config.port}/`);
+      console.log(`[publisher] site: http://${config.host}:${config.port}${new SiteAddress(config.siteUrl).base}`);
       console.log(`[publisher] control: http://${config.controlHost}:${config.controlPort}/ (POST /hooks/publish, GET /status with the token)`);
       publisher.request('start-up');
       const stop = async () => {

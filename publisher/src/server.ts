@@ -10,7 +10,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
+import { SiteAddress, createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
 import { contentType } from '@campaign-desk/site/renderer';
 import type { Publisher, PublisherStatus } from './publisher';
 import type { CmsDeliveries, UndeliveredEvents } from './undelivered';
@@ -26,8 +26,12 @@ function cacheControl(file: string): string {
   return 'public, max-age=300';
 }
 
-/** Serves the live release: its files, `404.html` for anything else, precompressed copies where accepted. */
-export async function createSiteServer({ publisher, logger = false }: { publisher: Publisher; logger?: boolean }): Promise<FastifyInstance> {
+/**
+ * Serves the live release under the path of SITE_URL (`/`, or a portal's `/zt/liuda/`), as the
+ * site's own links expect: its files, `404.html` for anything else, precompressed copies where
+ * accepted.
+ */
+export async function createSiteServer({ publisher, siteUrl, logger = false }: { publisher: Publisher; siteUrl: string; logger?: boolean }): Promise<FastifyInstance> {
   // Stopping the publisher closes its connections rather than waiting on idle readers.
   const app = Fastify({ logger, forceCloseConnections: true });
   const live = publisher.releases.livePath;
@@ -39,8 +43,12 @@ export async function createSiteServer({ publisher, logger = false }: { publishe
     if (type) reply.header('content-type', type);
     return payload;
   });
+  const { base } = new SiteAddress(siteUrl);
+  // The site's root without its last slash (`/zt/liuda`), as a reader may type it.
+  if (base !== '/') app.get(base.slice(0, -1), (request, reply) => reply.redirect(`${base}${request.url.slice(base.length - 1)}`, 301));
   await app.register(fastifyStatic, {
     root: live,
+    prefix: base,
     wildcard: true,
     // Releases carry .br and .gz copies of their text files (see precompress.ts).
     preCompressed: true,
@@ -87,7 +95,9 @@ export async function createControlServer({ publisher, undelivered, hookSecret, 
   const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: HOOK_BODY_LIMIT });
   const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
 
-  // The signature covers the body byte for byte: keep it raw.
+  // The signature covers the body byte for byte: keep it raw. Events are JSON: any other body
+  // type (Fastify's text/plain parser included) is refused with a 415 before it is read.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.post('/hooks/publish', async (request, reply) => {
     const verdict = await verifier.verify({ rawBody: String(request.body ?? ''), headers: request.headers });

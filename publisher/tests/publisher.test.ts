@@ -73,6 +73,18 @@ describe('the build hook', () => {
     expect((await system.status()).builds).toBe(before);
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a correctly signed event sent as %s with 415 and builds nothing',
+    async (type) => {
+      const before = (await system.status()).builds;
+      const event = await signedEvent(`typed-${type.length}`);
+      const response = await send(event.body, { ...event.headers, 'content-type': type });
+      expect(response.status).toBe(415);
+      await system.publisher.idle();
+      expect((await system.status()).builds).toBe(before);
+    },
+  );
+
   it('refuses a body over 16 KB with 413', async () => {
     const event = await signedEvent();
     const response = await send(event.body.replace('"publish"', `"publish","padding":"${'x'.repeat(HOOK_BODY_LIMIT)}"`), event.headers);

@@ -6,3 +6,4 @@ export * from './blocks';
 export * from './signature';
 export * from './participation';
 export * from './undelivered';
+export * from './site-address';

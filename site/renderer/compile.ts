@@ -22,6 +22,8 @@ export type Compiled = {
   entry: string;
   /** The files every release carries as they are (CSS, favicon…). */
   clientDir: string;
+  /** Where its forms post (part of its fingerprint). */
+  submitUrl: string;
 };
 
 const COMPILED = '.compiled';
@@ -114,5 +116,5 @@ export async function compileSite(
     const age = now.getTime() - (await stat(other)).mtimeMs;
     if (age > (name.includes('.partial-') ? ABANDONED_MS : STALE_MS)) await rm(other, { recursive: true, force: true });
   }
-  return { fingerprint, entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') };
+  return { fingerprint, entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client'), submitUrl };
 }

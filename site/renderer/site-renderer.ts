@@ -84,7 +84,8 @@ export class SiteRenderer {
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },
       // The compiled site reads SITE_URL and friends from the environment it is given, and
       // gets nothing else (see environment.ts); it is the production bundle compile.ts made.
-      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, NODE_ENV: 'production' },
+      // Astro reads where the forms post at render time: it is the compile's, as its fingerprint says.
+      env: { ...siteEnvironment(), SITE_URL: options.siteUrl, CAMPAIGN_DESK_SUBMIT_URL: compiled.submitUrl, NODE_ENV: 'production' },
     });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());

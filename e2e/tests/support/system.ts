@@ -13,6 +13,7 @@ import { freePort } from '@campaign-desk/testing/ports';
 import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
 import { PublisherProcess as BasePublisherProcess } from '@campaign-desk/publisher/process';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
+import { SiteAddress } from '@campaign-desk/shared';
 
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 180_000): Promise<T> {
@@ -36,8 +37,11 @@ export interface PublisherStatus {
 
 /** The publisher as a process of its own (so a test can kill it), and how to read it. */
 export class PublisherProcess extends BasePublisherProcess {
+  /** The site server's origin. */
   readonly url: string;
   readonly controlUrl: string;
+  /** Where the site is served (SITE_URL: the origin, or a path under it). */
+  readonly site: SiteAddress;
 
   constructor(
     readonly port: number,
@@ -48,6 +52,12 @@ export class PublisherProcess extends BasePublisherProcess {
     super(env);
     this.url = `http://127.0.0.1:${port}`;
     this.controlUrl = `http://127.0.0.1:${controlPort}`;
+    this.site = new SiteAddress(env.SITE_URL ?? this.url);
+  }
+
+  /** The URL of a page of the site, by its site path. */
+  pageUrl(sitePath: string): string {
+    return this.site.url(sitePath);
   }
 
   async status(): Promise<PublisherStatus | null> {
@@ -62,7 +72,7 @@ export class PublisherProcess extends BasePublisherProcess {
   /** A page of the live site; status 0 while the publisher is down or starting. */
   async get(sitePath: string) {
     try {
-      const response = await fetch(`${this.url}${sitePath}`);
+      const response = await fetch(this.pageUrl(sitePath));
       return { status: response.status, text: await response.text() };
     } catch {
       return { status: 0, text: '' };
@@ -79,13 +89,14 @@ export interface CampaignSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(seed: unknown): Promise<CampaignSystem> {
+/** `base` serves the site under a path of the publisher's origin (a 专栏 under a portal's `/zt/liuda/`). */
+export async function startSystem(seed: unknown, options: { base?: string } = {}): Promise<CampaignSystem> {
   const work = mkdtempSync(path.join(tmpdir(), 'campaign-desk-e2e-'));
   const [cmsPort, publisherPort, controlPort] = [await freePort(), await freePort(), await freePort()];
   const hookSecret = randomBytes(18).toString('base64url');
   const publisherToken = randomBytes(18).toString('base64url');
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const publisherUrl = `http://127.0.0.1:${publisherPort}`;
+  const siteUrl = `http://127.0.0.1:${publisherPort}${options.base ?? '/'}`;
 
   // The port is chosen before Strapi starts: its public URL, which image URLs are made from, names it.
   const { strapi } = await bootCms(
@@ -100,7 +111,7 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
       // The public forms: taken from the site the publisher serves, with a proof of work a test browser solves quickly.
-      SITE_URL: publisherUrl,
+      SITE_URL: siteUrl,
       CAMPAIGN_DESK_PARTICIPATION_PROOF: JSON.stringify({ cost: 50, counterMin: 0, counterMax: 200 }),
     },
     cmsPort,
@@ -125,7 +136,7 @@ export async function startSystem(seed: unknown): Promise<CampaignSystem> {
     PUBLISHER_TOKEN: publisherToken,
     PUBLISHER_DATA_DIR: path.join(work, 'publisher'),
     PUBLISHER_MIN_PAGE_RATIO: '0.5',
-    SITE_URL: publisherUrl,
+    SITE_URL: siteUrl,
     CAMPAIGN_DESK_SNAPSHOT_URL: `${cmsUrl}/api/campaign-desk/snapshot`,
     CAMPAIGN_DESK_SUBMIT_URL: `${cmsUrl}/api/campaign-desk/participation`,
     CAMPAIGN_DESK_TOKEN: token,

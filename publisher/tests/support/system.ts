@@ -59,7 +59,7 @@ export async function startSystem(
     preview: options.preview ?? true,
   }).open();
   const servers: FastifyInstance[] = [
-    await createSiteServer({ publisher }),
+    await createSiteServer({ publisher, siteUrl: SITE_URL }),
     // Not cached: each test reads the stand-in's answer as it set it.
     await createControlServer({ publisher, undelivered: new UndeliveredEvents(source, { cacheMs: 0 }), hookSecret: SECRET, token: TOKEN }),
   ];

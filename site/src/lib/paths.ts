@@ -1,5 +1,9 @@
-/** Every URL of the site in one place: pages, feeds and the absolute form of both. */
-import { DEFAULT_SUBMIT_URL, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
+/**
+ * Every URL of the site in one place: `paths` names each page and file by its site path
+ * (inside the site, whatever path SITE_URL gives it); `href` and `absoluteUrl` make what a
+ * page or feed carries from a site path, under SITE_URL's path (the shared SiteAddress).
+ */
+import { DEFAULT_SUBMIT_URL, SiteAddress, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
 
 type Slugged = { slug: string };
 
@@ -57,9 +61,21 @@ export const paths = {
   goodDeedsFeed: '/feeds/good-deeds.xml',
 };
 
-/** The site's address (SITE_URL), with a trailing slash. */
-export function siteUrl(): URL {
-  return new URL(import.meta.env.SITE ?? 'http://127.0.0.1:4321/');
+let address: SiteAddress | undefined;
+
+/** The site's address: SITE_URL as the compile was given it (astro.config.ts). */
+export function siteAddress(): SiteAddress {
+  return (address ??= new SiteAddress(import.meta.env.SITE ?? 'http://127.0.0.1:4321/'));
+}
+
+/** A site path as pages link it, under the site's path: `/stories/a/` → `/zt/liuda/stories/a/`. */
+export function href(sitePath: string): string {
+  return siteAddress().path(sitePath);
+}
+
+/** A site path as an absolute URL (feeds, canonical and share URLs, the sitemap). */
+export function absoluteUrl(sitePath: string): string {
+  return siteAddress().url(sitePath);
 }
 
 /**
@@ -70,8 +86,4 @@ export function siteUrl(): URL {
 export function submitUrl(endpoint: ParticipationForm | 'challenge'): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
   return `${base.replace(/\/+$/, '')}/${endpoint}`;
-}
-
-export function absoluteUrl(path: string): string {
-  return new URL(path, siteUrl()).href;
 }

@@ -4,6 +4,6 @@ import { robotsFile } from '../views/site-files';
 
 export const GET: APIRoute = (context) => {
   const view = pageView(robotsFile, context)!;
-  const rules = view.preview ? 'Disallow: /' : 'Allow: /';
+  const rules = `${view.preview ? 'Disallow' : 'Allow'}: ${view.scope}`;
   return new Response(`User-agent: *\n${rules}\n\nSitemap: ${view.sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -5,7 +5,7 @@
  * the field, and never stops a release. Links the templates make are checked strictly
  * elsewhere; these are what that check leaves to this one.
  */
-import type { BlockNode, InlineNode } from '@campaign-desk/shared';
+import type { BlockNode, InlineNode, SiteAddress } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 
 export type PersonLink = { url: string; where: string };
@@ -49,27 +49,30 @@ export function personLinks(campaign: Campaign): PersonLink[] {
 
 /**
  * What is wrong with the person-written links that point into the site, each a line naming
- * the record and field. `exists` tells whether a site path is published.
+ * the record and field. A link is the site's when the site's address reads a site path from it
+ * (its host, under its path): the publisher's link check draws the same line. `exists` tells
+ * whether a site path is published.
  */
-export function checkPersonLinks(links: PersonLink[], site: URL, exists: (path: string) => boolean): string[] {
+export function checkPersonLinks(links: PersonLink[], site: SiteAddress, exists: (path: string) => boolean): string[] {
   const problems: string[] = [];
   for (const { url, where } of links) {
     let target: URL;
     try {
-      target = new URL(url, site);
+      target = new URL(url, site.root);
     } catch {
       problems.push(`${where}中的链接 “${url}” 不是有效的网址`);
       continue;
     }
-    if (target.origin !== site.origin || !['http:', 'https:'].includes(target.protocol)) continue;
+    const sitePath = site.sitePath(target);
+    if (sitePath === null) continue;
     let pathname: string;
     try {
-      pathname = decodeURIComponent(target.pathname);
+      pathname = decodeURIComponent(sitePath);
     } catch {
       problems.push(`${where}中的链接 “${url}” 含有无法解码的字符`);
       continue;
     }
-    if (!exists(pathname)) problems.push(`${where}中的链接 “${url}” 指向本站不存在的页面 ${pathname}`);
+    if (!exists(pathname)) problems.push(`${where}中的链接 “${url}” 指向本站不存在的页面 ${site.path(pathname)}`);
   }
   return problems;
 }

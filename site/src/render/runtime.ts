@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
-import { siteUrl } from '../lib/paths';
+import { siteAddress } from '../lib/paths';
 import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
@@ -129,14 +129,13 @@ export function createRuntime(app: App) {
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
-      const site = siteUrl();
       const assets = new Set(input.assets);
       const exists = (path: string) =>
         planned.pages.has(path) ||
         planned.pages.has(`${path}/`) ||
         assets.has(path) ||
         (path.startsWith(MEDIA_PATH) && planned.media.has(path.slice(MEDIA_PATH.length)));
-      warnings.push(...checkPersonLinks(links, site, exists));
+      warnings.push(...checkPersonLinks(links, siteAddress(), exists));
       const done = performance.now();
       const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
       const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
@@ -178,13 +177,14 @@ export function createRuntime(app: App) {
     /** Renders planned pages; a page that does not render as planned is a template bug and throws. */
     async render(paths: string[]): Promise<RenderedFile[]> {
       if (!campaign) throw new Error('nothing to render before the first sync');
-      const site = siteUrl();
+      const site = siteAddress();
       const locals: App.Locals = { campaign };
       const rendered: RenderedFile[] = [];
       for (const path of paths) {
         const page = planned.pages.get(path);
         if (!page) throw new Error(`${path} is not a page of the site`);
-        const response = await app.render(new Request(new URL(page.request, site)), { locals });
+        // Requested where a reader finds it, under the site's path (Astro's base).
+        const response = await app.render(new Request(site.url(page.request)), { locals });
         const expected = page.request === path ? 200 : response.status;
         if (response.status !== expected) throw new Error(`${path} rendered with HTTP ${response.status}`);
         rendered.push({

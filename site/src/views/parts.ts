@@ -1,7 +1,7 @@
 /** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
 import { blocksToText, campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
-import { absoluteUrl } from '../lib/paths';
+import { absoluteUrl, href } from '../lib/paths';
 import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
 import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 
@@ -35,13 +35,13 @@ export function pictureOf(campaign: Campaign, image: Image, widths: readonly num
     return { ...base, width: image.width, height: image.height, src: image.url, srcset: null, webpSrcset: null };
   }
   const srcset = (file: (variant: (typeof variants)[number]) => string) =>
-    variants.map((variant) => `${MEDIA_PATH}${file(variant)} ${variant.width}w`).join(', ');
+    variants.map((variant) => `${href(`${MEDIA_PATH}${file(variant)}`)} ${variant.width}w`).join(', ');
   return {
     ...base,
     // The original's size: what the browser reserves room for, whichever copy it picks.
     width: entry.width,
     height: entry.height,
-    src: `${MEDIA_PATH}${variants.at(-1)!.fallback}`,
+    src: href(`${MEDIA_PATH}${variants.at(-1)!.fallback}`),
     srcset: srcset((variant) => variant.fallback),
     webpSrcset: srcset((variant) => variant.webp),
   };

@@ -4,7 +4,7 @@ import type { Campaign } from '../lib/campaign';
 import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
 import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
-import { absoluteUrl, paths, siteUrl } from '../lib/paths';
+import { absoluteUrl, href, paths, siteAddress } from '../lib/paths';
 import { SEARCH_SHARDS, directTargets } from '../lib/search';
 import { single, type PageFamily, type Params } from './page-family';
 
@@ -15,7 +15,7 @@ function calendarTitle(event: CampaignEvent): string {
 }
 
 export const calendarFile = single(paths.calendar, (campaign): { name: string; events: CalendarEvent[] } => {
-  const host = siteUrl().hostname;
+  const host = siteAddress().root.hostname;
   return {
     name: `${CAMPAIGN.shortName}日程`,
     events: campaign.records.events.map((event) => {
@@ -35,8 +35,12 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
   };
 });
 
-/** A preview is for the newsroom's eyes: search engines are asked to stay away from all of it. */
-export const robotsFile = single('/robots.txt', (campaign) => ({ sitemap: absoluteUrl(paths.sitemap), preview: campaign.preview }));
+/**
+ * A preview is for the newsroom's eyes: search engines are asked to stay away from all of it.
+ * The rules name the site's path (`/zt/liuda/`): under a portal, crawlers read only the host's
+ * robots.txt, which the portal's operator merges these lines into.
+ */
+export const robotsFile = single('/robots.txt', (campaign) => ({ sitemap: absoluteUrl(paths.sitemap), scope: href(paths.home), preview: campaign.preview }));
 
 /** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
 export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));

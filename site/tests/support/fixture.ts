@@ -70,8 +70,12 @@ const image = (base: string, file: string, width: number, height: number, mime: 
   credit,
 });
 
-/** The fixture with images on a few records and a hostile story; `imageBase` is the image server. */
-export function augmentedFixture(imageBase: string): SnapshotPage {
+/**
+ * The fixture with images on a few records and a hostile story; `imageBase` is the image server.
+ * `link` writes a site path as a person would type it for the site's address (`/zt/liuda/…` for a
+ * site under that path).
+ */
+export function augmentedFixture(imageBase: string, link: (sitePath: string) => string = (sitePath) => sitePath): SnapshotPage {
   const page = readFixture();
   const stories = page.records.filter((record) => record.type === 'story');
   const bySlug = (slug: string) => stories.find((story) => story.slug === slug)!;
@@ -105,14 +109,14 @@ export function augmentedFixture(imageBase: string): SnapshotPage {
         type: 'paragraph',
         children: [
           { type: 'text', text: '相对链接：' },
-          { type: 'link', url: '/stories/sample-story-001/', children: [{ type: 'text', text: '站内稿件' }] },
+          { type: 'link', url: link('/stories/sample-story-001/'), children: [{ type: 'text', text: '站内稿件' }] },
           { type: 'text', text: '，锚点：' },
           { type: 'link', url: '#top', children: [{ type: 'text', text: '回到顶部' }] },
           { type: 'text', text: '，危险：' },
           { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '不应成为链接' }] },
         ],
       },
-      { type: 'image', image: { url: '/favicon.svg', alternativeText: '相对地址图片', width: 32, height: 32 }, children: [{ type: 'text', text: '' }] },
+      { type: 'image', image: { url: link('/favicon.svg'), alternativeText: '相对地址图片', width: 32, height: 32 }, children: [{ type: 'text', text: '' }] },
       { type: 'quote', children: [{ type: 'text', text: '<![CDATA[ 引文 ]]>' }] },
     ],
   };

@@ -23,10 +23,19 @@ export function resolveInDir(dir: string, urlPath: string): string | null {
   return null;
 }
 
-export async function serveDir(dir: string): Promise<Running> {
+/**
+ * Serves `dir` under `base` ('/', or a portal's '/zt/liuda/') as a web server in front of a
+ * release does: its files, `404.html` with a 404 for anything else; requests outside `base`
+ * are answered 404 and kept in `outside`.
+ */
+export async function serveDir(dir: string, base = '/'): Promise<Running & { outside: string[] }> {
   const root = path.resolve(dir);
+  const outside: string[] = [];
   const server = createServer((req, res) => {
-    const file = resolveInDir(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    const inside = url.startsWith(base);
+    if (!inside) outside.push(url);
+    const file = inside ? resolveInDir(root, `/${url.slice(base.length)}`) : null;
     const found = file ?? path.join(root, '404.html');
     res.statusCode = file ? 200 : 404;
     res.setHeader('content-type', contentType(found));
@@ -37,6 +46,7 @@ export async function serveDir(dir: string): Promise<Running> {
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    outside,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
+import { passedGate } from './participation/gate';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -14,6 +15,8 @@ export default {
   contentTypes,
   controllers,
   destroy,
+  // The public routes' second lock: a request the gate did not pass (a spelling it missed) is refused.
+  policies: { 'passed-gate': (policyContext: { state: Record<string, unknown> }) => passedGate(policyContext) },
   routes,
   services,
 };

@@ -5,7 +5,7 @@
  * why, field by field, with a way back (the browser's back button keeps what was typed).
  * Nothing a sender typed is echoed but through escapeHtml.
  */
-import { THANKS_PATH, describeProblem, escapeHtml, type FieldProblem } from '@campaign-desk/shared';
+import { SiteAddress, THANKS_PATH, describeProblem, escapeHtml, type FieldProblem } from '@campaign-desk/shared';
 
 /** The slice of Koa's context the answers use. */
 export interface AnswerContext {
@@ -37,16 +37,16 @@ const ERROR_NAMES: Record<number, string> = {
   500: 'InternalServerError',
 };
 
-/** Where “返回” leads: the page the form was on, when it is on the site; else the site's home. */
+/** Where “返回” leads: the page the form was on, when it is on the site (its host, under its path); else the site's home. */
 function backLink(ctx: AnswerContext, siteUrl: string): string {
-  const site = new URL(siteUrl);
+  const site = new SiteAddress(siteUrl);
   try {
     const referer = new URL(ctx.get('referer'));
-    if (referer.origin === site.origin) return referer.href;
+    if (site.sitePath(referer) !== null) return referer.href;
   } catch {
     // No referer, or not a URL.
   }
-  return site.href;
+  return site.url('/');
 }
 
 function page(title: string, body: string): string {
@@ -89,7 +89,7 @@ export function thank(ctx: AnswerContext, message: string, siteUrl: string): voi
   ctx.set('Cache-Control', 'no-store');
   if (wantsPage(ctx)) {
     ctx.status = 303;
-    ctx.redirect(new URL(THANKS_PATH, siteUrl).href);
+    ctx.redirect(new SiteAddress(siteUrl).url(THANKS_PATH));
     return;
   }
   ctx.status = 201;

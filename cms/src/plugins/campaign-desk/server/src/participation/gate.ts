@@ -5,8 +5,10 @@
  * from any other Origin, or none, is 403), only the methods and body types the forms use
  * (415 otherwise), a declared body length within the limit (411 without one, 413 over it),
  * and per-address limits (429 with Retry-After). The address is `client-address.ts`'s.
- * Everything else under /api goes past untouched.
+ * The route is known however its path is spelled (`routedPath`), and whatever files the body
+ * parser wrote for it are removed once it is answered. Everything else goes past untouched.
  */
+import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/shared';
 import { PLUGIN_ID } from '../../../common/names';
@@ -21,6 +23,7 @@ type GateContext = AnswerContext & {
   method: string;
   req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> };
   state: Record<string, unknown>;
+  request?: { files?: Record<string, { filepath?: string } | Array<{ filepath?: string }>> };
   is(...types: string[]): string | false | null;
   vary(field: string): void;
 };
@@ -30,14 +33,54 @@ export const ADDRESS_STATE = 'campaignDeskAddress';
 
 const BODY_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'];
 
+/**
+ * The path as the router might read it, so a spelling it would route is gated too: Strapi's
+ * router ignores case and a trailing slash, and decodes a parameter (`%73uggestion`); double
+ * slashes, backslashes, trailing dots and percent-encoding anywhere are read away as well,
+ * erring on the side of gating a path the router would then not match.
+ */
+export function routedPath(path: string): string {
+  let decoded = path;
+  for (let round = 0; round < 3; round += 1) {
+    try {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    } catch {
+      break;
+    }
+  }
+  return decoded
+    .toLowerCase()
+    .replace(/\\/g, '/')
+    .replace(/[.\s]+(?=\/|$)/g, '')
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/$/, '');
+}
+
+/** Whether the gate let the request through: the public routes' policy refuses any it did not (participation/routes.ts). */
+export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
+  return typeof ctx.state[ADDRESS_STATE] === 'string';
+}
+
+/** Every file the body parser wrote for a request, whatever its field. */
+function uploadsOf(ctx: GateContext): string[] {
+  const files = ctx.request?.files ?? {};
+  return Object.values(files)
+    .flat()
+    .map((file) => file?.filepath)
+    .filter((file): file is string => typeof file === 'string');
+}
+
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
   // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
-  const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`;
+  const base = routedPath(`${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`);
   let trusted: Set<string> | null = null;
 
   return async (ctx: GateContext, next: () => Promise<unknown>) => {
-    if (ctx.path !== base && !ctx.path.startsWith(`${base}/`)) return next();
+    const path = routedPath(ctx.path);
+    if (path !== base && !path.startsWith(`${base}/`)) return next();
     const { siteUrl, maxBodyBytes } = settings();
     const siteOrigin = new URL(siteUrl).origin;
     const limits = getService(strapi, rateLimits);
@@ -76,8 +119,14 @@ export function participationGate(strapi: Core.Strapi) {
       return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
     }
 
-    await next();
-    // Strapi's own CORS middleware, further in, answers every origin with `*`; this route names the site.
+    try {
+      await next();
+    } finally {
+      // A reader's photo is read into memory by the controller: the body parser's copy (EXIF,
+      // GPS and all) goes now, whether the post was taken, refused or never read.
+      await Promise.all(uploadsOf(ctx).map((file) => rm(file, { force: true })));
+    }
+    // Strapi's own CORS middleware, further in, names the origins it allows; this route names the site only.
     cors();
   };
 }

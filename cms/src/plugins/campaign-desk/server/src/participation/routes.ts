@@ -1,9 +1,12 @@
 import { PARTICIPATION_PATH } from '@campaign-desk/shared';
-import { MODERATE_ACTION } from '../../../common/names';
+import { MODERATE_ACTION, PLUGIN_ID } from '../../../common/names';
 import { allowed } from '../route-policies';
 
-/** Open to the public, no token: the participation gate (participation/gate.ts) guards them before they are reached. */
-const open = { policies: [] as string[], auth: false as const };
+/**
+ * Open to the public, no token: the participation gate (participation/gate.ts) guards them
+ * before they are reached, and their policy refuses any request the gate did not pass.
+ */
+const open = { policies: [`plugin::${PLUGIN_ID}.passed-gate`], auth: false as const };
 
 export const adminRoutes = [
   { method: 'GET', path: '/submissions', handler: 'moderation.find', config: allowed(MODERATE_ACTION.id) },

@@ -4,6 +4,7 @@
  * token, is backed up (`pnpm backup`'s code), restored into a fresh SQLite and a fresh
  * PostgreSQL database (`pnpm restore`'s code), booted again, and compared.
  */
+import { REVIEW_STAGES } from '@campaign-desk/shared';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
-import { REVIEW_STAGES } from '../src/plugins/campaign-desk/common/review-stages';
 import { backUp, restore } from '../../scripts/lib/backup';
 import { campaignDataset } from '../../scripts/seed/index';
 import { fixtures, paragraph } from './support/fixtures';

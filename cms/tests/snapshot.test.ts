@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envRestorer } from '@campaign-desk/testing/env';
 import { bootCms } from '@campaign-desk/testing/strapi';
 import { snapshotPageSchema, type CampaignRecord, type SnapshotPage } from '@campaign-desk/shared';
 import { UID } from 'strapi-plugin-campaign-desk/names';
@@ -100,7 +101,7 @@ describe('the public URL', () => {
   });
 
   it('must be configured in production: start-up refuses without PUBLIC_URL and says so', async () => {
-    const saved = { ...process.env };
+    const restoreEnv = envRestorer();
     try {
       delete process.env.PUBLIC_URL;
       await expect(bootCms({ ...cms.env, NODE_ENV: 'production' })).rejects.toThrow(/PUBLIC_URL is not set: in production/);
@@ -108,8 +109,7 @@ describe('the public URL', () => {
         'PUBLIC_URL ("cms.example.cn") is not an absolute http(s) URL',
       );
     } finally {
-      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-      Object.assign(process.env, saved);
+      restoreEnv();
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { envRestorer } from '@campaign-desk/testing/env';
 import { BASIC_ENV, SITE_ENV, SiteRenderer } from '@campaign-desk/site/renderer';
 import { publisherEnvironment } from '../src/config';
 import { SITE_URL } from './support/system';
@@ -34,11 +35,7 @@ const CMS_SECRETS = {
 };
 const PUBLISHER_SECRETS = { PUBLISHER_HOOK_SECRET: 'hook-secret-0123456789', PUBLISHER_TOKEN: 'status-token-0123456789' };
 
-const saved = { ...process.env };
-afterAll(() => {
-  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-  Object.assign(process.env, saved);
-});
+afterAll(envRestorer());
 
 describe('the environment', () => {
   it('the publisher is started with: its own variables and what Node needs, none of the CMS’s', () => {

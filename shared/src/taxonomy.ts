@@ -146,6 +146,40 @@ export const SUGGESTION_TOPICS = [
   { key: 'qita', name: '其他', theme: null },
 ] as const;
 
+/**
+ * The newsroom's workflow as the CMS stores and shows it (the moves between them are the
+ * plugin's, in its common/): 三审's stages, a placement's states and who entered it, a planned
+ * topic's progress.
+ */
+export const REVIEW_STAGES = [
+  { key: 'draft', name: '草稿' },
+  { key: 'submitted', name: '已送审' },
+  { key: 'first_passed', name: '初审通过' },
+  { key: 'second_passed', name: '复审通过' },
+  { key: 'approved', name: '终审通过' },
+  { key: 'returned', name: '退回修改' },
+] as const;
+
+export const PLACEMENT_STATES = [
+  { key: 'pitched', name: '已推送' },
+  { key: 'carried', name: '已刊播' },
+  { key: 'verified', name: '已核实' },
+  { key: 'rejected', name: '未采用' },
+] as const;
+
+export const PLACEMENT_SOURCES = [
+  { key: 'newsroom', name: '本单位录入' },
+  { key: 'partner', name: '合作媒体回报' },
+] as const;
+
+export const TOPIC_STATUSES = [
+  { key: 'planning', name: '策划中' },
+  { key: 'reporting', name: '采写中' },
+  { key: 'filed', name: '已成稿' },
+  { key: 'published', name: '已发布' },
+  { key: 'cancelled', name: '已取消' },
+] as const;
+
 type Vocabulary = ReadonlyArray<{ readonly key: string; readonly name: string }>;
 type KeyOf<V extends Vocabulary> = V[number]['key'];
 
@@ -159,13 +193,24 @@ export function nameOf<V extends Vocabulary>(vocabulary: V, key: string): string
   return vocabulary.find((entry) => entry.key === key)?.name ?? key;
 }
 
+/** Every closed vocabulary: their keys share one namespace, the admin's labels. */
+export const VOCABULARIES: readonly Vocabulary[] = [
+  OUTLET_LEVELS,
+  OUTLET_MEDIA,
+  STORY_KINDS,
+  EVENT_KINDS,
+  LECTURE_GROUPS,
+  LECTURE_AUDIENCES,
+  SUGGESTION_TOPICS,
+  REVIEW_STAGES,
+  PLACEMENT_STATES,
+  PLACEMENT_SOURCES,
+  TOPIC_STATUSES,
+];
+
 /** Every vocabulary key with its Chinese name: the admin's labels for enumeration options. */
 export function vocabularyLabels(): Record<string, string> {
-  return Object.fromEntries(
-    [OUTLET_LEVELS, OUTLET_MEDIA, STORY_KINDS, EVENT_KINDS, LECTURE_GROUPS, LECTURE_AUDIENCES, SUGGESTION_TOPICS].flatMap(
-      (vocabulary: Vocabulary) => vocabulary.map((entry) => [entry.key, entry.name]),
-    ),
-  );
+  return Object.fromEntries(VOCABULARIES.flatMap((vocabulary) => vocabulary.map((entry) => [entry.key, entry.name])));
 }
 
 export type ActivitySlug = (typeof ACTIVITIES)[number]['slug'];
@@ -178,6 +223,10 @@ export type EventKind = KeyOf<typeof EVENT_KINDS>;
 export type LectureGroup = KeyOf<typeof LECTURE_GROUPS>;
 export type LectureAudience = KeyOf<typeof LECTURE_AUDIENCES>;
 export type SuggestionTopic = KeyOf<typeof SUGGESTION_TOPICS>;
+export type ReviewStage = KeyOf<typeof REVIEW_STAGES>;
+export type PlacementState = KeyOf<typeof PLACEMENT_STATES>;
+export type PlacementSource = KeyOf<typeof PLACEMENT_SOURCES>;
+export type TopicStatus = KeyOf<typeof TOPIC_STATUSES>;
 
 /** The fields a story of this kind must have filled before it is published. */
 export function requirementsOf(kind: StoryKind): ReadonlyArray<'mediaUrl' | 'clauseIds'> {

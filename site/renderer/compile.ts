@@ -6,13 +6,13 @@
  * footer's settings and where its forms post), so a compile happens once per template version
  * and settings, and a publisher restart or a second publisher on the same site reuses it.
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEFAULT_SUBMIT_URL } from '@campaign-desk/shared';
+import { filesOf, fingerprintOf, runNode } from '@campaign-desk/shared/build';
 import { footerFromEnv, footerToEnv, type FooterConfig } from '../src/lib/footer';
 import { siteEnvironment } from './environment';
 
@@ -31,12 +31,6 @@ const COMPILED = '.compiled';
 const STALE_MS = 24 * 60 * 60 * 1000;
 /** A compile still unfinished after this long was killed. */
 const ABANDONED_MS = 60 * 60 * 1000;
-
-async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
-}
 
 /**
  * What a compile varies by besides its address: the footer's settings (src/lib/footer.ts) and
@@ -62,15 +56,13 @@ export async function siteFingerprint(siteDir: string, siteUrl: string, settings
   const require = createRequire(path.join(siteDir, 'package.json'));
   const shared = path.dirname(require.resolve('@campaign-desk/shared/package.json'));
   const astro = JSON.parse(await readFile(require.resolve('astro/package.json'), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`${siteUrl}\u0000astro ${astro.version}\u0000${JSON.stringify(footer)}\u0000${submitUrl}\u0000`);
-  const sources = [
-    ...(await filesUnder(path.join(siteDir, 'src'))),
-    ...(await filesUnder(path.join(siteDir, 'public'))),
+  const sources = await filesOf([
+    path.join(siteDir, 'src'),
+    path.join(siteDir, 'public'),
     ...['astro.config.ts', 'package.json', 'tsconfig.json'].map((file) => path.join(siteDir, file)),
-    ...(await filesUnder(path.join(shared, 'src'))),
-  ];
-  for (const file of sources) hash.update(path.relative(siteDir, file)).update('\u0000').update(await readFile(file)).update('\u0000');
-  return hash.digest('hex').slice(0, 16);
+    path.join(shared, 'src'),
+  ]);
+  return fingerprintOf(siteDir, sources, `${siteUrl}\u0000astro ${astro.version}\u0000${JSON.stringify(footer)}\u0000${submitUrl}\u0000`);
 }
 
 /** Astro's command-line script, as its package names it (the file moved between majors). */
@@ -81,27 +73,14 @@ async function astroCli(siteDir: string): Promise<string> {
 }
 
 async function astroBuild(siteDir: string, env: Record<string, string>): Promise<void> {
-  const astro = await astroCli(siteDir);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build'], {
-      cwd: siteDir,
-      // Only the site's variables (see environment.ts): none of the secrets of whoever started
-      // us, nor the names Astro reads into `import.meta.env` (a test runner's DEV=1, MODE=test
-      // would compile a bundle that believes it runs in development). A production build
-      // whatever started us: Strapi sets NODE_ENV=development when unset.
-      env: { ...siteEnvironment(), ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`compiling the site failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').trim()}`)),
-    );
+  return runNode(await astroCli(siteDir), ['build'], {
+    cwd: siteDir,
+    // Only the site's variables (see environment.ts): none of the secrets of whoever started
+    // us, nor the names Astro reads into `import.meta.env` (a test runner's DEV=1, MODE=test
+    // would compile a bundle that believes it runs in development). A production build
+    // whatever started us: Strapi sets NODE_ENV=development when unset.
+    env: { ...siteEnvironment(), ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    failure: 'compiling the site failed',
   });
 }
 

@@ -7,11 +7,10 @@
  * beside the last build. Instances booted from cms/dist serve it from cms/dist/build,
  * where `strapi build` puts it.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { filesOf, fingerprintOf, runNode } from '@campaign-desk/shared/build';
 import { cmsDir, cmsRequire } from './strapi';
 
 const repoRoot = path.dirname(cmsDir);
@@ -35,18 +34,8 @@ const INPUTS = [
   path.join(repoRoot, 'pnpm-lock.yaml'),
 ];
 
-async function filesOf(entry: string): Promise<string[]> {
-  if (!existsSync(entry)) return [];
-  if (!(await stat(entry)).isDirectory()) return [entry];
-  const entries = await readdir(entry, { recursive: true, withFileTypes: true });
-  return entries.filter((file) => file.isFile()).map((file) => path.join(file.parentPath, file.name));
-}
-
 export async function adminFingerprint(): Promise<string> {
-  const hash = createHash('sha256');
-  const files = (await Promise.all(INPUTS.map(filesOf))).flat().sort();
-  for (const file of files) hash.update(path.relative(repoRoot, file)).update('\u0000').update(await readFile(file)).update('\u0000');
-  return hash.digest('hex').slice(0, 16);
+  return fingerprintOf(repoRoot, await filesOf(INPUTS));
 }
 
 async function builtFingerprint(): Promise<string | null> {
@@ -90,22 +79,12 @@ export type AdminBuildPurpose = 'test' | 'production';
 function strapiBuild(purpose: AdminBuildPurpose): Promise<void> {
   // The CMS's own @strapi/strapi, the copy its plugins are built against.
   const cli = path.join(path.dirname(cmsRequire.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', '--silent'], {
-      cwd: cmsDir,
-      // Vite makes a minified bundle either way; NODE_ENV decides which builds of React and
-      // react-intl it holds (vitest would pass its own, test).
-      env: { ...process.env, NODE_ENV: purpose === 'test' ? 'development' : 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`strapi build failed (exit ${code}):\n${output.trim()}`))));
+  return runNode(cli, ['build', '--silent'], {
+    cwd: cmsDir,
+    // Vite makes a minified bundle either way; NODE_ENV decides which builds of React and
+    // react-intl it holds (vitest would pass its own, test).
+    env: { ...process.env, NODE_ENV: purpose === 'test' ? 'development' : 'production' },
+    failure: 'strapi build failed',
   });
 }
 

@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it, vi } from 'vitest';
+import { envRestorer } from '@campaign-desk/testing/env';
 import { BASIC_ENV, SITE_ENV, compileSite } from '../../renderer';
 
 /** The environment of each `astro build`; the build itself is not run (it fails at once). */
@@ -24,11 +25,7 @@ vi.mock('node:child_process', async (importOriginal) => {
 });
 
 const SECRETS = { ADMIN_JWT_SECRET: 'admin-jwt-secret', APP_KEYS: 'a,b', ENCRYPTION_KEY: 'key', API_TOKEN_SALT: 'salt', PUBLISHER_HOOK_SECRET: 'hook-secret-0123456789' };
-const saved = { ...process.env };
-afterAll(() => {
-  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-  Object.assign(process.env, saved);
-});
+afterAll(envRestorer());
 
 it('compiles the site with the site’s variables and Node’s basics only', async () => {
   Object.assign(process.env, SECRETS, { CAMPAIGN_DESK_SNAPSHOT_FILE: '/tmp/snapshot.json', MODE: 'test', DEV: '1' });

@@ -3,13 +3,13 @@
  * and the open topics due this week and overdue. The 报道统筹 page and the homepage widgets
  * read its types from here.
  */
+import { TOPIC_STATUSES, keysOf } from '@campaign-desk/shared';
 import { z } from 'zod';
-import { TOPIC_STATUS_KEYS } from './topic-statuses';
 
 export const deskTopicSchema = z.object({
   documentId: z.string(),
   title: z.string(),
-  progress: z.enum(TOPIC_STATUS_KEYS),
+  progress: z.enum(keysOf(TOPIC_STATUSES)),
   dueOn: z.string().nullable(),
   plan: z.string().nullable(),
   outlet: z.string().nullable(),

@@ -3,8 +3,8 @@
  * answers, parsed with these schemas on the server; the 合作媒体令牌 settings page reads its
  * types from here.
  */
+import { PLACEMENT_SOURCES, PLACEMENT_STATES, keysOf } from '@campaign-desk/shared';
 import { z } from 'zod';
-import { PLACEMENT_SOURCES, PLACEMENT_STATE_KEYS, type PlacementSource } from './placement-states';
 
 const documentId = z.string().min(1).max(64);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -38,11 +38,11 @@ export const partnerPlacementSchema = z.object({
   documentId: z.string(),
   storyId: z.string().nullable(),
   storyTitle: z.string().nullable(),
-  state: z.enum(PLACEMENT_STATE_KEYS),
+  state: z.enum(keysOf(PLACEMENT_STATES)),
   date: z.string().nullable(),
   url: z.string().nullable(),
   slot: z.string().nullable(),
-  source: z.enum(PLACEMENT_SOURCES.map((source) => source.key) as [PlacementSource, ...PlacementSource[]]),
+  source: z.enum(keysOf(PLACEMENT_SOURCES)),
   verifiedAt: z.string().nullable(),
 });
 

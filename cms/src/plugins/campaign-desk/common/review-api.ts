@@ -3,12 +3,13 @@
  * the move it accepts and the status it answers with. The controller parses both with these
  * schemas; the 审稿 panel reads the answer's type from here.
  */
+import { REVIEW_STAGES, keysOf } from '@campaign-desk/shared';
 import { z } from 'zod';
 import type { ReviewAction } from './names';
-import { REVIEW_MOVES, REVIEW_STAGES, type ReviewStage } from './review-stages';
+import { REVIEW_MOVES } from './review-stages';
 
 const reviewActionSchema = z.enum(Object.keys(REVIEW_MOVES) as [ReviewAction, ...ReviewAction[]]);
-const reviewStageSchema = z.enum(REVIEW_STAGES.map((stage) => stage.key) as [ReviewStage, ...ReviewStage[]]);
+const reviewStageSchema = z.enum(keysOf(REVIEW_STAGES));
 
 /**
  * `POST`: one step of review, from the stage the reviewer saw: if the story has moved on since

@@ -2,18 +2,8 @@
  * 三审: the review stages a story passes before it may be published, and the moves
  * between them. Every story is reviewed before it goes out (正确舆论导向).
  */
+import { REVIEW_STAGES, nameOf, type ReviewStage } from '@campaign-desk/shared';
 import type { ReviewAction } from './names';
-
-export const REVIEW_STAGES = [
-  { key: 'draft', name: '草稿' },
-  { key: 'submitted', name: '已送审' },
-  { key: 'first_passed', name: '初审通过' },
-  { key: 'second_passed', name: '复审通过' },
-  { key: 'approved', name: '终审通过' },
-  { key: 'returned', name: '退回修改' },
-] as const;
-
-export type ReviewStage = (typeof REVIEW_STAGES)[number]['key'];
 
 /** One step at a time: where each action may start and where it leads. */
 export const REVIEW_MOVES: Record<ReviewAction, { name: string; from: readonly ReviewStage[]; to: ReviewStage }> = {
@@ -52,6 +42,4 @@ export function moveScope(action: ReviewAction, holds: (action: ReviewAction) =>
   return action === 'submit' && !REVIEWS.some(holds) ? 'own' : 'any';
 }
 
-export function stageName(stage: string): string {
-  return REVIEW_STAGES.find((entry) => entry.key === stage)?.name ?? stage;
-}
+export const stageName = (stage: string): string => nameOf(REVIEW_STAGES, stage);

@@ -4,12 +4,12 @@
  * translations/zh-Hans.json; a new screen adds its ids there (the type of `getTranslation`
  * refuses an id that file lacks). The campaign's names (content types, fields,
  * vocabularies, review stages) are Chinese in every locale and come from their tables in
- * `common/`, under the ids the content manager looks them up by.
+ * `common/` and the shared taxonomy, under the ids the content manager looks them up by.
  */
+import { vocabularyLabels } from '@campaign-desk/shared';
 import { fieldsOf, labelAndHint } from '../../common/editor-labels';
 import { CAMPAIGN_CONTENT_TYPES, CONTENT_TYPES, PLUGIN_ACTIONS, PLUGIN_ID } from '../../common/names';
 import packageJson from '../../package.json';
-import { ENUMERATION_LABELS } from './labels';
 import zhHans from './translations/zh-Hans.json';
 
 export type MessageId = keyof typeof zhHans;
@@ -25,13 +25,14 @@ export const { displayName: PLUGIN_DISPLAY_NAME, description: PLUGIN_DESCRIPTION
 /**
  * The content manager names a content type in its menu by a message whose id is the name
  * itself, labels a field by `content-manager.content-types.<uid>.<field>` (over the label
- * in its configuration), and an enumeration option by its value. Settings → Plugins names
+ * in its configuration), and an enumeration option by its value (every vocabulary's keys, the
+ * workflow's included, with their Chinese names: one namespace, checked unique in shared/). Settings → Plugins names
  * the plugin by `global.plugins.<id>`; the role editor looks up the names of its groups
  * (the plugin, its actions' groups, content types) as message ids.
  */
 function campaignNames(): Record<string, string> {
   const names: Record<string, string> = {
-    ...ENUMERATION_LABELS,
+    ...vocabularyLabels(),
     [`global.plugins.${PLUGIN_ID}`]: PLUGIN_DISPLAY_NAME,
     [`global.plugins.${PLUGIN_ID}.description`]: PLUGIN_DESCRIPTION,
     [PLUGIN_DISPLAY_NAME]: PLUGIN_DISPLAY_NAME,

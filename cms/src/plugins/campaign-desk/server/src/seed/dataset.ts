@@ -5,7 +5,6 @@
  * Closed vocabularies are written in the newsroom's words (“视频”, “中央”) and stored as keys.
  */
 import { z } from 'zod';
-import { PLACEMENT_SOURCES, PLACEMENT_STATES } from '../../../common/placement-states';
 import {
   ACTIVITIES,
   EVENT_KINDS,
@@ -13,14 +12,16 @@ import {
   LECTURE_GROUPS,
   OUTLET_LEVELS,
   OUTLET_MEDIA,
+  PLACEMENT_SOURCES,
+  PLACEMENT_STATES,
   PLACES,
+  STORY_KINDS,
+  SUGGESTION_TOPICS,
   THEMES,
   calendarDateSchema,
   httpUrlSchema,
   instantSchema,
   slugSchema,
-  STORY_KINDS,
-  SUGGESTION_TOPICS,
 } from '@campaign-desk/shared';
 
 /** A vocabulary term by its Chinese name (or its key), read as its key. */

@@ -1,5 +1,5 @@
+import { PLACEMENT_SOURCES, PLACEMENT_STATES, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { PLACEMENT_SOURCES, PLACEMENT_STATE_KEYS } from '../../../../common/placement-states';
 import { editedInContentManager, httpUrl, sample } from '../attributes';
 
 export default {
@@ -29,7 +29,7 @@ export default {
     // What each state needs, and who may verify, are document-service rules (placement-*.ts).
     state: {
       type: 'enumeration',
-      enum: PLACEMENT_STATE_KEYS,
+      enum: keysOf(PLACEMENT_STATES),
       required: true,
       default: 'carried',
     },
@@ -59,7 +59,7 @@ export default {
     },
     source: {
       type: 'enumeration',
-      enum: PLACEMENT_SOURCES.map((source) => source.key),
+      enum: keysOf(PLACEMENT_SOURCES),
       default: 'newsroom',
       configurable: false,
     },

@@ -1,6 +1,5 @@
-import { STORY_KINDS, keysOf } from '@campaign-desk/shared';
+import { REVIEW_STAGES, STORY_KINDS, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { REVIEW_STAGES } from '../../../../common/review-stages';
 import { editedInContentManager, httpUrl, sample, slug } from '../attributes';
 
 export default {
@@ -119,7 +118,7 @@ export default {
     // Moved only by review actions (see review/services/review.ts), never by editing.
     reviewStage: {
       type: 'enumeration',
-      enum: REVIEW_STAGES.map((stage) => stage.key),
+      enum: keysOf(REVIEW_STAGES),
       default: 'draft',
       configurable: false,
     },

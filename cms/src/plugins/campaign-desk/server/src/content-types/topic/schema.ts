@@ -1,5 +1,5 @@
+import { TOPIC_STATUSES, keysOf } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID } from '../../../../common/names';
-import { TOPIC_STATUS_KEYS } from '../../../../common/topic-statuses';
 import { editedInContentManager, sample } from '../attributes';
 
 /** 选题: a story planned in a reporting plan, assigned to reporters, due on a day, fulfilled by stories. */
@@ -51,7 +51,7 @@ export default {
     },
     progress: {
       type: 'enumeration',
-      enum: TOPIC_STATUS_KEYS,
+      enum: keysOf(TOPIC_STATUSES),
       required: true,
       default: 'planning',
     },

@@ -5,25 +5,22 @@
  * checked (an import, code acting on its own, is trusted as imported stories are). Judged on the saved row, inside the write's transaction, so whatever shape the
  * admin or an API sends, a placement that falls short is rolled back with the fields named.
  */
+import { type PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { EDITOR_LABELS, labelAndHint } from '../../../../common/editor-labels';
 import { UID } from '../../../../common/names';
-import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../../common/placement-states';
+import { PLACEMENT_MOVES, placementStateName } from '../../../../common/placement-states';
 import { editOf, paramsOf } from '../../document-service/actions';
 import { step, type Step } from '../../document-service/pipeline';
 import { actingUser } from '../../request-context';
 
 type Row = Record<string, unknown> & { state: PlacementState };
 
-const LABELS: Record<string, string> = {
-  story: '稿件（story）',
-  outlet: '刊播媒体（outlet）',
-  pitchedOn: '推送日期（pitchedOn）',
-  contact: '对接人（contact）',
-  date: '刊播日期（date）',
-  url: '网址或版面（url / slot）',
-  evidence: '刊播凭证（evidence）',
-};
+const labelOf = (field: string) => `${labelAndHint(EDITOR_LABELS.placement.fields[field] ?? field)[0]}（${field}）`;
+
+/** A missing field as the editor's form labels it, with its key for API callers; `url` stands for a URL or a page or slot. */
+const missingName = (field: string) => (field === 'url' ? `${labelOf('url')}或${labelOf('slot')}` : labelOf(field));
 
 const filled = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
 
@@ -64,8 +61,8 @@ export default (strapi: Core.Strapi): Step =>
       const missing = missingFor(row.state, row, actingUser(strapi) !== null);
       if (missing.length > 0) {
         throw new errors.ValidationError(
-          `“${placementStateName(row.state)}”的上稿记录须填写${missing.map((field) => LABELS[field]).join('、')}`,
-          { errors: missing.map((field) => ({ path: [field], message: `须填写${LABELS[field]}`, name: 'ValidationError' })) },
+          `“${placementStateName(row.state)}”的上稿记录须填写${missing.map(missingName).join('、')}`,
+          { errors: missing.map((field) => ({ path: [field], message: `须填写${missingName(field)}`, name: 'ValidationError' })) },
         );
       }
     };

@@ -4,10 +4,10 @@
  * rest on. The verification is recorded on the placement (who, when) by this rule alone, and
  * where a placement came from (`source`) is set by code, never through a form.
  */
+import { type PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLACEMENT_VERIFY_ACTION, UID } from '../../../../common/names';
-import type { PlacementState } from '../../../../common/placement-states';
 import { refusal } from '../../errors';
 import { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';

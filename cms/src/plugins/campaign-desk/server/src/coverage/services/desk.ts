@@ -4,10 +4,10 @@
  * ones past their day. Weeks run Monday to Sunday, days are Asia/Shanghai's.
  */
 import type { Core } from '@strapi/strapi';
-import { shanghaiDate } from '@campaign-desk/shared';
+import { shanghaiDate, type TopicStatus } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
 import type { Desk, DeskTopic } from '../../../../common/desk-api';
-import { OPEN_TOPIC_STATUSES, type TopicStatus } from '../../../../common/topic-statuses';
+import { OPEN_TOPIC_STATUSES } from '../../../../common/topic-statuses';
 import { weekOf } from '../../../../common/weeks';
 import { defineService, getService } from '../../utils';
 import people from '../../newsroom/services/people';

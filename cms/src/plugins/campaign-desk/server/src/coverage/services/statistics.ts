@@ -9,9 +9,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { OUTLET_LEVELS, STORY_KINDS, THEMES, nameOf } from '@campaign-desk/shared';
+import { OUTLET_LEVELS, REVIEW_STAGES, STORY_KINDS, THEMES, nameOf } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
-import { REVIEW_STAGES } from '../../../../common/review-stages';
 import type { Count, CoverageOutlet, Statistics, StatisticsQuery } from '../../../../common/statistics-api';
 import { defineService } from '../../utils';
 

@@ -15,10 +15,10 @@
  * Code acting on its own (no admin user: imports, seeding) is trusted, as in the Document Service.
  */
 import type { Core } from '@strapi/strapi';
-import { RECORD_TYPES, type RecordType } from '@campaign-desk/shared';
+import { RECORD_TYPES, type RecordType, type ReviewStage } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from '../../../../common/names';
 import { actingAbility, actingUser } from '../../request-context';
-import { stageName, type ReviewStage } from '../../../../common/review-stages';
+import { stageName } from '../../../../common/review-stages';
 import { refusal } from '../../errors';
 import { recordTypeOf } from '../../record-types';
 import { defineService } from '../../utils';

@@ -7,10 +7,11 @@
  * Told after the move or publish committed: a notice never speaks of what was rolled back,
  * and a mail server that is down costs a warning in the log, never the move.
  */
+import { type ReviewStage } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, REVIEW_ACTIONS, UID } from '../../../../common/names';
 import { DEFAULT_NOTICE_SETTINGS, NOTICE_KINDS, noticeSettingsSchema, type NoticeKind, type NoticeSettings, type Notices } from '../../../../common/notices-api';
-import { REVIEW_MOVES, stageName, type ReviewStage } from '../../../../common/review-stages';
+import { REVIEW_MOVES, stageName } from '../../../../common/review-stages';
 import { pluginConfig } from '../../config/read';
 import type { AdminUser } from '../../request-context';
 import review from '../../review/services/review';

@@ -11,11 +11,12 @@
  *   locked, so of two moves fired at once exactly one applies;
  * - with chains per outlet, each review only by the story's outlet's chain (review-chains.ts).
  */
+import type { ReviewStage } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EXPLORER_ACTIONS, REVIEW_ACTIONS, SUPER_ADMIN_ROLE, UID, type ReviewAction } from '../../../../common/names';
 import type { ReviewLogEntry, ReviewMove, ReviewQueue, ReviewStatus, TextBlock, WordHit } from '../../../../common/review-api';
-import { NEW_VERSION_ACTIONS, REVIEW_MOVES, isReview, moveScope, stageName, type Review, type ReviewStage } from '../../../../common/review-stages';
+import { NEW_VERSION_ACTIONS, REVIEW_MOVES, isReview, moveScope, stageName, type Review } from '../../../../common/review-stages';
 import { pluginConfig } from '../../config/read';
 import { StageConflict, refusal } from '../../errors';
 import { defineService, getService } from '../../utils';

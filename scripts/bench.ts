@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--stories 1000] [--samples 10] [--only cms]`: figures, no verdicts.
+ * `pnpm bench [--stories 1000] [--samples 10] [--only cms|site]`: figures, no verdicts.
  *
  * Generates N stories through the plugin into a database of its own (a fresh SQLite file
  * under .bench/ by default; PostgreSQL when DATABASE_CLIENT=postgres), exports the full
@@ -9,7 +9,8 @@
  * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
  * incremental release, each until a reader sees it. The statistics API (统计) is timed as
  * the chief editor's page calls it, with verified placements for one story in twenty.
- * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics). Prints a table
+ * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics); `--only site` skips
+ * the statistics and the public forms (the site's figures alone, after seeding). Prints a table
  * and writes .bench/results-<N>.json.
  */
 import { randomBytes } from 'node:crypto';
@@ -190,11 +191,13 @@ async function main() {
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
 
-    step('Timing the statistics (统计) over the whole campaign');
-    results.placements = await seedPlacements(cms.strapi);
-    results.statistics = await measureStatistics(cms.strapi, cms.url);
-    step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
-    results.participation = await benchParticipation(cms, siteUrl);
+    if (values.only !== 'site') {
+      step('Timing the statistics (统计) over the whole campaign');
+      results.placements = await seedPlacements(cms.strapi);
+      results.statistics = await measureStatistics(cms.strapi, cms.url);
+      step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
+      results.participation = await benchParticipation(cms, siteUrl);
+    }
     if (values.only === 'cms') return;
 
     step('Compiling the site (once per template version)');
@@ -362,18 +365,10 @@ async function main() {
 
   const seeding = results.seeding as { perSecond: number };
   const snapshot = results.snapshot as { seconds: number; records: number };
-  const statistics = results.statistics as { stories: number; p50Seconds: number; maxSeconds: number; xlsxSeconds: number };
-  const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
-  const flood = (run: typeof oneAddress) =>
-    `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
-  const figuresOfTheCms = {
+  const figuresOfTheCms: Record<string, string> = {
     'seeding (stories/s)': seeding.perSecond.toFixed(1),
     'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
-    'statistics API p50 / max (s)': `${statistics.p50Seconds.toFixed(2)} / ${statistics.maxSeconds.toFixed(2)} over ${statistics.stories} stories, ${String(results.placements)} placements`,
-    'statistics xlsx export (s)': statistics.xlsxSeconds.toFixed(2),
-    'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
-    [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
-    'flood from one address (the gate decides)': flood(oneAddress),
+    ...(values.only === 'site' ? {} : figuresOfTheForms()),
   };
   if (values.only === 'cms') {
     console.table(figuresOfTheCms);
@@ -395,6 +390,21 @@ async function main() {
     'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>).publish!.all.map((value) => value.toFixed(2)).join(', '),
   });
   write();
+
+  /** The statistics and the public forms' figures. */
+  function figuresOfTheForms(): Record<string, string> {
+    const statistics = results.statistics as { stories: number; p50Seconds: number; maxSeconds: number; xlsxSeconds: number };
+    const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
+    const flood = (run: typeof oneAddress) =>
+      `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
+    return {
+      'statistics API p50 / max (s)': `${statistics.p50Seconds.toFixed(2)} / ${statistics.maxSeconds.toFixed(2)} over ${statistics.stories} stories, ${String(results.placements)} placements`,
+      'statistics xlsx export (s)': statistics.xlsxSeconds.toFixed(2),
+      'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
+      [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+      'flood from one address (the gate decides)': flood(oneAddress),
+    };
+  }
 
   function write() {
     const file = path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`);

@@ -9,7 +9,6 @@ import {
   editOf,
   effectOf,
   publishes,
-  writesCampaignContent,
 } from '../src/plugins/campaign-desk/server/src/document-service/actions';
 import { changesContent, sameValue, type Attributes } from '../src/plugins/campaign-desk/server/src/review/rules/story-edits';
 import { fold } from '../src/plugins/campaign-desk/server/src/participation/services/sensitive-words';
@@ -45,14 +44,6 @@ describe('what an action does to the public version', () => {
     expect(publishes('update', { status: 'published' })).toBe(true);
     expect(publishes('update', {})).toBe(false);
     expect(publishes('delete', { status: 'published' })).toBe(false);
-  });
-
-  it('counts writes to campaign content, and nothing else: not clauses, public only with their opinion’s next publish', () => {
-    expect(writesCampaignContent(UID.story, 'update')).toBe(true);
-    expect(writesCampaignContent(UID.clause, 'create')).toBe(false);
-    expect(writesCampaignContent(UID.story, 'findOne')).toBe(false);
-    expect(writesCampaignContent(UID.change, 'create')).toBe(false);
-    expect(writesCampaignContent('admin::user', 'update')).toBe(false);
   });
 
   it('reads what a create or update writes, and the document it acts on', () => {

@@ -18,6 +18,8 @@ const SITE = 'http://site.example.test:4321';
 const ADMIN = 'http://cms.example.test:1337';
 const EVIL = 'http://evil.example';
 const CHALLENGES = 3;
+/** Challenges given out in all, whatever the address. */
+const ALL_CHALLENGES = 8;
 
 let cms: TestCms;
 let uploads: string;
@@ -33,7 +35,10 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
         SITE_URL: SITE,
         PUBLIC_URL: ADMIN,
         UPLOAD_TMP_DIR: uploads,
-        CAMPAIGN_DESK_PARTICIPATION_LIMITS: JSON.stringify({ challengesPerAddress: { max: CHALLENGES, windowMs: 600_000 } }),
+        CAMPAIGN_DESK_PARTICIPATION_LIMITS: JSON.stringify({
+          challengesPerAddress: { max: CHALLENGES, windowMs: 600_000 },
+          challengesGlobal: { max: ALL_CHALLENGES, windowMs: 600_000 },
+        }),
         CAMPAIGN_DESK_PARTICIPATION_PROOF: JSON.stringify({ cost: 1, counterMin: 0, counterMax: 50 }),
       },
     });
@@ -84,6 +89,16 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
       expect(statuses[0]).toBe(200);
       expect(statuses.slice(0, CHALLENGES)).not.toContain(429);
       expect(statuses[CHALLENGES]).toBe(429);
+    });
+
+    it('caps the challenges given out in all, whatever the addresses', async () => {
+      const statuses = [];
+      for (let index = 0; index < ALL_CHALLENGES; index += 1) statuses.push((await at('/api/campaign-desk/participation/challenge', { origin: SITE })).status);
+      // The test before took its share: the cap is reached within these, and holds from then on.
+      expect(statuses).toContain(429);
+      const refused = await at('/api/campaign-desk/participation/challenge', { origin: SITE });
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.message).toBe(PARTICIPATION_MESSAGES.busy);
     });
   });
 

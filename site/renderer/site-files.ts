@@ -4,10 +4,10 @@
  * site's client files, image copies, search bundles). Where they go, and what is checked
  * and compressed on the way, is the publisher's: it owns releases.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSearchShard } from './search-index';
 import type { Plan, SiteRenderer } from './site-renderer';
-import { readdir } from 'node:fs/promises';
 
 export type SiteFile = { file: string; body: Uint8Array } | { file: string; source: string };
 

@@ -104,10 +104,12 @@ export const configSchema = z.object({
       maxBodyBytes: z.number().int().min(1024).default(9 * 1024 * 1024),
       limits: z
         .object({
-          /** Submissions from one address. */
+          /** Submissions from one address (an IPv6 /64). */
           perAddress: limit(5, minutes(10)),
-          /** Challenges one address asks for. */
+          /** Challenges one address (an IPv6 /64) asks for. */
           challengesPerAddress: limit(30, minutes(10)),
+          /** Challenges given out in all: each costs the CMS a key derivation. */
+          challengesGlobal: limit(600, minutes(1)),
           /** Submissions taken in all, with a solved challenge. */
           global: limit(60, minutes(1)),
           /** Plain-form submissions (no JavaScript, so no proof of work): a smaller lane of their own. */

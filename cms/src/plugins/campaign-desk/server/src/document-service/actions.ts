@@ -1,10 +1,9 @@
 /**
- * What the document-service rules ask about an action, answered once: its params, whether it
- * only reads, what it writes, what it does to the public version of a document, which
- * document it acted on. All pure; who is behind it is request-context.ts's to say.
+ * What the document-service rules ask about an action, answered once: which action it is (the
+ * table of every action), its params, what it writes, what it does to the public version of a
+ * document, which document it acted on. All pure; who is behind it is request-context.ts's to say.
  */
 import type { Modules } from '@strapi/strapi';
-import { recordTypeOf } from '../record-types';
 import type { Operation } from '../publication/services/journal';
 
 export type Middleware = Modules.Documents.Middleware.Middleware;
@@ -58,10 +57,6 @@ export function rule(name: string, covers: readonly Action[], run: Middleware): 
   return { name, covers, run };
 }
 
-export function isRead(action: string): boolean {
-  return isAction(action) && ACTIONS[action] === 'read';
-}
-
 /** What a create or an update writes, and to which document (none yet for a create). */
 export function editOf(action: string, params: Params): { data: Record<string, unknown>; documentId?: string } | null {
   if ((action !== 'create' && action !== 'update') || !params.data) return null;
@@ -79,14 +74,6 @@ export function effectOf(action: string, params: Params, draftAndPublish: boolea
   if (draftAndPublish) return publishes(action, params) ? 'upsert' : null;
   // Without Draft & Publish a saved record is public at once.
   return action === 'create' || action === 'update' ? 'upsert' : null;
-}
-
-/**
- * Whether an action may change what the public sees: a write to a record type. (Not a clause:
- * the public reads clauses as they stood when their opinion was last published.)
- */
-export function writesCampaignContent(uid: string, action: string): boolean {
-  return !isRead(action) && recordTypeOf(uid) !== undefined;
 }
 
 /** The document an action acted on: named in its params, or (a create) in its result. */

@@ -13,6 +13,23 @@ export function normalizeAddress(address: string): string {
   return trimmed.toLowerCase().startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
 }
 
+/**
+ * What an address is counted as: an IPv4 address itself; an IPv6 address by its /64, the
+ * network one subscriber is given, inside which they may pick any of 2^64 addresses.
+ */
+export function countedAs(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  // An IPv4 tail (::ffff:1.2.3.4 style) lies in the low 64 bits, which are dropped anyway.
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group || '0', 16).toString(16))
+    .join(':')}::/64`;
+}
+
 export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: ReadonlySet<string>): string {
   const remote = normalizeAddress(peer ?? '');
   if (!trusted.has(remote) || !forwardedFor) return remote;

@@ -15,7 +15,7 @@ import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 import { refuse, type AnswerContext } from './answers';
-import { clientAddress } from './client-address';
+import { clientAddress, countedAs } from './client-address';
 import rateLimits from './services/rate-limits';
 
 type GateContext = AnswerContext & {
@@ -28,7 +28,7 @@ type GateContext = AnswerContext & {
   vary(field: string): void;
 };
 
-/** The address a request to the public route counts against (set by the gate for the controller). */
+/** The address (an IPv6 /64) a request to the public route counts against (set by the gate for the controller). */
 export const ADDRESS_STATE = 'campaignDeskAddress';
 
 const BODY_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'];
@@ -101,7 +101,7 @@ export function participationGate(strapi: Core.Strapi) {
     }
 
     trusted ??= new Set(settings().trustedProxies);
-    const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trusted);
+    const address = countedAs(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trusted));
     ctx.state[ADDRESS_STATE] = address;
 
     if (ctx.method === 'POST') {
@@ -113,9 +113,14 @@ export function participationGate(strapi: Core.Strapi) {
       ctx.set('Allow', 'GET, POST, OPTIONS');
       return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
     }
-    // A post counts against the address's posts, a challenge (GET) against its challenges.
+    // A post counts against the address's posts; a challenge (GET) against all challenges, then the address's.
+    if (ctx.method === 'GET') {
+      const all = limits.take('challengesGlobal');
+      if (!all.ok) return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds }, siteUrl);
+    }
     const verdict = limits.take(ctx.method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
     if (!verdict.ok) {
+      if (ctx.method === 'GET') limits.giveBack('challengesGlobal');
       return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
     }
 

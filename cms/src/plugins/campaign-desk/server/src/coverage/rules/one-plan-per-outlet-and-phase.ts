@@ -6,23 +6,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
-import { documentIdOf, editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
+import { documentIdOf, editOf, paramsOf } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 
 type Ref = { id: number; name: string } | null;
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('onePlanPerOutletAndPhase', ['create', 'update'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('onePlanPerOutletAndPhase', ['create', 'update'], (context) => {
     const params = paramsOf(context);
-    if (context.uid !== UID.reportingPlan || !editOf(context.action, params)) return next();
+    if (context.uid !== UID.reportingPlan || !editOf(context.action, params)) return;
     const plans = strapi.db.query(UID.reportingPlan);
-    return strapi.db.transaction(async () => {
-      const result = await next();
+    return async (result) => {
       const documentId = documentIdOf(params, result);
       const plan = (await plans.findOne({
         where: { documentId },
         populate: { outlet: { select: ['id', 'name'] }, theme: { select: ['id', 'name'] } },
       })) as { outlet: Ref; theme: Ref } | null;
-      if (!plan?.outlet || !plan.theme) return result;
+      if (!plan?.outlet || !plan.theme) return;
       const other = (await plans.findOne({
         where: { documentId: { $ne: documentId }, outlet: { id: plan.outlet.id }, theme: { id: plan.theme.id } },
         select: ['title'],
@@ -35,6 +35,5 @@ export default (strapi: Core.Strapi): Rule =>
           ],
         });
       }
-      return result;
-    });
+    };
   });

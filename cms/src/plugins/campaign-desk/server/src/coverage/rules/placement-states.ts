@@ -9,7 +9,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import { PLACEMENT_MOVES, placementStateName, type PlacementState } from '../../../../common/placement-states';
-import { editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
+import { editOf, paramsOf } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import { actingUser } from '../../request-context';
 
 type Row = Record<string, unknown> & { state: PlacementState };
@@ -38,23 +39,22 @@ export function missingFor(state: PlacementState, row: Record<string, unknown>, 
   return missing;
 }
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('placementStates', ['create', 'update'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('placementStates', ['create', 'update'], async (context) => {
     const edit = context.uid === UID.placement ? editOf(context.action, paramsOf(context)) : null;
-    if (!edit) return next();
+    if (!edit) return;
     const placements = strapi.db.query(UID.placement);
     const before = edit.documentId
       ? ((await placements.findOne({ where: { documentId: edit.documentId }, select: ['state'] })) as Pick<Row, 'state'> | null)
       : null;
 
-    return strapi.db.transaction(async () => {
-      const result = await next();
+    return async (result) => {
       const documentId = edit.documentId ?? (result as { documentId?: string } | null)?.documentId;
       const row = (await placements.findOne({
         where: { documentId },
         populate: { story: { select: ['id'] }, outlet: { select: ['id'] }, evidence: { select: ['id'] } },
       })) as Row | null;
-      if (!row) return result;
+      if (!row) return;
       if (before && before.state !== row.state && !PLACEMENT_MOVES[before.state].includes(row.state)) {
         throw new errors.ValidationError(
           `上稿记录当前为“${placementStateName(before.state)}”，不能改为“${placementStateName(row.state)}”`,
@@ -68,6 +68,5 @@ export default (strapi: Core.Strapi): Rule =>
           { errors: missing.map((field) => ({ path: [field], message: `须填写${LABELS[field]}`, name: 'ValidationError' })) },
         );
       }
-      return result;
-    });
+    };
   });

@@ -6,9 +6,10 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { OPEN_TOPIC_STATUSES } from '../../../../common/topic-statuses';
-import { documentIdOf, editOf, paramsOf, publishes, rule, type Rule } from '../../document-service/actions';
+import { documentIdOf, editOf, paramsOf, publishes } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 
-export default (strapi: Core.Strapi): Rule => {
+export default (strapi: Core.Strapi): Step => {
   /** The topic, if it is open and one of its stories is published. */
   async function publishedAmong(documentId: string): Promise<Array<{ id: number }>> {
     const topic = (await strapi.db.query(UID.topic).findOne({
@@ -23,24 +24,24 @@ export default (strapi: Core.Strapi): Rule => {
     return published > 0 ? [topic] : [];
   }
 
-  return rule('topicPublishedWithStory', ['create', 'update', 'publish'], async (context, next) => {
+  return step('topicPublishedWithStory', ['create', 'update', 'publish'], (context) => {
     const params = paramsOf(context);
     const storyPublished = context.uid === UID.story && publishes(context.action, params);
     const topicEdited = context.uid === UID.topic && editOf(context.action, params) !== null;
-    if (!storyPublished && !topicEdited) return next();
+    if (!storyPublished && !topicEdited) return;
 
-    const result = await next();
-    const documentId = documentIdOf(params, result);
-    if (!documentId) return result;
-    const topics = strapi.db.query(UID.topic);
-    const open = { progress: { $in: OPEN_TOPIC_STATUSES } };
-    // Links are matched by documentId: a topic may hold a story's draft row, its published one, or both.
-    const fulfilled = storyPublished
-      ? ((await topics.findMany({ select: ['id'], where: { ...open, stories: { documentId } } })) as Array<{ id: number }>)
-      : await publishedAmong(documentId);
-    if (fulfilled.length > 0) {
-      await topics.updateMany({ where: { id: { $in: fulfilled.map((topic) => topic.id) } }, data: { progress: 'published' } });
-    }
-    return result;
+    return async (result) => {
+      const documentId = documentIdOf(params, result);
+      if (!documentId) return;
+      const topics = strapi.db.query(UID.topic);
+      const open = { progress: { $in: OPEN_TOPIC_STATUSES } };
+      // Links are matched by documentId: a topic may hold a story's draft row, its published one, or both.
+      const fulfilled = storyPublished
+        ? ((await topics.findMany({ select: ['id'], where: { ...open, stories: { documentId } } })) as Array<{ id: number }>)
+        : await publishedAmong(documentId);
+      if (fulfilled.length > 0) {
+        await topics.updateMany({ where: { id: { $in: fulfilled.map((topic) => topic.id) } }, data: { progress: 'published' } });
+      }
+    };
   });
 };

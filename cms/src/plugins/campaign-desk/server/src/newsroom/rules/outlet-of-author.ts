@@ -5,18 +5,18 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { editOf, paramsOf, rule, type Rule, setsRelation } from '../../document-service/actions';
+import { editOf, paramsOf, setsRelation } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import { actingUser } from '../../request-context';
 import people from '../services/people';
 
 const DEFAULTED: ReadonlySet<string> = new Set([UID.story, UID.placement]);
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('outletOfAuthor', ['create'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('outletOfAuthor', ['create'], async (context) => {
     const user = actingUser(strapi);
     const edit = DEFAULTED.has(context.uid) && context.action === 'create' ? editOf(context.action, paramsOf(context)) : null;
-    if (!edit || !user || setsRelation(edit.data.outlet)) return next();
+    if (!edit || !user || setsRelation(edit.data.outlet)) return;
     const staff = await getService(strapi, people).staffOf(user);
     if (staff?.outletId) edit.data.outlet = staff.outletId;
-    return next();
   });

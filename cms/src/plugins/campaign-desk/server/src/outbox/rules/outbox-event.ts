@@ -4,13 +4,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils';
-import { rule, type Rule, WRITES } from '../../document-service/actions';
-import { forEachPublicChange } from '../../publication/rules/public-changes';
+import type { Stage } from '../../document-service/pipeline';
+import type { PublicChange } from '../../publication/rules/public-changes';
 import outbox from '../services/outbox';
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('outboxEvent', WRITES, forEachPublicChange(strapi, (change) =>
+export default (strapi: Core.Strapi): Stage<PublicChange> => ({
+  name: 'outboxEvent',
+  each: (change) =>
     change.effect === 'upsert'
       ? getService(strapi, outbox).enqueue('publish', change.record)
       : getService(strapi, outbox).enqueue(change.event, change),
-  ));
+});

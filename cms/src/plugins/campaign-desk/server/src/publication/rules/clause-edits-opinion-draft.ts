@@ -7,10 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { documentIdOf, paramsOf, type Rule, rule } from '../../document-service/actions';
+import { documentIdOf, paramsOf } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import publishedClauses from '../services/published-clauses';
 
-export default (strapi: Core.Strapi): Rule => {
+export default (strapi: Core.Strapi): Step => {
   async function opinionsOf(clauseId: string | undefined): Promise<string[]> {
     if (!clauseId) return [];
     const clauses = (await strapi.db.query(UID.clause).findMany({
@@ -20,15 +21,13 @@ export default (strapi: Core.Strapi): Rule => {
     return clauses.map((clause) => clause.opinion?.documentId).filter((id): id is string => Boolean(id));
   }
 
-  return rule('clauseEditsOpinionDraft', ['create', 'update', 'delete'], async (context, next) => {
-    if (context.uid !== UID.clause || !['create', 'update', 'delete'].includes(context.action)) return next();
+  return step('clauseEditsOpinionDraft', ['create', 'update', 'delete'], async (context) => {
+    if (context.uid !== UID.clause) return;
     const params = paramsOf(context);
-    return strapi.db.transaction(async () => {
-      const before = await opinionsOf(params.documentId);
-      const result = await next();
+    const before = await opinionsOf(params.documentId);
+    return async (result) => {
       const after = await opinionsOf(documentIdOf(params, result));
       await getService(strapi, publishedClauses).touchDrafts([...new Set([...before, ...after])]);
-      return result;
-    });
+    };
   });
 };

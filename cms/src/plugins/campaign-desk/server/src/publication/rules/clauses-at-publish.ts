@@ -2,15 +2,16 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { documentIdOf, paramsOf, publishes, rule, type Rule } from '../../document-service/actions';
+import { documentIdOf, paramsOf, publishes } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import publishedClauses from '../services/published-clauses';
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('clausesAtPublish', ['create', 'update', 'publish'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('clausesAtPublish', ['create', 'update', 'publish'], (context) => {
     const params = paramsOf(context);
-    if (context.uid !== UID.opinion || !publishes(context.action, params)) return next();
-    const result = await next();
-    const documentId = documentIdOf(params, result);
-    if (documentId) await getService(strapi, publishedClauses).freeze(documentId);
-    return result;
+    if (context.uid !== UID.opinion || !publishes(context.action, params)) return;
+    return async (result) => {
+      const documentId = documentIdOf(params, result);
+      if (documentId) await getService(strapi, publishedClauses).freeze(documentId);
+    };
   });

@@ -6,12 +6,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ContractViolation } from '../../errors';
 import { getService } from '../../utils';
-import { rule, type Rule, WRITES } from '../../document-service/actions';
-import { forEachPublicChange } from './public-changes';
+import type { Stage } from '../../document-service/pipeline';
+import type { PublicChange } from './public-changes';
 import recordReader from '../services/record-reader';
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('contractCheck', WRITES, forEachPublicChange(strapi, (change) => {
+export default (strapi: Core.Strapi): Stage<PublicChange> => ({
+  name: 'contractCheck',
+  each(change) {
     if (change.effect !== 'upsert') return;
     try {
       getService(strapi, recordReader).check(change.record);
@@ -21,4 +22,5 @@ export default (strapi: Core.Strapi): Rule =>
         errors: error.cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, name: 'ValidationError' })),
       });
     }
-  }));
+  },
+});

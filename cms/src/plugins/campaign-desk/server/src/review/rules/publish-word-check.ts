@@ -9,16 +9,17 @@ import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';
 import type { WordHit } from '../../../../common/review-api';
 import { NEW_VERSION_ACTIONS } from '../../../../common/review-stages';
-import { paramsOf, publishes, rule, type Rule } from '../../document-service/actions';
+import { paramsOf, publishes } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import { getService } from '../../utils';
 import wordCheck, { describeHits, unacknowledged } from '../services/word-check';
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('publishWordCheck', ['create', 'update', 'publish'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('publishWordCheck', ['create', 'update', 'publish'], async (context) => {
     const params = paramsOf(context);
-    if (context.uid !== UID.story || !publishes(context.action, params) || !params.documentId) return next();
+    if (context.uid !== UID.story || !publishes(context.action, params) || !params.documentId) return;
     const hits = await getService(strapi, wordCheck).hitsOf(params.documentId);
-    if (hits.length === 0) return next();
+    if (hits.length === 0) return;
     const log = (await strapi.db.query(UID.reviewEntry).findMany({
       where: { storyId: params.documentId },
       select: ['action', 'wordHits', 'acknowledgement'],
@@ -32,5 +33,4 @@ export default (strapi: Core.Strapi): Rule =>
         `稿件含终审未说明的敏感词（${describeHits(hits)}；未说明：${[...new Set(missing)].join('、')}），不能发布；请退回后重新审核`,
       );
     }
-    return next();
   });

@@ -6,21 +6,18 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../common/names';
 import { getService } from '../../utils';
-import { editOf, paramsOf, rule, type Rule } from '../../document-service/actions';
+import { editOf, paramsOf } from '../../document-service/actions';
+import { step, type Step } from '../../document-service/pipeline';
 import { actingUser } from '../../request-context';
 import { editChangesStory } from './story-edits';
 import review from '../services/review';
 
-export default (strapi: Core.Strapi): Rule =>
-  rule('reopenAfterEdit', ['update'], async (context, next) => {
+export default (strapi: Core.Strapi): Step =>
+  step('reopenAfterEdit', ['update'], async (context) => {
     const edit = context.uid === UID.story && context.action === 'update' ? editOf(context.action, paramsOf(context)) : null;
     const documentId = edit?.documentId;
-    if (!edit || !documentId || !(await editChangesStory(strapi, documentId, edit.data))) return next();
+    if (!edit || !documentId || !(await editChangesStory(strapi, documentId, edit.data))) return;
     const user = actingUser(strapi);
-    // The edit and the move it causes are saved together or not at all.
-    return strapi.db.transaction(async () => {
-      const result = await next();
-      await getService(strapi, review).reopenAfterEdit(documentId, user);
-      return result;
-    });
+    // The edit and the move it causes are saved together or not at all (the pipeline's transaction).
+    return () => getService(strapi, review).reopenAfterEdit(documentId, user);
   });

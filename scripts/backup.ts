@@ -25,7 +25,9 @@ try {
   // Encrypted, yet it holds password hashes and token digests: its owner's only.
   chmodSync(written, 0o600);
   console.log(`Backed up to ${written} (${(statSync(written).size / 1024 / 1024).toFixed(1)} MB).`);
-  console.log('Restoring it needs this .env (its BACKUP_ENCRYPTION_KEY, and the salts and keys API tokens are kept with): keep a copy apart from the backups.');
+  console.log(
+    'Restoring it needs this .env (its BACKUP_ENCRYPTION_KEY, and the salts and keys API tokens are kept with): keep a copy apart from the backups.',
+  );
 } catch (error) {
   console.error(`The backup failed: ${(error as Error).message}`);
   process.exitCode = 1;

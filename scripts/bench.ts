@@ -60,7 +60,9 @@ const step = (text: string) => console.log(`▶ ${text}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function du(dir: string): Promise<number> {
-  return import('node:child_process').then(({ execFileSync }) => Number(execFileSync('du', ['-sbL', dir], { encoding: 'utf8' }).split('\t')[0]));
+  return import('node:child_process').then(({ execFileSync }) =>
+    Number(execFileSync('du', ['-sbL', dir], { encoding: 'utf8' }).split('\t')[0]),
+  );
 }
 
 async function seedStories(strapi: Core.Strapi) {
@@ -81,10 +83,24 @@ async function seedStories(strapi: Core.Strapi) {
 /** Verified placements at the central and provincial outlets for one story in twenty, each with its evidence. */
 async function seedPlacements(strapi: Core.Strapi) {
   const evidence = (await strapi.db.query('plugin::upload.file').create({
-    data: { name: 'bench-evidence.png', hash: 'bench_evidence', ext: '.png', mime: 'image/png', size: 1, url: '/uploads/bench_evidence.png', provider: 'local', width: 1, height: 1 },
+    data: {
+      name: 'bench-evidence.png',
+      hash: 'bench_evidence',
+      ext: '.png',
+      mime: 'image/png',
+      size: 1,
+      url: '/uploads/bench_evidence.png',
+      provider: 'local',
+      width: 1,
+      height: 1,
+    },
   })) as { id: number };
-  const targets = (await strapi.db.query(UID.outlet).findMany({ where: { countsTowardCoverage: true }, select: ['documentId'] })) as Array<{ documentId: string }>;
-  const stories = (await strapi.db.query(UID.story).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'date'], orderBy: { id: 'asc' } })) as Array<{
+  const targets = (await strapi.db.query(UID.outlet).findMany({ where: { countsTowardCoverage: true }, select: ['documentId'] })) as Array<{
+    documentId: string;
+  }>;
+  const stories = (await strapi.db
+    .query(UID.story)
+    .findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'date'], orderBy: { id: 'asc' } })) as Array<{
     documentId: string;
     date: string;
   }>;
@@ -110,9 +126,14 @@ async function seedPlacements(strapi: Core.Strapi) {
 /** The 统计 page's API as the chief editor calls it, over the whole campaign, and its xlsx export. */
 async function measureStatistics(strapi: Core.Strapi, url: string) {
   const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } })) as { id: number };
-  const login = { email: `bench-${randomBytes(4).toString('hex')}@campaign-desk.local`, password: `Bench1${randomBytes(9).toString('base64url')}` };
+  const login = {
+    email: `bench-${randomBytes(4).toString('hex')}@campaign-desk.local`,
+    password: `Bench1${randomBytes(9).toString('base64url')}`,
+  };
   await strapi.service('admin::user').create({ ...login, firstname: '压测', lastname: '主编', isActive: true, roles: [role.id] });
-  const session = (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) })).json()) as {
+  const session = (await (
+    await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) })
+  ).json()) as {
     data: { token: string };
   };
   const get = async (path: string) => {
@@ -131,7 +152,14 @@ async function measureStatistics(strapi: Core.Strapi, url: string) {
     stories = (JSON.parse(Buffer.from(body).toString('utf8')) as { totals: { stories: number } }).totals.stories;
   }
   const xlsx = await get(`/campaign-desk/statistics/export.xlsx?${range}`);
-  return { stories, requests: times.length, p50Seconds: percentile(times, 50), maxSeconds: Math.max(...times), xlsxSeconds: xlsx.seconds, xlsxBytes: xlsx.body.byteLength };
+  return {
+    stories,
+    requests: times.length,
+    p50Seconds: percentile(times, 50),
+    maxSeconds: Math.max(...times),
+    xlsxSeconds: xlsx.seconds,
+    xlsxBytes: xlsx.body.byteLength,
+  };
 }
 
 async function exportSnapshot(url: string, token: string) {
@@ -152,7 +180,16 @@ async function exportSnapshot(url: string, token: string) {
   return { records, requests: pages, seconds: (performance.now() - started) / 1000 };
 }
 
-type Build = { ok: boolean; error: string | null; mode: string; pages: number; rendered: number; reasons: string[]; timings: Record<string, number>; durationMs: number };
+type Build = {
+  ok: boolean;
+  error: string | null;
+  mode: string;
+  pages: number;
+  rendered: number;
+  reasons: string[];
+  timings: Record<string, number>;
+  durationMs: number;
+};
 type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: Build | null; recent: Build[] };
 
 async function main() {
@@ -185,9 +222,11 @@ async function main() {
     step(`Seeding ${storyCount} stories through the plugin (${results.database})`);
     results.seeding = await seedStories(cms.strapi);
 
-    const token = ((await cms.strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'read-only', lifespan: null })) as {
-      accessKey: string;
-    }).accessKey;
+    const token = (
+      (await cms.strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'read-only', lifespan: null })) as {
+        accessKey: string;
+      }
+    ).accessKey;
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
 
@@ -257,7 +296,9 @@ async function main() {
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
     // they are sent now, and their builds settle, before anything is timed.
-    await cms.strapi.db.query(UID.outboxDelivery).updateMany({ where: { status: { $in: ['pending', 'failing'] } }, data: { nextAttemptAt: new Date() } });
+    await cms.strapi.db
+      .query(UID.outboxDelivery)
+      .updateMany({ where: { status: { $in: ['pending', 'failing'] } }, data: { nextAttemptAt: new Date() } });
     cms.strapi.plugin(PLUGIN_ID).service('delivery-worker').kick();
     for (let waiting = 0; ; waiting += 1) {
       const { counts } = await cms.strapi.plugin(PLUGIN_ID).service('outbox').report({ limit: 1 });
@@ -269,7 +310,8 @@ async function main() {
 
     const documents = cms.strapi.documents(UID.story);
     const review = cms.strapi.plugin(PLUGIN_ID).service('review');
-    const ids = async (uid: string, slug: string) => ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
+    const ids = async (uid: string, slug: string) =>
+      ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
     const [columnSlug, themeSlug, activitySlug, placeSlug] = [plan.columns[1]!.slug, 'shifanqu', 'da-diaoyan', 'chibi'];
     const relations = {
       columns: { connect: [{ documentId: await ids(UID.column, columnSlug) }] },
@@ -277,7 +319,14 @@ async function main() {
       activities: { connect: [{ documentId: await ids(UID.activity, activitySlug) }] },
       places: { connect: [{ documentId: await ids(UID.place, placeSlug) }] },
     };
-    const feeds = ['/rss.xml', '/feed.json', `/feeds/columns/${columnSlug}.xml`, `/feeds/themes/${themeSlug}.xml`, `/feeds/activities/${activitySlug}.xml`, `/feeds/places/${placeSlug}.xml`];
+    const feeds = [
+      '/rss.xml',
+      '/feed.json',
+      `/feeds/columns/${columnSlug}.xml`,
+      `/feeds/themes/${themeSlug}.xml`,
+      `/feeds/activities/${activitySlug}.xml`,
+      `/feeds/places/${placeSlug}.xml`,
+    ];
     const fetchText = async (sitePath: string) => {
       const response = await fetch(`${siteUrl}${sitePath}`);
       return { status: response.status, text: await response.text() };
@@ -310,12 +359,22 @@ async function main() {
       await quiet();
       const slug = `latency-${randomBytes(4).toString('hex')}`;
       const story = await documents.create({
-        data: { slug, title: `【压测】发布延迟测量 ${n + 1}`, kind: 'news', body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], sample: true, ...relations },
+        data: {
+          slug,
+          title: `【压测】发布延迟测量 ${n + 1}`,
+          kind: 'news',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }],
+          sample: true,
+          ...relations,
+        },
       } as never);
       await review.approveAsSystem(story.documentId, '压测');
       const started = performance.now();
       await documents.publish({ documentId: story.documentId } as never);
-      await until(async () => (await fetchText(`/stories/${slug}/`)).status === 200 && (await fetchText(feeds[2]!)).text.includes(slug), `${slug} to be served`);
+      await until(
+        async () => (await fetchText(`/stories/${slug}/`)).status === 200 && (await fetchText(feeds[2]!)).text.includes(slug),
+        `${slug} to be served`,
+      );
       latencies.publish.push((performance.now() - started) / 1000);
       builds.publish.push(await lastBuild());
       published.push({ documentId: story.documentId, slug });
@@ -355,7 +414,10 @@ async function main() {
     }
     process.stdout.write('\n');
     results.latency = Object.fromEntries(
-      Object.entries(latencies).map(([name, list]) => [name, { samples: list.length, p50Seconds: percentile(list, 50), p95Seconds: percentile(list, 95), all: list }]),
+      Object.entries(latencies).map(([name, list]) => [
+        name,
+        { samples: list.length, p50Seconds: percentile(list, 50), p95Seconds: percentile(list, 95), all: list },
+      ]),
     );
     results.incrementalBuilds = builds;
   } finally {
@@ -375,7 +437,15 @@ async function main() {
     return write();
   }
   const compile = results.compile as { seconds: number };
-  const whole = results.wholeBuild as { seconds: number; pages: number; rendered: number; renderRate: number; peakRssBytes: number; outputBytes: number; timings: Record<string, number> };
+  const whole = results.wholeBuild as {
+    seconds: number;
+    pages: number;
+    rendered: number;
+    renderRate: number;
+    peakRssBytes: number;
+    outputBytes: number;
+    timings: Record<string, number>;
+  };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
   const t = whole.timings;
   console.table({
@@ -387,7 +457,9 @@ async function main() {
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
-    'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>).publish!.all.map((value) => value.toFixed(2)).join(', '),
+    'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
+      .publish!.all.map((value) => value.toFixed(2))
+      .join(', '),
   });
   write();
 

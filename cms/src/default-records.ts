@@ -29,7 +29,10 @@ const DEFAULT_RECORDS: Array<{ uid: string; strapi: Record<string, string>; chin
   },
   {
     uid: 'admin::api-token',
-    strapi: { name: 'Full Access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+    strapi: {
+      name: 'Full Access',
+      description: 'A default API token with full access permissions, used for accessing or modifying resources',
+    },
     chinese: { name: '完全访问', description: 'Strapi 自带的令牌：可以读取和修改内容。' },
   },
   { uid: 'plugin::i18n.locale', strapi: { code: 'en', name: 'English (en)' }, chinese: { name: '英语（en）' } },

@@ -45,7 +45,11 @@ function normalized<T>(rows: T[]): unknown[] {
 
 /** Everything the round trip must keep, read the same way from either database. */
 async function stateOf(strapi: Core.Strapi) {
-  const rows = (uid: string) => strapi.db.query(uid as never).findMany({ orderBy: { id: 'asc' } }).then(normalized);
+  const rows = (uid: string) =>
+    strapi.db
+      .query(uid as never)
+      .findMany({ orderBy: { id: 'asc' } })
+      .then(normalized);
   const snapshot = strapi.plugin(PLUGIN_ID).service('snapshot');
   const pages: unknown[] = [];
   let page = await snapshot.page(await snapshot.start(), 100, BASE_URL);
@@ -61,7 +65,11 @@ async function stateOf(strapi: Core.Strapi) {
     outboxDeliveries: await rows(UID.outboxDelivery),
     journal: await rows(UID.change),
     accounts: normalized(
-      await strapi.db.query('admin::user').findMany({ select: ['id', 'email', 'firstname', 'isActive'], populate: { roles: { select: ['id', 'code'] } }, orderBy: { id: 'asc' } }),
+      await strapi.db.query('admin::user').findMany({
+        select: ['id', 'email', 'firstname', 'isActive'],
+        populate: { roles: { select: ['id', 'code'] } },
+        orderBy: { id: 'asc' },
+      }),
     ),
     stories: normalized(
       await strapi.db.query(UID.story).findMany({
@@ -74,7 +82,11 @@ async function stateOf(strapi: Core.Strapi) {
 }
 
 async function login(cms: TestCms, email: string, password: string) {
-  return fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return fetch(`${cms.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 async function call(cms: TestCms, token: string, method: string, pathname: string, body?: unknown) {
@@ -106,11 +118,31 @@ async function newsroom(cms: TestCms, coverId: number) {
   const moves = {
     draft: [],
     submitted: [['reporter', 'submit']],
-    first: [['reporter', 'submit'], ['editorA', 'first']],
-    second: [['reporter', 'submit'], ['editorA', 'first'], ['editorB', 'second']],
-    approved: [['reporter', 'submit'], ['editorA', 'first'], ['editorB', 'second'], ['chief', 'final']],
-    published: [['reporter', 'submit'], ['editorA', 'first'], ['editorB', 'second'], ['chief', 'final']],
-    returned: [['reporter', 'submit'], ['editorA', 'return']],
+    first: [
+      ['reporter', 'submit'],
+      ['editorA', 'first'],
+    ],
+    second: [
+      ['reporter', 'submit'],
+      ['editorA', 'first'],
+      ['editorB', 'second'],
+    ],
+    approved: [
+      ['reporter', 'submit'],
+      ['editorA', 'first'],
+      ['editorB', 'second'],
+      ['chief', 'final'],
+    ],
+    published: [
+      ['reporter', 'submit'],
+      ['editorA', 'first'],
+      ['editorB', 'second'],
+      ['chief', 'final'],
+    ],
+    returned: [
+      ['reporter', 'submit'],
+      ['editorA', 'return'],
+    ],
   } as const;
   for (const [stage, steps] of Object.entries(moves)) {
     const created = await call(cms, people.reporter.token, 'POST', CM, {
@@ -138,7 +170,12 @@ function smallSeed() {
   const dataset = campaignDataset();
   const stories = dataset.stories.slice(0, 12);
   const kept = new Set(stories.map((story) => story.slug));
-  return { ...dataset, stories, goodDeeds: dataset.goodDeeds.slice(0, 4), placements: dataset.placements.filter((placement) => kept.has(placement.story)) };
+  return {
+    ...dataset,
+    stories,
+    goodDeeds: dataset.goodDeeds.slice(0, 4),
+    placements: dataset.placements.filter((placement) => kept.has(placement.story)),
+  };
 }
 
 beforeAll(async () => {
@@ -160,10 +197,13 @@ beforeAll(async () => {
 
     const picture = path.join(work, 'cover.png');
     writeFileSync(picture, PNG);
-    const [file] = (await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { alternativeText: '咸宁市民参加活动' } },
-      files: { filepath: picture, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length },
-    })) as Array<{ id: number; url: string }>;
+    const [file] = (await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { alternativeText: '咸宁市民参加活动' } },
+        files: { filepath: picture, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length },
+      })) as Array<{ id: number; url: string }>;
     upload = { url: file!.url, bytes: readFileSync(path.join(publicDir, file!.url)) };
     await newsroom(source, file!.id);
     siteToken = await fixtures(strapi).apiToken('read-only');
@@ -200,7 +240,9 @@ describe('the source', () => {
     expect([...stages].sort()).toEqual(REVIEW_STAGES.map((stage) => stage.key).sort());
     const reviewers = new Set((before.reviewLog as Array<{ actorId: number | null }>).map((entry) => entry.actorId));
     expect(reviewers.size).toBeGreaterThanOrEqual(4);
-    expect(new Set((before.outboxDeliveries as Array<{ status: string }>).map((row) => row.status))).toEqual(new Set(['delivered', 'failed', 'pending']));
+    expect(new Set((before.outboxDeliveries as Array<{ status: string }>).map((row) => row.status))).toEqual(
+      new Set(['delivered', 'failed', 'pending']),
+    );
     expect(backup).toMatch(/\.tar\.gz\.enc$/);
     // Encrypted: none of the campaign's words can be read in it.
     expect(readFileSync(backup).includes(Buffer.from('备份测试稿件'))).toBe(false);

@@ -13,8 +13,7 @@ beforeAll(async () => {
 afterAll(async () => cms?.destroy());
 
 const documents = (uid: (typeof UID)[keyof typeof UID]) => cms.strapi.documents(uid as never);
-const approve = (documentId: string) =>
-  cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(documentId, '测试') as Promise<void>;
+const approve = (documentId: string) => cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(documentId, '测试') as Promise<void>;
 
 /** The error a call throws, for assertions on its message and details. */
 async function failure(promise: Promise<unknown>): Promise<Error & { details?: { errors?: Array<{ path: string[] }> } }> {
@@ -36,7 +35,12 @@ describe('taxonomy', () => {
     ]);
     const activities = await documents(UID.activity).findMany({ sort: 'order:asc' } as never);
     expect(activities.map((activity: Record<string, unknown>) => activity.name)).toEqual([
-      '大学习', '大调研', '大讨论', '大统一', '大转变', '大落实',
+      '大学习',
+      '大调研',
+      '大讨论',
+      '大统一',
+      '大转变',
+      '大落实',
     ]);
     expect(await documents(UID.place).count({})).toBe(8);
   });
@@ -75,9 +79,7 @@ describe('slugs', () => {
 
   it('never change after the first publish', async () => {
     const story = await make.story({ title: '首次发布的稿件' });
-    const changed = await failure(
-      documents(UID.story).update({ documentId: story.documentId, data: { slug: 'another-slug' } } as never),
-    );
+    const changed = await failure(documents(UID.story).update({ documentId: story.documentId, data: { slug: 'another-slug' } } as never));
     expect(changed.message).toContain('slug');
     // Editing the title leaves the slug as it was.
     const edited = await documents(UID.story).update({

@@ -28,11 +28,18 @@ const fieldsOf = (answer: Answer) =>
   ((answer.body.error?.details?.errors ?? []) as Array<{ path: string[] }>).map((issue) => issue.path.join('.'));
 
 const journalOf = async (documentId: string) =>
-  ((await cms.strapi.db.query(UID.change).findMany({ where: { recordId: documentId }, orderBy: { id: 'asc' } })) as Array<{ operation: string }>).map(
-    (change) => change.operation,
-  );
+  (
+    (await cms.strapi.db.query(UID.change).findMany({ where: { recordId: documentId }, orderBy: { id: 'asc' } })) as Array<{
+      operation: string;
+    }>
+  ).map((change) => change.operation);
 const isPublic = async (documentId: string) =>
-  (await cms.strapi.plugin(PLUGIN_ID).service('record-reader').read('placement', 'http://127.0.0.1', { documentIds: [documentId] })).records.length === 1;
+  (
+    await cms.strapi
+      .plugin(PLUGIN_ID)
+      .service('record-reader')
+      .read('placement', 'http://127.0.0.1', { documentIds: [documentId] })
+  ).records.length === 1;
 const coverageOf = async (outletId: string) => {
   const statistics = ok(await api.call(people.chief, 'GET', `/campaign-desk/statistics?from=2020-01-01&to=${today}`));
   return statistics.coverage.outlets.find((outlet: { documentId: string }) => outlet.documentId === outletId);
@@ -47,8 +54,18 @@ beforeAll(async () => {
   outlets.hubei = await make.outlet({ name: '湖北日报', level: 'provincial', runsCampaignColumn: false, countsTowardCoverage: true });
   outlets.renmin = await make.outlet({ name: '人民日报', level: 'central', runsCampaignColumn: false, countsTowardCoverage: true });
   // The chief editor records which outlet each account works for.
-  for (const [session, name] of [[people.reporter, '记者甲'], [people.editor, '编辑乙']] as const) {
-    ok(await api.call(people.chief, 'POST', cm(UID.staffMember), { name, email: session.email.toUpperCase(), outlet: connect(outlets.ribao.documentId) }), 201);
+  for (const [session, name] of [
+    [people.reporter, '记者甲'],
+    [people.editor, '编辑乙'],
+  ] as const) {
+    ok(
+      await api.call(people.chief, 'POST', cm(UID.staffMember), {
+        name,
+        email: session.email.toUpperCase(),
+        outlet: connect(outlets.ribao.documentId),
+      }),
+      201,
+    );
   }
 });
 afterAll(async () => cms?.destroy());
@@ -62,11 +79,14 @@ describe('a reporting plan', () => {
   });
 
   it('is one per outlet and phase', async () => {
-    plan = ok(await api.call(people.editor, 'POST', cm(UID.reportingPlan), {
-      title: '咸宁日报第一阶段报道方案',
-      outlet: connect(outlets.ribao.documentId),
-      theme: connect(theme),
-    }), 201).data;
+    plan = ok(
+      await api.call(people.editor, 'POST', cm(UID.reportingPlan), {
+        title: '咸宁日报第一阶段报道方案',
+        outlet: connect(outlets.ribao.documentId),
+        theme: connect(theme),
+      }),
+      201,
+    ).data;
     const second = await api.call(people.editor, 'POST', cm(UID.reportingPlan), {
       title: '又一个方案',
       outlet: connect(outlets.ribao.documentId),
@@ -104,9 +124,14 @@ describe('a reporting plan', () => {
   });
 
   it('is fulfilled when a story linked to a topic is published', async () => {
-    const story = ok(await api.call(people.reporter, 'POST', cm(UID.story), { title: '特色产业链走访记', kind: 'feature', body: paragraph('正文') }), 201).data;
+    const story = ok(
+      await api.call(people.reporter, 'POST', cm(UID.story), { title: '特色产业链走访记', kind: 'feature', body: paragraph('正文') }),
+      201,
+    ).data;
     // The reporter's story takes the reporter's outlet.
-    const saved = (await cms.strapi.db.query(UID.story).findOne({ where: { documentId: story.documentId }, populate: { outlet: true } })) as {
+    const saved = (await cms.strapi.db
+      .query(UID.story)
+      .findOne({ where: { documentId: story.documentId }, populate: { outlet: true } })) as {
       outlet: { documentId: string } | null;
     };
     expect(saved.outlet?.documentId).toBe(outlets.ribao.documentId);
@@ -115,7 +140,12 @@ describe('a reporting plan', () => {
     ok(await api.call(people.reporter, 'PUT', cm(UID.topic, topic.documentId), { progress: 'filed', stories: connect(story.documentId) }));
     expect((await cms.strapi.db.query(UID.topic).findOne({ where: { documentId: topic.documentId } })).progress).toBe('filed');
 
-    for (const [session, action] of [[people.reporter, 'submit'], [people.editor, 'first'], [people.deskHead, 'second'], [people.chief, 'final']] as const) {
+    for (const [session, action] of [
+      [people.reporter, 'submit'],
+      [people.editor, 'first'],
+      [people.deskHead, 'second'],
+      [people.chief, 'final'],
+    ] as const) {
       ok(await api.review(session, story.documentId, action));
     }
     ok(await api.call(people.chief, 'POST', `${cm(UID.story, story.documentId)}/actions/publish`, {}));
@@ -147,16 +177,19 @@ describe('a placement', () => {
     expect(pitchedWithoutContact.body.error.message).toContain('对接人');
     expect(fieldsOf(pitchedWithoutContact)).toEqual(['contact']);
 
-    const pitched = ok(await api.call(people.reporter, 'POST', url, {
-      story: connect(story.documentId),
-      outlet: connect(outlets.hubei.documentId),
-      state: 'pitched',
-      pitchedOn: '2020-06-01',
-      contact: '湖北日报要闻部 王编辑',
-      // A form cannot claim a verification or a source.
-      verifiedBy: '冒名',
-      source: 'partner',
-    }), 201).data as { documentId: string; verifiedBy: string | null; source: string };
+    const pitched = ok(
+      await api.call(people.reporter, 'POST', url, {
+        story: connect(story.documentId),
+        outlet: connect(outlets.hubei.documentId),
+        state: 'pitched',
+        pitchedOn: '2020-06-01',
+        contact: '湖北日报要闻部 王编辑',
+        // A form cannot claim a verification or a source.
+        verifiedBy: '冒名',
+        source: 'partner',
+      }),
+      201,
+    ).data as { documentId: string; verifiedBy: string | null; source: string };
     expect([pitched.verifiedBy, pitched.source]).toEqual([null, 'newsroom']);
     // Entering a placement publishes nothing.
     expect(await journalOf(pitched.documentId)).toEqual([]);
@@ -166,32 +199,54 @@ describe('a placement', () => {
     expect(skipping.status).toBe(400);
     expect(fieldsOf(skipping)).toEqual(['state']);
 
-    const carriedWithoutDay = await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), { state: 'carried', slot: '第3版' });
+    const carriedWithoutDay = await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), {
+      state: 'carried',
+      slot: '第3版',
+    });
     expect(carriedWithoutDay.status).toBe(400);
     expect(fieldsOf(carriedWithoutDay)).toEqual(['date']);
-    ok(await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), { state: 'carried', slot: '第3版', date: '2020-06-03' }));
+    ok(
+      await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), {
+        state: 'carried',
+        slot: '第3版',
+        date: '2020-06-03',
+      }),
+    );
     expect(await journalOf(pitched.documentId)).toEqual([]);
     expect((await coverageOf(outlets.hubei.documentId)).cumulativePlacements).toBe(0);
 
-    const reporterVerifies = await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified', evidence: evidence.id });
+    const reporterVerifies = await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), {
+      state: 'verified',
+      evidence: evidence.id,
+    });
     expect(reporterVerifies.status).toBe(403);
     const withoutEvidence = await api.call(people.editor, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified' });
     expect(withoutEvidence.status).toBe(400);
     expect(fieldsOf(withoutEvidence)).toEqual(['evidence']);
 
     const note = '内部备注：王编辑说稿费下月结';
-    const verified = ok(await api.call(people.editor, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified', evidence: evidence.id, note })).data;
+    const verified = ok(
+      await api.call(people.editor, 'PUT', cm(UID.placement, pitched.documentId), { state: 'verified', evidence: evidence.id, note }),
+    ).data;
     expect(verified.verifiedBy).toBe('测试编辑');
     // Public now, but not its note: that stays in the newsroom.
     const token = await fixtures(cms.strapi).apiToken();
-    const snapshot = await (await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const snapshot = await (
+      await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=500`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json();
     const record = snapshot.records.find((entry: { documentId: string }) => entry.documentId === pitched.documentId);
     expect(record).toMatchObject({ type: 'placement', slot: '第3版' });
     expect(JSON.stringify(snapshot)).not.toContain(note);
     expect(verified.verifiedAt).toEqual(expect.any(String));
     expect(await isPublic(pitched.documentId)).toBe(true);
     expect(await journalOf(pitched.documentId)).toEqual(['upsert']);
-    expect(await coverageOf(outlets.hubei.documentId)).toMatchObject({ target: true, placements: 1, cumulativePlacements: 1, cumulativeStories: 1, lastDate: '2020-06-03' });
+    expect(await coverageOf(outlets.hubei.documentId)).toMatchObject({
+      target: true,
+      placements: 1,
+      cumulativePlacements: 1,
+      cumulativeStories: 1,
+      lastDate: '2020-06-03',
+    });
 
     // A verified placement is the editors' to change; the reporter who entered it may not.
     expect((await api.call(people.reporter, 'PUT', cm(UID.placement, pitched.documentId), { note: '补充' })).status).toBe(403);
@@ -205,13 +260,16 @@ describe('a placement', () => {
   });
 
   it('can be declined, and deleting one the public never saw announces nothing', async () => {
-    const declined = ok(await api.call(people.reporter, 'POST', cm(UID.placement), {
-      story: connect(story.documentId),
-      outlet: connect(outlets.renmin.documentId),
-      state: 'pitched',
-      pitchedOn: '2020-06-02',
-      contact: '人民日报地方部',
-    }), 201).data as { documentId: string };
+    const declined = ok(
+      await api.call(people.reporter, 'POST', cm(UID.placement), {
+        story: connect(story.documentId),
+        outlet: connect(outlets.renmin.documentId),
+        state: 'pitched',
+        pitchedOn: '2020-06-02',
+        contact: '人民日报地方部',
+      }),
+      201,
+    ).data as { documentId: string };
     ok(await api.call(people.reporter, 'PUT', cm(UID.placement, declined.documentId), { state: 'rejected' }));
     ok(await api.call(people.editor, 'DELETE', cm(UID.placement, declined.documentId)));
     expect(await journalOf(declined.documentId)).toEqual([]);
@@ -222,9 +280,22 @@ describe('a placement', () => {
     const make = fixtures(cms.strapi);
     const sampleStory = await make.story({ title: '【示例】示例稿件', sample: true });
     const placement = await cms.strapi.documents(UID.placement).create({
-      data: { story: sampleStory.documentId, outlet: outlets.renmin.documentId, state: 'verified', date: '2020-06-05', slot: '第1版', evidence: evidence.id, sample: true },
+      data: {
+        story: sampleStory.documentId,
+        outlet: outlets.renmin.documentId,
+        state: 'verified',
+        date: '2020-06-05',
+        slot: '第1版',
+        evidence: evidence.id,
+        sample: true,
+      },
     } as never);
-    const [record] = (await cms.strapi.plugin(PLUGIN_ID).service('record-reader').read('placement', 'http://127.0.0.1', { documentIds: [placement.documentId] })).records;
+    const [record] = (
+      await cms.strapi
+        .plugin(PLUGIN_ID)
+        .service('record-reader')
+        .read('placement', 'http://127.0.0.1', { documentIds: [placement.documentId] })
+    ).records;
     expect(record).toMatchObject({ sample: true });
     expect((await coverageOf(outlets.renmin.documentId)).cumulativePlacements).toBe(0);
   });
@@ -245,12 +316,23 @@ describe('a partner outlet', () => {
   });
 
   it('gets a token of its own from the chief editor, shown once and kept only as a digest', async () => {
-    expect((await api.call(people.editor, 'POST', '/campaign-desk/partner-tokens', { outletId: outlets.hubei.documentId, label: '湖北日报' })).status).toBe(403);
-    const issued = ok(await api.call(people.chief, 'POST', '/campaign-desk/partner-tokens', { outletId: outlets.hubei.documentId, label: '湖北日报要闻部' }), 201);
+    expect(
+      (await api.call(people.editor, 'POST', '/campaign-desk/partner-tokens', { outletId: outlets.hubei.documentId, label: '湖北日报' }))
+        .status,
+    ).toBe(403);
+    const issued = ok(
+      await api.call(people.chief, 'POST', '/campaign-desk/partner-tokens', {
+        outletId: outlets.hubei.documentId,
+        label: '湖北日报要闻部',
+      }),
+      201,
+    );
     token = issued.token;
     expect(token).toMatch(/^cdp_/);
     expect(issued.record).toMatchObject({ label: '湖北日报要闻部', outlet: { name: '湖北日报' }, issuedBy: '测试主编', revokedAt: null });
-    const stored = (await cms.strapi.db.query(UID.partnerToken).findOne({ where: { documentId: issued.record.documentId } })) as { tokenHash: string };
+    const stored = (await cms.strapi.db.query(UID.partnerToken).findOne({ where: { documentId: issued.record.documentId } })) as {
+      tokenHash: string;
+    };
     expect(stored.tokenHash).not.toContain(token.slice(4));
     const bad = await api.call(people.chief, 'POST', '/campaign-desk/partner-tokens', { outletId: outlets.hubei.documentId });
     expect(bad.status).toBe(400);
@@ -264,13 +346,19 @@ describe('a partner outlet', () => {
   });
 
   it('reports a republication for its own outlet: accepted as carried, awaiting verification', async () => {
-    const report = await partner('POST', '/partner/placements', { storyId: story.documentId, date: '2020-06-10', url: 'https://epaper.hubeidaily.net/pc/content/202006/10/c1.html' });
+    const report = await partner('POST', '/partner/placements', {
+      storyId: story.documentId,
+      date: '2020-06-10',
+      url: 'https://epaper.hubeidaily.net/pc/content/202006/10/c1.html',
+    });
     expect(report.status, JSON.stringify(report.body)).toBe(201);
     expect(report.body.placement).toMatchObject({ storyId: story.documentId, state: 'carried', source: 'partner', verifiedAt: null });
     expect(await isPublic(report.body.placement.documentId)).toBe(false);
     const listed = await partner('GET', '/partner/placements');
     expect(listed.body.outlet).toEqual({ documentId: outlets.hubei.documentId, name: '湖北日报' });
-    expect(listed.body.placements.map((placement: { documentId: string }) => placement.documentId)).toContain(report.body.placement.documentId);
+    expect(listed.body.placements.map((placement: { documentId: string }) => placement.documentId)).toContain(
+      report.body.placement.documentId,
+    );
 
     const again = await partner('POST', '/partner/placements', { storyId: story.documentId, date: '2020-06-11', slot: '第2版' });
     expect(again.status).toBe(400);
@@ -278,10 +366,17 @@ describe('a partner outlet', () => {
   });
 
   it('cannot report for another outlet (403)', async () => {
-    const other = await partner('POST', '/partner/placements', { storyId: story.documentId, outletId: outlets.renmin.documentId, date: '2020-06-10', slot: '第4版' });
+    const other = await partner('POST', '/partner/placements', {
+      storyId: story.documentId,
+      outletId: outlets.renmin.documentId,
+      date: '2020-06-10',
+      slot: '第4版',
+    });
     expect(other.status).toBe(403);
     expect(other.body.error.message).toContain('湖北日报');
-    expect(await cms.strapi.db.query(UID.placement).count({ where: { outlet: { documentId: outlets.renmin.documentId }, source: 'partner' } })).toBe(0);
+    expect(
+      await cms.strapi.db.query(UID.placement).count({ where: { outlet: { documentId: outlets.renmin.documentId }, source: 'partner' } }),
+    ).toBe(0);
   });
 
   it('gets a 400 naming each bad field, in Chinese', async () => {
@@ -293,7 +388,11 @@ describe('a partner outlet', () => {
     const missing = await partner('POST', '/partner/placements', { storyId: 'no-such-story', date: '2020-06-10', slot: '第1版' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('storyId: 没有找到已发布的稿件');
-    const hostile = await partner('POST', '/partner/placements', { storyId: story.documentId, date: '2020-06-10', url: 'javascript:alert(1)' });
+    const hostile = await partner('POST', '/partner/placements', {
+      storyId: story.documentId,
+      date: '2020-06-10',
+      url: 'javascript:alert(1)',
+    });
     expect(hostile.status).toBe(400);
     expect(hostile.body.error.message).toContain('url');
   });

@@ -5,7 +5,13 @@
  * data (through every rule) or refused, type by type, through the content manager's route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAMPAIGN_CONTENT_TYPES, CONTENT_TYPES, UID, type CampaignContentKey, type ContentTypeKey } from 'strapi-plugin-campaign-desk/names';
+import {
+  CAMPAIGN_CONTENT_TYPES,
+  CONTENT_TYPES,
+  UID,
+  type CampaignContentKey,
+  type ContentTypeKey,
+} from 'strapi-plugin-campaign-desk/names';
 import { documentRules } from '../src/plugins/campaign-desk/server/src/document-service';
 import { ACTIONS, isAction } from '../src/plugins/campaign-desk/server/src/document-service/actions';
 import { COPIES } from '../src/plugins/campaign-desk/server/src/document-service/clone-as-create';
@@ -45,7 +51,9 @@ describe('the actions table', () => {
     const unnamed = (Object.keys(UID) as ContentTypeKey[]).flatMap((type) => {
       const documents = cms.strapi.documents(UID[type] as never) as unknown as Record<string, unknown>;
       // Strapi's two helpers that are no actions (not run through the middlewares).
-      const offered = Object.keys(documents).filter((key) => typeof documents[key] === 'function' && !['updateComponents', 'omitComponentData'].includes(key));
+      const offered = Object.keys(documents).filter(
+        (key) => typeof documents[key] === 'function' && !['updateComponents', 'omitComponentData'].includes(key),
+      );
       expect(offered).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'clone', 'findOne']));
       return offered.filter((action) => !isAction(action)).map((action) => `${type}.${action}`);
     });
@@ -54,12 +62,19 @@ describe('the actions table', () => {
 
   it('has every rule cover actions of the table, and clone only as a create', () => {
     for (const rule of documentRules(cms.strapi)) {
-      expect(rule.covers.filter((action) => !isAction(action)), rule.name).toEqual([]);
+      expect(
+        rule.covers.filter((action) => !isAction(action)),
+        rule.name,
+      ).toEqual([]);
       if (rule.name !== 'cloneAsCreate') expect(rule.covers, rule.name).not.toContain('clone');
     }
     // Each write is covered by at least the rules that journal, check and announce public changes.
     const writes = (Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).filter((action) => ACTIONS[action] === 'write');
-    for (const action of writes) expect(documentRules(cms.strapi).some((rule) => rule.covers.includes(action)), action).toBe(true);
+    for (const action of writes)
+      expect(
+        documentRules(cms.strapi).some((rule) => rule.covers.includes(action)),
+        action,
+      ).toBe(true);
   });
 });
 
@@ -96,7 +111,9 @@ describe('a clone', () => {
 
   it('of the plugin’s own records is refused in code too', async () => {
     for (const type of ['change', 'reviewEntry', 'outboxEvent', 'outboxDelivery', 'submission', 'partnerToken'] as const) {
-      await expect(cms.strapi.documents(UID[type] as never).clone({ documentId: 'any' } as never)).rejects.toThrow(`${CONTENT_TYPES[type].info.displayName}不能复制`);
+      await expect(cms.strapi.documents(UID[type] as never).clone({ documentId: 'any' } as never)).rejects.toThrow(
+        `${CONTENT_TYPES[type].info.displayName}不能复制`,
+      );
     }
   });
 
@@ -113,9 +130,9 @@ describe('a clone', () => {
 
   it('of a published story is a new draft at 草稿 with a slug of its own, nothing of it public', async () => {
     const story = await records.create('story', { publish: true });
-    const [published] = (await cms.strapi.db.query(UID.story).findMany({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })) as Array<
-      Record<string, unknown>
-    >;
+    const [published] = (await cms.strapi.db
+      .query(UID.story)
+      .findMany({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })) as Array<Record<string, unknown>>;
     const answer = await api.call(chief, 'POST', cloneRoute(UID.story, story.documentId), {});
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     const copy = answer.body.data.documentId as string;

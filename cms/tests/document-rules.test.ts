@@ -4,12 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UID } from 'strapi-plugin-campaign-desk/names';
-import {
-  documentIdOf,
-  editOf,
-  effectOf,
-  publishes,
-} from '../src/plugins/campaign-desk/server/src/document-service/actions';
+import { documentIdOf, editOf, effectOf, publishes } from '../src/plugins/campaign-desk/server/src/document-service/actions';
 import { changesContent, sameValue, type Attributes } from '../src/plugins/campaign-desk/server/src/review/rules/story-edits';
 import { fold } from '../src/plugins/campaign-desk/server/src/participation/services/sensitive-words';
 import { textBlocks } from '../src/plugins/campaign-desk/server/src/review/text-diff';
@@ -97,7 +92,9 @@ describe('whether an edit changes what a story says', () => {
   });
 
   it('ignores the stage, Strapi’s bookkeeping and fields the story does not have', () => {
-    expect(changesContent(attributes, draft, { reviewStage: 'draft', updatedAt: new Date().toISOString(), locale: 'zh', unknown: 1 })).toBe(false);
+    expect(changesContent(attributes, draft, { reviewStage: 'draft', updatedAt: new Date().toISOString(), locale: 'zh', unknown: 1 })).toBe(
+      false,
+    );
   });
 
   it.each([

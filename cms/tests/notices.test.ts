@@ -19,9 +19,13 @@ const people: Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session> = {}
 
 const call = (session: Session, method: string, path: string, body?: unknown) => api.call(session, method, path, body);
 const review = (session: Session, documentId: string, action: string, comment?: string) => api.review(session, documentId, action, comment);
-const queueOf = async (session: Session) => (await call(session, 'GET', '/campaign-desk/review-queue')).body.stories as Array<{ documentId: string; actions: string[] }>;
+const queueOf = async (session: Session) =>
+  (await call(session, 'GET', '/campaign-desk/review-queue')).body.stories as Array<{ documentId: string; actions: string[] }>;
 const noticesOf = async (session: Session) =>
-  (await call(session, 'GET', '/campaign-desk/notices')).body as { notices: Array<{ kind: string; storyId: string; text: string; read: boolean }>; unread: number };
+  (await call(session, 'GET', '/campaign-desk/notices')).body as {
+    notices: Array<{ kind: string; storyId: string; text: string; read: boolean }>;
+    unread: number;
+  };
 const mailsTo = (session: Session) => smtp.mails.filter((mail) => mail.to.includes(session.email));
 
 async function submitted(author: Session, title: string) {
@@ -72,7 +76,11 @@ describe('notices', () => {
       const mail = mailsTo(person).at(-1)!;
       expect(mail.subject).toBe('【待我审核】送审通知');
       // The text, then the story's edit view in the admin.
-      expect(mail.text).toMatch(new RegExp(`^稿件《送审通知》已到“已送审”，等你初审通过。\\s+http://127\\.0\\.0\\.1:\\d+/admin/content-manager/collection-types/${UID.story}/${id}$`));
+      expect(mail.text).toMatch(
+        new RegExp(
+          `^稿件《送审通知》已到“已送审”，等你初审通过。\\s+http://127\\.0\\.0\\.1:\\d+/admin/content-manager/collection-types/${UID.story}/${id}$`,
+        ),
+      );
     }
     expect((await noticesOf(people.reporter)).notices.some((notice) => notice.storyId === id)).toBe(false);
 
@@ -98,14 +106,21 @@ describe('notices', () => {
     expect(failed.status).toBe(400);
     // Told once the content manager's transaction has ended.
     await vi.waitFor(async () =>
-      expect((await noticesOf(people.reporter)).notices[0]).toMatchObject({ kind: 'failed', text: '稿件《发布通知》发布失败：稿件尚未通过终审（当前：已送审），不能发布' }),
+      expect((await noticesOf(people.reporter)).notices[0]).toMatchObject({
+        kind: 'failed',
+        text: '稿件《发布通知》发布失败：稿件尚未通过终审（当前：已送审），不能发布',
+      }),
     );
     expect((await review(people.editor, id, 'first')).status).toBe(200);
     expect((await review(people.deskHead, id, 'second')).status).toBe(200);
     expect((await review(people.chief, id, 'final')).status).toBe(200);
     expect((await call(people.chief, 'POST', `${CM}/${id}/actions/publish`, {})).status).toBe(200);
     await vi.waitFor(async () => {
-      expect((await noticesOf(people.reporter)).notices[0]).toMatchObject({ kind: 'published', storyId: id, text: '稿件《发布通知》已发布。' });
+      expect((await noticesOf(people.reporter)).notices[0]).toMatchObject({
+        kind: 'published',
+        storyId: id,
+        text: '稿件《发布通知》已发布。',
+      });
       expect(mailsTo(people.reporter).at(-1)?.subject).toBe('【已发布】发布通知');
     });
   });

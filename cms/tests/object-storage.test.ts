@@ -57,7 +57,8 @@ describe('uploads in object storage', () => {
   it('keeps a picture and an evidence PDF in the bucket, readable at its public address, and nothing on local disk', async () => {
     const picture = (await api.upload(reporter, 'bucket-picture')).body[0] as Uploaded;
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    const evidence = (await api.upload(reporter, 'placement-evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' })).body[0] as Uploaded;
+    const evidence = (await api.upload(reporter, 'placement-evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' }))
+      .body[0] as Uploaded;
     for (const file of [picture, evidence]) {
       expect(file.provider).toBe('aws-s3');
       expect(file.url.startsWith(`${storage.publicUrl}/`)).toBe(true);
@@ -99,7 +100,9 @@ describe('uploads in object storage', () => {
   });
 
   it('keeps a reader’s photo in the bucket, and removes it from there when it is not adopted', async () => {
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#1e6b2e' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#1e6b2e' } })
+      .jpeg()
+      .toBuffer();
     const photos = cms.strapi.plugin(PLUGIN_ID).service('photos');
     const stored = (await photos.store(jpeg, '读者照片')) as { id: number };
     const file = (await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: stored.id } })) as Uploaded;
@@ -109,7 +112,6 @@ describe('uploads in object storage', () => {
     expect(await storage.keys()).not.toContain(keyOf(file));
   });
 });
-
 
 describe('backups of a bucket', () => {
   it('carries every file of the bucket, and restores them into another bucket, byte for byte', async () => {
@@ -121,7 +123,9 @@ describe('backups of a bucket', () => {
     const key = randomBytes(24).toString('base64url');
     const archive = await backUp(cms.strapi, path.join(work, 'backup'), key);
     // Restored with the secrets of the instance that made it, into a new database and an empty bucket.
-    const secrets = Object.fromEntries(['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'].map((name) => [name, cms.env[name]!]));
+    const secrets = Object.fromEntries(
+      ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'].map((name) => [name, cms.env[name]!]),
+    );
     await cms.destroy();
     restoredStorage = await startObjectStorage('campaign-desk-restored');
     cms = await startCms({ env: { ...secrets, ...restoredStorage.env } });

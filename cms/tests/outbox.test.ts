@@ -75,8 +75,7 @@ async function delivered(documentId: string, count: number) {
   );
 }
 
-const receivedFor = (documentId: string): PublishEvent[] =>
-  receiver.accepted().filter((event) => event.documentId === documentId);
+const receivedFor = (documentId: string): PublishEvent[] => receiver.accepted().filter((event) => event.documentId === documentId);
 
 async function signIn(roleId?: number): Promise<string> {
   const role = roleId ?? ((await cms.strapi.service('admin::role').getSuperAdmin()) as { id: number }).id;
@@ -194,7 +193,13 @@ describe('delivery', () => {
     const failing = await report(token, '?status=failing');
     expect(failing.counts.failing).toBeGreaterThanOrEqual(1);
     expect(failing.events.find((event) => event.documentId === outlet.documentId)?.deliveries).toMatchObject([
-      { hook: 'site', status: 'failing', lastError: expect.stringContaining('ECONNREFUSED'), nextAttemptAt: expect.any(String), deliveredAt: null },
+      {
+        hook: 'site',
+        status: 'failing',
+        lastError: expect.stringContaining('ECONNREFUSED'),
+        nextAttemptAt: expect.any(String),
+        deliveredAt: null,
+      },
     ]);
 
     await receiver.up();
@@ -253,10 +258,15 @@ describe('dead letters', () => {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
     });
-    return { status: response.status, body: (await response.json()) as { error?: { message: string }; status?: string; attempts?: number } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { message: string }; status?: string; attempts?: number },
+    };
   };
   const undelivered = async (token: string | null) => {
-    const response = await fetch(`${cms.url}/api/campaign-desk/undelivered`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${cms.url}/api/campaign-desk/undelivered`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
     return { status: response.status, body: (await response.json()) as unknown };
   };
 
@@ -272,7 +282,11 @@ describe('dead letters', () => {
       const [event] = await vi.waitFor(
         async () => {
           const events = await outboxOf(outlet.documentId);
-          expect(events[0]!.deliveries[0]).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringContaining('ECONNREFUSED') });
+          expect(events[0]!.deliveries[0]).toMatchObject({
+            status: 'failed',
+            attempts: 3,
+            lastError: expect.stringContaining('ECONNREFUSED'),
+          });
           return events;
         },
         { timeout: 20_000, interval: 50 },
@@ -351,7 +365,9 @@ describe('the outbox in the admin API', () => {
       type: 'publish',
       recordType: 'outlet',
       documentId: outlet.documentId,
-      deliveries: [{ hook: 'site', status: 'delivered', attempts: 1, nextAttemptAt: null, lastError: null, deliveredAt: expect.any(String) }],
+      deliveries: [
+        { hook: 'site', status: 'delivered', attempts: 1, nextAttemptAt: null, lastError: null, deliveredAt: expect.any(String) },
+      ],
     });
     const total = await cms.strapi.db.query(UID.outboxDelivery).count({});
     expect(body.counts.delivered + body.counts.pending + body.counts.failing + body.counts.failed).toBe(total);
@@ -392,7 +408,9 @@ describe('several instances on one database', () => {
 
       const rows = await vi.waitFor(
         async () => {
-          const all = (await cms.strapi.db.query(UID.outboxEvent).findMany({ where: { recordId: { $in: outlets } } })) as Array<{ eventId: string }>;
+          const all = (await cms.strapi.db.query(UID.outboxEvent).findMany({ where: { recordId: { $in: outlets } } })) as Array<{
+            eventId: string;
+          }>;
           const deliveries = (await cms.strapi.db
             .query(UID.outboxDelivery)
             .findMany({ where: { eventId: { $in: all.map((event) => event.eventId) } } })) as DeliveryRow[];

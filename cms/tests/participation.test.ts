@@ -45,7 +45,13 @@ const base = () => `${cms.url}/api/campaign-desk/participation`;
 const nextAddress = () => `127.0.3.${(loopback += 1)}`;
 
 const suggestion = { topic: 'shifanqu', text: '建议在温泉新区增设夜间公交线路，方便游客和市民出行。', consent: 'on' };
-const deed = { doer: '通山县某村党员', place: 'tongshan', date: '2020-06-05', description: '冒雨帮助村民抢收晾晒的稻谷，没留姓名就走了。', consent: 'on' };
+const deed = {
+  doer: '通山县某村党员',
+  place: 'tongshan',
+  date: '2020-06-05',
+  description: '冒雨帮助村民抢收晾晒的稻谷，没留姓名就走了。',
+  consent: 'on',
+};
 
 function post(form: string, options: Send) {
   return send(`${base()}/${form}`, { origin: SITE, from: options.from ?? nextAddress(), ...options });
@@ -56,7 +62,9 @@ async function proof(): Promise<string> {
 }
 
 async function submissions(where: Record<string, unknown> = {}) {
-  return (await cms.strapi.db.query(UID.submission).findMany({ where, populate: { photo: true }, orderBy: { id: 'asc' } })) as Array<Record<string, any>>;
+  return (await cms.strapi.db.query(UID.submission).findMany({ where, populate: { photo: true }, orderBy: { id: 'asc' } })) as Array<
+    Record<string, any>
+  >;
 }
 
 beforeAll(async () => {
@@ -88,7 +96,9 @@ describe('the public route', () => {
     expect(challenge.headers['access-control-allow-origin']).toBe(SITE);
     expect(challenge.json.parameters.algorithm).toBe('PBKDF2/SHA-256');
 
-    const answer = await post('suggestion', { fields: { ...suggestion, name: '热心市民', contact: '13800138000', altcha: await solve(challenge.json) } });
+    const answer = await post('suggestion', {
+      fields: { ...suggestion, name: '热心市民', contact: '13800138000', altcha: await solve(challenge.json) },
+    });
     expect(answer.status, answer.text).toBe(201);
     expect(answer.json).toEqual({ ok: true, message: expect.stringContaining('提交成功') });
     const [row] = await submissions({ text: suggestion.text });
@@ -160,7 +170,10 @@ describe('the public route', () => {
     const big = await post('good-deed', { raw: { body: Buffer.alloc(10 * 1024 * 1024, 0x61), type: 'multipart/form-data; boundary=x' } });
     expect(big.status).toBe(413);
     expect(big.json.error.message).toContain('8 MB');
-    const chunked = await post('suggestion', { raw: { body: Buffer.from('topic=qita'), type: 'application/x-www-form-urlencoded' }, headers: { 'Transfer-Encoding': 'chunked', 'Content-Length': '' } });
+    const chunked = await post('suggestion', {
+      raw: { body: Buffer.from('topic=qita'), type: 'application/x-www-form-urlencoded' },
+      headers: { 'Transfer-Encoding': 'chunked', 'Content-Length': '' },
+    });
     expect([400, 411]).toContain(chunked.status);
     expect((await post('suggestion', { raw: { body: Buffer.from('<x/>'), type: 'text/xml' } })).status).toBe(415);
   });
@@ -231,7 +244,12 @@ describe('the hostile set', () => {
     expect(long.json.error.message).toContain('最多 2000 个字');
 
     // Bytes that are not UTF-8, sent raw as a form would.
-    const broken = Buffer.concat([Buffer.from('topic=qita&consent=on&text='), Buffer.from('坏的编码在这里：'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('后面还有一些文字。')]);
+    const broken = Buffer.concat([
+      Buffer.from('topic=qita&consent=on&text='),
+      Buffer.from('坏的编码在这里：'),
+      Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+      Buffer.from('后面还有一些文字。'),
+    ]);
     const answer = await post('suggestion', { raw: { body: broken, type: 'application/x-www-form-urlencoded; charset=utf-8' } });
     expect(answer.status).toBe(400);
     expect(answer.json.error.message).toContain('无法识别的字符');
@@ -242,18 +260,25 @@ describe('the hostile set', () => {
     const answer = await post('good-deed', { fields: { ...deed, photo: { body: html, name: 'deed.png', type: 'image/png' } } });
     expect(answer.status).toBe(400);
     expect(answer.json.error.details.errors[0]).toMatchObject({ field: 'photo', message: expect.stringContaining('JPEG、PNG 或 HEIC') });
-    expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { name: { $startsWith: 'qunzhong-' }, mime: 'text/html' } })).toBe(0);
+    expect(
+      await cms.strapi.db.query('plugin::upload.file').count({ where: { name: { $startsWith: 'qunzhong-' }, mime: 'text/html' } }),
+    ).toBe(0);
   });
 });
 
 describe('photos', () => {
   it('are resized and stored without EXIF: the place a photo was taken is gone', async () => {
     const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#1e6b2e' } })
-      .withExif({ IFD0: { Make: 'Phone', Copyright: 'reader' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '29/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 19/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'Phone', Copyright: 'reader' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '29/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 19/1 0/1' },
+      })
       .jpeg()
       .toBuffer();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
-    const answer = await post('good-deed', { fields: { ...deed, doer: '带照片的好人', figure: '', photo: { body: photo, name: 'IMG_0001.JPG', type: 'image/jpeg' } } });
+    const answer = await post('good-deed', {
+      fields: { ...deed, doer: '带照片的好人', figure: '', photo: { body: photo, name: 'IMG_0001.JPG', type: 'image/jpeg' } },
+    });
     expect(answer.status, answer.text).toBe(201);
     const [row] = await submissions({ doer: '带照片的好人' });
     const stored = await sharp(path.join(cms.strapi.dirs.static.public, row!.photo.url)).metadata();
@@ -262,7 +287,9 @@ describe('photos', () => {
   });
 
   it('take HEIC from phones and PNG', async () => {
-    const png = await sharp({ create: { width: 80, height: 60, channels: 4, background: '#ffffff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 80, height: 60, channels: 4, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     for (const [doer, body, type] of [
       ['HEIC 照片的好人', Buffer.from(HEIC, 'base64'), 'image/heic'],
       ['PNG 照片的好人', png, 'image/png'],
@@ -298,39 +325,67 @@ describe('moderation', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('回复');
 
-    const adopted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, { action: 'adopt', reply: '感谢建议，已转市营商办研究。' });
+    const adopted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, {
+      action: 'adopt',
+      reply: '感谢建议，已转市营商办研究。',
+    });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', moderator: '测试编辑', reply: '感谢建议，已转市营商办研究。' });
 
     const token = await fixtures(cms.strapi).apiToken();
-    const snapshot = snapshotPageSchema.parse(await (await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json());
+    const snapshot = snapshotPageSchema.parse(
+      await (await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json(),
+    );
     const record = snapshot.records.find((entry) => entry.documentId === adopted.body.publishedAs);
     expect(record).toMatchObject({ type: 'suggestion', topic: 'shifanqu', reply: '感谢建议，已转市营商办研究。', name: null });
     expect(JSON.stringify(snapshot)).not.toContain('reader@example.com');
     expect(await cms.strapi.db.query(UID.outboxEvent).count({ where: { recordId: adopted.body.publishedAs, type: 'publish' } })).toBe(1);
 
-    const twice = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, { action: 'reject', reason: '重复' });
+    const twice = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, {
+      action: 'reject',
+      reason: '重复',
+    });
     expect(twice.status).toBe(400);
     expect(twice.body.error.message).toContain('已处理（已采纳）');
   });
 
   it('adopts a good deed into the relay, marked as reported by the public, with its photo', async () => {
-    const png = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a4161a' } }).png().toBuffer();
-    expect((await post('good-deed', { fields: { ...deed, doer: '采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } })).status).toBe(201);
+    const png = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a4161a' } })
+      .png()
+      .toBuffer();
+    expect(
+      (await post('good-deed', { fields: { ...deed, doer: '采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } })).status,
+    ).toBe(201);
     const [row] = await submissions({ doer: '采纳的好人' });
-    const adopted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${row!.documentId}/moderate`, { action: 'adopt', title: '村民冒雨抢收稻谷' });
+    const adopted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${row!.documentId}/moderate`, {
+      action: 'adopt',
+      title: '村民冒雨抢收稻谷',
+    });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
-    const published = (await cms.strapi.db.query(UID.goodDeed).findOne({ where: { documentId: adopted.body.publishedAs, publishedAt: { $notNull: true } }, populate: { photo: true, place: true } })) as Record<string, any>;
+    const published = (await cms.strapi.db.query(UID.goodDeed).findOne({
+      where: { documentId: adopted.body.publishedAs, publishedAt: { $notNull: true } },
+      populate: { photo: true, place: true },
+    })) as Record<string, any>;
     expect(published).toMatchObject({ title: '村民冒雨抢收稻谷', doer: '采纳的好人', reportedByPublic: true, place: { slug: 'tongshan' } });
     expect(published.photo.id).toBe(row!.photo.id);
   });
 
   it('rejects with a reason (the photo leaves the media library) and turns a submission into a linked draft story', async () => {
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000000' } }).png().toBuffer();
-    expect((await post('good-deed', { fields: { ...deed, doer: '未采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } })).status).toBe(201);
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000000' } })
+      .png()
+      .toBuffer();
+    expect(
+      (await post('good-deed', { fields: { ...deed, doer: '未采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } }))
+        .status,
+    ).toBe(201);
     const [rejectedRow] = await submissions({ doer: '未采纳的好人' });
-    expect((await call(cms, editor, 'POST', `/campaign-desk/submissions/${rejectedRow!.documentId}/moderate`, { action: 'reject' })).status).toBe(400);
-    const rejected = await call(cms, editor, 'POST', `/campaign-desk/submissions/${rejectedRow!.documentId}/moderate`, { action: 'reject', reason: '无法核实' });
+    expect(
+      (await call(cms, editor, 'POST', `/campaign-desk/submissions/${rejectedRow!.documentId}/moderate`, { action: 'reject' })).status,
+    ).toBe(400);
+    const rejected = await call(cms, editor, 'POST', `/campaign-desk/submissions/${rejectedRow!.documentId}/moderate`, {
+      action: 'reject',
+      reason: '无法核实',
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: '无法核实', photo: null });
     expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { id: rejectedRow!.photo.id } })).toBe(0);
 
@@ -338,7 +393,9 @@ describe('moderation', () => {
     const converted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, { action: 'convert' });
     expect(converted.status, JSON.stringify(converted.body)).toBe(200);
     expect(converted.body.status).toBe('converted');
-    const story = (await cms.strapi.db.query(UID.story).findOne({ where: { documentId: converted.body.story.documentId }, populate: { theme: true } })) as Record<string, any>;
+    const story = (await cms.strapi.db
+      .query(UID.story)
+      .findOne({ where: { documentId: converted.body.story.documentId }, populate: { theme: true } })) as Record<string, any>;
     expect(story).toMatchObject({ publishedAt: null, reviewStage: 'draft', theme: { slug: 'shifanqu' } });
     expect(story.title).toMatch(/^群众建言：建议组织一次/);
     expect(JSON.stringify(story.body)).toContain('来源：读者通过专题网站提交');
@@ -367,7 +424,9 @@ describe('contact details', () => {
 describe('a flood', () => {
   it('of 200 concurrent submissions from 200 loopback addresses: each one taken is stored once, the rest get 429, the admin still answers', async () => {
     const proofs = await Promise.all(Array.from({ length: 200 }, () => proof()));
-    const bodies = await Promise.all(proofs.map((altcha, index) => encode({ ...suggestion, text: `洪水测试第 ${index} 条建议，内容足够长。`, altcha })));
+    const bodies = await Promise.all(
+      proofs.map((altcha, index) => encode({ ...suggestion, text: `洪水测试第 ${index} 条建议，内容足够长。`, altcha })),
+    );
     const answers = await Promise.all([
       ...bodies.map((raw, index) => post('suggestion', { raw, from: `127.0.9.${index + 1}` })),
       // Meanwhile, the newsroom.

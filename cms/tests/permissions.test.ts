@@ -88,7 +88,12 @@ function sharedRecord(type: CampaignContentKey, fixed: boolean): Promise<{ docum
   if (!sharedRecords.has(type)) {
     sharedRecords.set(
       type,
-      fixed ? cms.strapi.db.query(UID[type]).findOne({}).then((row) => row as { documentId: string }) : records.create(type),
+      fixed
+        ? cms.strapi.db
+            .query(UID[type])
+            .findOne({})
+            .then((row) => row as { documentId: string })
+        : records.create(type),
     );
   }
   return sharedRecords.get(type)!;
@@ -162,7 +167,8 @@ describe.each(matrix.roles)('$name', (role: MatrixRole) => {
     if (access.publish) {
       const want = expected(cell('publish'), false);
       const draft = await fresh(want);
-      if (type === 'story' && want === 'done') await cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(draft.documentId, '测试');
+      if (type === 'story' && want === 'done')
+        await cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(draft.documentId, '测试');
       const answer = await api.call(session(), 'POST', `${CM(type)}/${draft.documentId}/actions/publish`, {});
       check('publish', want, answer);
     }
@@ -230,14 +236,18 @@ describe('the media library', () => {
       expect(refused.status, `${file.type} .${file.extension}`).toBeGreaterThanOrEqual(400);
     }
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    expect([200, 201]).toContain((await api.upload(chief(), 'evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' })).status);
+    expect([200, 201]).toContain(
+      (await api.upload(chief(), 'evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' })).status,
+    );
     expect([200, 201]).toContain((await api.upload(chief(), 'picture')).status);
   });
 
   it('lets nobody replace, delete or re-caption in place a file a published story shows, and says why', async () => {
     const cover = await uploadAs(reporter(), 'published-cover');
     const story = await records.create('story', { author: reporter().id });
-    await cms.strapi.documents(UID.story).update({ documentId: story.documentId, data: { title: '已发布稿件的封面', cover: cover.id } } as never);
+    await cms.strapi
+      .documents(UID.story)
+      .update({ documentId: story.documentId, data: { title: '已发布稿件的封面', cover: cover.id } } as never);
     await cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(story.documentId, '测试');
     await cms.strapi.documents(UID.story).publish({ documentId: story.documentId } as never);
 
@@ -253,14 +263,18 @@ describe('the media library', () => {
     const kept = await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: cover.id } });
     expect(kept).toMatchObject({ name: 'published-cover.png', alternativeText: null });
     // Renaming it changes nothing readers see (the media library sends its empty texts along).
-    const renamed = await api.call(reporter(), 'PUT', `/upload/files/${cover.id}`, { fileInfo: { name: '封面.png', alternativeText: '', caption: '' } });
+    const renamed = await api.call(reporter(), 'PUT', `/upload/files/${cover.id}`, {
+      fileInfo: { name: '封面.png', alternativeText: '', caption: '' },
+    });
     expect(renamed.status).toBe(200);
   });
 
   it('guards a story approved for publishing, and an image inside a published body, the same way', async () => {
     const approvedCover = await uploadAs(reporter(), 'approved-cover');
     const approved = await records.create('story', { author: reporter().id });
-    await cms.strapi.documents(UID.story).update({ documentId: approved.documentId, data: { title: '待发布稿件', cover: approvedCover.id } } as never);
+    await cms.strapi
+      .documents(UID.story)
+      .update({ documentId: approved.documentId, data: { title: '待发布稿件', cover: approvedCover.id } } as never);
     await cms.strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(approved.documentId, '测试');
     const refused = await api.upload(reporter(), 'other-picture', approvedCover.id);
     expect(refused.status).toBe(403);
@@ -287,7 +301,9 @@ describe('the media library', () => {
   ])('guards the cover of a story at %s: the picture a reviewer passed is the one published', async (stage, name) => {
     const cover = await uploadAs(reporter(), `cover-${stage}`);
     const story = await records.create('story', { author: reporter().id });
-    await cms.strapi.documents(UID.story).update({ documentId: story.documentId, data: { title: `${name}的稿件`, cover: cover.id } } as never);
+    await cms.strapi
+      .documents(UID.story)
+      .update({ documentId: story.documentId, data: { title: `${name}的稿件`, cover: cover.id } } as never);
     await cms.strapi.db.query(UID.story).updateMany({ where: { documentId: story.documentId }, data: { reviewStage: stage } });
     const refused = await api.upload(reporter(), 'swapped-picture', cover.id);
     expect(refused.status).toBe(403);
@@ -310,8 +326,13 @@ describe('the media library', () => {
     expect(bulk.body.error.message).toContain('chief-file.png');
     expect([await exists(own.id), await exists(foreign.id)]).toEqual([true, true]);
 
-    const folder = (await cms.strapi.plugin('upload').service('folder').create({ name: '主编的图片' }, { user: { id: chief().id } })) as { id: number };
-    await cms.strapi.db.query(UPLOAD_FILE_UID).update({ where: { id: foreign.id }, data: { folder: folder.id, folderPath: (folder as unknown as { path: string }).path } });
+    const folder = (await cms.strapi
+      .plugin('upload')
+      .service('folder')
+      .create({ name: '主编的图片' }, { user: { id: chief().id } })) as { id: number };
+    await cms.strapi.db
+      .query(UPLOAD_FILE_UID)
+      .update({ where: { id: foreign.id }, data: { folder: folder.id, folderPath: (folder as unknown as { path: string }).path } });
     const folderDelete = await api.call(reporter(), 'POST', '/upload/actions/bulk-delete', { folderIds: [folder.id] });
     expect(folderDelete.status).toBe(403);
     expect(await exists(foreign.id)).toBe(true);

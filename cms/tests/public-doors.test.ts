@@ -93,7 +93,8 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
 
     it('caps the challenges given out in all, whatever the addresses', async () => {
       const statuses = [];
-      for (let index = 0; index < ALL_CHALLENGES; index += 1) statuses.push((await at('/api/campaign-desk/participation/challenge', { origin: SITE })).status);
+      for (let index = 0; index < ALL_CHALLENGES; index += 1)
+        statuses.push((await at('/api/campaign-desk/participation/challenge', { origin: SITE })).status);
       // The test before took its share: the cap is reached within these, and holds from then on.
       expect(statuses).toContain(429);
       const refused = await at('/api/campaign-desk/participation/challenge', { origin: SITE });
@@ -107,9 +108,17 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
       const written = new Set<string>();
       const watcher: FSWatcher = watch(uploads, (_event, name) => name && written.add(name));
       try {
-        const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#1e6b2e' } }).png().toBuffer();
+        const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#1e6b2e' } })
+          .png()
+          .toBuffer();
         const photo = { body: png, name: 'IMG_0002.PNG', type: 'image/png' };
-        const deed = { doer: '临时文件测试', place: 'tongshan', date: '2020-06-05', description: '帮助邻居修好了漏水的屋顶，没有收一分钱。', consent: 'on' };
+        const deed = {
+          doer: '临时文件测试',
+          place: 'tongshan',
+          date: '2020-06-05',
+          description: '帮助邻居修好了漏水的屋顶，没有收一分钱。',
+          consent: 'on',
+        };
         const posts: Array<[string, Send['fields'], number]> = [
           ['good-deed', { ...deed, photo }, 201],
           ['good-deed', { ...deed, description: '太短', photo }, 400],
@@ -133,7 +142,11 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
 
   describe('CORS', () => {
     const preflight = (pathname: string, origin: string) =>
-      at(pathname, { method: 'OPTIONS', origin, headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+      at(pathname, {
+        method: 'OPTIONS',
+        origin,
+        headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      });
 
     it('lets no other origin read an admin access token', async () => {
       const refused = await preflight('/admin/access-token', EVIL);

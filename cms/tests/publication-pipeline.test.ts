@@ -5,12 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { describe, expect, it } from 'vitest';
-import {
-  documentRules,
-  guards,
-  publicationStages,
-  publicationSteps,
-} from '../src/plugins/campaign-desk/server/src/document-service';
+import { documentRules, guards, publicationStages, publicationSteps } from '../src/plugins/campaign-desk/server/src/document-service';
 import type { Context } from '../src/plugins/campaign-desk/server/src/document-service/actions';
 import { pipeline, step, type PipelineParts } from '../src/plugins/campaign-desk/server/src/document-service/pipeline';
 
@@ -53,10 +48,13 @@ function recorded(overrides: Partial<PipelineParts<string>> = {}) {
     ...overrides,
   };
   const run = (uid = STORY, action = 'create') =>
-    pipeline('test', ['create', 'update'], parts).run({ uid, action } as unknown as Context, (async () => {
-      note('write');
-      return { documentId: 'doc1' };
-    }) as never);
+    pipeline('test', ['create', 'update'], parts).run(
+      { uid, action } as unknown as Context,
+      (async () => {
+        note('write');
+        return { documentId: 'doc1' };
+      }) as never,
+    );
   return { log, run };
 }
 
@@ -85,7 +83,12 @@ describe('a pipeline', () => {
     const refused = new Error('不能发布');
     const { log, run } = recorded({
       stages: [
-        { name: 'check', each: (change) => { if (change === 'B') throw refused; } },
+        {
+          name: 'check',
+          each: (change) => {
+            if (change === 'B') throw refused;
+          },
+        },
         { name: 'journal', each: (change) => void log.push(`journal ${change}`) },
       ],
     });
@@ -96,7 +99,11 @@ describe('a pipeline', () => {
 
   it('does not write when a step refuses', async () => {
     const { log, run } = recorded({
-      steps: [step('refuses', ['create'], () => { throw new Error('不能'); })],
+      steps: [
+        step('refuses', ['create'], () => {
+          throw new Error('不能');
+        }),
+      ],
     });
     await expect(run()).rejects.toThrow('不能');
     expect(log).toEqual(['commit or roll back']);
@@ -131,6 +138,10 @@ describe('the publication pipeline', () => {
   });
 
   it('is registered inside the publish notices and after the guards, as the one rule that writes with the write', () => {
-    expect(documentRules(strapi).map((rule) => rule.name)).toEqual(['publishNotices', ...guards(strapi).map((rule) => rule.name), 'publication']);
+    expect(documentRules(strapi).map((rule) => rule.name)).toEqual([
+      'publishNotices',
+      ...guards(strapi).map((rule) => rule.name),
+      'publication',
+    ]);
   });
 });

@@ -7,9 +7,7 @@ import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
 const seed = (data: unknown, source = 'test.json') =>
-  cms.strapi.plugin(PLUGIN_ID).service('seed').load(data, source) as Promise<
-    Record<string, { created: number; kept: number }>
-  >;
+  cms.strapi.plugin(PLUGIN_ID).service('seed').load(data, source) as Promise<Record<string, { created: number; kept: number }>>;
 
 type Shaped = Record<string, unknown> & { type: string; documentId: string };
 
@@ -44,7 +42,9 @@ function comparable(records: Shaped[]): Array<Record<string, unknown>> {
     }
     return value;
   };
-  return records.map((record) => rename(record) as Record<string, unknown>).sort((a, b) => String(a.documentId).localeCompare(String(b.documentId)));
+  return records
+    .map((record) => rename(record) as Record<string, unknown>)
+    .sort((a, b) => String(a.documentId).localeCompare(String(b.documentId)));
 }
 
 /** Rows in every campaign table and the journal head: equal snapshots mean nothing was written. */
@@ -99,13 +99,22 @@ describe('the campaign seed', () => {
   });
 
   it('imports sample placements verified by the system, so they are public, flagged as samples', async () => {
-    const placements = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample', 'verifiedBy'] })) as Array<{ state: string; sample: boolean; verifiedBy: string }>;
+    const placements = (await cms.strapi.db.query(UID.placement).findMany({ select: ['state', 'sample', 'verifiedBy'] })) as Array<{
+      state: string;
+      sample: boolean;
+      verifiedBy: string;
+    }>;
     expect(placements.length).toBeGreaterThan(0);
-    expect(placements.every((placement) => placement.state === 'verified' && placement.sample && placement.verifiedBy === '系统')).toBe(true);
+    expect(placements.every((placement) => placement.state === 'verified' && placement.sample && placement.verifiedBy === '系统')).toBe(
+      true,
+    );
   });
 
   it('puts the central and provincial outlets on the target list of 全覆盖', async () => {
-    const outlets = (await cms.strapi.db.query(UID.outlet).findMany({ select: ['level', 'countsTowardCoverage'] })) as Array<{ level: string; countsTowardCoverage: boolean }>;
+    const outlets = (await cms.strapi.db.query(UID.outlet).findMany({ select: ['level', 'countsTowardCoverage'] })) as Array<{
+      level: string;
+      countsTowardCoverage: boolean;
+    }>;
     for (const outlet of outlets) expect(outlet.countsTowardCoverage).toBe(outlet.level === 'central' || outlet.level === 'provincial');
   });
 
@@ -151,9 +160,7 @@ describe('a broken seed file', () => {
     const dangling = await seed({ stories: [newStory('bad-column', { columns: ['no-such-column'] })] }, 'broken.json').catch(
       (caught: Error) => caught,
     );
-    expect((dangling as Error).message).toBe(
-      'broken.json: stories[0] ("bad-column"), field columns: nothing is called "no-such-column"',
-    );
+    expect((dangling as Error).message).toBe('broken.json: stories[0] ("bad-column"), field columns: nothing is called "no-such-column"');
     expect(await footprint()).toEqual(before);
   });
 
@@ -162,7 +169,9 @@ describe('a broken seed file', () => {
     const opinion = campaignDataset().opinions.find((candidate) => candidate.slug === 'yijian')!;
     const error = await seed(
       {
-        opinions: [{ ...opinion, clauses: [...opinion.clauses, { order: 99, label: '十、', text: '【示例条款】只在文件里的条款', sample: true }] }],
+        opinions: [
+          { ...opinion, clauses: [...opinion.clauses, { order: 99, label: '十、', text: '【示例条款】只在文件里的条款', sample: true }] },
+        ],
         stories: [newStory('cites-file-clause', { clauses: ['yijian#99'] })],
       },
       'broken.json',
@@ -192,10 +201,9 @@ describe('a broken seed file', () => {
 
   it('rolls back everything when a record is refused while writing', async () => {
     const before = await footprint();
-    const error = await seed(
-      { stories: [newStory('fine-one'), newStory('video-without-link', { kind: '视频' })] },
-      'broken.json',
-    ).catch((caught: Error) => caught);
+    const error = await seed({ stories: [newStory('fine-one'), newStory('video-without-link', { kind: '视频' })] }, 'broken.json').catch(
+      (caught: Error) => caught,
+    );
     expect((error as Error).message).toContain('broken.json: stories[1] ("video-without-link"), field mediaUrl');
     expect(await footprint()).toEqual(before);
   });

@@ -87,10 +87,18 @@ describe('the public URL', () => {
     const body = await new Promise<string>((resolve, reject) => {
       const { port } = new URL(cms.url);
       const outgoing = request(
-        { host: '127.0.0.1', port, path: '/api/campaign-desk/snapshot?limit=500', headers: { Host: 'attacker.example', Authorization: `Bearer ${token}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/campaign-desk/snapshot?limit=500',
+          headers: { Host: 'attacker.example', Authorization: `Bearer ${token}` },
+        },
         (response) => {
           let text = '';
-          response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+          response
+            .setEncoding('utf8')
+            .on('data', (chunk: string) => (text += chunk))
+            .on('end', () => resolve(text));
         },
       );
       outgoing.on('error', reject).end();
@@ -205,7 +213,9 @@ describe('export', () => {
       type: 'image',
       image: { ...image, url: `${cms.url}/uploads/inline_hash.jpg` },
     });
-    const stored = (await cms.strapi.db.query(UID.story).findOne({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })) as {
+    const stored = (await cms.strapi.db
+      .query(UID.story)
+      .findOne({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })) as {
       body: unknown;
     };
     expect(stored.body).toEqual(body);
@@ -263,9 +273,7 @@ describe('incremental sync', () => {
         { type: 'story', documentId: toDelete.documentId },
       ]),
     );
-    expect(middle.records.map((record) => record.documentId)).toEqual(
-      expect.arrayContaining([fresh.documentId, toDelete.documentId]),
-    );
+    expect(middle.records.map((record) => record.documentId)).toEqual(expect.arrayContaining([fresh.documentId, toDelete.documentId]));
 
     // Published again: it comes back as a record, not a tombstone.
     await cms.strapi.documents(UID.story).publish({ documentId: toWithdraw.documentId });

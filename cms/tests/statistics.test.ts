@@ -104,15 +104,27 @@ beforeAll(async () => {
 
   // Three stories through 三审 by the people who review them, for the pipeline's figures.
   for (const title of ['送审一', '送审二', '送审三']) {
-    const story = (await api.call(people.reporter, 'POST', `/content-manager/collection-types/${UID.story}`, { title, kind: 'news', body: paragraph('正文') })).body.data;
-    for (const [session, action] of [[people.reporter, 'submit'], [people.editor, 'first'], [people.deskHead, 'second'], [people.chief, 'final']] as const) {
+    const story = (
+      await api.call(people.reporter, 'POST', `/content-manager/collection-types/${UID.story}`, {
+        title,
+        kind: 'news',
+        body: paragraph('正文'),
+      })
+    ).body.data;
+    for (const [session, action] of [
+      [people.reporter, 'submit'],
+      [people.editor, 'first'],
+      [people.deskHead, 'second'],
+      [people.chief, 'final'],
+    ] as const) {
       expect((await api.review(session, story.documentId, action)).status).toBe(200);
     }
   }
   await api.call(people.reporter, 'POST', `/content-manager/collection-types/${UID.story}`, { title: '还在草稿', kind: 'news' });
 
   const evidence = await fixtures(cms.strapi).image('evidence');
-  const ids = async (uid: string, slug: string) => ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
+  const ids = async (uid: string, slug: string) =>
+    ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
   for (const placement of PLACEMENTS) {
     await cms.strapi.documents(UID.placement).create({
       data: {
@@ -145,32 +157,47 @@ describe('the statistics', () => {
   });
 
   it('group them by outlet, column, theme, phase, activity, place and kind', () => {
-    const each = (pick: (story: FixtureStory) => string[]) => tally(counted.flatMap((story) => (pick(story).length > 0 ? pick(story) : ['未标注'])));
+    const each = (pick: (story: FixtureStory) => string[]) =>
+      tally(counted.flatMap((story) => (pick(story).length > 0 ? pick(story) : ['未标注'])));
     expect(pairs(statistics.byOutlet)).toEqual(each((story) => (story.outlet ? [outletName(story.outlet)] : [])));
     expect(pairs(statistics.byColumn)).toEqual(each((story) => story.columns.map((slug) => nameBySlug(plan.columns, slug))));
     expect(pairs(statistics.byTheme)).toEqual(each((story) => (story.theme ? [nameBySlug(THEMES, story.theme)] : [])));
     expect(pairs(statistics.byActivity)).toEqual(each((story) => story.activities.map((slug) => nameBySlug(ACTIVITIES, slug))));
     expect(pairs(statistics.byPlace)).toEqual(each((story) => story.places.map((slug) => nameBySlug(PLACES, slug))));
     expect(pairs(statistics.byKind)).toEqual(tally(counted.map((story) => nameOf(STORY_KINDS, story.kind))));
-    const phaseOf = (story: FixtureStory) => THEMES.find((theme) => shanghaiDate(story.date) >= theme.startsOn && shanghaiDate(story.date) <= theme.endsOn);
+    const phaseOf = (story: FixtureStory) =>
+      THEMES.find((theme) => shanghaiDate(story.date) >= theme.startsOn && shanghaiDate(story.date) <= theme.endsOn);
     expect(statistics.byPhase.map((row: { key: string; count: number }) => [row.key, row.count])).toEqual(
       tally(counted.map((story) => String(phaseOf(story)?.phase ?? 0))),
     );
   });
 
   it('show the review pipeline: stories at each stage and the median time from 送审 to 终审', async () => {
-    const drafts = (await cms.strapi.db.query(UID.story).findMany({ where: { publishedAt: null }, select: ['reviewStage', 'sample'] })) as Array<{ reviewStage: string; sample: boolean }>;
+    const drafts = (await cms.strapi.db
+      .query(UID.story)
+      .findMany({ where: { publishedAt: null }, select: ['reviewStage', 'sample'] })) as Array<{ reviewStage: string; sample: boolean }>;
     const stages = tally(drafts.filter((story) => !story.sample).map((story) => story.reviewStage));
-    expect(statistics.review.stages.filter((stage: { count: number }) => stage.count > 0).map((stage: { key: string; count: number }) => [stage.key, stage.count]).sort()).toEqual(stages);
+    expect(
+      statistics.review.stages
+        .filter((stage: { count: number }) => stage.count > 0)
+        .map((stage: { key: string; count: number }) => [stage.key, stage.count])
+        .sort(),
+    ).toEqual(stages);
 
     // The moves happened today, outside the fixture's range: ask for today.
     const today = shanghaiDate(new Date());
     const now = (await (await get(`/campaign-desk/statistics?from=${today}&to=${today}`)).json()) as Record<string, any>;
-    const log = (await cms.strapi.db.query(UID.reviewEntry).findMany({ orderBy: { id: 'asc' } })) as Array<{ storyId: string; action: string; createdAt: string }>;
+    const log = (await cms.strapi.db.query(UID.reviewEntry).findMany({ orderBy: { id: 'asc' } })) as Array<{
+      storyId: string;
+      action: string;
+      createdAt: string;
+    }>;
     const hours = log
       .filter((entry) => entry.action === 'final')
       .map((final) => {
-        const submitted = log.filter((entry) => entry.storyId === final.storyId && entry.action === 'submit' && entry.createdAt <= final.createdAt).at(-1)!;
+        const submitted = log
+          .filter((entry) => entry.storyId === final.storyId && entry.action === 'submit' && entry.createdAt <= final.createdAt)
+          .at(-1)!;
         return (Date.parse(final.createdAt) - Date.parse(submitted.createdAt)) / 3_600_000;
       })
       .sort((a, b) => a - b);
@@ -182,8 +209,11 @@ describe('the statistics', () => {
   it('measure coverage against the target list: verified, non-sample placements only, with who is still missing', () => {
     const targets = plan.outlets.filter((outlet) => outlet.level === '中央' || outlet.level === '省级');
     const verified = PLACEMENTS.filter((placement) => placement.state === 'verified' && !placement.sample);
-    const outlet = (slug: string) => statistics.coverage.outlets.find((row: { name: string }) => row.name === nameBySlug(plan.outlets, slug));
-    expect(statistics.coverage.outlets.map((row: { name: string }) => row.name).sort()).toEqual(targets.map((target) => target.name).sort());
+    const outlet = (slug: string) =>
+      statistics.coverage.outlets.find((row: { name: string }) => row.name === nameBySlug(plan.outlets, slug));
+    expect(statistics.coverage.outlets.map((row: { name: string }) => row.name).sort()).toEqual(
+      targets.map((target) => target.name).sort(),
+    );
     for (const target of targets) {
       const mine = verified.filter((placement) => placement.outlet === target.slug);
       const upToEnd = mine.filter((placement) => placement.date <= RANGE.to);
@@ -194,7 +224,8 @@ describe('the statistics', () => {
         cumulativeStories: new Set(upToEnd.map((placement) => placement.story)).size,
       });
     }
-    const covered = (level: string) => targets.filter((target) => target.level === level && verified.some((p) => p.outlet === target.slug && p.date <= RANGE.to)).length;
+    const covered = (level: string) =>
+      targets.filter((target) => target.level === level && verified.some((p) => p.outlet === target.slug && p.date <= RANGE.to)).length;
     expect(statistics.coverage.levels).toEqual(
       ['中央', '省级'].map((level) => ({
         level: OUTLET_LEVELS.find((entry) => entry.name === level)!.key,
@@ -224,12 +255,26 @@ describe('the exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '概览', '每日发稿量', '每周发稿量', '按首发媒体', '按专栏', '按主题', '按阶段', '按“六大”活动', '按地区', '按稿件类型', '三审进度', '央媒省媒覆盖',
+      '概览',
+      '每日发稿量',
+      '每周发稿量',
+      '按首发媒体',
+      '按专栏',
+      '按主题',
+      '按阶段',
+      '按“六大”活动',
+      '按地区',
+      '按稿件类型',
+      '三审进度',
+      '央媒省媒覆盖',
     ]);
-    const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
-    expect(rows('按首发媒体')).toEqual(
-      statistics.byOutlet.map((row: { label: string; count: number }) => [row.label, row.count]),
-    );
+    const rows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[]).slice(1));
+    expect(rows('按首发媒体')).toEqual(statistics.byOutlet.map((row: { label: string; count: number }) => [row.label, row.count]));
     expect(rows('概览')).toContainEqual(['发稿量（已发布，不含示例）', counted.length]);
     const coverage = rows('央媒省媒覆盖');
     expect(coverage).toContainEqual(['省级', '湖北日报', '是', 2, 2, 2, '2020-06-20', '已刊播']);

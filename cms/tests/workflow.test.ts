@@ -127,7 +127,9 @@ describe('the review path', () => {
     await expect(cms.strapi.documents(UID.story).publish({ documentId: story.documentId } as never)).rejects.toThrow(
       '稿件尚未通过终审（当前：已送审），不能发布',
     );
-    expect(await cms.strapi.db.query(UID.story).count({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(await cms.strapi.db.query(UID.story).count({ where: { documentId: story.documentId, publishedAt: { $notNull: true } } })).toBe(
+      0,
+    );
   });
 
   it('sends an edited approved story back for review and keeps the published version until then', async () => {
@@ -160,7 +162,12 @@ describe('the review path', () => {
     expect(edit.status).toBe(200);
     const after = await status(people.chief, story.documentId);
     expect(after.body.stage).toBe('submitted');
-    expect(after.body.log.at(-1)).toMatchObject({ action: 'edit', fromStage: 'first_passed', toStage: 'submitted', comment: '初审后内容有修改，重新送审' });
+    expect(after.body.log.at(-1)).toMatchObject({
+      action: 'edit',
+      fromStage: 'first_passed',
+      toStage: 'submitted',
+      comment: '初审后内容有修改，重新送审',
+    });
   });
 
   it('lets only the chief editor delete a published story', async () => {
@@ -178,9 +185,9 @@ describe('the review path', () => {
     await expect(
       cms.strapi.documents(UID.reviewEntry as never).update({ documentId: entry.documentId, data: { comment: '篡改' } } as never),
     ).rejects.toThrow('只能由审稿操作追加');
-    await expect(
-      cms.strapi.documents(UID.reviewEntry as never).delete({ documentId: entry.documentId } as never),
-    ).rejects.toThrow('只能由审稿操作追加');
+    await expect(cms.strapi.documents(UID.reviewEntry as never).delete({ documentId: entry.documentId } as never)).rejects.toThrow(
+      '只能由审稿操作追加',
+    );
   });
 });
 
@@ -315,7 +322,9 @@ describe('the review log', () => {
     const refused = await status(ownReader, colleague.documentId);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('你不能查看稿件');
-    expect((await call(ownReader, 'POST', `/campaign-desk/stories/${colleague.documentId}/review`, { action: 'submit', stage: 'draft' })).status).toBe(403);
+    expect(
+      (await call(ownReader, 'POST', `/campaign-desk/stories/${colleague.documentId}/review`, { action: 'submit', stage: 'draft' })).status,
+    ).toBe(403);
   });
 
   it('is refused to a role that may not read stories at all', async () => {
@@ -333,7 +342,13 @@ describe('三审 per outlet (review chains)', () => {
 
   /** A story of `outlet` by the reporter, submitted. */
   async function submittedIn(outlet: string | null, title: string) {
-    const data = { title, kind: 'news', body: paragraph('正文'), summary: '摘要', ...(outlet ? { outlet: { connect: [{ documentId: outlet }] } } : {}) };
+    const data = {
+      title,
+      kind: 'news',
+      body: paragraph('正文'),
+      summary: '摘要',
+      ...(outlet ? { outlet: { connect: [{ documentId: outlet }] } } : {}),
+    };
     const created = await call(people.reporter, 'POST', CM, data);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.data.documentId as string;
@@ -434,7 +449,12 @@ describe('what changed since the pass', () => {
     const edited = await call(people.reporter, 'PUT', `${CM}/${id}`, {
       title: '夜班稿件（修订）',
       summary: '摘要原文',
-      body: [...paragraph('第一段不变。'), ...paragraph('第二段写错了数字：三十一。'), ...paragraph('新加的第三段。'), ...paragraph('新加的第四段。')],
+      body: [
+        ...paragraph('第一段不变。'),
+        ...paragraph('第二段写错了数字：三十一。'),
+        ...paragraph('新加的第三段。'),
+        ...paragraph('新加的第四段。'),
+      ],
     });
     expect(edited.status).toBe(200);
     const { body } = await status(people.deskHead, id);
@@ -508,7 +528,11 @@ describe('the word check on stories', () => {
       acknowledgement: '“违禁词”为引用的政策原文，已核实无误',
     });
     expect(acknowledged.status).toBe(200);
-    expect(acknowledged.body.log.at(-1)).toMatchObject({ action: 'final', wordHits: hits, acknowledgement: '“违禁词”为引用的政策原文，已核实无误' });
+    expect(acknowledged.body.log.at(-1)).toMatchObject({
+      action: 'final',
+      wordHits: hits,
+      acknowledgement: '“违禁词”为引用的政策原文，已核实无误',
+    });
     expect((await call(people.chief, 'POST', `${CM}/${id}/actions/publish`, {})).status).toBe(200);
   });
 

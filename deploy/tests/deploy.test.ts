@@ -68,7 +68,9 @@ describe('a story through 三审 to the portal', () => {
   let coverUrl: string;
 
   it('keeps the reporter’s picture in object storage', async () => {
-    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#b8322a' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#b8322a' } })
+      .jpeg()
+      .toBuffer();
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'cover.jpg');
     form.append('fileInfo', JSON.stringify({ name: 'cover.jpg', alternativeText: '咸宁市民参加活动' }));
@@ -94,7 +96,8 @@ describe('a story through 三审 to the portal', () => {
       columns: { connect: [{ documentId: column }] },
     });
     const id = created.data.documentId as string;
-    const review = (role: Role, action: string, stage: string) => call(role, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage });
+    const review = (role: Role, action: string, stage: string) =>
+      call(role, 'POST', `/campaign-desk/stories/${id}/review`, { action, stage });
     await review('reporter', 'submit', 'draft');
     await review('editor', 'first', 'submitted');
     await review('deskHead', 'second', 'first_passed');
@@ -128,7 +131,9 @@ describe('a story through 三审 to the portal', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(page.headers['strict-transport-security']).toBeDefined();
-    expect((await send(stack.portal, 'GET', site(`stories/${SLUG}/`), { headers: { 'Accept-Encoding': 'gzip' } })).headers['content-encoding']).toBe('gzip');
+    expect(
+      (await send(stack.portal, 'GET', site(`stories/${SLUG}/`), { headers: { 'Accept-Encoding': 'gzip' } })).headers['content-encoding'],
+    ).toBe('gzip');
 
     const home = await send(stack.portal, 'GET', site());
     const asset = /(?:href|src)="([^"]*\/_astro\/[^"]+\.(?:css|js))"/.exec(home.text)?.[1];
@@ -161,10 +166,14 @@ describe('the public side', () => {
   const origin = () => new URL(stack.siteUrl).origin;
 
   it('takes a reader’s suggestion through the public route', async () => {
-    const challenge = await send(stack.portal, 'GET', site('api/campaign-desk/participation/challenge'), { headers: { Origin: origin(), Accept: 'application/json' } });
+    const challenge = await send(stack.portal, 'GET', site('api/campaign-desk/participation/challenge'), {
+      headers: { Origin: origin(), Accept: 'application/json' },
+    });
     expect(challenge.status, challenge.text).toBe(200);
     const solution = await solveChallenge({ challenge: challenge.json as Challenge, deriveKey });
-    const altcha = Buffer.from(JSON.stringify({ challenge: { parameters: challenge.json.parameters, signature: challenge.json.signature }, solution })).toString('base64');
+    const altcha = Buffer.from(
+      JSON.stringify({ challenge: { parameters: challenge.json.parameters, signature: challenge.json.signature }, solution }),
+    ).toString('base64');
     const form = new FormData();
     const text = '建议在温泉新区增设夜间公交线路，经由 nginx 提交。';
     for (const [name, value] of Object.entries({ topic: 'shifanqu', text, consent: 'on', altcha })) form.append(name, value);
@@ -196,12 +205,18 @@ describe('the public side', () => {
     ['GET', site('content-manager/collection-types/plugin::campaign-desk.story')],
     ['GET', '/zt/liuda/../../admin/'],
   ])('refuses %s %s on the portal, and Strapi never sees it', async (method, path) => {
-    const before = stack.nginx.log('campaign-desk-site').split('\n').filter((line) => /127\.0\.0\.1:\d+$/.test(line)).length;
+    const before = stack.nginx
+      .log('campaign-desk-site')
+      .split('\n')
+      .filter((line) => /127\.0\.0\.1:\d+$/.test(line)).length;
     const answer: Answer = await send(stack.portal, method, path, { headers: { Origin: origin() } });
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.headers['x-powered-by']).toBeUndefined();
     // No request of the portal's log went to an upstream since.
-    const after = stack.nginx.log('campaign-desk-site').split('\n').filter((line) => /127\.0\.0\.1:\d+$/.test(line)).length;
+    const after = stack.nginx
+      .log('campaign-desk-site')
+      .split('\n')
+      .filter((line) => /127\.0\.0\.1:\d+$/.test(line)).length;
     expect(after).toBe(before);
   });
 });

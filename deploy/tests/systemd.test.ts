@@ -21,10 +21,17 @@ it('has units systemd reads without a complaint, restarting on failure', () => {
   for (const unit of units) {
     const text = readFileSync(path.join(deployDir, 'systemd', unit), 'utf8');
     expect(text, unit).toMatch(/^Restart=always$/m);
-    writeFileSync(path.join(work, unit), text.replaceAll('/opt/campaign-desk/runtime/node_modules/.bin/node', process.execPath).replaceAll('/opt/campaign-desk', repoRoot));
+    writeFileSync(
+      path.join(work, unit),
+      text.replaceAll('/opt/campaign-desk/runtime/node_modules/.bin/node', process.execPath).replaceAll('/opt/campaign-desk', repoRoot),
+    );
   }
   // An instance of the template, as `systemctl enable campaign-desk-cms@1337` makes it.
-  const result = spawnSync('systemd-analyze', ['verify', '--man=no', './campaign-desk-cms@1337.service', './campaign-desk-publisher.service'], { cwd: work, encoding: 'utf8' });
+  const result = spawnSync(
+    'systemd-analyze',
+    ['verify', '--man=no', './campaign-desk-cms@1337.service', './campaign-desk-publisher.service'],
+    { cwd: work, encoding: 'utf8' },
+  );
   expect(result.error).toBeUndefined();
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);

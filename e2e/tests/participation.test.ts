@@ -28,7 +28,11 @@ const idle = () =>
 
 /** The submissions as the queue holds them, by text. */
 async function submission(where: Record<string, unknown>) {
-  return waitFor(async () => (await system.strapi.db.query(UID.submission).findOne({ where })) as Record<string, any> | null, `a submission ${JSON.stringify(where)}`, 20_000);
+  return waitFor(
+    async () => (await system.strapi.db.query(UID.submission).findOne({ where })) as Record<string, any> | null,
+    `a submission ${JSON.stringify(where)}`,
+    20_000,
+  );
 }
 
 async function reader(javaScriptEnabled: boolean): Promise<BrowserContext> {
@@ -150,10 +154,16 @@ describe('a good deed a reader reports', () => {
       await context.close();
     }
     const reported = await submission({ doer: '通山县某村党员' });
-    const adopted = await call({ strapi: system.strapi, url: system.cmsUrl }, editor, 'POST', `/campaign-desk/submissions/${reported.documentId}/moderate`, {
-      action: 'adopt',
-      title: '党员冒雨帮村民抢收稻谷',
-    });
+    const adopted = await call(
+      { strapi: system.strapi, url: system.cmsUrl },
+      editor,
+      'POST',
+      `/campaign-desk/submissions/${reported.documentId}/moderate`,
+      {
+        action: 'adopt',
+        title: '党员冒雨帮村民抢收稻谷',
+      },
+    );
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     await waitFor(async () => (await relay()) === before + 1, 'the relay count to grow');
     const page = (await system.publisher.get('/goodDeeds/')).text;
@@ -174,7 +184,9 @@ describe('a flood', () => {
     const statuses = (await Promise.all(Array.from({ length: 60 }, (_, index) => post(index)))).map((response) => response.status);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(50);
     expect(statuses.every((status) => status === 201 || status === 429)).toBe(true);
-    expect((await fetch(`${system.cmsUrl}/campaign-desk/submissions`, { headers: { Authorization: `Bearer ${editor.token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${system.cmsUrl}/campaign-desk/submissions`, { headers: { Authorization: `Bearer ${editor.token}` } })).status,
+    ).toBe(200);
     expect((await system.publisher.get('/jianyan/')).status).toBe(200);
   });
 });

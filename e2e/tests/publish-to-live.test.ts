@@ -109,7 +109,9 @@ describe('publish to live', () => {
     await waitFor(served('e2e-broken'), 'the story to go live');
     const live = (await idle()).live;
     // Damage the public version behind the plugin's back, then publish something else.
-    await system.strapi.db.query(UID.story).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { kind: 'novel' } });
+    await system.strapi.db
+      .query(UID.story)
+      .updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { kind: 'novel' } });
     await system.strapi.plugin(PLUGIN_ID).service('journal').record('story', id, 'upsert');
     await publishDirectly('另一篇稿件', 'e2e-trigger');
     const failed = await waitFor(async () => {
@@ -130,8 +132,20 @@ describe('publish to live', () => {
   it('catches up after being killed in the middle of a build, and still knows the events it took', async () => {
     await idle();
     // An event taken before the kill: its id is kept on disk, so a replay after the restart is known as one.
-    const body = JSON.stringify({ id: randomUUID(), type: 'publish', recordType: 'story', contentType: UID.story, documentId: 'e2e-replayed', slug: 'e2e-replayed', occurredAt: new Date().toISOString() });
-    const headers = { 'content-type': 'application/json', [EVENT_ID_HEADER]: JSON.parse(body).id, ...(await signEvent(body, system.hookSecret)) };
+    const body = JSON.stringify({
+      id: randomUUID(),
+      type: 'publish',
+      recordType: 'story',
+      contentType: UID.story,
+      documentId: 'e2e-replayed',
+      slug: 'e2e-replayed',
+      occurredAt: new Date().toISOString(),
+    });
+    const headers = {
+      'content-type': 'application/json',
+      [EVENT_ID_HEADER]: JSON.parse(body).id,
+      ...(await signEvent(body, system.hookSecret)),
+    };
     const deliver = () => fetch(`${system.publisher.controlUrl}/hooks/publish`, { method: 'POST', headers, body });
     expect((await deliver()).status).toBe(202);
     // Down while a story is published: the CMS keeps the event and retries.

@@ -14,7 +14,15 @@ const stories = base.filter((record) => record.type === 'story');
 const generated = Array.from({ length: Math.max(0, N - stories.length) }, (_, index) => {
   const template = stories[index % stories.length]!;
   const date = new Date(Date.parse('2020-04-21T00:00:00Z') + Math.floor((220 * 86_400_000 * index) / N)).toISOString();
-  return { ...template, documentId: `gen${String(index).padStart(21, '0')}`, slug: `gen-${index}`, date, title: `${template.title} ${index}`, cover: null, featured: false };
+  return {
+    ...template,
+    documentId: `gen${String(index).padStart(21, '0')}`,
+    slug: `gen-${index}`,
+    date,
+    title: `${template.title} ${index}`,
+    cover: null,
+    featured: false,
+  };
 });
 const system = await startSystem({ records: [...base, ...generated], keepReleases: 2, dataDir: process.env.DATA });
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
@@ -28,7 +36,12 @@ try {
     system.api.publish({ ...template, documentId: `new${String(n).padStart(21, '0')}`, slug: `new-${n}`, date, title: `新稿件 ${n}` });
     started = performance.now();
     const status = await system.build(`publish ${n}`);
-    console.log(`publish ${n} ${seconds(started)} s`, status.lastBuild?.mode, status.lastBuild?.rendered, JSON.stringify(status.lastBuild?.timings));
+    console.log(
+      `publish ${n} ${seconds(started)} s`,
+      status.lastBuild?.mode,
+      status.lastBuild?.rendered,
+      JSON.stringify(status.lastBuild?.timings),
+    );
   }
 } finally {
   await system.stop();

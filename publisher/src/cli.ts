@@ -42,12 +42,22 @@ async function main() {
       const site = await createSiteServer({ publisher, siteUrl: config.siteUrl });
       const undelivered = new UndeliveredEvents(config.source);
       // Seen event ids are kept beside the releases, so a restarted publisher still knows a replay.
-      const replayStore = fileReplayStore(path.join(config.dataDir, 'seen-events.json'), { log: (line) => console.log(`[publisher] ${line}`) });
-      const control = await createControlServer({ publisher, undelivered, hookSecret: config.hookSecret, token: config.token, replayStore });
+      const replayStore = fileReplayStore(path.join(config.dataDir, 'seen-events.json'), {
+        log: (line) => console.log(`[publisher] ${line}`),
+      });
+      const control = await createControlServer({
+        publisher,
+        undelivered,
+        hookSecret: config.hookSecret,
+        token: config.token,
+        replayStore,
+      });
       await site.listen({ host: config.host, port: config.port });
       await control.listen({ host: config.controlHost, port: config.controlPort });
       console.log(`[publisher] site: http://${config.host}:${config.port}${new SiteAddress(config.siteUrl).base}`);
-      console.log(`[publisher] control: http://${config.controlHost}:${config.controlPort}/ (POST /hooks/publish, GET /status with the token)`);
+      console.log(
+        `[publisher] control: http://${config.controlHost}:${config.controlPort}/ (POST /hooks/publish, GET /status with the token)`,
+      );
       publisher.request('start-up');
       const stop = async () => {
         await Promise.all([site.close(), control.close()]);

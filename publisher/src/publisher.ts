@@ -163,7 +163,13 @@ export class Publisher {
     await this.renderer?.close();
     this.renderer = null;
     this.basis = null;
-    this.renderer = await SiteRenderer.start({ siteDir, siteUrl, submitUrl, memoryMb: this.options.rendererMemoryMb, log: this.options.log });
+    this.renderer = await SiteRenderer.start({
+      siteDir,
+      siteUrl,
+      submitUrl,
+      memoryMb: this.options.rendererMemoryMb,
+      log: this.options.log,
+    });
     return { renderer: this.renderer, fresh: true };
   }
 
@@ -232,7 +238,14 @@ export class Publisher {
   }
 
   private async writeRelease(build: BuildRun, renderer: SiteRenderer, plan: Plan, basis: string | null): Promise<ReleaseChange> {
-    const outcome = await buildRelease({ releases: this.releases, renderer, plan, id: build.release, basis, siteUrl: this.options.siteUrl });
+    const outcome = await buildRelease({
+      releases: this.releases,
+      renderer,
+      plan,
+      id: build.release,
+      basis,
+      siteUrl: this.options.siteUrl,
+    });
     build.written = true;
     for (const [name, ms] of Object.entries(outcome.ms)) build.timings[name] = Math.round(ms);
     if (outcome.problems.length > 0) throw new Refused(`checks failed:\n${outcome.problems.join('\n')}`);
@@ -260,7 +273,10 @@ export class Publisher {
   private logOutcome(build: BuildRun, log: (line: string) => void): void {
     const { plan } = build;
     if (build.error) log(`release ${build.release} refused; the live release is unchanged.\n${build.error}`);
-    else if (build.published) log(`release ${build.release} is live (${build.mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`);
+    else if (build.published)
+      log(
+        `release ${build.release} is live (${build.mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`,
+      );
     for (const warning of plan?.warnings ?? []) log(`warning: ${warning}`);
   }
 

@@ -93,7 +93,11 @@ export async function buildRelease(options: {
     if (broken.length > SHOWN) problems.push(`… and ${broken.length - SHOWN} more broken links`);
     // Whole, the directory is taken as it is; otherwise its files are moved into the trees they change.
     const files = basis === null ? [] : await filesUnder(dir);
-    return { problems, change: { basis, files, dropped }, ms: { render: ms.render, search: ms.search, finish: performance.now() - rendered } };
+    return {
+      problems,
+      change: { basis, files, dropped },
+      ms: { render: ms.render, search: ms.search, finish: performance.now() - rendered },
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

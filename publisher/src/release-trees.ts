@@ -99,10 +99,12 @@ export class TreeStore {
   private async subtree(id: string): Promise<string[]> {
     const entries = await readdir(this.dir(id), { withFileTypes: true });
     const children = await Promise.all(
-      entries.filter((entry) => entry.isSymbolicLink()).map(async (entry) => {
-        const child = await this.child(id, entry.name);
-        return child ? this.subtree(child) : [];
-      }),
+      entries
+        .filter((entry) => entry.isSymbolicLink())
+        .map(async (entry) => {
+          const child = await this.child(id, entry.name);
+          return child ? this.subtree(child) : [];
+        }),
     );
     return [id, ...children.flat()];
   }
@@ -150,7 +152,8 @@ export class TreeStore {
     const scratch = path.join(this.root, `.copy-${this.newId()}`);
     await mkdir(scratch);
     try {
-      if (copies.length > 0) await run('cp', ['-al', '--', ...copies.map((dir) => this.dir(old.get(dir)!)), scratch], { maxBuffer: 1 << 20 });
+      if (copies.length > 0)
+        await run('cp', ['-al', '--', ...copies.map((dir) => this.dir(old.get(dir)!)), scratch], { maxBuffer: 1 << 20 });
       await Promise.all(
         ordered.map(async (dir) => {
           const target = this.dir(fresh.get(dir)!);
@@ -163,7 +166,9 @@ export class TreeStore {
       await rm(scratch, { recursive: true, force: true });
     }
     const inTree = (entry: string) => path.join(this.dir(fresh.get(dirOf(entry))!), path.basename(entry));
-    await Promise.all(dropped.filter((entry) => changed.has(dirOf(entry))).map((entry) => rm(inTree(entry), { recursive: true, force: true })));
+    await Promise.all(
+      dropped.filter((entry) => changed.has(dirOf(entry))).map((entry) => rm(inTree(entry), { recursive: true, force: true })),
+    );
     // A staged file replaces what the copy held under its name (in the new tree only: the old one keeps its own link).
     await Promise.all(files.map((file) => rename(path.join(staged, file), inTree(file))));
     // Deepest first, each directory is linked from its parent's new tree, or left out if it is now empty (a withdrawn story's).

@@ -22,13 +22,15 @@ function load(file: string, log: (line: string) => void): Map<string, number> {
   } catch {
     return new Map();
   }
-  const parsed = seenSchema.safeParse((() => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return null;
-    }
-  })());
+  const parsed = seenSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })(),
+  );
   // A damaged file must not stop the hook: at worst a replay within the window is built again.
   if (!parsed.success) {
     log(`the seen events in ${file} are unreadable and are started afresh`);
@@ -42,7 +44,10 @@ function load(file: string, log: (line: string) => void): Map<string, number> {
  * atomic within the publisher; the file is replaced by a rename, so a kill leaves the old
  * list or the new one, never half of one.
  */
-export function fileReplayStore(file: string, { maxIds = MAX_SEEN_IDS, log = () => {} }: { maxIds?: number; log?: (line: string) => void } = {}): ReplayStore {
+export function fileReplayStore(
+  file: string,
+  { maxIds = MAX_SEEN_IDS, log = () => {} }: { maxIds?: number; log?: (line: string) => void } = {},
+): ReplayStore {
   const expiries = load(file, log);
   return {
     remember(id, expiresAt, now) {

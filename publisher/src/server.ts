@@ -20,7 +20,8 @@ export const HOOK_BODY_LIMIT = 16 * 1024;
 
 function cacheControl(file: string): string {
   // Astro fingerprints everything under _astro/, and an image copy's name is its source's hash.
-  if (file.includes(`${path.sep}_astro${path.sep}`) || file.includes(`${path.sep}media${path.sep}`)) return 'public, max-age=31536000, immutable';
+  if (file.includes(`${path.sep}_astro${path.sep}`) || file.includes(`${path.sep}media${path.sep}`))
+    return 'public, max-age=31536000, immutable';
   // A precompressed copy (page.html.br) is cached as what it holds.
   if (file.replace(/\.(br|gz)$/, '').endsWith('.html')) return 'public, max-age=0, must-revalidate';
   return 'public, max-age=300';
@@ -31,7 +32,15 @@ function cacheControl(file: string): string {
  * site's own links expect: its files, `404.html` for anything else, precompressed copies where
  * accepted.
  */
-export async function createSiteServer({ publisher, siteUrl, logger = false }: { publisher: Publisher; siteUrl: string; logger?: boolean }): Promise<FastifyInstance> {
+export async function createSiteServer({
+  publisher,
+  siteUrl,
+  logger = false,
+}: {
+  publisher: Publisher;
+  siteUrl: string;
+  logger?: boolean;
+}): Promise<FastifyInstance> {
   // Stopping the publisher closes its connections rather than waiting on idle readers.
   const app = Fastify({ logger, forceCloseConnections: true });
   const live = publisher.releases.livePath;
@@ -91,7 +100,14 @@ function holdsToken(header: string | undefined, token: string): boolean {
 }
 
 /** The build hook (`POST /hooks/publish`) and `GET /status`. */
-export async function createControlServer({ publisher, undelivered, hookSecret, token, replayStore, logger = false }: ControlOptions): Promise<FastifyInstance> {
+export async function createControlServer({
+  publisher,
+  undelivered,
+  hookSecret,
+  token,
+  replayStore,
+  logger = false,
+}: ControlOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: HOOK_BODY_LIMIT });
   const verifier = createEventVerifier({ secret: hookSecret, ...(replayStore ? { seen: replayStore } : {}) });
 
@@ -111,7 +127,10 @@ export async function createControlServer({ publisher, undelivered, hookSecret, 
 
   app.get('/status', async (request, reply) => {
     if (!holdsToken(request.headers.authorization, token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'the publisher’s token is required' });
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'unauthorized', message: 'the publisher’s token is required' });
     }
     const [status, cms] = await Promise.all([publisher.status(), undelivered.report()]);
     return reply.header('cache-control', 'no-store').send({ ...status, cms } satisfies ControlStatus);

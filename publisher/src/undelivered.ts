@@ -12,10 +12,7 @@ import type { SnapshotSource } from '@campaign-desk/site/renderer';
 export type CmsDeliveries =
   /** The snapshot is read from a file: there is no CMS to ask. */
   | { checked: false }
-  | ({ checked: true; checkedAt: string } & (
-      | ({ ok: true; undelivered: boolean } & UndeliveredReport)
-      | { ok: false; error: string }
-    ));
+  | ({ checked: true; checkedAt: string } & (({ ok: true; undelivered: boolean } & UndeliveredReport) | { ok: false; error: string }));
 
 export interface UndeliveredOptions {
   /** How long an answer is reused. */
@@ -66,13 +63,25 @@ export class UndeliveredEvents {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       const text = await response.text();
-      if (!response.ok) return { checked: true, checkedAt, ok: false, error: `the CMS answered HTTP ${response.status}: ${text.slice(0, 200)}` };
+      if (!response.ok)
+        return { checked: true, checkedAt, ok: false, error: `the CMS answered HTTP ${response.status}: ${text.slice(0, 200)}` };
       const report = undeliveredReportSchema.safeParse(parseJson(text));
-      if (!report.success) return { checked: true, checkedAt, ok: false, error: `the CMS's answer is not a report of undelivered events: ${text.slice(0, 200)}` };
+      if (!report.success)
+        return {
+          checked: true,
+          checkedAt,
+          ok: false,
+          error: `the CMS's answer is not a report of undelivered events: ${text.slice(0, 200)}`,
+        };
       return { checked: true, checkedAt, ok: true, undelivered: report.data.failed + report.data.overdue > 0, ...report.data };
     } catch (error) {
       const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
-      return { checked: true, checkedAt, ok: false, error: `the CMS could not be asked: ${(error as Error).message}${cause?.code ? ` (${cause.code})` : ''}` };
+      return {
+        checked: true,
+        checkedAt,
+        ok: false,
+        error: `the CMS could not be asked: ${(error as Error).message}${cause?.code ? ` (${cause.code})` : ''}`,
+      };
     }
   }
 }

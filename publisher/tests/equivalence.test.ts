@@ -61,88 +61,184 @@ test('incremental builds after every kind of change and 30 more equal a whole bu
   };
   let counter = 0;
   const changes: Array<[string, () => void]> = [
-    ['publish a new story, the newest', () => {
-      const template = pick(of('story'));
-      counter += 1;
-      publish({ ...template, documentId: `new${String(counter).padStart(21, '0')}`, slug: `new-story-${counter}`, date: `2020-12-${String(10 + counter).padStart(2, '0')}T02:00:00.000Z`, title: `【示例】新稿件 ${counter}` });
-    }],
-    ['publish a new story dated in the past', () => {
-      const template = pick(of('story'));
-      counter += 1;
-      publish({ ...template, documentId: `old${String(counter).padStart(21, '0')}`, slug: `old-story-${counter}`, date: '2020-05-02T02:00:00.000Z', title: `【示例】补发稿件 ${counter}` });
-    }],
-    ['edit a title', () => {
-      const target = pick(of('story'));
-      publish({ ...target, title: `${target.title}（修改）`, updatedAt: '2026-12-01T00:00:00.000Z' });
-    }],
-    ['move a story to another date', () => {
-      const target = pick(of('story'));
-      publish({ ...target, date: `2020-0${6 + Math.floor(next() * 3)}-1${Math.floor(next() * 9)}T03:00:00.000Z` });
-    }],
-    ['move a story to another column', () => {
-      const target = pick(of('story'));
-      publish({ ...target, columnIds: [pick(of('column')).documentId] });
-    }],
+    [
+      'publish a new story, the newest',
+      () => {
+        const template = pick(of('story'));
+        counter += 1;
+        publish({
+          ...template,
+          documentId: `new${String(counter).padStart(21, '0')}`,
+          slug: `new-story-${counter}`,
+          date: `2020-12-${String(10 + counter).padStart(2, '0')}T02:00:00.000Z`,
+          title: `【示例】新稿件 ${counter}`,
+        });
+      },
+    ],
+    [
+      'publish a new story dated in the past',
+      () => {
+        const template = pick(of('story'));
+        counter += 1;
+        publish({
+          ...template,
+          documentId: `old${String(counter).padStart(21, '0')}`,
+          slug: `old-story-${counter}`,
+          date: '2020-05-02T02:00:00.000Z',
+          title: `【示例】补发稿件 ${counter}`,
+        });
+      },
+    ],
+    [
+      'edit a title',
+      () => {
+        const target = pick(of('story'));
+        publish({ ...target, title: `${target.title}（修改）`, updatedAt: '2026-12-01T00:00:00.000Z' });
+      },
+    ],
+    [
+      'move a story to another date',
+      () => {
+        const target = pick(of('story'));
+        publish({ ...target, date: `2020-0${6 + Math.floor(next() * 3)}-1${Math.floor(next() * 9)}T03:00:00.000Z` });
+      },
+    ],
+    [
+      'move a story to another column',
+      () => {
+        const target = pick(of('story'));
+        publish({ ...target, columnIds: [pick(of('column')).documentId] });
+      },
+    ],
     ['withdraw a story', () => withdraw(pick(of('story')))],
-    ['rename an outlet', () => {
-      const target = pick(of('outlet'));
-      publish({ ...target, name: `${target.name}（新名）` });
-    }],
-    ['add a placement', () => {
-      counter += 1;
-      publish({ ...pick(of('placement')), documentId: `placement${String(counter).padStart(15, '0')}`, storyId: pick(of('story')).documentId, outletId: pick(of('outlet')).documentId });
-    }],
+    [
+      'rename an outlet',
+      () => {
+        const target = pick(of('outlet'));
+        publish({ ...target, name: `${target.name}（新名）` });
+      },
+    ],
+    [
+      'add a placement',
+      () => {
+        counter += 1;
+        publish({
+          ...pick(of('placement')),
+          documentId: `placement${String(counter).padStart(15, '0')}`,
+          storyId: pick(of('story')).documentId,
+          outletId: pick(of('outlet')).documentId,
+        });
+      },
+    ],
     ['withdraw a placement', () => withdraw(pick(of('placement')))],
-    ['edit a figure', () => {
-      const target = pick(of('figure'));
-      publish({ ...target, summary: `${target.summary}（补充）` });
-    }],
-    ['edit a clause of the 《意见》', () => {
-      const opinion = pick(of('opinion'));
-      const clauses = opinion.clauses.map((clause: Record<string, any>, index: number) => (index === 0 ? { ...clause, text: `${clause.text}（修订）` } : clause));
-      publish({ ...opinion, clauses });
-    }],
-    ['edit a column’s description', () => {
-      const target = pick(of('column'));
-      publish({ ...target, description: `${target.description ?? ''}专栏介绍更新。` });
-    }],
+    [
+      'edit a figure',
+      () => {
+        const target = pick(of('figure'));
+        publish({ ...target, summary: `${target.summary}（补充）` });
+      },
+    ],
+    [
+      'edit a clause of the 《意见》',
+      () => {
+        const opinion = pick(of('opinion'));
+        const clauses = opinion.clauses.map((clause: Record<string, any>, index: number) =>
+          index === 0 ? { ...clause, text: `${clause.text}（修订）` } : clause,
+        );
+        publish({ ...opinion, clauses });
+      },
+    ],
+    [
+      'edit a column’s description',
+      () => {
+        const target = pick(of('column'));
+        publish({ ...target, description: `${target.description ?? ''}专栏介绍更新。` });
+      },
+    ],
     ['withdraw a good deed', () => withdraw(pick(of('goodDeed')))],
-    ['add a real good deed', () => {
-      counter += 1;
-      publish({ ...pick(of('goodDeed')), documentId: `deed${String(counter).padStart(20, '0')}`, title: `新的好事 ${counter}`, date: '2020-09-25', sample: false });
-    }],
-    ['mark a story 重点, or unmark it', () => {
-      const target = pick(of('story'));
-      publish({ ...target, featured: !target.featured });
-    }],
-    ['change a story’s kind', () => {
-      const target = pick(of('story').filter((story) => PLAIN_KINDS.includes(story.kind)));
-      publish({ ...target, kind: pick(PLAIN_KINDS.filter((kind) => kind !== target.kind)) });
-    }],
-    ['a sample story turns out real, or a real one a sample', () => {
-      const target = pick(of('story'));
-      publish({ ...target, sample: !target.sample });
-    }],
-    ['a placement or an outlet turns out a sample, or real', () => {
-      const target = pick([...of('placement'), ...of('outlet')]);
-      publish({ ...target, sample: !target.sample });
-    }],
-    ['an event’s date turns out a placeholder, or is confirmed', () => {
-      const target = pick(of('event'));
-      publish({ ...target, sampleDate: !target.sampleDate });
-    }],
-    ['accept a good deed a reader reported', () => {
-      counter += 1;
-      publish({ ...pick(of('goodDeed')), documentId: `deed${String(counter).padStart(20, '0')}`, title: `群众报告的好事 ${counter}`, date: `2020-07-0${1 + Math.floor(next() * 9)}`, reportedByPublic: true, sample: false });
-    }],
-    ['adopt a reader’s suggestion', () => {
-      counter += 1;
-      publish({ ...pick(of('suggestion')), documentId: `suggestion${String(counter).padStart(14, '0')}`, text: `读者建议 ${counter}：多开展群众参与的活动。`, topic: pick(['zengzhangji', 'shifanqu', 'gongyuan_chengshi', 'qita']), repliedOn: `2020-09-1${counter % 10}`, sample: false });
-    }],
-    ['edit the reply to a suggestion', () => {
-      const target = pick(of('suggestion'));
-      publish({ ...target, reply: `${target.reply}（补充回复）` });
-    }],
+    [
+      'add a real good deed',
+      () => {
+        counter += 1;
+        publish({
+          ...pick(of('goodDeed')),
+          documentId: `deed${String(counter).padStart(20, '0')}`,
+          title: `新的好事 ${counter}`,
+          date: '2020-09-25',
+          sample: false,
+        });
+      },
+    ],
+    [
+      'mark a story 重点, or unmark it',
+      () => {
+        const target = pick(of('story'));
+        publish({ ...target, featured: !target.featured });
+      },
+    ],
+    [
+      'change a story’s kind',
+      () => {
+        const target = pick(of('story').filter((story) => PLAIN_KINDS.includes(story.kind)));
+        publish({ ...target, kind: pick(PLAIN_KINDS.filter((kind) => kind !== target.kind)) });
+      },
+    ],
+    [
+      'a sample story turns out real, or a real one a sample',
+      () => {
+        const target = pick(of('story'));
+        publish({ ...target, sample: !target.sample });
+      },
+    ],
+    [
+      'a placement or an outlet turns out a sample, or real',
+      () => {
+        const target = pick([...of('placement'), ...of('outlet')]);
+        publish({ ...target, sample: !target.sample });
+      },
+    ],
+    [
+      'an event’s date turns out a placeholder, or is confirmed',
+      () => {
+        const target = pick(of('event'));
+        publish({ ...target, sampleDate: !target.sampleDate });
+      },
+    ],
+    [
+      'accept a good deed a reader reported',
+      () => {
+        counter += 1;
+        publish({
+          ...pick(of('goodDeed')),
+          documentId: `deed${String(counter).padStart(20, '0')}`,
+          title: `群众报告的好事 ${counter}`,
+          date: `2020-07-0${1 + Math.floor(next() * 9)}`,
+          reportedByPublic: true,
+          sample: false,
+        });
+      },
+    ],
+    [
+      'adopt a reader’s suggestion',
+      () => {
+        counter += 1;
+        publish({
+          ...pick(of('suggestion')),
+          documentId: `suggestion${String(counter).padStart(14, '0')}`,
+          text: `读者建议 ${counter}：多开展群众参与的活动。`,
+          topic: pick(['zengzhangji', 'shifanqu', 'gongyuan_chengshi', 'qita']),
+          repliedOn: `2020-09-1${counter % 10}`,
+          sample: false,
+        });
+      },
+    ],
+    [
+      'edit the reply to a suggestion',
+      () => {
+        const target = pick(of('suggestion'));
+        publish({ ...target, reply: `${target.reply}（补充回复）` });
+      },
+    ],
     ['withdraw a suggestion', () => withdraw(pick(of('suggestion')))],
   ];
 
@@ -161,7 +257,9 @@ test('incremental builds after every kind of change and 30 more equal a whole bu
   expect((await whole.build('whole')).lastBuild).toMatchObject({ ok: true, mode: 'whole' });
 
   const [a, b] = await Promise.all([tree(path.join(incremental.dataDir, 'live')), tree(path.join(whole.dataDir, 'live'))]);
-  const differing = [...new Set([...a.keys(), ...b.keys()])].filter((file) => !a.get(file)?.equals(b.get(file) ?? Buffer.alloc(0)) || !b.has(file));
+  const differing = [...new Set([...a.keys(), ...b.keys()])].filter(
+    (file) => !a.get(file)?.equals(b.get(file) ?? Buffer.alloc(0)) || !b.has(file),
+  );
   expect(differing).toEqual([]);
   expect(a.size).toBeGreaterThan(500);
   // About fifty builds: a minute on an idle machine, more on a busy one.

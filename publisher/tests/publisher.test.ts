@@ -44,14 +44,20 @@ describe('the build hook', () => {
 
   it.each([
     ['no signature', async () => ({ body: (await signedEvent()).body, headers: { 'content-type': 'application/json' } })],
-    ['a wrong secret', async () => {
-      const event = await signedEvent();
-      return { body: event.body, headers: { ...event.headers, ...(await signEvent(event.body, 'another-secret-0123456789')) } };
-    }],
-    ['an altered body', async () => {
-      const event = await signedEvent();
-      return { body: event.body.replace('"story"', '"column"'), headers: event.headers };
-    }],
+    [
+      'a wrong secret',
+      async () => {
+        const event = await signedEvent();
+        return { body: event.body, headers: { ...event.headers, ...(await signEvent(event.body, 'another-secret-0123456789')) } };
+      },
+    ],
+    [
+      'an altered body',
+      async () => {
+        const event = await signedEvent();
+        return { body: event.body.replace('"story"', '"column"'), headers: event.headers };
+      },
+    ],
     ['a stale timestamp', async () => signedEvent('old', Math.floor(Date.now() / 1000) - 3600)],
   ])('refuses %s with 401 and builds nothing', async (_case, make) => {
     const before = (await system.status()).builds;
@@ -122,7 +128,8 @@ describe('/status', () => {
   it('answers all the same when the CMS is down or hangs, and says so', async () => {
     const hanging = createServer(() => {});
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    const cmsAt = (port: number) => ({ kind: 'http', url: `http://127.0.0.1:${port}/api/campaign-desk/snapshot`, token: 'site-token' }) as const;
+    const cmsAt = (port: number) =>
+      ({ kind: 'http', url: `http://127.0.0.1:${port}/api/campaign-desk/snapshot`, token: 'site-token' }) as const;
     try {
       for (const [source, error] of [
         [cmsAt(await freePort()), /the CMS could not be asked: .*ECONNREFUSED/],
@@ -230,7 +237,8 @@ describe('releases', () => {
     const { releases } = await system.status();
     expect(releases.length).toBeLessThanOrEqual(3);
     const used = new Set<string>();
-    for (const release of releases) for (const tree of (await readFile(path.join(system.dataDir, 'manifests', release), 'utf8')).split('\n')) used.add(tree);
+    for (const release of releases)
+      for (const tree of (await readFile(path.join(system.dataDir, 'manifests', release), 'utf8')).split('\n')) used.add(tree);
     const trees = (await readdir(path.join(system.dataDir, 'trees'))).filter((name) => !name.startsWith('.'));
     expect(trees.filter((tree) => !used.has(tree))).toEqual([]);
     expect([...used].filter((tree) => !trees.includes(tree))).toEqual([]);
@@ -276,7 +284,9 @@ describe('serving the live release', () => {
   it('gives feeds the types readers expect and sends search index files byte for byte', async () => {
     expect((await system.get('/rss.xml')).headers.get('content-type')).toMatch(/^application\/xml/);
     expect((await system.get('/feed.json')).headers.get('content-type')).toMatch(/^application\/feed\+json/);
-    const entry = await (await fetch(`${system.site}/pagefind/0/pagefind-entry.json`, { headers: { 'accept-encoding': 'gzip, br' } })).json();
+    const entry = await (
+      await fetch(`${system.site}/pagefind/0/pagefind-entry.json`, { headers: { 'accept-encoding': 'gzip, br' } })
+    ).json();
     expect(entry.languages['zh-cn']).toBeTruthy();
   });
 

@@ -18,7 +18,9 @@ const ADDRESSES = 200;
 
 /** One plain-form post from `from`; its status (0: the connection was reset, the listen queue full) and how long the answer took (ms). */
 function post(url: string, origin: string, from: string, index: number): Promise<{ status: number; ms: number }> {
-  const body = Buffer.from(new URLSearchParams({ topic: 'qita', text: `压力测试第 ${index} 条建议，内容足够长。`, consent: 'on' }).toString());
+  const body = Buffer.from(
+    new URLSearchParams({ topic: 'qita', text: `压力测试第 ${index} 条建议，内容足够长。`, consent: 'on' }).toString(),
+  );
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -26,7 +28,12 @@ function post(url: string, origin: string, from: string, index: number): Promise
       {
         method: 'POST',
         localAddress: from,
-        headers: { Origin: origin, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) },
+        headers: {
+          Origin: origin,
+          Accept: 'application/json',
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': String(body.length),
+        },
       },
       (res) => {
         res.resume();
@@ -49,7 +56,9 @@ export async function benchParticipation(cms: { strapi: Core.Strapi; url: string
   started = performance.now();
   const solution = await solveChallenge({ challenge, deriveKey });
   const solveMs = performance.now() - started;
-  const payload = Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+  const payload = Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString('base64');
   started = performance.now();
   const verified = await proof.check(payload);
   const verifyMs = performance.now() - started;
@@ -86,9 +95,18 @@ export async function benchParticipation(cms: { strapi: Core.Strapi; url: string
       refused: refused.length,
       reset: answers.filter((answer) => answer.status === 0).length,
       other: answers.filter((answer) => ![0, 201, 429].includes(answer.status)).length,
-      takenP50Ms: percentile(taken.map((answer) => answer.ms), 50),
-      refusedP50Ms: percentile(refused.map((answer) => answer.ms), 50),
-      refusedP95Ms: percentile(refused.map((answer) => answer.ms), 95),
+      takenP50Ms: percentile(
+        taken.map((answer) => answer.ms),
+        50,
+      ),
+      refusedP50Ms: percentile(
+        refused.map((answer) => answer.ms),
+        50,
+      ),
+      refusedP95Ms: percentile(
+        refused.map((answer) => answer.ms),
+        95,
+      ),
       adminRequests: adminMs.length,
       adminP50Ms: percentile(adminMs, 50),
       adminMaxMs: Math.max(0, ...adminMs),

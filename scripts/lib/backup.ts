@@ -116,7 +116,12 @@ function destinationOf(strapi: Core.Strapi) {
 /** The transfer's filters: what is left out goes neither into a backup nor out of one. */
 const leftOut = {
   entities: [{ filter: (entity: { type: string }) => !LEFT_OUT.includes(entity.type) }],
-  links: [{ filter: (link: { left: { type: string }; right: { type: string } }) => !LEFT_OUT.includes(link.left.type) && !LEFT_OUT.includes(link.right.type) }],
+  links: [
+    {
+      filter: (link: { left: { type: string }; right: { type: string } }) =>
+        !LEFT_OUT.includes(link.left.type) && !LEFT_OUT.includes(link.right.type),
+    },
+  ],
 };
 
 /** Warnings and errors the transfer reports, kept to name in a failure. */
@@ -164,7 +169,9 @@ export async function backUp(strapi: Core.Strapi, path: string, key: string): Pr
 export async function restore(strapi: Core.Strapi, path: string, key: string, { replace = false } = {}): Promise<void> {
   const accounts = await strapi.db.query('admin::user').count({});
   if (accounts > 0 && !replace) {
-    throw new Error(`the database already holds ${accounts} admin account(s), and a restore replaces everything in it: pass --force to replace it`);
+    throw new Error(
+      `the database already holds ${accounts} admin account(s), and a restore replaces everything in it: pass --force to replace it`,
+    );
   }
   const source = file.providers.createLocalFileSourceProvider({
     file: { path },

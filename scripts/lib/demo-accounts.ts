@@ -82,7 +82,11 @@ function keep(credentials: Credentials, account: DemoAccount, login: Login): voi
 }
 
 /** Makes each account that does not exist yet, its password saved first; says what became of each. */
-export async function ensureAccounts(file: CredentialsFile, directory: AccountDirectory, accounts: DemoAccount[]): Promise<AccountOutcome[]> {
+export async function ensureAccounts(
+  file: CredentialsFile,
+  directory: AccountDirectory,
+  accounts: DemoAccount[],
+): Promise<AccountOutcome[]> {
   const credentials = file.read();
   const outcomes: AccountOutcome[] = [];
   for (const account of accounts) {

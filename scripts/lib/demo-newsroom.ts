@@ -22,10 +22,13 @@ const TOKEN_NAME = 'Campaign site (read-only)';
 
 /** The administrator and an account per newsroom role that exists (an administrator may have renamed or removed one). */
 async function demoAccounts(strapi: Core.Strapi): Promise<DemoAccount[]> {
-  const accounts: DemoAccount[] = [{ key: 'admin', email: 'admin@campaign-desk.local', role: '管理员', firstname: '管理员', lastname: '演示' }];
+  const accounts: DemoAccount[] = [
+    { key: 'admin', email: 'admin@campaign-desk.local', role: '管理员', firstname: '管理员', lastname: '演示' },
+  ];
   for (const person of NEWSROOM) {
     const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { name: string } | null;
-    if (role) accounts.push({ key: person.code, email: person.email, role: role.name, firstname: person.firstname, lastname: person.lastname });
+    if (role)
+      accounts.push({ key: person.code, email: person.email, role: role.name, firstname: person.firstname, lastname: person.lastname });
   }
   return accounts;
 }
@@ -82,35 +85,67 @@ const DEMO_PLAN = '【示例】咸宁日报“六大”活动报道方案（第�
  */
 async function ensureDesk(strapi: Core.Strapi, credentialsFile: CredentialsFile): Promise<boolean> {
   const bySlug = async (uid: string, slug: string) =>
-    ((await strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null)?.documentId;
+    ((await strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null)
+      ?.documentId;
   const outlet = await bySlug(UID.outlet, DEMO_OUTLET);
   const theme = await bySlug(UID.theme, 'gongyuan-chengshi');
   if (!outlet || !theme) return false;
   const staff: Record<string, string> = {};
   for (const { code, email, firstname, lastname } of NEWSROOM) {
     if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) continue;
-    const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as { documentId: string } | null;
+    const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as {
+      documentId: string;
+    } | null;
     staff[code] =
       existing?.documentId ??
       (await strapi.documents(UID.staffMember).create({ data: { name: `${lastname}${firstname}`, email, outlet } } as never)).documentId;
   }
   if (!(await strapi.db.query(UID.reportingPlan).findOne({ where: { title: DEMO_PLAN } }))) {
     const plan = await strapi.documents(UID.reportingPlan).create({
-      data: { title: DEMO_PLAN, outlet, theme, lead: staff['campaign-desk-chief-editor'], summary: '围绕建设自然生态公园城市，每周推出一组一线报道。', sample: true },
+      data: {
+        title: DEMO_PLAN,
+        outlet,
+        theme,
+        lead: staff['campaign-desk-chief-editor'],
+        summary: '围绕建设自然生态公园城市，每周推出一组一线报道。',
+        sample: true,
+      },
     } as never);
     const today = shanghaiDate(new Date());
     const reporter = staff['campaign-desk-reporter'];
     for (const topic of [
-      { title: '【示例】自然生态公园城市建设一线走访', angle: '记者走进城乡社区，看公园城市怎样改变生活', dueOn: weekOf(today).sunday, progress: 'reporting', reporters: [reporter] },
-      { title: '【示例】长江大保护咸宁实践综述', angle: '岸线整治一年间：数字与故事', dueOn: shiftDay(today, -3), progress: 'planning', reporters: [reporter] },
-      { title: '【示例】《意见》解读系列评论', angle: '特约评论员解读三个发展定位', dueOn: shiftDay(weekOf(today).sunday, 7), progress: 'planning', reporters: [] },
+      {
+        title: '【示例】自然生态公园城市建设一线走访',
+        angle: '记者走进城乡社区，看公园城市怎样改变生活',
+        dueOn: weekOf(today).sunday,
+        progress: 'reporting',
+        reporters: [reporter],
+      },
+      {
+        title: '【示例】长江大保护咸宁实践综述',
+        angle: '岸线整治一年间：数字与故事',
+        dueOn: shiftDay(today, -3),
+        progress: 'planning',
+        reporters: [reporter],
+      },
+      {
+        title: '【示例】《意见》解读系列评论',
+        angle: '特约评论员解读三个发展定位',
+        dueOn: shiftDay(weekOf(today).sunday, 7),
+        progress: 'planning',
+        reporters: [],
+      },
     ]) {
-      await strapi.documents(UID.topic).create({ data: { ...topic, plan: plan.documentId, reporters: topic.reporters.filter(Boolean), sample: true } } as never);
+      await strapi
+        .documents(UID.topic)
+        .create({ data: { ...topic, plan: plan.documentId, reporters: topic.reporters.filter(Boolean), sample: true } } as never);
     }
   }
   const partner = await bySlug(UID.outlet, DEMO_PARTNER);
   if (!partner || credentialsFile.read().partnerToken) return false;
-  const { token } = (await strapi.plugin(PLUGIN_ID).service('partner-tokens').issue(partner, '湖北日报（演示）', '系统')) as { token: string };
+  const { token } = (await strapi.plugin(PLUGIN_ID).service('partner-tokens').issue(partner, '湖北日报（演示）', '系统')) as {
+    token: string;
+  };
   credentialsFile.save({ ...credentialsFile.read(), partnerToken: token });
   return true;
 }
@@ -125,7 +160,10 @@ export interface DemoNewsroom {
 
 /** Seeds the campaign and makes whatever of the demo's newsroom does not exist yet; a second run changes nothing. */
 export async function seedDemoNewsroom(strapi: Core.Strapi, credentialsFile: CredentialsFile): Promise<DemoNewsroom> {
-  const summary = (await strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories')) as DemoNewsroom['summary'];
+  const summary = (await strapi
+    .plugin(PLUGIN_ID)
+    .service('seed')
+    .load(campaignDataset(), 'plan.json + sample stories')) as DemoNewsroom['summary'];
   const accounts = await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi));
   const tokenMade = await ensureSnapshotToken(strapi, credentialsFile);
   const partnerTokenMade = await ensureDesk(strapi, credentialsFile);

@@ -84,7 +84,8 @@ export function brokenLinks(files: string[]): BrokenLink[] {
         continue;
       }
       if (rawAnchor === undefined || rawAnchor === '' || statSync(resolved).isDirectory() || !resolved.endsWith('.md')) continue;
-      if (!anchorsOf(resolved).has(decodeURIComponent(rawAnchor).toLowerCase())) report(`no heading #${rawAnchor} in ${path.basename(resolved)}`);
+      if (!anchorsOf(resolved).has(decodeURIComponent(rawAnchor).toLowerCase()))
+        report(`no heading #${rawAnchor} in ${path.basename(resolved)}`);
     }
   }
   return broken;

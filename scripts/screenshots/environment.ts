@@ -67,7 +67,9 @@ export async function startNewsroom(log: (line: string) => void): Promise<Newsro
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: path.join(work, 'data.db'),
       PUBLIC_DIR: path.join(work, 'public'),
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret }]),
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([
+        { name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret },
+      ]),
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       SITE_URL: siteUrl,
       CAMPAIGN_DESK_SENSITIVE_WORDS_FILE: wordsFile,

@@ -53,14 +53,20 @@ export async function liveADay(newsroom: Newsroom, evidencePng: () => Promise<Bu
     if (!response.ok) throw new Error(`the demo's ${role} could not log in: HTTP ${response.status}`);
     return { token: ((await response.json()) as { data: { token: string } }).data.token };
   };
-  const people = { reporter: await token('reporter'), editor: await token('editor'), chief: await token('chief'), admin: await token('admin') };
+  const people = {
+    reporter: await token('reporter'),
+    editor: await token('editor'),
+    chief: await token('chief'),
+    admin: await token('admin'),
+  };
   const as = async (role: Role, method: string, path: string, body?: unknown) => {
     const answer = await call(cms, people[role], method, path, body);
     if (answer.status >= 300) throw new Error(`${role} ${method} ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
   const bySlug = async (uid: string, slug: string) =>
-    ((await newsroom.strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string }).documentId;
+    ((await newsroom.strapi.db.query(uid as never).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string })
+      .documentId;
   const column = await bySlug(UID.column, 'xianning-ribao-zhuanlan');
   const activity = await bySlug(UID.activity, 'da-diaoyan');
   const place = await bySlug(UID.place, 'xianan');
@@ -133,7 +139,11 @@ export async function liveADay(newsroom: Newsroom, evidencePng: () => Promise<Bu
   const reported = ((await report.json()) as { placement: { documentId: string } }).placement.documentId;
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(await evidencePng())], { type: 'image/png' }), '人民日报版面截图.png');
-  const upload = await fetch(`${newsroom.cmsUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${people.editor.token}` }, body: form });
+  const upload = await fetch(`${newsroom.cmsUrl}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${people.editor.token}` },
+    body: form,
+  });
   if (!upload.ok) throw new Error(`the evidence upload: HTTP ${upload.status} ${await upload.text()}`);
   const [evidence] = (await upload.json()) as Array<{ id: number }>;
   const renmin = await bySlug(UID.outlet, 'renmin-ribao');
@@ -154,7 +164,9 @@ export async function liveADay(newsroom: Newsroom, evidencePng: () => Promise<Bu
       body: new URLSearchParams({ topic: 'gongyuan_chengshi', text, name, contact: '13800000000', consent: 'on' }),
     });
     if (response.status !== 201) throw new Error(`a reader's suggestion: HTTP ${response.status} ${await response.text()}`);
-    const queue = (await as('editor', 'GET', '/campaign-desk/submissions?status=pending')) as { items: Array<{ documentId: string; text: string | null }> };
+    const queue = (await as('editor', 'GET', '/campaign-desk/submissions?status=pending')) as {
+      items: Array<{ documentId: string; text: string | null }>;
+    };
     return queue.items.find((item) => item.text === text)!.documentId;
   };
   const adopted = await suggest('建议在淦河沿岸多建几处口袋公园，方便老人孩子就近休闲。', '咸安区市民');
@@ -166,6 +178,15 @@ export async function liveADay(newsroom: Newsroom, evidencePng: () => Promise<Bu
   });
   await newsroom.settled();
 
-  const reporterRole = ((await newsroom.strapi.db.query('admin::role').findOne({ where: { code: ROLE_CODES.reporter } })) as { id: number }).id;
-  return { reporterRole, written: written.documentId, submitted: submitted.documentId, returned: returned.documentId, approved: approved.documentId, published, reported };
+  const reporterRole = ((await newsroom.strapi.db.query('admin::role').findOne({ where: { code: ROLE_CODES.reporter } })) as { id: number })
+    .id;
+  return {
+    reporterRole,
+    written: written.documentId,
+    submitted: submitted.documentId,
+    returned: returned.documentId,
+    approved: approved.documentId,
+    published,
+    reported,
+  };
 }

@@ -34,12 +34,21 @@ export const ADMIN_SHOTS: AdminShot[] = [
     file: 'reporter-home.png',
     role: 'reporter',
     path: () => '/admin',
-    ready: (page) => page.getByText('我的选题').first().evaluate((element) => element.scrollIntoView({ block: 'start' })),
+    ready: (page) =>
+      page
+        .getByText('我的选题')
+        .first()
+        .evaluate((element) => element.scrollIntoView({ block: 'start' })),
   },
   { file: 'reporter-desk.png', role: 'reporter', path: () => `/admin/plugins/${PLUGIN_ID}/desk`, ready: text('我的选题') },
   { file: 'reporter-story.png', role: 'reporter', path: (day) => edit(UID.story, day.written), ready: reviewPanel },
   { file: 'reporter-returned.png', role: 'reporter', path: (day) => edit(UID.story, day.returned), ready: reviewPanel },
-  { file: 'editor-stories.png', role: 'editor', path: () => `/admin/content-manager/collection-types/${UID.story}`, ready: text('审稿状态') },
+  {
+    file: 'editor-stories.png',
+    role: 'editor',
+    path: () => `/admin/content-manager/collection-types/${UID.story}`,
+    ready: text('审稿状态'),
+  },
   { file: 'editor-first-review.png', role: 'editor', path: (day) => edit(UID.story, day.submitted), ready: reviewPanel },
   { file: 'editor-placement.png', role: 'editor', path: (day) => edit(UID.placement, day.reported), ready: text('上稿状态') },
   { file: 'editor-submissions.png', role: 'editor', path: () => `/admin/plugins/${PLUGIN_ID}/submissions`, ready: text('含敏感词') },
@@ -65,6 +74,10 @@ export const ADMIN_SHOTS: AdminShot[] = [
 export const SITE_SHOTS: SiteShot[] = [
   { file: 'site-home.png', path: () => '/' },
   { file: 'site-story.png', path: (day) => `/stories/${day.published.slug}/` },
-  { file: 'site-suggestions.png', path: () => '/jianyan/', ready: (page) => page.locator('text=淦河沿岸').first().scrollIntoViewIfNeeded() },
+  {
+    file: 'site-suggestions.png',
+    path: () => '/jianyan/',
+    ready: (page) => page.locator('text=淦河沿岸').first().scrollIntoViewIfNeeded(),
+  },
   { file: 'site-coverage.png', path: () => '/coverage/' },
 ];

@@ -168,17 +168,19 @@ function headingOf(order: number): string {
 }
 
 /** The sample clauses of the 《意见》 in plan.json, by order (for titles of 解读 stories). */
-const CLAUSES: ReadonlyArray<{ order: number; where: string; heading: string; theme?: ThemeSlug }> = ([
-  { order: 1, where: '第一部分' },
-  { order: 2, where: '第二部分' },
-  { order: 3, where: '第二部分第（一）项' },
-  { order: 4, where: '第二部分第（二）项' },
-  { order: 5, where: '第三部分' },
-  { order: 6, where: '第四部分', theme: 'gongyuan-chengshi' },
-  { order: 7, where: '第五部分' },
-  { order: 8, where: '第五部分第（一）项' },
-  { order: 9, where: '第五部分第（二）项' },
-] as const satisfies ReadonlyArray<{ order: number; where: string; theme?: ThemeSlug }>).map((clause) => ({
+const CLAUSES: ReadonlyArray<{ order: number; where: string; heading: string; theme?: ThemeSlug }> = (
+  [
+    { order: 1, where: '第一部分' },
+    { order: 2, where: '第二部分' },
+    { order: 3, where: '第二部分第（一）项' },
+    { order: 4, where: '第二部分第（二）项' },
+    { order: 5, where: '第三部分' },
+    { order: 6, where: '第四部分', theme: 'gongyuan-chengshi' },
+    { order: 7, where: '第五部分' },
+    { order: 8, where: '第五部分第（一）项' },
+    { order: 9, where: '第五部分第（二）项' },
+  ] as const satisfies ReadonlyArray<{ order: number; where: string; theme?: ThemeSlug }>
+).map((clause) => ({
   ...clause,
   heading: headingOf(clause.order),
 }));
@@ -282,15 +284,13 @@ const THEME_WORDS: Record<ThemeSlug | 'none', ThemeWords> = {
     focus: ['特色产业', '产业链建设', '招商引资', '重点项目建设', '园区企业发展', '市场主体培育'],
     action: ['延链补链强链', '抓项目促投资', '优服务稳企业', '做强特色产业集群'],
     scene: ['项目工地', '企业生产车间', '特色产业基地', '园区'],
-    middle: (c) =>
-      `${c.place}聚焦${c.focus}，${c.action}，推动特色产业集聚发展，努力为建设全省特色产业增长极多作贡献。`,
+    middle: (c) => `${c.place}聚焦${c.focus}，${c.action}，推动特色产业集聚发展，努力为建设全省特色产业增长极多作贡献。`,
   },
   shifanqu: {
     focus: ['营商环境', '改革创新', '绿色转型', '开放合作', '数字化转型', '“放管服”改革'],
     action: ['以改革破难题', '以创新增动能', '以开放拓空间', '以服务优环境'],
     scene: ['政务服务大厅', '企业', '改革一线', '产业园区'],
-    middle: (c) =>
-      `${c.place}坚持${c.action}，在${c.focus}上先行先试、大胆探索，努力为建设转型发展示范区蹚出新路子。`,
+    middle: (c) => `${c.place}坚持${c.action}，在${c.focus}上先行先试、大胆探索，努力为建设转型发展示范区蹚出新路子。`,
   },
   'gongyuan-chengshi': {
     focus: ['生态保护', '人居环境整治', '全域旅游', '城乡绿化', '河湖治理', '长江大保护'],
@@ -303,8 +303,7 @@ const THEME_WORDS: Record<ThemeSlug | 'none', ThemeWords> = {
     focus: ['《意见》贯彻落实', '高质量发展', '“六大”活动成果转化', '发展定位落地'],
     action: ['对标《意见》抓落实', '把发展定位细化为具体举措', '巩固深化“六大”活动成果'],
     scene: ['基层一线', '机关', '企业', '社区', '农村'],
-    middle: (c) =>
-      `${c.place}${c.action}，围绕建设特色产业增长极、转型发展示范区和自然生态公园城市，推动《意见》各项部署落地见效。`,
+    middle: (c) => `${c.place}${c.action}，围绕建设特色产业增长极、转型发展示范区和自然生态公园城市，推动《意见》各项部署落地见效。`,
   },
 };
 
@@ -327,10 +326,8 @@ const COMMON_MIDDLES: Array<(c: Ctx) => string> = [
   (c) =>
     `通过集中学习和研讨，党员干部进一步学懂弄通习近平新时代中国特色社会主义思想，对建设${c.themeName}的认识更深了、视野更宽了、思路更清了。`,
   () => '“活动开展以来，干部来得勤了，问题解决得快了。”一位受访群众说，“六大”活动带来的变化看得见、摸得着。',
-  (c) =>
-    `在${c.scene}，记者看到，一项项任务被列入清单、挂图作战，一个个难题被逐一销号，“大调研”的成果正在转化为“大落实”的成效。`,
-  (c) =>
-    `${c.place}还广泛征求意见、制定工作方案，成立领导机构，推动“大学习、大调研、大讨论、大统一、大转变、大落实”同步推进、贯穿始终。`,
+  (c) => `在${c.scene}，记者看到，一项项任务被列入清单、挂图作战，一个个难题被逐一销号，“大调研”的成果正在转化为“大落实”的成效。`,
+  (c) => `${c.place}还广泛征求意见、制定工作方案，成立领导机构，推动“大学习、大调研、大讨论、大统一、大转变、大落实”同步推进、贯穿始终。`,
 ];
 
 const COMMON_CLOSINGS: Array<(c: Ctx) => string> = [
@@ -494,13 +491,28 @@ function buildSpecs(rng: Rng): Spec[] {
     event: PLENARY,
   });
   add({ topic: 'quanhui', kind: '评论', date: addDays(PLENARY.date, 1), columns: [COLUMN.pinglun], places: ['xianning'], event: PLENARY });
-  add({ topic: 'quanhui', kind: 'H5', date: addDays(PLENARY.date, 2), columns: [COLUMN.rongmei, COLUMN.jiedu], places: ['xianning'], event: PLENARY });
+  add({
+    topic: 'quanhui',
+    kind: 'H5',
+    date: addDays(PLENARY.date, 2),
+    columns: [COLUMN.rongmei, COLUMN.jiedu],
+    places: ['xianning'],
+    event: PLENARY,
+  });
 
   // 5. Interpreting the 《意见》: one story per clause, and one on the three positions together.
   const interpretations: number[][] = [[1], [2], [3], [4], [5], [6], [7], [8], [9], [2, 5, 6]];
   interpretations.forEach((orders, index) => {
     const theme = orders.length === 1 ? CLAUSES.find((clause) => clause.order === at(orders, 0))?.theme : undefined;
-    add({ topic: 'jiedu', kind: '解读', date: addDays(PLENARY.date, 2 + index * 5), theme, columns: [COLUMN.jiedu], places: ['xianning'], clauses: orders });
+    add({
+      topic: 'jiedu',
+      kind: '解读',
+      date: addDays(PLENARY.date, 2 + index * 5),
+      theme,
+      columns: [COLUMN.jiedu],
+      places: ['xianning'],
+      clauses: orders,
+    });
   });
 
   // 6. The lecture tours (四.7): a report on every stop, two audio pieces.
@@ -598,7 +610,8 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
           c,
           `${lead}市委理论学习中心组（扩大）举行“六大”活动专题学习会，邀请专家学者围绕建设${t}讲理论、讲经验、讲对策。`,
           [
-            () => '参加学习的党员领导干部表示，专题学习深化了认识、开阔了视野、明晰了思路，要以理论学习中心组（扩大）学习为引领，推动党员干部提升政策理论水平。',
+            () =>
+              '参加学习的党员领导干部表示，专题学习深化了认识、开阔了视野、明晰了思路，要以理论学习中心组（扩大）学习为引领，推动党员干部提升政策理论水平。',
             () => '开展“大学习、大调研、大讨论、大统一、大转变、大落实”活动，是推进“不忘初心、牢记使命”主题教育常态化长效化的重要举措。',
             ...COMMON_MIDDLES.slice(3, 4),
           ],
@@ -609,16 +622,11 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
       return {
         titles: ['市“六大”活动领导小组召开工作会议', '市“六大”活动领导小组工作会议部署推进下阶段工作'],
         summary: '市“六大”活动领导小组召开工作会议，总结前段工作，部署推进下阶段活动。',
-        body: compose(
-          rng,
-          c,
-          `${lead}市“六大”活动领导小组召开工作会议，总结前段活动开展情况，研究部署下阶段重点工作。`,
-          [
-            () => '会议强调，要坚持“六大”活动同步推进、贯穿始终，市委常委会带头学习、带头调研、带头研讨，充分发挥示范作用。',
-            () => '会议要求，各地各部门各单位要把工作部署工程化、项目化、清单化，确保活动有声势、有力度、有实效。',
-            ...COMMON_MIDDLES.slice(0, 2),
-          ],
-        ),
+        body: compose(rng, c, `${lead}市“六大”活动领导小组召开工作会议，总结前段活动开展情况，研究部署下阶段重点工作。`, [
+          () => '会议强调，要坚持“六大”活动同步推进、贯穿始终，市委常委会带头学习、带头调研、带头研讨，充分发挥示范作用。',
+          () => '会议要求，各地各部门各单位要把工作部署工程化、项目化、清单化，确保活动有声势、有力度、有实效。',
+          ...COMMON_MIDDLES.slice(0, 2),
+        ]),
       };
     case 'yantaohui': {
       if (spec.kind === '直播') {
@@ -634,16 +642,11 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
       return {
         titles: [`推进咸宁高质量发展研讨会围绕建设${t}召开`, `凝聚共识谋发展——推进咸宁高质量发展研讨会（${t}）侧记`],
         summary: `推进咸宁高质量发展研讨会召开，与会同志围绕建设${t}交流研讨。`,
-        body: compose(
-          rng,
-          c,
-          `${lead}推进咸宁高质量发展研讨会召开。与会同志围绕建设${t}主题，结合“大调研”成果交流发言、深入研讨。`,
-          [
-            () => `发言同志从不同角度分析了建设${t}的优势与短板，提出了一批有针对性、可操作的对策建议。`,
-            () => '大家表示，要以研讨促统一、以统一促转变、以转变促落实，推动“六大”活动走深走实。',
-            ...middles.slice(0, 1),
-          ],
-        ),
+        body: compose(rng, c, `${lead}推进咸宁高质量发展研讨会召开。与会同志围绕建设${t}主题，结合“大调研”成果交流发言、深入研讨。`, [
+          () => `发言同志从不同角度分析了建设${t}的优势与短板，提出了一批有针对性、可操作的对策建议。`,
+          () => '大家表示，要以研讨促统一、以统一促转变、以转变促落实，推动“六大”活动走深走实。',
+          ...middles.slice(0, 1),
+        ]),
       };
     }
     case 'yantao-fayan': {
@@ -716,7 +719,8 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
           c,
           `${lead}市委全体（扩大）会议召开，审议通过《关于加快建设全省特色产业增长极转型发展示范区自然生态公园城市全力推进咸宁高质量发展的意见》。`,
           [
-            () => '会议认为，全市广泛开展“六大”活动以来，全市上下在建设特色产业增长极、转型发展示范区和自然生态公园城市上形成了思想大统一。',
+            () =>
+              '会议认为，全市广泛开展“六大”活动以来，全市上下在建设特色产业增长极、转型发展示范区和自然生态公园城市上形成了思想大统一。',
             () => '会议要求，各级党委（党组）要深入学习领会《意见》，推动各项部署落地见效。',
           ],
           false,
@@ -768,10 +772,16 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
         summary: `解读《意见》${where}“${first}”的内涵和要求。`,
         body: [
           `市委全体（扩大）会议审议通过的《意见》${where}提出“${first}”。如何理解这一部署？`,
-          ...compose(rng, c, `从内涵看，“${first}”回答的是咸宁高质量发展“干什么、怎么干”的问题，需要把定位细化为具体工程、具体项目、具体清单。`, [
-            () => '从外延看，这一部署与“六大”活动一脉相承，是大调研、大讨论成果的集中体现。',
-            () => '落实这一部署，要坚持问题导向、目标导向、效果导向，以“深、实、严、细、久”的标准抓推进。',
-          ], false),
+          ...compose(
+            rng,
+            c,
+            `从内涵看，“${first}”回答的是咸宁高质量发展“干什么、怎么干”的问题，需要把定位细化为具体工程、具体项目、具体清单。`,
+            [
+              () => '从外延看，这一部署与“六大”活动一脉相承，是大调研、大讨论成果的集中体现。',
+              () => '落实这一部署，要坚持问题导向、目标导向、效果导向，以“深、实、严、细、久”的标准抓推进。',
+            ],
+            false,
+          ),
           '（本文所引《意见》条款为示例文本，正式内容以市委印发文件为准。）',
         ].slice(0, 5),
       };
@@ -783,7 +793,14 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
         '艰苦朴素、一身廉洁的品德操守',
         '勇斗病魔、一如既往的顽强精神',
       ];
-      const deeds = ['帮独居老人修缮房屋', '为群众代办证照', '帮农户销售农产品', '清理背街小巷', '为留守儿童辅导功课', '为居民义务维修家电'];
+      const deeds = [
+        '帮独居老人修缮房屋',
+        '为群众代办证照',
+        '帮农户销售农产品',
+        '清理背街小巷',
+        '为留守儿童辅导功课',
+        '为居民义务维修家电',
+      ];
       const deed = pick(rng, deeds);
       const quality = pick(rng, qualities);
       return {
@@ -794,16 +811,11 @@ function write(rng: Rng, spec: Spec, c: Ctx): Written {
           `${tag}“接力唐光友，为民做好事”在${c.place}蔚然成风`,
         ],
         summary: `${c.place}党员干部开展“接力唐光友，为民做好事”活动，为群众做好事、办实事。`,
-        body: compose(
-          rng,
-          c,
-          `${lead}${c.place}党员干部深入开展“接力唐光友，为民做好事”活动，走上街头巷尾，深入田间地头，${deed}。`,
-          [
-            () => `活动中，党员干部以唐光友为榜样，学习他${quality}，主动走到群众身边，为群众做好事、办实事。`,
-            () => '“以前遇到难事不知道找谁，现在党员干部主动上门，我们心里暖暖的。”一位受助群众说。',
-            () => `${c.place}建立“做好事”清单，群众点单、党员接单，让为民服务更加精准。`,
-          ],
-        ),
+        body: compose(rng, c, `${lead}${c.place}党员干部深入开展“接力唐光友，为民做好事”活动，走上街头巷尾，深入田间地头，${deed}。`, [
+          () => `活动中，党员干部以唐光友为榜样，学习他${quality}，主动走到群众身边，为群众做好事、办实事。`,
+          () => '“以前遇到难事不知道找谁，现在党员干部主动上门，我们心里暖暖的。”一位受助群众说。',
+          () => `${c.place}建立“做好事”清单，群众点单、党员接单，让为民服务更加精准。`,
+        ]),
       };
     }
     case 'pinglun':
@@ -1032,7 +1044,11 @@ const OUTLET_NAMES: Record<MunicipalOutlet, string> = {
 function buildStories(rng: Rng): SampleStory[] {
   const specs = buildSpecs(rng)
     .map((spec, index) => ({ spec, index }))
-    .sort((a, b) => instant(a.spec.date, a.spec.hour, a.spec.minute).localeCompare(instant(b.spec.date, b.spec.hour, b.spec.minute)) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        instant(a.spec.date, a.spec.hour, a.spec.minute).localeCompare(instant(b.spec.date, b.spec.hour, b.spec.minute)) ||
+        a.index - b.index,
+    )
     .map(({ spec }) => spec);
 
   const usedTitles = new Set<string>();
@@ -1210,7 +1226,12 @@ const PLACEMENTS: ReadonlyArray<{
   { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-ribao', after: 1, slot: '第3版' },
   { find: (s) => s.event === PLENARY.slug && s.kind === '消息', outlet: 'hubei-guangbo-dianshitai', after: 1, slot: '《湖北新闻》' },
   { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '通讯', outlet: 'renmin-ribao', after: 5, slot: '第11版' },
-  { find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频', outlet: 'zhongyang-guangbo-dianshi-zongtai', after: 2, slot: '央视新闻客户端' },
+  {
+    find: (s) => s.columns?.includes(COLUMN.jieli) === true && s.kind === '视频',
+    outlet: 'zhongyang-guangbo-dianshi-zongtai',
+    after: 2,
+    slot: '央视新闻客户端',
+  },
   { find: (s) => s.kind === '综述' && s.theme === 'zengzhangji', outlet: 'jingji-ribao', after: 4, slot: '第8版' },
   { find: (s) => s.kind === '调研文章' && s.theme === 'shifanqu', outlet: 'guangming-ribao', after: 6, slot: '第7版' },
   { find: (s) => s.event === 'yantaohui-gongyuan-chengshi' && s.kind === '消息', outlet: 'xinhuashe', after: 1, slot: '新华社客户端' },

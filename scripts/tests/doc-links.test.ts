@@ -8,7 +8,9 @@ import { repoRoot } from '../lib/paths';
 
 describe('the docs of this repository', () => {
   it('link only to files and headings that exist', () => {
-    const broken = brokenLinks(docFiles(repoRoot)).map(({ file, line, target, problem }) => `${path.relative(repoRoot, file)}:${line} ${target}: ${problem}`);
+    const broken = brokenLinks(docFiles(repoRoot)).map(
+      ({ file, line, target, problem }) => `${path.relative(repoRoot, file)}:${line} ${target}: ${problem}`,
+    );
     expect(broken).toEqual([]);
   });
 });

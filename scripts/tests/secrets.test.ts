@@ -20,7 +20,10 @@ const modeOf = (file: string) => statSync(file).mode & 0o777;
 describe('.env', () => {
   const example = () => {
     const file = path.join(dir, '.env.example');
-    writeFileSync(file, `HOST=127.0.0.1\n${SECRET_NAMES.map((name) => `${name}=`).join('\n')}\nCAMPAIGN_DESK_BUILD_HOOKS=\nCAMPAIGN_DESK_SUBMIT_URL=\n`);
+    writeFileSync(
+      file,
+      `HOST=127.0.0.1\n${SECRET_NAMES.map((name) => `${name}=`).join('\n')}\nCAMPAIGN_DESK_BUILD_HOOKS=\nCAMPAIGN_DESK_SUBMIT_URL=\n`,
+    );
     return file;
   };
 
@@ -33,13 +36,17 @@ describe('.env', () => {
 
   it('found readable by others, is made the owner’s only, its values kept and a secret or derived value it lacks added', () => {
     const env = path.join(dir, '.env');
-    const found = `HOST=127.0.0.1\n${SECRET_NAMES.filter((name) => name !== 'BACKUP_ENCRYPTION_KEY').map((name) => `${name}=kept-${name}`).join('\n')}\n`;
+    const found = `HOST=127.0.0.1\n${SECRET_NAMES.filter((name) => name !== 'BACKUP_ENCRYPTION_KEY')
+      .map((name) => `${name}=kept-${name}`)
+      .join('\n')}\n`;
     writeFileSync(env, found);
     chmodSync(env, 0o644);
     expect(ensureEnv(env, example())).toEqual(['BACKUP_ENCRYPTION_KEY', 'CAMPAIGN_DESK_BUILD_HOOKS', 'CAMPAIGN_DESK_SUBMIT_URL']);
     expect(modeOf(env)).toBe(0o600);
     expect(readFileSync(env, 'utf8')).toMatch(
-      new RegExp(`^${found}BACKUP_ENCRYPTION_KEY=\\S{32,}\nCAMPAIGN_DESK_BUILD_HOOKS='\\[.*kept-PUBLISHER_HOOK_SECRET.*\\]'\nCAMPAIGN_DESK_SUBMIT_URL=\\S+/api/campaign-desk/participation\n$`),
+      new RegExp(
+        `^${found}BACKUP_ENCRYPTION_KEY=\\S{32,}\nCAMPAIGN_DESK_BUILD_HOOKS='\\[.*kept-PUBLISHER_HOOK_SECRET.*\\]'\nCAMPAIGN_DESK_SUBMIT_URL=\\S+/api/campaign-desk/participation\n$`,
+      ),
     );
   });
 });
@@ -77,7 +84,11 @@ describe('the demo accounts', () => {
 
     // The next run makes the missing account with the password the file already holds.
     const chiefPassword = kept.newsroom['campaign-desk-chief-editor']!.password;
-    const next = await ensureAccounts(file, { ...accountsOf, create: async (account, password) => void users.set(account.email, password) }, accounts);
+    const next = await ensureAccounts(
+      file,
+      { ...accountsOf, create: async (account, password) => void users.set(account.email, password) },
+      accounts,
+    );
     expect(next.map((outcome) => outcome.state)).toEqual(['kept', 'kept', 'created']);
     expect(users.get('chief@campaign-desk.local')).toBe(chiefPassword);
   });

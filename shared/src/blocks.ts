@@ -70,10 +70,10 @@ const listSchema = z.object({
 });
 
 // Annotated because zod cannot infer a type that refers to itself.
-const listChildSchema: z.ZodType<ListItemNode | ListNode, z.ZodTypeDef, unknown> = z.discriminatedUnion(
-  'type',
-  [listItemSchema, listSchema],
-);
+const listChildSchema: z.ZodType<ListItemNode | ListNode, z.ZodTypeDef, unknown> = z.discriminatedUnion('type', [
+  listItemSchema,
+  listSchema,
+]);
 
 const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), children: inlinesSchema }),
@@ -321,9 +321,7 @@ function blockText(block: BlockNode): string {
 }
 
 function listText(list: ListNode): string {
-  return nonBlank(
-    list.children.map((child) => (child.type === 'list' ? listText(child) : inlineText(child.children).trim())),
-  ).join('\n');
+  return nonBlank(list.children.map((child) => (child.type === 'list' ? listText(child) : inlineText(child.children).trim()))).join('\n');
 }
 
 function nonBlank(texts: string[]): string[] {

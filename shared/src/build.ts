@@ -29,7 +29,12 @@ export async function filesOf(paths: string[]): Promise<string[]> {
 /** A short hash of `preamble` and of each file, by its path relative to `root` and its bytes: a new one means a new build. */
 export async function fingerprintOf(root: string, files: string[], preamble = ''): Promise<string> {
   const hash = createHash('sha256').update(preamble);
-  for (const file of files) hash.update(path.relative(root, file)).update('\u0000').update(await readFile(file)).update('\u0000');
+  for (const file of files)
+    hash
+      .update(path.relative(root, file))
+      .update('\u0000')
+      .update(await readFile(file))
+      .update('\u0000');
   return hash.digest('hex').slice(0, 16);
 }
 

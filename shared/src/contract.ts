@@ -352,12 +352,7 @@ export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
 
 /** “story abc123, field cover.width: …” — how every contract failure is reported. */
-export function describeIssues(
-  record: { type?: unknown; documentId?: unknown },
-  error: z.ZodError,
-): string {
+export function describeIssues(record: { type?: unknown; documentId?: unknown }, error: z.ZodError): string {
   const who = `${String(record.type ?? 'record')} ${String(record.documentId ?? '(no documentId)')}`;
-  return error.issues
-    .map((issue) => `${who}, field ${issue.path.join('.') || '(record)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${who}, field ${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; ');
 }

@@ -9,10 +9,7 @@ export const CAMPAIGN_TIME_ZONE = 'Asia/Shanghai';
 
 type Theme = (typeof THEMES)[number];
 
-export type CampaignPhase =
-  | { state: 'before' }
-  | { state: 'during'; theme: Theme | null }
-  | { state: 'after' };
+export type CampaignPhase = { state: 'before' } | { state: 'during'; theme: Theme | null } | { state: 'after' };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The offset is required: without one, Date.parse would read the time in the machine's zone.
@@ -110,8 +107,7 @@ function toShanghai(input: Date | string): ShanghaiMoment {
 function fromInstant(instant: Date, input: Date | string): ShanghaiMoment {
   if (Number.isNaN(instant.getTime())) throw invalid(input);
   const parts = shanghaiClock.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((candidate) => candidate.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return {
     date: `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`,
     time: { hour: Number(part('hour')), minute: Number(part('minute')) },

@@ -95,7 +95,10 @@ function text(field: ParticipationField, bounds: { min?: number; max: number }, 
     .superRefine((value, ctx) => {
       const count = charCount(value);
       if (bounds.min !== undefined && count < bounds.min) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: count === 0 ? `请填写${label}` : `${label}至少需要 ${bounds.min} 个字（现在 ${count} 个）` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: count === 0 ? `请填写${label}` : `${label}至少需要 ${bounds.min} 个字（现在 ${count} 个）`,
+        });
       } else if (count > bounds.max) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}最多 ${bounds.max} 个字（现在 ${count} 个）` });
       }
@@ -106,9 +109,7 @@ const required = (field: ParticipationField, bounds: { min?: number; max: number
   text(field, { min: 1, ...bounds }, singleLine);
 
 const optional = (field: ParticipationField, bounds: { max: number }) =>
-  z
-    .union([z.literal(''), z.undefined(), text(field, bounds, true)])
-    .transform((value) => (value ? value : null));
+  z.union([z.literal(''), z.undefined(), text(field, bounds, true)]).transform((value) => (value ? value : null));
 
 const PHONE = /^\+?[0-9][0-9 -]{4,18}[0-9]$/;
 const EMAIL = /^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/;

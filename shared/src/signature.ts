@@ -114,7 +114,15 @@ export function createEventVerifier({ secret, toleranceSeconds = 300, seen = mem
 
   return {
     /** Checks a request exactly as received: pass the raw body, not a re-serialised one. */
-    async verify({ rawBody, headers, now = new Date() }: { rawBody: string | Uint8Array; headers: IncomingHeaders; now?: Date }): Promise<VerifyResult> {
+    async verify({
+      rawBody,
+      headers,
+      now = new Date(),
+    }: {
+      rawBody: string | Uint8Array;
+      headers: IncomingHeaders;
+      now?: Date;
+    }): Promise<VerifyResult> {
       const id = header(headers, EVENT_ID_HEADER);
       const timestamp = header(headers, TIMESTAMP_HEADER);
       const signature = header(headers, SIGNATURE_HEADER);

@@ -17,7 +17,8 @@ export class SiteAddress {
   /** `siteUrl` is absolute http(s); a path without its last '/' (`https://host/zt/liuda`) names the same root. */
   constructor(siteUrl: string | URL) {
     const root = new URL(siteUrl);
-    if (root.protocol !== 'http:' && root.protocol !== 'https:') throw new RangeError(`SITE_URL must be an http(s) URL, got ${JSON.stringify(String(siteUrl))}`);
+    if (root.protocol !== 'http:' && root.protocol !== 'https:')
+      throw new RangeError(`SITE_URL must be an http(s) URL, got ${JSON.stringify(String(siteUrl))}`);
     root.search = '';
     root.hash = '';
     if (!root.pathname.endsWith('/')) root.pathname += '/';

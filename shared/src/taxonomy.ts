@@ -232,4 +232,3 @@ export type TopicStatus = KeyOf<typeof TOPIC_STATUSES>;
 export function requirementsOf(kind: StoryKind): ReadonlyArray<'mediaUrl' | 'clauseIds'> {
   return STORY_KINDS.find((entry) => entry.key === kind)?.requires ?? [];
 }
-

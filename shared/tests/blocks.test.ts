@@ -153,12 +153,8 @@ describe('renderBlocks', () => {
   });
 
   it('escapes text, so markup in a story stays text', () => {
-    expect(renderBlocks([paragraph('<script>alert(1)</script>')])).toBe(
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
-    );
-    expect(renderBlocks([paragraph(`Tom & "Jerry" 's <b>`)])).toBe(
-      '<p>Tom &amp; &quot;Jerry&quot; &#39;s &lt;b&gt;</p>',
-    );
+    expect(renderBlocks([paragraph('<script>alert(1)</script>')])).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(renderBlocks([paragraph(`Tom & "Jerry" 's <b>`)])).toBe('<p>Tom &amp; &quot;Jerry&quot; &#39;s &lt;b&gt;</p>');
   });
 
   it('escapes the end of a CDATA section, so feeds can wrap the HTML in one', () => {
@@ -166,9 +162,7 @@ describe('renderBlocks', () => {
   });
 
   it('removes characters XML cannot carry from text and attributes', () => {
-    expect(renderBlocks([paragraph('a\u0000b\u0008c\u001bd\uFFFEe\uFFFFf\uD800g\uDC00h\tI')])).toBe(
-      '<p>abcdefgh\tI</p>',
-    );
+    expect(renderBlocks([paragraph('a\u0000b\u0008c\u001bd\uFFFEe\uFFFFf\uD800g\uDC00h\tI')])).toBe('<p>abcdefgh\tI</p>');
     expect(renderBlocks(imaged('/uploads/a.jpg', { alternativeText: '现\u001b场', caption: '图\u0000注' }))).toBe(
       '<figure><img src="/uploads/a.jpg" alt="现场" loading="lazy" decoding="async"><figcaption>图注</figcaption></figure>',
     );
@@ -182,9 +176,7 @@ describe('renderBlocks', () => {
     expect(renderBlocks(imaged('/uploads/a.jpg', { alternativeText: '"onerror="alert(1)' }))).toBe(
       '<figure><img src="/uploads/a.jpg" alt="&quot;onerror=&quot;alert(1)" loading="lazy" decoding="async"></figure>',
     );
-    expect(renderBlocks(linked('/search?q="><script>&x=1'))).toBe(
-      '<p><a href="/search?q=&quot;&gt;&lt;script&gt;&amp;x=1">点我</a></p>',
-    );
+    expect(renderBlocks(linked('/search?q="><script>&x=1'))).toBe('<p><a href="/search?q=&quot;&gt;&lt;script&gt;&amp;x=1">点我</a></p>');
   });
 
   it.each([
@@ -240,9 +232,7 @@ describe('renderBlocks', () => {
   });
 
   it('leaves out sizes that are not positive integers', () => {
-    const blocks: Blocks = [
-      { type: 'image', image: { url: '/uploads/a.jpg', width: 0, height: 10.5 }, children: [] },
-    ];
+    const blocks: Blocks = [{ type: 'image', image: { url: '/uploads/a.jpg', width: 0, height: 10.5 }, children: [] }];
     expect(renderBlocks(blocks)).toBe('<figure><img src="/uploads/a.jpg" alt="" loading="lazy" decoding="async"></figure>');
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LIMITS,
-  cleanText,
-  describeProblems,
-  fieldProblems,
-  goodDeedFormSchema,
-  suggestionFormSchema,
-} from '../src/participation';
+import { LIMITS, cleanText, describeProblems, fieldProblems, goodDeedFormSchema, suggestionFormSchema } from '../src/participation';
 
 const suggestion = { topic: 'shifanqu', text: '建议在温泉新区增设夜间公交线路，方便游客。', consent: 'on' };
 const deed = { doer: '通山县某村党员', place: 'tongshan', date: '2020-06-05', description: '冒雨帮助村民抢收晾晒的稻谷。', consent: 'on' };
@@ -43,7 +36,9 @@ describe('the suggestion form', () => {
   });
 
   it('counts characters after cleaning, so invisible padding does not make a suggestion long enough', () => {
-    const problems = problemsOf(suggestionFormSchema.safeParse({ ...suggestion, text: `短\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b` }));
+    const problems = problemsOf(
+      suggestionFormSchema.safeParse({ ...suggestion, text: `短\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b` }),
+    );
     expect(problems[0]!.message).toContain('至少需要 10 个字');
   });
 

@@ -33,7 +33,9 @@ async function main() {
     for (const warning of plan.warnings) console.warn(`warning: ${warning}`);
     await rm(out, { recursive: true, force: true });
     const files = await exportSite(renderer, plan, out);
-    console.log(`${plan.pages.html} pages, ${files} files in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${plan.pages.html} pages, ${files} files in ${path.relative(process.cwd(), out) || '.'} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     await renderer.close();
     await closeSearchIndexer();

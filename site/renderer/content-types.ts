@@ -34,4 +34,3 @@ export function contentType(file: string): string {
   if (path.basename(original) === 'feed.json') return 'application/feed+json; charset=utf-8';
   return CONTENT_TYPES[path.extname(original).toLowerCase()] ?? 'application/octet-stream';
 }
-

@@ -2,7 +2,17 @@
 /// <reference types="astro/client" />
 /// <reference path="../src/locals.d.ts" />
 /** The site's renderer, for the publisher: compile, render what a change touches, index for search. */
-export { SiteRenderer, RendererError, DEFAULT_SITE_DIR, type Plan, type RenderedFile, type RendererOptions, type SearchRecord, type SourcedFile, type SyncInput } from './site-renderer';
+export {
+  SiteRenderer,
+  RendererError,
+  DEFAULT_SITE_DIR,
+  type Plan,
+  type RenderedFile,
+  type RendererOptions,
+  type SearchRecord,
+  type SourcedFile,
+  type SyncInput,
+} from './site-renderer';
 export { closeSearchIndexer } from './search-index';
 export { siteFiles, type FilesOptions, type SiteFile } from './site-files';
 export { exportSite } from './export';

@@ -27,7 +27,12 @@ async function filesUnder(dir: string): Promise<string[]> {
  * Hands `onFile` each file a plan adds. Search shards, the slowest part, are indexed from the
  * start beside the pages and handed over last; answers the milliseconds pages and search took.
  */
-export async function siteFiles(renderer: SiteRenderer, plan: Plan, options: FilesOptions, onFile: (file: SiteFile) => Promise<void>): Promise<{ render: number; search: number }> {
+export async function siteFiles(
+  renderer: SiteRenderer,
+  plan: Plan,
+  options: FilesOptions,
+  onFile: (file: SiteFile) => Promise<void>,
+): Promise<{ render: number; search: number }> {
   const started = performance.now();
   const search = (async () => {
     const files: SiteFile[] = [];

@@ -78,7 +78,10 @@ export class SiteRenderer {
 
   /** Compiles the site if its sources changed since the last compile, and starts a worker on it. */
   static async start(options: RendererOptions): Promise<SiteRenderer> {
-    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log, { footer: options.footer, submitUrl: options.submitUrl });
+    const compiled = await compileSite(options.siteDir, options.siteUrl, options.log, {
+      footer: options.footer,
+      submitUrl: options.submitUrl,
+    });
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: { entry: compiled.entry },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 4096 },
@@ -161,4 +164,3 @@ export class SiteRenderer {
     await this.worker.terminate();
   }
 }
-

@@ -26,7 +26,9 @@ export async function createAdminAccount(strapi: Core.Strapi, roleCode: string, 
   const email = `${roleCode}-${randomBytes(4).toString('hex')}@newsroom.example.cn`;
   // Strapi asks for upper and lower case letters and a digit.
   const password = `Pw1${randomBytes(12).toString('base64url')}`;
-  const user = (await strapi.service('admin::user').create({ email, firstname, lastname: '测试', password, isActive: true, roles: [role.id] })) as {
+  const user = (await strapi
+    .service('admin::user')
+    .create({ email, firstname, lastname: '测试', password, isActive: true, roles: [role.id] })) as {
     id: number;
   };
   return { id: user.id, email, password };

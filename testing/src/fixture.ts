@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 export const FIXTURE_FILE = fileURLToPath(new URL('../fixtures/snapshot.json', import.meta.url));
 
-export type SnapshotPage = { records: Array<Record<string, any>>; tombstones: Array<{ type: string; documentId: string }>; cursor: string; hasMore: boolean };
+export type SnapshotPage = {
+  records: Array<Record<string, any>>;
+  tombstones: Array<{ type: string; documentId: string }>;
+  cursor: string;
+  hasMore: boolean;
+};
 
 /** A fresh copy of the fixture, to change at will. */
 export function readFixture(): SnapshotPage {

@@ -20,7 +20,9 @@ export async function signUp(cms: Cms, roleCode: string, name: string): Promise<
   // Only letters and digits: a name may hold spaces or Chinese, which an address cannot.
   const email = `${randomBytes(6).toString('hex')}@newsroom.example.cn`;
   const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  const user = (await cms.strapi.service('admin::user').create({ email, firstname: name, lastname: '测试', password, isActive: true, roles: [role.id] })) as {
+  const user = (await cms.strapi
+    .service('admin::user')
+    .create({ email, firstname: name, lastname: '测试', password, isActive: true, roles: [role.id] })) as {
     id: number;
   };
   const login = await fetch(`${cms.url}/admin/login`, {

@@ -31,10 +31,14 @@ export async function startCluster(bin: string): Promise<Cluster> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale']);
   const port = await freePort();
   run('pg_ctl', [
-    '-D', data,
-    '-l', path.join(dir, 'server.log'),
-    '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}' -c fsync=off -c full_page_writes=off -c synchronous_commit=off`,
-    '-w', 'start',
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}' -c fsync=off -c full_page_writes=off -c synchronous_commit=off`,
+    '-w',
+    'start',
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -46,7 +46,8 @@ export async function startSnapshotApi(initial: Rec[], token = 'test-token'): Pr
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(body));
     };
-    if (!['/api/campaign-desk/snapshot', '/api/campaign-desk/undelivered'].includes(url.pathname)) return send(404, { error: { message: 'Not Found' } });
+    if (!['/api/campaign-desk/snapshot', '/api/campaign-desk/undelivered'].includes(url.pathname))
+      return send(404, { error: { message: 'Not Found' } });
     if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { message: 'Missing or invalid credentials' } });
     if (failure) return send(failure.status, { error: { message: failure.message } });
     if (url.pathname === '/api/campaign-desk/undelivered') return send(200, undelivered);

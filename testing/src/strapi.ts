@@ -64,7 +64,9 @@ export interface BootedCms {
  */
 export async function bootCms(env: Record<string, string>, port = 0): Promise<BootedCms> {
   Object.assign(process.env, env);
-  const strapi = await strapiPackage().createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
+  const strapi = await strapiPackage()
+    .createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') })
+    .load();
   await strapi.server.mount();
   const httpServer = strapi.server.httpServer;
   // The tests' fetch keeps connections alive between calls in this same process; a busy event

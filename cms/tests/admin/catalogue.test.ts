@@ -83,7 +83,8 @@ function textOf(message: string): string {
   const collect = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
       if (element.type === TYPE.literal) text.push(element.value);
-      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) collect(option.value);
+      if (element.type === TYPE.plural || element.type === TYPE.select)
+        for (const option of Object.values(element.options)) collect(option.value);
       if (element.type === TYPE.tag) collect(element.children);
     }
   };
@@ -100,7 +101,8 @@ function argumentsOf(tree: MessageFormatElement[]): string {
     for (const element of elements) {
       if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
       names.add(element.value);
-      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) collect(option.value);
+      if (element.type === TYPE.plural || element.type === TYPE.select)
+        for (const option of Object.values(element.options)) collect(option.value);
       if (element.type === TYPE.tag) collect(element.children);
     }
   };

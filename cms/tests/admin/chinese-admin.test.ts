@@ -40,10 +40,18 @@ beforeAll(async () => {
   cms = await startCms();
   await cms.strapi.plugin(PLUGIN_ID).service('seed').load(campaignDataset(), 'plan.json + sample stories');
   // An image in the media library, so its list shows an asset as editors meet it.
-  await cms.strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name: '咸宁日报头版.png', alternativeText: '咸宁日报头版' } },
-    files: { filepath: path.join(__dirname, 'support', 'front-page.png'), originalFilename: '咸宁日报头版.png', mimetype: 'image/png', size: readFileSync(path.join(__dirname, 'support', 'front-page.png')).length },
-  });
+  await cms.strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name: '咸宁日报头版.png', alternativeText: '咸宁日报头版' } },
+      files: {
+        filepath: path.join(__dirname, 'support', 'front-page.png'),
+        originalFilename: '咸宁日报头版.png',
+        mimetype: 'image/png',
+        size: readFileSync(path.join(__dirname, 'support', 'front-page.png')).length,
+      },
+    });
   const story = (await cms.strapi.db.query(UID.story).findOne({ where: { publishedAt: { $notNull: true } } })) as { documentId: string };
   storyId = story.documentId;
   for (const type of CAMPAIGN_CONTENT_TYPES) {
@@ -137,7 +145,12 @@ class Session {
   async go(href: string): Promise<string> {
     const link = this.page.locator(`a[href="${href}"]`).first();
     this.quietSince = Date.now();
-    const clicked = (await link.count()) > 0 && (await link.click({ timeout: 2000 }).then(() => true, () => false));
+    const clicked =
+      (await link.count()) > 0 &&
+      (await link.click({ timeout: 2000 }).then(
+        () => true,
+        () => false,
+      ));
     if (!clicked) await this.page.goto(`${cms.url}${href}`);
     await this.settle();
     return new URL(this.page.url()).pathname.replace(/\/$/, '');
@@ -150,7 +163,8 @@ class Session {
   async walk(within: string[]): Promise<void> {
     const queue = [...(await this.navigationLinks())];
     const seen = new Set(this.findings.keys());
-    const walked = (pathname: string) => within.some((prefix) => pathname.startsWith(prefix)) && !NOT_WALKED.some((prefix) => pathname.startsWith(prefix));
+    const walked = (pathname: string) =>
+      within.some((prefix) => pathname.startsWith(prefix)) && !NOT_WALKED.some((prefix) => pathname.startsWith(prefix));
     while (queue.length > 0) {
       const [pathname, href] = queue.shift()!;
       if (seen.has(pathname) || !walked(pathname)) continue;
@@ -165,7 +179,9 @@ class Session {
 
   /** Every finding, page by page, for one readable assertion. */
   report(): Record<string, Findings> {
-    return Object.fromEntries([...this.findings].filter(([, found]) => found.missingMessages.length + found.latin.length + found.foreignRequests.length > 0));
+    return Object.fromEntries(
+      [...this.findings].filter(([, found]) => found.missingMessages.length + found.latin.length + found.foreignRequests.length > 0),
+    );
   }
 }
 
@@ -233,10 +249,14 @@ describe('the admin panel in Simplified Chinese', () => {
     const campaignDesk = page.getByRole('tabpanel').getByRole('button', { name: /专题宣传/ });
     if ((await campaignDesk.getAttribute('aria-expanded')) === 'false') await campaignDesk.click();
     await page.getByRole('checkbox', { name: '初审', exact: true }).click();
-    const saved = page.waitForResponse((response) => response.url().includes(`/admin/roles/${reporter.id}/permissions`) && response.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (response) => response.url().includes(`/admin/roles/${reporter.id}/permissions`) && response.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: '保存', exact: true }).click();
     expect((await saved).status()).toBe(200);
-    const granted = await cms.strapi.db.query('admin::permission').findOne({ where: { role: reporter.id, action: REVIEW_ACTIONS.first.id } });
+    const granted = await cms.strapi.db
+      .query('admin::permission')
+      .findOne({ where: { role: reporter.id, action: REVIEW_ACTIONS.first.id } });
     expect(granted).not.toBeNull();
 
     expect(session.report()).toEqual({});
@@ -253,7 +273,8 @@ describe('the admin panel in Simplified Chinese', () => {
       roles: [],
       preferedLanguage: 'en',
     })) as { id: number };
-    const language = async (id: number) => ((await cms.strapi.db.query('admin::user').findOne({ where: { id } })) as { preferedLanguage: string }).preferedLanguage;
+    const language = async (id: number) =>
+      ((await cms.strapi.db.query('admin::user').findOne({ where: { id } })) as { preferedLanguage: string }).preferedLanguage;
     expect(await language(invited.id)).toBe('zh-Hans');
     expect(await language(chosen.id)).toBe('en');
   });

@@ -90,7 +90,10 @@ describe('the editor’s day', () => {
   });
 
   it('编辑：what the reporter’s edit changed since 初审, block by block, in the panel', async () => {
-    expect((await api.call(people.reporter, 'PUT', `/content-manager/collection-types/${UID.story}/${storyId}`, { summary: '摘要（补充职务）' })).status).toBe(200);
+    expect(
+      (await api.call(people.reporter, 'PUT', `/content-manager/collection-types/${UID.story}/${storyId}`, { summary: '摘要（补充职务）' }))
+        .status,
+    ).toBe(200);
     expect((await api.review(people.reporter, storyId, 'submit')).status).toBe(200);
     const page = await pageOf(people.editor);
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);

@@ -20,31 +20,46 @@ describe('the 统计 page', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const login = { email: `chief-${randomBytes(3).toString('hex')}@newsroom.example.cn`, password: `Pw1${randomBytes(9).toString('base64url')}` };
+  const login = {
+    email: `chief-${randomBytes(3).toString('hex')}@newsroom.example.cn`,
+    password: `Pw1${randomBytes(9).toString('base64url')}`,
+  };
 
   beforeAll(async () => {
     cms = await startCms();
-    await cms.strapi.plugin(PLUGIN_ID).service('seed').load(
-      {
-        ...plan,
-        stories: ['2020-06-01', '2020-06-02', '2020-06-03'].map((day, n) => ({
-          slug: `page-story-${n}`,
-          title: `统计页面测试稿件 ${n}`,
-          date: `${day}T09:00:00+08:00`,
-          body: ['正文。'],
-          kind: '消息',
-          outlet: 'xianning-ribao',
-          columns: [plan.columns[0]!.slug],
-          theme: 'shifanqu',
-          sample: false,
-        })),
-      },
-      'statistics page',
-    );
+    await cms.strapi
+      .plugin(PLUGIN_ID)
+      .service('seed')
+      .load(
+        {
+          ...plan,
+          stories: ['2020-06-01', '2020-06-02', '2020-06-03'].map((day, n) => ({
+            slug: `page-story-${n}`,
+            title: `统计页面测试稿件 ${n}`,
+            date: `${day}T09:00:00+08:00`,
+            body: ['正文。'],
+            kind: '消息',
+            outlet: 'xianning-ribao',
+            columns: [plan.columns[0]!.slug],
+            theme: 'shifanqu',
+            sample: false,
+          })),
+        },
+        'statistics page',
+      );
     const evidence = await fixtures(cms.strapi).image('page');
-    const id = async (uid: string, slug: string) => ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
+    const id = async (uid: string, slug: string) =>
+      ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
     await cms.strapi.documents(UID.placement).create({
-      data: { story: await id(UID.story, 'page-story-0'), outlet: await id(UID.outlet, 'hubei-ribao'), state: 'verified', date: '2020-06-02', slot: '第3版', evidence: evidence.id, sample: false },
+      data: {
+        story: await id(UID.story, 'page-story-0'),
+        outlet: await id(UID.outlet, 'hubei-ribao'),
+        state: 'verified',
+        date: '2020-06-02',
+        slot: '第3版',
+        evidence: evidence.id,
+        sample: false,
+      },
     } as never);
     const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } });
     await cms.strapi.service('admin::user').create({ ...login, firstname: '主编', lastname: '测试', isActive: true, roles: [role.id] });
@@ -80,7 +95,10 @@ describe('the 统计 page', () => {
   });
 
   it('downloads the workbook for the 六大办', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（全部表格）' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel（全部表格）' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^“六大”活动宣传统计_2020-04-21_\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 

@@ -14,10 +14,7 @@ export interface Answer {
 }
 
 /** A 1×1 PNG: the smallest image the media library takes. */
-const PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
 
 export function adminApi(cms: TestCms) {
   async function answer(response: Response): Promise<Answer> {
@@ -44,18 +41,31 @@ export function adminApi(cms: TestCms) {
     /** A review move as the 审稿 panel makes it: from the stage the reviewer sees now. */
     async review(session: Session, documentId: string, action: string, comment?: string): Promise<Answer> {
       const { body } = await this.call(session, 'GET', `/campaign-desk/stories/${documentId}/review`);
-      return this.call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, { action, stage: body.stage, ...(comment === undefined ? {} : { comment }) });
+      return this.call(session, 'POST', `/campaign-desk/stories/${documentId}/review`, {
+        action,
+        stage: body.stage,
+        ...(comment === undefined ? {} : { comment }),
+      });
     },
 
     /**
      * Uploads a file to the media library (`POST /upload`), or replaces file `replace` with it:
      * a one-pixel PNG unless `file` says otherwise.
      */
-    async upload(session: Session, name: string, replace?: number, file: { body: Uint8Array | string; type: string; extension: string } = { body: PIXEL, type: 'image/png', extension: 'png' }): Promise<Answer> {
+    async upload(
+      session: Session,
+      name: string,
+      replace?: number,
+      file: { body: Uint8Array | string; type: string; extension: string } = { body: PIXEL, type: 'image/png', extension: 'png' },
+    ): Promise<Answer> {
       const form = new FormData();
       const fileName = `${name}.${file.extension}`;
       // Copied into a plain ArrayBuffer-backed array, the one kind Blob takes whatever the lib's typings.
-      form.append('files', new Blob([typeof file.body === 'string' ? file.body : new Uint8Array(file.body)], { type: file.type }), fileName);
+      form.append(
+        'files',
+        new Blob([typeof file.body === 'string' ? file.body : new Uint8Array(file.body)], { type: file.type }),
+        fileName,
+      );
       form.append('fileInfo', JSON.stringify({ name: fileName }));
       const response = await fetch(`${cms.url}/upload${replace === undefined ? '' : `/files/${replace}/replace`}`, {
         method: 'POST',

@@ -42,20 +42,24 @@ export async function send(url: string, options: Send = {}): Promise<Answer> {
   };
   if (headers.Origin === '') delete headers.Origin;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? (payload ? 'POST' : 'GET'), headers, localAddress: options.from ?? '127.0.0.1' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          // A page, or nothing.
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
+    const req = request(
+      url,
+      { method: options.method ?? (payload ? 'POST' : 'GET'), headers, localAddress: options.from ?? '127.0.0.1' },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // A page, or nothing.
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload?.body);
   });
@@ -65,5 +69,7 @@ export async function send(url: string, options: Send = {}): Promise<Answer> {
 export async function solve(challenge: Challenge): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new Error('could not solve the challenge');
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString('base64');
 }

@@ -45,7 +45,9 @@ export function sampleRecords(strapi: Core.Strapi) {
   function text(attribute: Attribute): string {
     serial += 1;
     const candidates =
-      attribute.type === 'email' ? [`sample-${serial}@newsroom.example.cn`] : [`矩阵样本${serial}`, `https://example.cn/sample/${serial}`, `sample-${serial}`];
+      attribute.type === 'email'
+        ? [`sample-${serial}@newsroom.example.cn`]
+        : [`矩阵样本${serial}`, `https://example.cn/sample/${serial}`, `sample-${serial}`];
     const fits = candidates.find((candidate) => !attribute.regex || new RegExp(attribute.regex).test(candidate));
     if (!fits) throw new Error(`no sample text fits ${attribute.regex}`);
     return fits.slice(-(attribute.maxLength ?? Infinity));
@@ -83,7 +85,9 @@ export function sampleRecords(strapi: Core.Strapi) {
         return door === 'code' ? documentId : { connect: [{ documentId }] };
       }
     }
-    throw new Error(`sample-records cannot fill the required ${type}.${name} (${attribute.type}): teach it in tests/support/sample-records.ts`);
+    throw new Error(
+      `sample-records cannot fill the required ${type}.${name} (${attribute.type}): teach it in tests/support/sample-records.ts`,
+    );
   }
 
   /** One public record of `type`, an existing one (themes, activities and places cannot be made) or one made once, reused as a relation target. */
@@ -119,7 +123,9 @@ export function sampleRecords(strapi: Core.Strapi) {
         ...(publish && publishable(type) && type !== 'story' ? { status: 'published' } : {}),
       } as never)) as { documentId: string };
       if (author !== undefined) {
-        const rows = (await strapi.db.query(UID[type] as never).findMany({ where: { documentId: created.documentId } })) as Array<{ id: number }>;
+        const rows = (await strapi.db.query(UID[type] as never).findMany({ where: { documentId: created.documentId } })) as Array<{
+          id: number;
+        }>;
         for (const { id } of rows) await strapi.db.query(UID[type] as never).update({ where: { id }, data: { createdBy: author } });
       }
       if (type === 'story' && publish) {
@@ -132,7 +138,8 @@ export function sampleRecords(strapi: Core.Strapi) {
     /** An attribute an edit can change without touching anything fixed or unique, and a new value for it. */
     edit(type: CampaignContentKey): Record<string, unknown> {
       const editable = Object.entries(attributesOf(type)).filter(
-        ([name, attribute]) => ['string', 'text', 'integer'].includes(attribute.type) && !attribute.unique && !attribute.regex && name !== 'name',
+        ([name, attribute]) =>
+          ['string', 'text', 'integer'].includes(attribute.type) && !attribute.unique && !attribute.regex && name !== 'name',
       );
       const [name, attribute] = editable.find(([, candidate]) => !candidate.required) ?? editable[0] ?? [];
       if (!name || !attribute) throw new Error(`sample-records finds nothing to edit on ${type}`);

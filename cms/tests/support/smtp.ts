@@ -15,7 +15,12 @@ export interface Mail {
 function decodeBody(headers: string, body: string): string {
   if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
-    return decodeURIComponent(body.replace(/=\r?\n/g, '').replace(/%/g, '%25').replace(/=([0-9A-F]{2})/gi, '%$1'));
+    return decodeURIComponent(
+      body
+        .replace(/=\r?\n/g, '')
+        .replace(/%/g, '%25')
+        .replace(/=([0-9A-F]{2})/gi, '%$1'),
+    );
   }
   return body;
 }
@@ -40,7 +45,12 @@ function parse(to: string[], raw: string): Mail {
   const [headers, body] = split(raw);
   const subject = decodeWords(/^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '');
   const boundary = /boundary="?([^";\s]+)"?/i.exec(headers)?.[1];
-  const plain = boundary ? body.split(`--${boundary}`).map(split).find(([part]) => /content-type:\s*text\/plain/i.test(part)) : undefined;
+  const plain = boundary
+    ? body
+        .split(`--${boundary}`)
+        .map(split)
+        .find(([part]) => /content-type:\s*text\/plain/i.test(part))
+    : undefined;
   const [partHeaders, partBody] = plain ?? [headers, body];
   return { to, subject, text: decodeBody(partHeaders, partBody).trim() };
 }
@@ -55,7 +65,12 @@ export async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push(parse(session.envelope.rcptTo.map((recipient) => recipient.address), Buffer.concat(chunks).toString('utf8')));
+        mails.push(
+          parse(
+            session.envelope.rcptTo.map((recipient) => recipient.address),
+            Buffer.concat(chunks).toString('utf8'),
+          ),
+        );
         callback();
       });
     },

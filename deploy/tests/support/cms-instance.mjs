@@ -16,7 +16,14 @@ async function setUp({ plan, people }) {
   await strapi.plugin('campaign-desk').service('seed').load(plan, 'deploy');
   for (const person of people) {
     const role = await strapi.db.query('admin::role').findOne({ where: { code: person.role } });
-    await strapi.service('admin::user').create({ email: person.email, firstname: person.name, lastname: '部署', password: person.password, isActive: true, roles: [role.id] });
+    await strapi.service('admin::user').create({
+      email: person.email,
+      firstname: person.name,
+      lastname: '部署',
+      password: person.password,
+      isActive: true,
+      roles: [role.id],
+    });
   }
   const token = await strapi.service('admin::api-token').create({ name: 'publisher', type: 'read-only', lifespan: null });
   const columns = await strapi.db.query('plugin::campaign-desk.column').findMany({ select: ['slug', 'documentId'] });

@@ -20,10 +20,26 @@ export interface Endpoint {
   ca?: string;
 }
 
-export function send(endpoint: Endpoint, method: string, path: string, options: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+export function send(
+  endpoint: Endpoint,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<Answer> {
   const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
-  const headers = { Host: endpoint.port === 443 ? endpoint.host : `${endpoint.host}:${endpoint.port}`, ...(body ? { 'Content-Length': String(body.length) } : {}), ...options.headers };
-  const settings = { host: '127.0.0.1', port: endpoint.port, method, path, headers, ...(endpoint.ca ? { ca: endpoint.ca, servername: endpoint.host } : {}) };
+  const headers = {
+    Host: endpoint.port === 443 ? endpoint.host : `${endpoint.host}:${endpoint.port}`,
+    ...(body ? { 'Content-Length': String(body.length) } : {}),
+    ...options.headers,
+  };
+  const settings = {
+    host: '127.0.0.1',
+    port: endpoint.port,
+    method,
+    path,
+    headers,
+    ...(endpoint.ca ? { ca: endpoint.ca, servername: endpoint.host } : {}),
+  };
   return new Promise((resolve, reject) => {
     const outgoing = (endpoint.ca ? httpsRequest : httpRequest)(settings, (response) => {
       const chunks: Buffer[] = [];

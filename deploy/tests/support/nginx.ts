@@ -18,8 +18,27 @@ const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 export function makeCertificate(dir: string, hosts: string[]): { cert: string; key: string; pem: string } {
   const cert = path.join(dir, 'test.crt');
   const key = path.join(dir, 'test.key');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=campaign-desk-test',
-    '-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=campaign-desk-test',
+      '-addext',
+      `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert, key, pem: readFileSync(cert, 'utf8') };
 }
 
@@ -107,7 +126,8 @@ http {
   const managed = startProcess('nginx', ['-p', dir, '-c', conf, '-e', errorLog], { PATH: process.env.PATH });
   const deadline = Date.now() + 20_000;
   while (!(await listening(options.httpsPort))) {
-    if (managed.child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${managed.output()}${readFileSync(errorLog, 'utf8')}`);
+    if (managed.child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`nginx did not start: ${managed.output()}${readFileSync(errorLog, 'utf8')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -25,7 +25,9 @@ function manage(child: ChildProcess): Managed {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
   // Should the test process end first, nothing it started lives on.
   const orphaned = () => signalGroup(child.pid!, 'SIGKILL');
   process.once('exit', orphaned);

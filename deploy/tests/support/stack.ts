@@ -88,7 +88,14 @@ export async function startStack(): Promise<Stack> {
     const storage = await startObjectStorage();
     stops.push(() => storage.stop());
 
-    const [httpPort, httpsPort, cmsA, cmsB, sitePort, controlPort] = (await Promise.all(Array.from({ length: 6 }, () => freePort()))) as [number, number, number, number, number, number];
+    const [httpPort, httpsPort, cmsA, cmsB, sitePort, controlPort] = (await Promise.all(Array.from({ length: 6 }, () => freePort()))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const siteUrl = `https://${PORTAL}:${httpsPort}${SITE_PATH}`;
     const hookSecret = randomBytes(18).toString('base64url');
     const publisherToken = randomBytes(18).toString('base64url');
@@ -106,7 +113,9 @@ export async function startStack(): Promise<Stack> {
       CAMPAIGN_DESK_TRUSTED_PROXIES: '127.0.0.1',
       SITE_URL: siteUrl,
       ...storage.env,
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret }]),
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([
+        { name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret },
+      ]),
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
@@ -122,10 +131,18 @@ export async function startStack(): Promise<Stack> {
       await messageOf(instance, 'ready');
     }
     const people = Object.fromEntries(
-      (Object.keys(ROLES) as Role[]).map((role) => [role, { email: `${role.toLowerCase()}@newsroom.example.cn`, password: `Pw1${randomBytes(9).toString('base64url')}` }]),
+      (Object.keys(ROLES) as Role[]).map((role) => [
+        role,
+        { email: `${role.toLowerCase()}@newsroom.example.cn`, password: `Pw1${randomBytes(9).toString('base64url')}` },
+      ]),
     ) as Stack['people'];
     const settingUp = messageOf<{ token: string; columns: Record<string, string> }>(instances[0]!, 'setUp');
-    instances[0]!.child.send({ setUp: { plan, people: (Object.keys(ROLES) as Role[]).map((role) => ({ role: ROLES[role][0], name: ROLES[role][1], ...people[role] })) } });
+    instances[0]!.child.send({
+      setUp: {
+        plan,
+        people: (Object.keys(ROLES) as Role[]).map((role) => ({ role: ROLES[role][0], name: ROLES[role][1], ...people[role] })),
+      },
+    });
     const { token, columns } = await settingUp;
 
     const publisherDataDir = path.join(work, 'publisher');

@@ -15,7 +15,6 @@ import { PublisherProcess as BasePublisherProcess } from '@campaign-desk/publish
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { SiteAddress } from '@campaign-desk/shared';
 
-
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -106,7 +105,9 @@ export async function startSystem(seed: unknown, options: { base?: string } = {}
       PUBLIC_URL: cmsUrl,
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: path.join(work, 'data.db'),
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret }]),
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([
+        { name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret },
+      ]),
       CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',

@@ -67,7 +67,11 @@ export function xmlText(text: string): string {
 /** One line of plain text (for titles): control characters and runs of space collapsed. */
 export function plainLine(text: string, max = 300): string {
   const line = stripIllegalXmlChars(text).replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${Array.from(line).slice(0, max - 1).join('')}…` : line;
+  return line.length > max
+    ? `${Array.from(line)
+        .slice(0, max - 1)
+        .join('')}…`
+    : line;
 }
 
 /** Plain text as the HTML of an RSS <description>, written into XML: escaped twice, on purpose. */
@@ -84,9 +88,7 @@ const SAMPLE_NOTICE = '<p><strong>【示例】本条为示例内容，请勿转�
 
 /** An image on top of an item's full text, with its caption and credit. */
 function figureHtml(image: FeedMedia): string {
-  const caption = [image.caption, image.credit ? `（${image.credit}）` : '']
-    .filter((part): part is string => Boolean(part))
-    .join('');
+  const caption = [image.caption, image.credit ? `（${image.credit}）` : ''].filter((part): part is string => Boolean(part)).join('');
   return (
     `<figure><img src="${xmlText(absolute(image.url))}" alt="${xmlText(image.alt ?? '')}"` +
     `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>` +
@@ -248,7 +250,8 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_I
         `<media:content url="${xmlText(absolute(image.url))}" medium="image" type="${xmlText(image.type)}"` +
           `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>`,
       );
-      if (image.caption || image.alt) out.push(`<media:description>${xmlText(plainLine(image.caption || image.alt || '', 2000))}</media:description>`);
+      if (image.caption || image.alt)
+        out.push(`<media:description>${xmlText(plainLine(image.caption || image.alt || '', 2000))}</media:description>`);
       if (image.credit) out.push(`<media:credit>${xmlText(plainLine(image.credit))}</media:credit>`);
       out.push('</media:content>');
     }
@@ -284,9 +287,7 @@ export function buildJsonFeed(channel: FeedChannel, items: FeedItem[], limit = F
       ...(item.updated ? { date_modified: item.updated.toISOString() } : {}),
       ...(item.creators.length > 0 ? { authors: item.creators.map((name) => ({ name: plainLine(name) })) } : {}),
       tags: unique(item.categories).map((tag) => plainLine(tag)),
-      ...(item.enclosure
-        ? { attachments: [{ url: absolute(item.enclosure.url), mime_type: item.enclosure.type }] }
-        : {}),
+      ...(item.enclosure ? { attachments: [{ url: absolute(item.enclosure.url), mime_type: item.enclosure.type }] } : {}),
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

@@ -19,12 +19,28 @@ const line = (max: number) =>
 export const FOOTER_SETTINGS = {
   sponsor: { env: 'SITE_SPONSOR', label: '主办单位', schema: line(100) },
   organizer: { env: 'SITE_ORGANIZER', label: '承办单位', schema: line(100) },
-  phone: { env: 'SITE_CONTACT_PHONE', label: '电话', schema: z.string().regex(/^\+?[\d\s()-]{5,30}(?:转\d{1,6})?$/u, '应为电话号码，如 0715-8123456') },
+  phone: {
+    env: 'SITE_CONTACT_PHONE',
+    label: '电话',
+    schema: z.string().regex(/^\+?[\d\s()-]{5,30}(?:转\d{1,6})?$/u, '应为电话号码，如 0715-8123456'),
+  },
   email: { env: 'SITE_CONTACT_EMAIL', label: '邮箱', schema: z.string().email('应为电子邮箱地址').max(100, '不能超过 100 个字符') },
   address: { env: 'SITE_CONTACT_ADDRESS', label: '地址', schema: line(100) },
-  icp: { env: 'SITE_ICP', label: 'ICP备案号', schema: z.string().regex(/^\p{Script=Han}ICP[备证]\d{6,12}号(?:-\d{1,3})?$/u, '应如“鄂ICP备12345678号-1”') },
-  police: { env: 'SITE_POLICE_RECORD', label: '公安备案号', schema: z.string().regex(/^\p{Script=Han}公网安备\s?\d{14}号$/u, '应如“鄂公网安备 42120202000123号”') },
-  govId: { env: 'SITE_GOV_ID', label: '政府网站标识码', schema: z.string().regex(/^(?:\d{10}|bm\d{8})$/u, '应为 10 位，如 4212000001 或 bm09000001') },
+  icp: {
+    env: 'SITE_ICP',
+    label: 'ICP备案号',
+    schema: z.string().regex(/^\p{Script=Han}ICP[备证]\d{6,12}号(?:-\d{1,3})?$/u, '应如“鄂ICP备12345678号-1”'),
+  },
+  police: {
+    env: 'SITE_POLICE_RECORD',
+    label: '公安备案号',
+    schema: z.string().regex(/^\p{Script=Han}公网安备\s?\d{14}号$/u, '应如“鄂公网安备 42120202000123号”'),
+  },
+  govId: {
+    env: 'SITE_GOV_ID',
+    label: '政府网站标识码',
+    schema: z.string().regex(/^(?:\d{10}|bm\d{8})$/u, '应为 10 位，如 4212000001 或 bm09000001'),
+  },
 } as const;
 
 export type FooterSetting = keyof typeof FOOTER_SETTINGS;

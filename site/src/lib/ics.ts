@@ -71,12 +71,18 @@ function text(value: string): string {
 }
 
 function utc(instant: string): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function shanghai(instant: string): string {
   const local = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS);
-  return local.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  return local
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 /** Lines longer than 75 octets are folded, never inside a UTF-8 character. */

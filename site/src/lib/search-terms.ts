@@ -67,7 +67,9 @@ const HAN = /\p{Script=Han}/u;
 
 /** Syllables and latin words of a text, as index words (letters and digits only). */
 function syllablesOf(text: string): string[] {
-  return pinyinSyllables(text).flatMap((syllable) => syllable.split(/[^a-z0-9]+/)).filter(Boolean);
+  return pinyinSyllables(text)
+    .flatMap((syllable) => syllable.split(/[^a-z0-9]+/))
+    .filter(Boolean);
 }
 
 /**

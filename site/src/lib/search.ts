@@ -60,7 +60,8 @@ type Indexed = { url: string; title: string; text: string; terms: string[]; name
  * A hidden field, as an empty element of its own: Pagefind reads `data-pagefind-meta="key:value"`
  * (one per element; a comma would end the value).
  */
-const field = (key: string, words: string[]) => `<div data-pagefind-meta="${key}:${escapeHtml([...new Set(words)].join(' ').replace(/,/g, ' '))}"></div>`;
+const field = (key: string, words: string[]) =>
+  `<div data-pagefind-meta="${key}:${escapeHtml([...new Set(words)].join(' ').replace(/,/g, ' '))}"></div>`;
 
 /**
  * The document Pagefind indexes for a page. A page that is about its title (a figure, a policy
@@ -214,11 +215,20 @@ export function directTargets(campaign: Campaign): DirectTarget[] {
   };
   return [
     ...campaign.records.figures.map((figure) => target(figure.name, '典型人物', paths.figure(figure))),
-    ...campaign.records.opinions.map((opinion) => target(opinion.shortTitle ?? opinion.title, '政策文件', paths.opinion(opinion), [opinion.title])),
+    ...campaign.records.opinions.map((opinion) =>
+      target(opinion.shortTitle ?? opinion.title, '政策文件', paths.opinion(opinion), [opinion.title]),
+    ),
     ...GROUPINGS.flatMap((grouping) =>
       grouping
         .records(campaign)
-        .map((record) => target(record.name, grouping.label, paths.listing(grouping.kind, record), grouping.kind === 'places' ? [shortPlaceName(record.name)] : [])),
+        .map((record) =>
+          target(
+            record.name,
+            grouping.label,
+            paths.listing(grouping.kind, record),
+            grouping.kind === 'places' ? [shortPlaceName(record.name)] : [],
+          ),
+        ),
     ),
   ];
 }

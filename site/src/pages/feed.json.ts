@@ -5,5 +5,7 @@ import { pageView } from '../views/page-family';
 
 export const GET: APIRoute = (context) => {
   const view = pageView(jsonFeedFile, context)!;
-  return new Response(buildJsonFeed(view.channel, feedItemsOf(view)), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response(buildJsonFeed(view.channel, feedItemsOf(view)), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
 };

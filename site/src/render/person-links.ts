@@ -36,7 +36,8 @@ export function personLinks(campaign: Campaign): PersonLink[] {
     if (story.mediaUrl) links.push({ url: story.mediaUrl, where: `${who}的媒体链接（mediaUrl）` });
   }
   for (const figure of campaign.records.figures) {
-    for (const url of blockLinks(figure.biography)) links.push({ url, where: `典型人物${figure.name}（${figure.documentId}）的事迹（biography）` });
+    for (const url of blockLinks(figure.biography))
+      links.push({ url, where: `典型人物${figure.name}（${figure.documentId}）的事迹（biography）` });
   }
   for (const placement of campaign.placements.all) {
     if (placement.url) links.push({ url: placement.url, where: `上稿记录（${placement.documentId}）的网址（url）` });

@@ -141,7 +141,9 @@ export function createRuntime(app: App) {
       const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
       const removedPages = removed.map((path) => ({ path, file: fileOf(path) }));
       const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
-      const search = planned.shards.flatMap((shard, index) => (shard === baseline.shards[index] ? [] : [{ shard: index, dir: searchBundle(index).slice(1, -1) }]));
+      const search = planned.shards.flatMap((shard, index) =>
+        shard === baseline.shards[index] ? [] : [{ shard: index, dir: searchBundle(index).slice(1, -1) }],
+      );
 
       return {
         full: whole,
@@ -153,11 +155,18 @@ export function createRuntime(app: App) {
           removed: removedPages,
         },
         media: {
-          added: [...planned.media].filter((file) => !baseline.media.has(file)).map((file) => ({ file: mediaFile(file), source: join(input.mediaDir, file) })),
+          added: [...planned.media]
+            .filter((file) => !baseline.media.has(file))
+            .map((file) => ({ file: mediaFile(file), source: join(input.mediaDir, file) })),
           removed: removedMedia,
         },
         search,
-        discarded: [...changedPages, ...removedPages].map((page) => page.file).concat(removedMedia, search.map((shard) => shard.dir)),
+        discarded: [...changedPages, ...removedPages]
+          .map((page) => page.file)
+          .concat(
+            removedMedia,
+            search.map((shard) => shard.dir),
+          ),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         timings: { read: read - started, media: prepared - read, index: indexed - prepared, plan: done - indexed },

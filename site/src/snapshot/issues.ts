@@ -15,7 +15,8 @@ export function describePageIssues(page: unknown, error: ZodError, where: string
   return error.issues.map((issue) => {
     const [list, index, ...field] = issue.path;
     const item = typeof index === 'number' && Array.isArray(raw[list as string]) ? (raw[list as string] as unknown[])[index] : undefined;
-    if (list === 'records' && item !== undefined) return `${describeRecord(item)}, field ${field.join('.') || '(record)'}: ${issue.message}`;
+    if (list === 'records' && item !== undefined)
+      return `${describeRecord(item)}, field ${field.join('.') || '(record)'}: ${issue.message}`;
     if (list === 'tombstones' && item !== undefined) return `${where}, tombstone ${JSON.stringify(item)}: ${issue.message}`;
     return `${where}, ${issue.path.join('.') || '(page)'}: ${issue.message}`;
   });

@@ -10,9 +10,7 @@ import path from 'node:path';
 import { snapshotPageSchema, stripIllegalXmlChars, type SnapshotPage } from '@campaign-desk/shared';
 import { describePageIssues } from './issues';
 
-export type SnapshotSource =
-  | { kind: 'http'; url: string; token: string | undefined }
-  | { kind: 'file'; path: string };
+export type SnapshotSource = { kind: 'http'; url: string; token: string | undefined } | { kind: 'file'; path: string };
 
 export class SnapshotError extends Error {
   override name = 'SnapshotError';

@@ -17,16 +17,21 @@ export type CoverageView = {
   preview: boolean;
 };
 
-export const coveragePage = single('/coverage/', (campaign): CoverageView => ({
-  coverage: campaign.coverage.levels,
-  outlets: campaign.coverage.levels.flatMap((level) =>
-    level.carried.map((outlet) => ({ outlet, placements: campaign.coverage.placedIn.get(outlet.documentId)! })),
-  ),
-  placements: campaign.coverage.counted.map((placement) => ({
-    placement,
-    story: campaign.stories.byId.get(placement.storyId)!,
-    outlet: campaign.records.byId.outlets.get(placement.outletId)!,
-  })),
-  local: campaign.records.outlets.filter((outlet) => (outlet.level === 'municipal' || outlet.level === 'county') && campaign.factual(outlet)),
-  preview: campaign.preview,
-}));
+export const coveragePage = single(
+  '/coverage/',
+  (campaign): CoverageView => ({
+    coverage: campaign.coverage.levels,
+    outlets: campaign.coverage.levels.flatMap((level) =>
+      level.carried.map((outlet) => ({ outlet, placements: campaign.coverage.placedIn.get(outlet.documentId)! })),
+    ),
+    placements: campaign.coverage.counted.map((placement) => ({
+      placement,
+      story: campaign.stories.byId.get(placement.storyId)!,
+      outlet: campaign.records.byId.outlets.get(placement.outletId)!,
+    })),
+    local: campaign.records.outlets.filter(
+      (outlet) => (outlet.level === 'municipal' || outlet.level === 'county') && campaign.factual(outlet),
+    ),
+    preview: campaign.preview,
+  }),
+);

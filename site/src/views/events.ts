@@ -22,7 +22,13 @@ function byPhase(campaign: Campaign, events: CampaignEvent[]): EventGroup[] {
 export const eventsPage = single('/events/', (campaign) => {
   const now = campaign.now.getTime();
   return {
-    upcoming: byPhase(campaign, campaign.records.events.filter((event) => Date.parse(event.startsAt) >= now)),
-    past: byPhase(campaign, campaign.records.events.filter((event) => Date.parse(event.startsAt) < now)),
+    upcoming: byPhase(
+      campaign,
+      campaign.records.events.filter((event) => Date.parse(event.startsAt) >= now),
+    ),
+    past: byPhase(
+      campaign,
+      campaign.records.events.filter((event) => Date.parse(event.startsAt) < now),
+    ),
   };
 });

@@ -40,7 +40,14 @@ function entriesOf(campaign: Campaign, stories: Story[]): FeedEntry[] {
  * A feed's channel. Its lastBuildDate is when its newest item last changed (or, for an
  * empty feed, what it is about), so a feed changes only when what it carries does.
  */
-function channelOf(title: string, description: string, htmlPath: string, feedPath: string, items: Array<{ updatedAt: string }>, since: string): FeedChannel {
+function channelOf(
+  title: string,
+  description: string,
+  htmlPath: string,
+  feedPath: string,
+  items: Array<{ updatedAt: string }>,
+  since: string,
+): FeedChannel {
   const newest = items.reduce((latest, item) => Math.max(latest, Date.parse(item.updatedAt)), Date.parse(since));
   return { title, description, link: absoluteUrl(htmlPath), selfUrl: absoluteUrl(feedPath), lastBuildDate: new Date(newest) };
 }
@@ -96,7 +103,9 @@ export const goodDeedsFeed = single(paths.goodDeedsFeed, (campaign): GoodDeedFee
 });
 
 export function goodDeedItemsOf(view: GoodDeedFeedView): FeedItem[] {
-  return view.entries.map(({ deed, url, placeName, categories, image }) => goodDeedItem({ ...deed, placeName }, { url, categories, image }));
+  return view.entries.map(({ deed, url, placeName, categories, image }) =>
+    goodDeedItem({ ...deed, placeName }, { url, categories, image }),
+  );
 }
 
 function groupingFeed(campaign: Campaign, grouping: Grouping, record: Grouped): FeedView {
@@ -117,7 +126,9 @@ function groupingFeed(campaign: Campaign, grouping: Grouping, record: Grouped): 
 export const groupingFeeds: PageFamily<{ kind: string; slug: string }, FeedView> = {
   pages: (campaign) =>
     GROUPINGS.flatMap((grouping) =>
-      grouping.records(campaign).map((record) => ({ path: paths.feed(grouping.kind, record), params: { kind: grouping.kind, slug: record.slug } })),
+      grouping
+        .records(campaign)
+        .map((record) => ({ path: paths.feed(grouping.kind, record), params: { kind: grouping.kind, slug: record.slug } })),
     ),
   view: (campaign, { kind, slug }) => {
     const grouping = GROUPINGS.find((candidate) => candidate.kind === kind);
@@ -158,13 +169,15 @@ export const opmlFile = single(paths.opml, (campaign) => {
   const { site, groupings } = feedGroups(campaign);
   return {
     listings: [site, ...groupings].flatMap((group) =>
-    group.feeds.map((feed): FeedListing => ({
-      group: group.label,
-      title: feed.title,
-      xmlUrl: absoluteUrl(feed.feedPath),
-      htmlUrl: absoluteUrl(feed.htmlPath),
-      description: feed.description,
-    })),
+      group.feeds.map(
+        (feed): FeedListing => ({
+          group: group.label,
+          title: feed.title,
+          xmlUrl: absoluteUrl(feed.feedPath),
+          htmlUrl: absoluteUrl(feed.htmlPath),
+          description: feed.description,
+        }),
+      ),
     ),
     created: campaign.now,
   };

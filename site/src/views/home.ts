@@ -4,7 +4,18 @@ import type { Column, Figure, Opinion, Story } from '@campaign-desk/shared';
 import { MEDIA_KINDS } from '../lib/campaign';
 import { relayFigure } from '../lib/relay';
 import { single } from './page-family';
-import { cardsOf, deedsOf, eventsOf, relayCounts, timelineOf, type Card, type Coverage, type DeedItem, type EventItem, type Timeline } from './parts';
+import {
+  cardsOf,
+  deedsOf,
+  eventsOf,
+  relayCounts,
+  timelineOf,
+  type Card,
+  type Coverage,
+  type DeedItem,
+  type EventItem,
+  type Timeline,
+} from './parts';
 
 export type HomeView = {
   activities: Campaign['records']['activities'];

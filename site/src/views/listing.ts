@@ -110,12 +110,22 @@ type MonthParams = { month: string; page?: string };
 export const monthListings: PageFamily<MonthParams, ListingView> = {
   pages: (campaign) =>
     campaign.stories.months.flatMap((month) =>
-      chunkPaths(paths.month(month), campaign.stories.of('month', month).length).map(({ path, page }) => ({ path, params: { month, page } })),
+      chunkPaths(paths.month(month), campaign.stories.of('month', month).length).map(({ path, page }) => ({
+        path,
+        params: { month, page },
+      })),
     ),
   view: (campaign, { month, page }) => {
     const stories = campaign.stories.of('month', month);
     if (stories.length === 0) return null;
-    const listing: Listing = { kicker: '按月归档', name: formatChineseMonth(month), description: null, base: paths.month(month), stories, feed: null };
+    const listing: Listing = {
+      kicker: '按月归档',
+      name: formatChineseMonth(month),
+      description: null,
+      base: paths.month(month),
+      stories,
+      feed: null,
+    };
     return listingView(campaign, listing, page);
   },
 };

@@ -14,14 +14,21 @@ export type SuggestionsView = {
   suggestions: Array<{ suggestion: Suggestion; topic: string }>;
 };
 
-export const suggestionsPage = single(paths.suggestions, (campaign): SuggestionsView => ({
-  // Counts are claims of fact: samples count only in a preview (the wall shows them, marked).
-  topics: SUGGESTION_TOPICS.map((topic) => ({ key: topic.key, name: topic.name, count: campaign.participation.suggestionsOfTopic(topic.key).filter(campaign.factual).length })),
-  suggestions: campaign.participation.suggestions.map((suggestion) => ({
-    suggestion,
-    topic: nameOf(SUGGESTION_TOPICS, suggestion.topic),
-  })),
-}));
+export const suggestionsPage = single(
+  paths.suggestions,
+  (campaign): SuggestionsView => ({
+    // Counts are claims of fact: samples count only in a preview (the wall shows them, marked).
+    topics: SUGGESTION_TOPICS.map((topic) => ({
+      key: topic.key,
+      name: topic.name,
+      count: campaign.participation.suggestionsOfTopic(topic.key).filter(campaign.factual).length,
+    })),
+    suggestions: campaign.participation.suggestions.map((suggestion) => ({
+      suggestion,
+      topic: nameOf(SUGGESTION_TOPICS, suggestion.topic),
+    })),
+  }),
+);
 
 export type GoodDeedsView = {
   figure: Figure | null;

@@ -1,5 +1,16 @@
 /** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
-import { blocksToText, campaignPhaseAt, type CampaignEvent, type CampaignPhase, type GoodDeed, type Image, type Outlet, type Place, type Story, type Theme } from '@campaign-desk/shared';
+import {
+  blocksToText,
+  campaignPhaseAt,
+  type CampaignEvent,
+  type CampaignPhase,
+  type GoodDeed,
+  type Image,
+  type Outlet,
+  type Place,
+  type Story,
+  type Theme,
+} from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { absoluteUrl, href } from '../lib/paths';
 import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';

@@ -40,7 +40,11 @@ export const calendarFile = single(paths.calendar, (campaign): { name: string; e
  * The rules name the site's path (`/zt/liuda/`): under a portal, crawlers read only the host's
  * robots.txt, which the portal's operator merges these lines into.
  */
-export const robotsFile = single('/robots.txt', (campaign) => ({ sitemap: absoluteUrl(paths.sitemap), scope: href(paths.home), preview: campaign.preview }));
+export const robotsFile = single('/robots.txt', (campaign) => ({
+  sitemap: absoluteUrl(paths.sitemap),
+  scope: href(paths.home),
+  preview: campaign.preview,
+}));
 
 /** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
 export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));

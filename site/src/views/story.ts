@@ -1,5 +1,18 @@
 /** A story's page: the story, everything it refers to, its neighbours and related stories. */
-import { CAMPAIGN, type Activity, type CampaignEvent, type Clause, type Column, type Figure, type Opinion, type Outlet, type Place, type Placement, type Story, type Theme } from '@campaign-desk/shared';
+import {
+  CAMPAIGN,
+  type Activity,
+  type CampaignEvent,
+  type Clause,
+  type Column,
+  type Figure,
+  type Opinion,
+  type Outlet,
+  type Place,
+  type Placement,
+  type Story,
+  type Theme,
+} from '@campaign-desk/shared';
 import { pick, type Campaign } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
@@ -44,7 +57,9 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
     figures: pick(maps.figures, story.figureIds),
     clauses: story.clauseIds.flatMap((id) => campaign.records.clauses.get(id) ?? []),
     event: (story.eventId && maps.events.get(story.eventId)) || null,
-    placements: campaign.placements.of(story.documentId).map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
+    placements: campaign.placements
+      .of(story.documentId)
+      .map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
     cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
     share: { image: shareImageOfStory(campaign, story), description: shareDescription(story) },
     feeds: [
@@ -72,7 +87,10 @@ export function storyJsonLd(view: StoryView): Record<string, unknown> {
     mainEntityOfPage: { '@type': 'WebPage', '@id': view.url },
     url: view.url,
     image: [view.share.image.url],
-    author: story.bylines.length > 0 ? story.bylines.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
+    author:
+      story.bylines.length > 0
+        ? story.bylines.map((name) => ({ '@type': 'Person', name }))
+        : [{ '@type': 'Organization', name: publisher }],
     publisher: { '@type': 'Organization', name: publisher },
     articleSection: view.columns.map((column) => column.name),
     keywords: [view.theme?.name, ...view.activities.map((activity) => activity.name)].filter(Boolean).join(','),

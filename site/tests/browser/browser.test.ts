@@ -16,7 +16,18 @@ async function phonePage(): Promise<Page> {
 }
 
 describe('at phone width (375px)', () => {
-  for (const path of ['/', '/stories/sample-story-001/', '/stories/hostile-story/', '/opinions/yijian/', '/coverage/', '/events/', '/feeds/', '/jianyan/', '/goodDeeds/', '/xiexie/']) {
+  for (const path of [
+    '/',
+    '/stories/sample-story-001/',
+    '/stories/hostile-story/',
+    '/opinions/yijian/',
+    '/coverage/',
+    '/events/',
+    '/feeds/',
+    '/jianyan/',
+    '/goodDeeds/',
+    '/xiexie/',
+  ]) {
     test(`${path} has no horizontal scroll and readable text`, async () => {
       const page = await phonePage();
       try {
@@ -33,7 +44,9 @@ describe('at phone width (375px)', () => {
         expect(fontSize).toBeGreaterThanOrEqual(16);
         // The page's own images have loaded (nothing broken).
         const broken = await page.evaluate(() =>
-          [...document.images].filter((img) => img.complete && img.naturalWidth === 0 && new URL(img.src).origin === location.origin).map((img) => img.src),
+          [...document.images]
+            .filter((img) => img.complete && img.naturalWidth === 0 && new URL(img.src).origin === location.origin)
+            .map((img) => img.src),
         );
         expect(broken).toEqual([]);
       } finally {
@@ -48,7 +61,9 @@ describe('the small things at 375 px', () => {
     const page = await phonePage();
     try {
       await page.goto(`${site.url}/`);
-      const boxes = await page.locator('.site-nav a').evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ top, left }) => ({ top, left })));
+      const boxes = await page
+        .locator('.site-nav a')
+        .evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ top, left }) => ({ top, left })));
       expect(boxes).toHaveLength(9);
       const rows = [...new Set(boxes.map((box) => Math.round(box.top)))];
       expect(rows).toHaveLength(3);
@@ -86,14 +101,23 @@ describe('the small things at 375 px', () => {
 describe('in WeChat’s in-app browser (360 px)', () => {
   for (const path of ['/stories/sample-story-001/', '/stories/sample-story-040/', '/stories/hostile-story/']) {
     test(`${path} reads well: no horizontal scroll, readable text, the cover fits`, async () => {
-      const page = await site.browser.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      const page = await site.browser.newPage({
+        viewport: { width: 360, height: 640 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      });
       try {
         await page.goto(site.url + path);
         const layout = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
           fontSize: parseFloat(getComputedStyle(document.querySelector('.article-body') ?? document.body).fontSize),
-          widest: Math.max(...[...document.querySelectorAll('main img, main h1, main .article-body p')].map((element) => element.getBoundingClientRect().right)),
+          widest: Math.max(
+            ...[...document.querySelectorAll('main img, main h1, main .article-body p')].map(
+              (element) => element.getBoundingClientRect().right,
+            ),
+          ),
         }));
         expect(layout.innerWidth).toBe(360);
         expect(layout.scrollWidth).toBeLessThanOrEqual(360);
@@ -129,7 +153,21 @@ describe('search', () => {
 });
 
 describe('accessibility (axe): no serious or critical violations', () => {
-  for (const path of ['/', '/stories/sample-story-001/', '/themes/shifanqu/', '/kinds/video/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/feeds/', '/coverage/', '/search/', '/404.html', '/jianyan/', '/goodDeeds/']) {
+  for (const path of [
+    '/',
+    '/stories/sample-story-001/',
+    '/themes/shifanqu/',
+    '/kinds/video/',
+    '/figures/tang-guangyou/',
+    '/opinions/yijian/',
+    '/events/',
+    '/feeds/',
+    '/coverage/',
+    '/search/',
+    '/404.html',
+    '/jianyan/',
+    '/goodDeeds/',
+  ]) {
     test(path, async () => {
       const page = await phonePage();
       try {
@@ -150,16 +188,31 @@ describe('the participation forms', () => {
   type Posted = { accept: string | undefined; body: string };
 
   /** Answers the challenge route and, in turn, each POST with the next of `answers`; returns what was posted. */
-  async function standIn(page: Page, answers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }>): Promise<Posted[]> {
+  async function standIn(
+    page: Page,
+    answers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }>,
+  ): Promise<Posted[]> {
     const posted: Posted[] = [];
-    const challenge = await createChallenge({ algorithm: 'PBKDF2/SHA-256', cost: 1, counter: 3, deriveKey, hmacSignatureSecret: 'stand-in' });
+    const challenge = await createChallenge({
+      algorithm: 'PBKDF2/SHA-256',
+      cost: 1,
+      counter: 3,
+      deriveKey,
+      hmacSignatureSecret: 'stand-in',
+    });
     await page.route(`${DEFAULT_SUBMIT_URL}/**`, async (route) => {
       const request = route.request();
       const cors = { 'access-control-allow-origin': site.url };
-      if (request.method() === 'GET') return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: JSON.stringify(challenge) });
+      if (request.method() === 'GET')
+        return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: JSON.stringify(challenge) });
       posted.push({ accept: request.headers().accept, body: request.postDataBuffer()?.toString('utf8') ?? '' });
       const answer = answers.shift()!;
-      return route.fulfill({ status: answer.status, headers: { ...cors, ...answer.headers }, contentType: 'application/json', body: JSON.stringify(answer.body ?? {}) });
+      return route.fulfill({
+        status: answer.status,
+        headers: { ...cors, ...answer.headers },
+        contentType: 'application/json',
+        body: JSON.stringify(answer.body ?? {}),
+      });
     });
     return posted;
   }
@@ -176,7 +229,12 @@ describe('the participation forms', () => {
     try {
       const problem = { field: 'text', label: '建议内容', message: '建议内容最多 2000 个字（现在 2001 个）' };
       const posted = await standIn(page, [
-        { status: 400, body: { error: { status: 400, message: `提交的内容有误：${problem.message}`, details: { errors: [{ path: ['text'], ...problem }] } } } },
+        {
+          status: 400,
+          body: {
+            error: { status: 400, message: `提交的内容有误：${problem.message}`, details: { errors: [{ path: ['text'], ...problem }] } },
+          },
+        },
         { status: 429, headers: { 'retry-after': '600' }, body: { error: { status: 429, message: '提交太频繁，请稍后再试。' } } },
         { status: 201, body: { ok: true, message: '提交成功，感谢您的参与！' } },
       ]);

@@ -32,7 +32,10 @@ const site = servedSite();
 const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
 
 /** A reader's phone, in a context of its own (its own local storage); closed after `use`. */
-async function withPhone<T>(use: (page: Page, context: BrowserContext) => Promise<T>, options: Record<string, unknown> = PHONE): Promise<T> {
+async function withPhone<T>(
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+  options: Record<string, unknown> = PHONE,
+): Promise<T> {
   const context = await site.browser.newContext(options);
   try {
     return await use(await context.newPage(), context);

@@ -24,9 +24,18 @@ const RELATION = { activity: 'activityIds', column: 'columnIds', place: 'placeId
 /** The story pages filed under a grouping. */
 function filedUnder(type: keyof typeof RELATION, slug: string): Set<string> {
   const id = bySlug(type, slug).documentId;
-  return new Set(records('story').filter((story) => [story[RELATION[type]]].flat().includes(id)).map(storyPath));
+  return new Set(
+    records('story')
+      .filter((story) => [story[RELATION[type]]].flat().includes(id))
+      .map(storyPath),
+  );
 }
-const ofKind = (kind: string) => new Set(records('story').filter((story) => story.kind === kind).map(storyPath));
+const ofKind = (kind: string) =>
+  new Set(
+    records('story')
+      .filter((story) => story.kind === kind)
+      .map(storyPath),
+  );
 
 const FIGURE = '/figures/tang-guangyou/';
 const OPINION = '/opinions/yijian/';
@@ -90,7 +99,16 @@ const CASES: Array<[query: string, expected: Expected]> = [
   ['專題學習', { page: '/stories/sample-story-021/' }],
   ['市委理论学习中心组', { page: '/stories/sample-story-021/' }],
   ['宣讲团', { page: '/stories/sample-story-131/' }],
-  ['深实严细久', { among: new Set(records('story').filter((story) => story.title.includes('深实严细久')).map(storyPath)) }],
+  [
+    '深实严细久',
+    {
+      among: new Set(
+        records('story')
+          .filter((story) => story.title.includes('深实严细久'))
+          .map(storyPath),
+      ),
+    },
+  ],
 ];
 
 const site = servedSite();
@@ -129,7 +147,10 @@ describe('recall: each query a reader would type finds its page', () => {
       else if ('page' in expected) expect(firstTen).toContain(expected.page);
       else {
         expect(expected.among.size).toBeGreaterThan(0);
-        expect(firstTen.filter((path) => expected.among.has(path)), `first ten: ${firstTen.join(' ')}`).not.toEqual([]);
+        expect(
+          firstTen.filter((path) => expected.among.has(path)),
+          `first ten: ${firstTen.join(' ')}`,
+        ).not.toEqual([]);
       }
     });
   }

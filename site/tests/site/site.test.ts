@@ -37,8 +37,22 @@ function internalPath(url: string, from: string): string | null {
 describe('pages', () => {
   test('every page of the issue exists', () => {
     const expected = [
-      '/', '/404.html', '/search/', '/feeds/', '/figures/', '/events/', '/archive/', '/coverage/', '/columns/', '/places/',
-      '/opinions/yijian/', '/figures/tang-guangyou/', '/archive/2020-05/', '/jianyan/', '/goodDeeds/', '/xiexie/',
+      '/',
+      '/404.html',
+      '/search/',
+      '/feeds/',
+      '/figures/',
+      '/events/',
+      '/archive/',
+      '/coverage/',
+      '/columns/',
+      '/places/',
+      '/opinions/yijian/',
+      '/figures/tang-guangyou/',
+      '/archive/2020-05/',
+      '/jianyan/',
+      '/goodDeeds/',
+      '/xiexie/',
       ...of('story').map((story) => `/stories/${story.slug}/`),
       '/stories/hostile-story/',
       ...of('theme').map((theme) => `/themes/${theme.slug}/`),
@@ -50,7 +64,19 @@ describe('pages', () => {
     ];
     const missing = expected.filter((page) => !pages.has(page));
     expect(missing).toEqual([]);
-    for (const file of ['/events.ics', '/rss.xml', '/feed.json', '/feeds.opml', '/feeds/featured.xml', '/feeds/good-deeds.xml', '/robots.txt', '/sitemap-index.xml', '/pagefind/0/pagefind.js', '/pagefind/0/pagefind-ui.js', '/pagefind/15/pagefind.js']) {
+    for (const file of [
+      '/events.ics',
+      '/rss.xml',
+      '/feed.json',
+      '/feeds.opml',
+      '/feeds/featured.xml',
+      '/feeds/good-deeds.xml',
+      '/robots.txt',
+      '/sitemap-index.xml',
+      '/pagefind/0/pagefind.js',
+      '/pagefind/0/pagefind-ui.js',
+      '/pagefind/15/pagefind.js',
+    ]) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });
@@ -74,7 +100,8 @@ describe('pages', () => {
 
   test('the release holds pages, feeds, client files, images and search shards, and nothing of Astro’s internals', () => {
     const top = new Set(files.map((file) => path.relative(dist, file).split(path.sep)[0]));
-    for (const internal of ['content-modules.mjs', 'content-assets.mjs', 'collections', 'server', 'chunks']) expect(top.has(internal), internal).toBe(false);
+    for (const internal of ['content-modules.mjs', 'content-assets.mjs', 'collections', 'server', 'chunks'])
+      expect(top.has(internal), internal).toBe(false);
     expect(files.some((file) => file.endsWith('.mjs'))).toBe(false);
     expect(existsSync(path.join(dist, 'favicon.svg'))).toBe(true);
   });
@@ -149,8 +176,14 @@ describe('pages', () => {
   test('every page’s footer shows the configured conventions of a government site, and nothing else', () => {
     for (const [page, html] of pages) {
       const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec(html)![0];
-      const credits = [...footer.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map((match) => [match[1], match[2]!.replace(/\s+/g, ' ').trim()]);
-      expect(credits.map(([label]) => label), page).toEqual(['主办单位', '联系我们', 'ICP备案号', '政府网站标识码']);
+      const credits = [...footer.matchAll(/<dt>([^<]*)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map((match) => [
+        match[1],
+        match[2]!.replace(/\s+/g, ' ').trim(),
+      ]);
+      expect(
+        credits.map(([label]) => label),
+        page,
+      ).toEqual(['主办单位', '联系我们', 'ICP备案号', '政府网站标识码']);
       expect(credits[0]![1]).toBe(TEST_FOOTER.sponsor);
       expect(credits[1]![1]).toContain('电话 <a href="tel:07158123456">0715-8123456</a>');
       expect(credits[1]![1]).toContain('邮箱 <a href="mailto:contact@example.org">contact@example.org</a>');
@@ -207,11 +240,24 @@ describe('pages', () => {
       expect(item.includes(`title="${SAMPLE_DATE_NOTE}">示例</span>`), event.slug).toBe(event.sampleDate);
       expect(/<h3><span class="badge badge-kind">[^<]*<\/span><span class="badge badge-sample"/.test(item), event.slug).toBe(event.sample);
     }
-    expect(of('event').filter((event) => event.sampleDate).map((event) => event.slug)).toEqual([
-      'lingdao-xiaozu-gongzuo-huiyi', 'yantaohui-zengzhangji', 'yantaohui-shifanqu', 'yantaohui-gongyuan-chengshi', 'shiwei-quanti-kuoda-huiyi',
+    expect(
+      of('event')
+        .filter((event) => event.sampleDate)
+        .map((event) => event.slug),
+    ).toEqual([
+      'lingdao-xiaozu-gongzuo-huiyi',
+      'yantaohui-zengzhangji',
+      'yantaohui-shifanqu',
+      'yantaohui-gongyuan-chengshi',
+      'shiwei-quanti-kuoda-huiyi',
     ]);
-    for (const page of ['/opinions/yijian/', '/']) expect(pages.get(page), page).toMatch(new RegExp(`2020年9月28日</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`));
-    const plenaryReport = of('story').find((story) => story.eventId === of('event').find((event) => event.slug === 'shiwei-quanti-kuoda-huiyi')!.documentId)!;
+    for (const page of ['/opinions/yijian/', '/'])
+      expect(pages.get(page), page).toMatch(
+        new RegExp(`2020年9月28日</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`),
+      );
+    const plenaryReport = of('story').find(
+      (story) => story.eventId === of('event').find((event) => event.slug === 'shiwei-quanti-kuoda-huiyi')!.documentId,
+    )!;
     expect(pages.get(`/stories/${plenaryReport.slug}/`)).toContain(`</time><span class="badge badge-sample" title="${SAMPLE_DATE_NOTE}">`);
     const placed = of('story').find((story) => story.documentId === of('placement')[0]!.storyId)!;
     expect(pages.get(`/stories/${placed.slug}/`)).toMatch(/id="placements"[\s\S]*?<li>\s*<span class="badge badge-sample"/);
@@ -300,7 +346,9 @@ describe('pages', () => {
   test('hostile text reaches readers as text, never as markup', () => {
     const html = pages.get('/stories/hostile-story/')!;
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT)).toEqual([]);
+    expect(
+      scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT),
+    ).toEqual([]);
     expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
     expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
     expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
@@ -364,11 +412,16 @@ describe('pages', () => {
   test('what readers sent reaches other readers as text, never as markup, in the good deeds feed too', () => {
     const xml = read(dist, '/feeds/good-deeds.xml');
     expect(xml).not.toMatch(/<(script|img|i|b)[\s>]/i);
-    const fed = (parseXml(xml).rss.channel.item as any[]).find((entry) => entry.guid['#text'] === `urn:campaign-desk:goodDeed:${HOSTILE_DEED_ID}`);
+    const fed = (parseXml(xml).rss.channel.item as any[]).find(
+      (entry) => entry.guid['#text'] === `urn:campaign-desk:goodDeed:${HOSTILE_DEED_ID}`,
+    );
     // As text: the markup is escaped in the item (the test's parser leaves entities as they are).
     expect(String(fed.description)).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;');
 
-    for (const [page, id] of [['/jianyan/', `s-${HOSTILE_SUGGESTION_ID}`], ['/goodDeeds/', `deed-${HOSTILE_DEED_ID}`]] as const) {
+    for (const [page, id] of [
+      ['/jianyan/', `s-${HOSTILE_SUGGESTION_ID}`],
+      ['/goodDeeds/', `deed-${HOSTILE_DEED_ID}`],
+    ] as const) {
       const html = pages.get(page)!;
       const item = new RegExp(`id="${id}"[\\s\\S]*?</li>`).exec(html)![0];
       expect(item).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
@@ -389,7 +442,8 @@ describe('pages', () => {
 
 describe('feeds', () => {
   test('there is a feed per column, theme, activity, outlet, place and story kind, plus the whole campaign, its 重点 stories and its good deeds', () => {
-    const expected = of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 3;
+    const expected =
+      of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 3;
     expect(feedFiles.length).toBe(expected);
   });
 
@@ -431,11 +485,14 @@ describe('feeds', () => {
   });
 
   test('a kind’s feed carries stories of that kind; the 重点 feed the stories editors marked; the good deeds feed every deed, linked where it is shown', () => {
-    const guids = (feed: string) => ((parseXml(read(dist, feed)).rss.channel.item ?? []) as any[]).map((item) => item.guid['#text'] as string);
+    const guids = (feed: string) =>
+      ((parseXml(read(dist, feed)).rss.channel.item ?? []) as any[]).map((item) => item.guid['#text'] as string);
     const storyGuid = (story: Record<string, any>) => `urn:campaign-desk:story:${story.documentId}`;
     // The fixture has fewer than 50 stories of each kind; the hostile story the build adds is news.
     for (const kind of STORY_KINDS) {
-      const expected = of('story').filter((story) => story.kind === kind.key).map(storyGuid);
+      const expected = of('story')
+        .filter((story) => story.kind === kind.key)
+        .map(storyGuid);
       if (kind.key === 'news') expected.push(storyGuid({ documentId: HOSTILE_STORY_ID }));
       expect(guids(`/feeds/kinds/${kind.key}.xml`).sort(), kind.key).toEqual(expected.sort());
     }
@@ -456,7 +513,14 @@ describe('feeds', () => {
 
   test('the calendar marks invented events and placeholder dates in their summaries', () => {
     const calendar = new ICAL.Component(ICAL.parse(read(dist, '/events.ics')));
-    const summaries = new Map(calendar.getAllSubcomponents('vevent').map((component) => [String(component.getFirstPropertyValue('uid')).split('@')[0], String(component.getFirstPropertyValue('summary'))]));
+    const summaries = new Map(
+      calendar
+        .getAllSubcomponents('vevent')
+        .map((component) => [
+          String(component.getFirstPropertyValue('uid')).split('@')[0],
+          String(component.getFirstPropertyValue('summary')),
+        ]),
+    );
     for (const event of of('event')) {
       const summary = summaries.get(event.documentId)!;
       expect(summary.startsWith('【示例】'), summary).toBe(event.sample);

@@ -41,12 +41,21 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const releasePaths = (pattern: RegExp) => walk(built.distDir).filter((file) => pattern.test(file)).map((file) => pagePath(built.distDir, file));
+const releasePaths = (pattern: RegExp) =>
+  walk(built.distDir)
+    .filter((file) => pattern.test(file))
+    .map((file) => pagePath(built.distDir, file));
 
 describe('crawled over HTTP from the root of the path', () => {
   test('every page and feed is reached; 0 broken links, 0 URLs of the host outside the path', async () => {
     // The thank-you page is where the CMS sends a plain form post; robots.txt where crawlers look; a missing page gets the 404 page.
-    const report = await crawl({ siteUrl: SITE_URL, serverUrl: server!.url, seeds: ['/', '/robots.txt', THANKS_PATH, '/no-such-page/'], missing: ['/no-such-page/'], elsewhere: isFormRoute });
+    const report = await crawl({
+      siteUrl: SITE_URL,
+      serverUrl: server!.url,
+      seeds: ['/', '/robots.txt', THANKS_PATH, '/no-such-page/'],
+      missing: ['/no-such-page/'],
+      elsewhere: isFormRoute,
+    });
     console.log(
       `sub-path crawl: ${report.pages.length} pages, ${report.documents.length} feeds and other documents, ${report.files} other files; ` +
         `${report.links} URLs of the site checked (${report.external} of other hosts left alone)`,
@@ -86,7 +95,13 @@ describe('in Chromium at 375 px', () => {
    * is noted and refused.
    */
   async function phone(options: { javaScriptEnabled?: boolean; form?: (route: Route) => Promise<void> } = {}): Promise<BrowserContext> {
-    const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const context = await browser!.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+    });
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (site.sitePath(url) === null) {
@@ -120,7 +135,26 @@ describe('in Chromium at 375 px', () => {
     const context = await phone();
     try {
       const page = await context.newPage();
-      const kinds = ['/', '/stories/sample-story-001/', '/stories/hostile-story/', '/themes/shifanqu/1/', '/archive/', '/archive/2020-05/', '/columns/', '/places/', '/figures/', '/figures/tang-guangyou/', '/opinions/yijian/', '/events/', '/coverage/', '/feeds/', '/jianyan/', '/goodDeeds/', THANKS_PATH, '/no-such-page/'];
+      const kinds = [
+        '/',
+        '/stories/sample-story-001/',
+        '/stories/hostile-story/',
+        '/themes/shifanqu/1/',
+        '/archive/',
+        '/archive/2020-05/',
+        '/columns/',
+        '/places/',
+        '/figures/',
+        '/figures/tang-guangyou/',
+        '/opinions/yijian/',
+        '/events/',
+        '/coverage/',
+        '/feeds/',
+        '/jianyan/',
+        '/goodDeeds/',
+        THANKS_PATH,
+        '/no-such-page/',
+      ];
       for (const sitePath of kinds) expect((await visit(page, sitePath)).scrollWidth, sitePath).toBeLessThanOrEqual(375);
       // The 长者模式 switch works where the page is.
       await page.getByRole('button', { name: '长者模式' }).click();
@@ -147,7 +181,10 @@ describe('in Chromium at 375 px', () => {
       await page.locator('#search input').fill('唐光友');
       const results = page.locator('.pagefind-ui__result-link');
       await expect.poll(() => results.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-      const links = [...(await results.evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))), ...(await page.locator('.direct a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href)))];
+      const links = [
+        ...(await results.evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))),
+        ...(await page.locator('.direct a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))),
+      ];
       expect(links.filter((link) => site.sitePath(new URL(link)) === null)).toEqual([]);
       if (process.env.SUBPATH_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.SUBPATH_SCREENSHOTS, 'search-375.png') });
       await Promise.all([page.waitForURL(links[0]!), results.first().click()]);
@@ -159,14 +196,26 @@ describe('in Chromium at 375 px', () => {
   });
 
   test('the forms post under the path, with JavaScript (in place) and without (to the thank-you page there)', async () => {
-    const challenge = await createChallenge({ algorithm: 'PBKDF2/SHA-256', cost: 1, counter: 3, deriveKey, hmacSignatureSecret: 'stand-in' });
+    const challenge = await createChallenge({
+      algorithm: 'PBKDF2/SHA-256',
+      cost: 1,
+      counter: 3,
+      deriveKey,
+      hmacSignatureSecret: 'stand-in',
+    });
     const posted: string[] = [];
     // A stand-in of the CMS's route, answering as it does: JSON to the script, a redirect to the thank-you page to a plain form.
     const form = async (route: Route) => {
       const request = route.request();
-      if (request.method() === 'GET') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(challenge) });
+      if (request.method() === 'GET')
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(challenge) });
       posted.push(request.url());
-      if (request.headers().accept?.includes('application/json')) return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ok: true, message: '提交成功，感谢您的参与！' }) });
+      if (request.headers().accept?.includes('application/json'))
+        return route.fulfill({
+          status: 201,
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: true, message: '提交成功，感谢您的参与！' }),
+        });
       return route.fulfill({ status: 303, headers: { location: site.url(THANKS_PATH) } });
     };
     const scripted = await phone({ form });

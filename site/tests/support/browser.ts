@@ -39,7 +39,12 @@ export async function severeViolations(page: Page, rules: Record<string, { enabl
   const violations = await page.evaluate(async (rules) => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { resultTypes: ['violations'], rules });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+    }));
   }, rules);
   return violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
 }

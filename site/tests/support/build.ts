@@ -16,7 +16,12 @@ export const TEST_NOW = '2020-06-15T12:00:00+08:00';
 
 export type BuiltSite = { distDir: string; warnings: string[]; buildMs: number };
 
-export async function buildFixtureSite(options: { work: string; siteUrl: string; footer?: FooterConfig; submitUrl?: string }): Promise<BuiltSite> {
+export async function buildFixtureSite(options: {
+  work: string;
+  siteUrl: string;
+  footer?: FooterConfig;
+  submitUrl?: string;
+}): Promise<BuiltSite> {
   const images = await serveImages(await makeImages());
   const distDir = path.join(options.work, 'dist');
   const snapshotFile = path.join(options.work, 'snapshot.json');
@@ -26,7 +31,12 @@ export async function buildFixtureSite(options: { work: string; siteUrl: string;
     // Links typed into records as a person writes them for this address.
     await writeFile(snapshotFile, JSON.stringify(augmentedFixture(images.url, (sitePath) => site.path(sitePath))));
     const started = Date.now();
-    renderer = await SiteRenderer.start({ siteDir: DEFAULT_SITE_DIR, siteUrl: options.siteUrl, footer: options.footer, submitUrl: options.submitUrl });
+    renderer = await SiteRenderer.start({
+      siteDir: DEFAULT_SITE_DIR,
+      siteUrl: options.siteUrl,
+      footer: options.footer,
+      submitUrl: options.submitUrl,
+    });
     const mediaDir = path.join(options.work, 'media');
     const plan = await renderer.sync({ source: { kind: 'file', path: snapshotFile }, mediaDir, now: TEST_NOW, preview: true, full: true });
     await exportSite(renderer, plan, distDir);

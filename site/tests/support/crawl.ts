@@ -25,7 +25,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27|#x2F);/g, (_match, name: string) => ENTITIES[name]!);
 
 /** What an URL is made of, without quotes, brackets, commas or spaces (which end it in text). */
-const URL_CHARS = "[A-Za-z0-9\\-._~:/?#@!$&*+=%]";
+const URL_CHARS = '[A-Za-z0-9\\-._~:/?#@!$&*+=%]';
 const ABSOLUTE = new RegExp(`https?://${URL_CHARS}+`, 'g');
 const ATTRIBUTE = /\s(?:href|src)\s*=\s*"([^"]*)"/g;
 const SRCSET = /\ssrcset\s*=\s*"([^"]*)"/g;
@@ -48,7 +48,13 @@ function urlsOf(body: string, type: string): { fetch: string[]; paths: string[] 
   const paths: string[] = [];
   if (type.startsWith('text/html')) {
     fetch.push(...all(ATTRIBUTE, raw).map(decode));
-    fetch.push(...all(SRCSET, raw).flatMap((value) => decode(value).split(',').map((part) => part.trim().split(/\s+/)[0]!)));
+    fetch.push(
+      ...all(SRCSET, raw).flatMap((value) =>
+        decode(value)
+          .split(',')
+          .map((part) => part.trim().split(/\s+/)[0]!),
+      ),
+    );
     paths.push(...all(DATA, raw).flatMap((value) => all(JSON_PATH, decode(value))));
   }
   if (type.startsWith('text/css')) fetch.push(...all(CSS_URL, text));
@@ -63,7 +69,13 @@ function urlsOf(body: string, type: string): { fetch: string[]; paths: string[] 
  * not the release's (the forms' route), which must stay inside but are not fetched.
  * `missing` are seeds that answer 404 on purpose (the not-found page).
  */
-export async function crawl(options: { siteUrl: string; serverUrl: string; seeds: string[]; missing?: string[]; elsewhere?: (url: URL) => boolean }): Promise<CrawlReport> {
+export async function crawl(options: {
+  siteUrl: string;
+  serverUrl: string;
+  seeds: string[];
+  missing?: string[];
+  elsewhere?: (url: URL) => boolean;
+}): Promise<CrawlReport> {
   const site = new SiteAddress(options.siteUrl);
   const report: CrawlReport = { pages: [], documents: [], files: 0, links: 0, external: 0, outside: [], broken: [] };
   const bodies = new Map<string, { status: number; html: string | null }>();
@@ -119,7 +131,8 @@ export async function crawl(options: { siteUrl: string; serverUrl: string; seeds
   }
   for (const { key, id, from, url } of fragments) {
     const target = bodies.get(key);
-    if (target?.html !== null && target?.html !== undefined && !target.html.includes(`id="${id}"`)) report.broken.push(`${from} → ${url} (no #${id})`);
+    if (target?.html !== null && target?.html !== undefined && !target.html.includes(`id="${id}"`))
+      report.broken.push(`${from} → ${url} (no #${id})`);
   }
   return report;
 }

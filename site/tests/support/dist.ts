@@ -22,7 +22,12 @@ export function read(dist: string, urlPath: string): string {
 
 export function attr(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag);
-  return match?.[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return match?.[1]
+    ?.replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** Start tags, read whole: a '<' inside a quoted attribute value is not a tag. */
@@ -33,7 +38,9 @@ export function allTags(html: string): Array<{ name: string; tag: string }> {
 }
 
 export function tags(html: string, name: string): string[] {
-  return allTags(html).filter((tag) => tag.name === name).map((tag) => tag.tag);
+  return allTags(html)
+    .filter((tag) => tag.name === name)
+    .map((tag) => tag.tag);
 }
 
 /** Every <script> element: its start tag and what it holds (a '<script>' inside an attribute's value is not one). */

@@ -21,11 +21,19 @@ export const HOSTILE_TITLE = '【示例】<script>alert("x")</script> 恶意标�
 export async function makeImages(): Promise<Map<string, { body: Buffer; type: string }>> {
   const jpeg = (width: number, height: number, color: string) =>
     sharp({ create: { width, height, channels: 3, background: color } })
-      .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#ffffff" opacity="0.5"/></svg>`) }])
+      .composite([
+        {
+          input: Buffer.from(
+            `<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#ffffff" opacity="0.5"/></svg>`,
+          ),
+        },
+      ])
       .jpeg({ quality: 80 })
       .toBuffer();
   const png = (width: number, height: number, color: string) =>
-    sharp({ create: { width, height, channels: 4, background: color } }).png().toBuffer();
+    sharp({ create: { width, height, channels: 4, background: color } })
+      .png()
+      .toBuffer();
   return new Map([
     ['/uploads/cover-a.jpg', { body: await jpeg(1600, 900, '#a4161a'), type: 'image/jpeg' }],
     ['/uploads/cover-b.jpg', { body: await jpeg(1200, 800, '#2a5d8f'), type: 'image/jpeg' }],
@@ -60,7 +68,16 @@ export async function serveImages(images: Map<string, { body: Buffer; type: stri
   };
 }
 
-const image = (base: string, file: string, width: number, height: number, mime: string, alt: string, caption: string | null, credit: string | null) => ({
+const image = (
+  base: string,
+  file: string,
+  width: number,
+  height: number,
+  mime: string,
+  alt: string,
+  caption: string | null,
+  credit: string | null,
+) => ({
   url: `${base}/uploads/${file}`,
   width,
   height,
@@ -79,8 +96,26 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
   const page = readFixture();
   const stories = page.records.filter((record) => record.type === 'story');
   const bySlug = (slug: string) => stories.find((story) => story.slug === slug)!;
-  bySlug('sample-story-001').cover = image(imageBase, 'cover-a.jpg', 1600, 900, 'image/jpeg', '咸宁高新区重点项目建设现场', '咸宁高新区重点项目建设现场。', '记者 张三 摄');
-  bySlug('sample-story-002').cover = image(imageBase, 'cover-b.jpg', 1200, 800, 'image/jpeg', '专题学习会会场', '专题学习会会场。', '咸宁日报 供图');
+  bySlug('sample-story-001').cover = image(
+    imageBase,
+    'cover-a.jpg',
+    1600,
+    900,
+    'image/jpeg',
+    '咸宁高新区重点项目建设现场',
+    '咸宁高新区重点项目建设现场。',
+    '记者 张三 摄',
+  );
+  bySlug('sample-story-002').cover = image(
+    imageBase,
+    'cover-b.jpg',
+    1200,
+    800,
+    'image/jpeg',
+    '专题学习会会场',
+    '专题学习会会场。',
+    '咸宁日报 供图',
+  );
   bySlug('sample-story-003').cover = image(imageBase, 'cover-a.jpg', 1600, 900, 'image/jpeg', '同一张图片再次使用', null, null);
   const column = page.records.find((record) => record.type === 'column')!;
   column.cover = image(imageBase, 'column.jpg', 1000, 500, 'image/jpeg', '专栏题图', null, null);
@@ -116,13 +151,32 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
           { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '不应成为链接' }] },
         ],
       },
-      { type: 'image', image: { url: link('/favicon.svg'), alternativeText: '相对地址图片', width: 32, height: 32 }, children: [{ type: 'text', text: '' }] },
+      {
+        type: 'image',
+        image: { url: link('/favicon.svg'), alternativeText: '相对地址图片', width: 32, height: 32 },
+        children: [{ type: 'text', text: '' }],
+      },
       { type: 'quote', children: [{ type: 'text', text: '<![CDATA[ 引文 ]]>' }] },
     ],
   };
   page.records.push(hostile);
   const suggestion = page.records.find((record) => record.type === 'suggestion')!;
-  page.records.push({ ...suggestion, documentId: HOSTILE_SUGGESTION_ID, topic: 'qita', text: HOSTILE_TEXT, name: '<b>读者</b>', reply: `回复 ${HOSTILE_TEXT}` });
-  page.records.push({ ...deed, documentId: HOSTILE_DEED_ID, photo: null, title: `群众报告 ${HOSTILE_TEXT}`.slice(0, 100), doer: '<i>某人</i>', description: HOSTILE_TEXT, reportedByPublic: true });
+  page.records.push({
+    ...suggestion,
+    documentId: HOSTILE_SUGGESTION_ID,
+    topic: 'qita',
+    text: HOSTILE_TEXT,
+    name: '<b>读者</b>',
+    reply: `回复 ${HOSTILE_TEXT}`,
+  });
+  page.records.push({
+    ...deed,
+    documentId: HOSTILE_DEED_ID,
+    photo: null,
+    title: `群众报告 ${HOSTILE_TEXT}`.slice(0, 100),
+    doer: '<i>某人</i>',
+    description: HOSTILE_TEXT,
+    reportedByPublic: true,
+  });
   return page;
 }

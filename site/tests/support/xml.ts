@@ -22,10 +22,18 @@ export function parseXml(xml: string): any {
 /** Every URL in href/src/srcset attributes of an HTML fragment. */
 export function urlsIn(html: string): string[] {
   const urls: string[] = [];
-  const tagsOnly = allTags(html).map((tag) => tag.tag).join(' ');
+  const tagsOnly = allTags(html)
+    .map((tag) => tag.tag)
+    .join(' ');
   for (const match of tagsOnly.matchAll(/\s(href|src|srcset)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
     const value = (match[3] ?? match[4] ?? match[5] ?? '').replace(/&amp;/g, '&');
-    if (match[1]!.toLowerCase() === 'srcset') urls.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean));
+    if (match[1]!.toLowerCase() === 'srcset')
+      urls.push(
+        ...value
+          .split(',')
+          .map((part) => part.trim().split(/\s+/)[0]!)
+          .filter(Boolean),
+      );
     else urls.push(value);
   }
   return urls;

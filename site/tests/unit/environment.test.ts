@@ -24,7 +24,13 @@ vi.mock('node:child_process', async (importOriginal) => {
   };
 });
 
-const SECRETS = { ADMIN_JWT_SECRET: 'admin-jwt-secret', APP_KEYS: 'a,b', ENCRYPTION_KEY: 'key', API_TOKEN_SALT: 'salt', PUBLISHER_HOOK_SECRET: 'hook-secret-0123456789' };
+const SECRETS = {
+  ADMIN_JWT_SECRET: 'admin-jwt-secret',
+  APP_KEYS: 'a,b',
+  ENCRYPTION_KEY: 'key',
+  API_TOKEN_SALT: 'salt',
+  PUBLISHER_HOOK_SECRET: 'hook-secret-0123456789',
+};
 afterAll(envRestorer());
 
 it('compiles the site with the site’s variables and Node’s basics only', async () => {
@@ -38,8 +44,20 @@ it('compiles the site with the site’s variables and Node’s basics only', asy
   // Names Astro would read into import.meta.env stay out too.
   expect(env).not.toHaveProperty('MODE');
   expect(env).not.toHaveProperty('DEV');
-  expect(env).toMatchObject({ SITE_URL: siteUrl, CAMPAIGN_DESK_SNAPSHOT_FILE: '/tmp/snapshot.json', NODE_ENV: 'production', PATH: process.env.PATH });
+  expect(env).toMatchObject({
+    SITE_URL: siteUrl,
+    CAMPAIGN_DESK_SNAPSHOT_FILE: '/tmp/snapshot.json',
+    NODE_ENV: 'production',
+    PATH: process.env.PATH,
+  });
   // Nothing but the site's variables, Node's basics, and what the compile itself sets.
-  const allowed = new Set([...SITE_ENV, ...BASIC_ENV, 'NODE_ENV', 'ASTRO_TELEMETRY_DISABLED', 'CAMPAIGN_DESK_OUT_DIR', 'CAMPAIGN_DESK_CACHE_DIR']);
+  const allowed = new Set([
+    ...SITE_ENV,
+    ...BASIC_ENV,
+    'NODE_ENV',
+    'ASTRO_TELEMETRY_DISABLED',
+    'CAMPAIGN_DESK_OUT_DIR',
+    'CAMPAIGN_DESK_CACHE_DIR',
+  ]);
   expect(Object.keys(env).filter((name) => !allowed.has(name))).toEqual([]);
 });

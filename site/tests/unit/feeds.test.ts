@@ -2,7 +2,16 @@ import ICAL from 'ical.js';
 import { parseFragment } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { renderBlocks, type Blocks } from '@campaign-desk/shared';
-import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, plainLine, storyItem, type FeedChannel, type StoryForFeed } from '../../src/lib/feeds';
+import {
+  buildJsonFeed,
+  buildOpml,
+  buildRss,
+  goodDeedItem,
+  plainLine,
+  storyItem,
+  type FeedChannel,
+  type StoryForFeed,
+} from '../../src/lib/feeds';
 import { buildCalendar } from '../../src/lib/ics';
 import { parseXml, urlsIn } from '../support/xml';
 
@@ -53,7 +62,18 @@ const items = Array.from({ length: 60 }, (_, n) =>
   storyItem(story(n), {
     url: `https://site.example.org/stories/s-${n}/`,
     categories: ['特色产业增长极', '大学习', `专栏 ${HOSTILE}`],
-    image: n % 3 === 0 ? { url: 'https://site.example.org/_astro/c.jpg', type: 'image/jpeg', width: 1200, height: 675, credit: `摄影 ${HOSTILE}`, caption: `说明 ${HOSTILE}`, alt: `alt ${HOSTILE}` } : null,
+    image:
+      n % 3 === 0
+        ? {
+            url: 'https://site.example.org/_astro/c.jpg',
+            type: 'image/jpeg',
+            width: 1200,
+            height: 675,
+            credit: `摄影 ${HOSTILE}`,
+            caption: `说明 ${HOSTILE}`,
+            alt: `alt ${HOSTILE}`,
+          }
+        : null,
   }),
 );
 
@@ -125,7 +145,17 @@ describe('what an aggregator makes of a description', () => {
   const xml = buildRss({ ...channel, description: typed }, [
     storyItem(story(1, { summary: typed }), { url: 'https://site.example.org/stories/s-1/', categories: [] }),
     goodDeedItem(
-      { documentId: 'deed1', title: typed, doer: typed, unit: null, date: '2020-06-12', updatedAt: '2026-11-24T19:57:58.237Z', description: typed, placeName: '咸安区', sample: false },
+      {
+        documentId: 'deed1',
+        title: typed,
+        doer: typed,
+        unit: null,
+        date: '2020-06-12',
+        updatedAt: '2026-11-24T19:57:58.237Z',
+        description: typed,
+        placeName: '咸安区',
+        sample: false,
+      },
       { url: 'https://site.example.org/figures/f/#deed-deed1', categories: ['接力做好事'] },
     ),
   ]);
@@ -133,7 +163,10 @@ describe('what an aggregator makes of a description', () => {
   /** The description rendered as HTML: its elements, and its text. */
   const asHtml = (html: string) => {
     const nodes = parseFragment(html).childNodes;
-    return { elements: nodes.filter((node) => node.nodeName !== '#text').map((node) => node.nodeName), text: nodes.map((node) => ('value' in node ? node.value : '')).join('') };
+    return {
+      elements: nodes.filter((node) => node.nodeName !== '#text').map((node) => node.nodeName),
+      text: nodes.map((node) => ('value' in node ? node.value : '')).join(''),
+    };
   };
 
   const item = (guid: string) => rss.channel.item.find((candidate: any) => candidate.guid['#text'] === guid);
@@ -156,11 +189,29 @@ describe('what an aggregator makes of a description', () => {
 
 test('a good deed is an item of its own: guid, link to where it is shown, its date in Shanghai, photo and sample notice', () => {
   const item = goodDeedItem(
-    { documentId: 'deed1', title: '为独居老人理发', doer: '某社区党支部', unit: '咸安区某社区', date: '2020-06-06', updatedAt: '2026-11-24T19:57:58.237Z', description: '上门理发。', placeName: '咸安区', sample: true },
+    {
+      documentId: 'deed1',
+      title: '为独居老人理发',
+      doer: '某社区党支部',
+      unit: '咸安区某社区',
+      date: '2020-06-06',
+      updatedAt: '2026-11-24T19:57:58.237Z',
+      description: '上门理发。',
+      placeName: '咸安区',
+      sample: true,
+    },
     {
       url: 'https://site.example.org/figures/tang-guangyou/#deed-deed1',
       categories: ['接力做好事', '咸安区'],
-      image: { url: 'https://site.example.org/media/d.jpg', type: 'image/jpeg', width: 800, height: 600, credit: '通讯员 摄', caption: null, alt: '理发' },
+      image: {
+        url: 'https://site.example.org/media/d.jpg',
+        type: 'image/jpeg',
+        width: 800,
+        height: 600,
+        credit: '通讯员 摄',
+        caption: null,
+        alt: '理发',
+      },
     },
   );
   expect(item.guid).toBe('urn:campaign-desk:goodDeed:deed1');
@@ -188,11 +239,33 @@ test('JSON Feed 1.1 parses and carries the same items', () => {
 });
 
 test('OPML parses and lists every feed', () => {
-  const xml = buildOpml(`订阅 ${HOSTILE}`, [
-    { group: '全站', title: `全部 ${HOSTILE}`, xmlUrl: 'https://site.example.org/rss.xml', htmlUrl: 'https://site.example.org/', description: HOSTILE },
-    { group: '专栏', title: '专栏一', xmlUrl: 'https://site.example.org/feeds/columns/a.xml', htmlUrl: 'https://site.example.org/columns/a/', description: 'x' },
-    { group: '专栏', title: '专栏二', xmlUrl: 'https://site.example.org/feeds/columns/b.xml', htmlUrl: 'https://site.example.org/columns/b/', description: 'y' },
-  ], new Date());
+  const xml = buildOpml(
+    `订阅 ${HOSTILE}`,
+    [
+      {
+        group: '全站',
+        title: `全部 ${HOSTILE}`,
+        xmlUrl: 'https://site.example.org/rss.xml',
+        htmlUrl: 'https://site.example.org/',
+        description: HOSTILE,
+      },
+      {
+        group: '专栏',
+        title: '专栏一',
+        xmlUrl: 'https://site.example.org/feeds/columns/a.xml',
+        htmlUrl: 'https://site.example.org/columns/a/',
+        description: 'x',
+      },
+      {
+        group: '专栏',
+        title: '专栏二',
+        xmlUrl: 'https://site.example.org/feeds/columns/b.xml',
+        htmlUrl: 'https://site.example.org/columns/b/',
+        description: 'y',
+      },
+    ],
+    new Date(),
+  );
   const opml = parseXml(xml).opml;
   const feeds = opml.body.outline.flatMap((group: any) => group.outline);
   expect(feeds.map((feed: any) => feed['@xmlUrl'])).toHaveLength(3);
@@ -221,7 +294,17 @@ describe('iCalendar', () => {
       url: 'https://site.example.org/events/#a',
       categories: ['专题学习'],
     },
-    { uid: 'ev2@site.example.org', title: '宣讲', startsAt: '2020-10-13T07:00:00.000Z', endsAt: null, updatedAt: '2026-11-24T19:57:58.033Z', location: null, description: null, url: 'https://site.example.org/events/#b', categories: [] },
+    {
+      uid: 'ev2@site.example.org',
+      title: '宣讲',
+      startsAt: '2020-10-13T07:00:00.000Z',
+      endsAt: null,
+      updatedAt: '2026-11-24T19:57:58.033Z',
+      location: null,
+      description: null,
+      url: 'https://site.example.org/events/#b',
+      categories: [],
+    },
   ]);
 
   test('parses with ical.js, in Asia/Shanghai, with folded lines under 75 octets', () => {

@@ -35,7 +35,9 @@ describe('footerFromEnv', () => {
     ]);
     expect(icp!.parts).toEqual([{ text: '鄂ICP备12345678号-1', href: ICP_LOOKUP }]);
     expect(ICP_LOOKUP).toBe('https://beian.miit.gov.cn/');
-    expect(police!.parts).toEqual([{ text: '鄂公网安备 42120202000123号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=42120202000123' }]);
+    expect(police!.parts).toEqual([
+      { text: '鄂公网安备 42120202000123号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=42120202000123' },
+    ]);
     expect(govId!.parts).toEqual([{ text: '4212000001' }]);
   });
 
@@ -59,7 +61,11 @@ describe('footerFromEnv', () => {
   test('the environment that configures a footer configures exactly it, blanking what it leaves out', () => {
     const config: FooterConfig = { ...footerFromEnv({}), sponsor: '咸宁市委宣传部', icp: '鄂ICP备12345678号-1' };
     const env = footerToEnv(config);
-    expect(Object.keys(env).sort()).toEqual(Object.values(FOOTER_SETTINGS).map((setting) => setting.env).sort());
+    expect(Object.keys(env).sort()).toEqual(
+      Object.values(FOOTER_SETTINGS)
+        .map((setting) => setting.env)
+        .sort(),
+    );
     expect(env.SITE_ORGANIZER).toBe('');
     expect(footerFromEnv({ ...FULL, ...env })).toEqual(config);
   });

@@ -21,7 +21,13 @@ let records: Array<Record<string, any>>;
 
 /** A preview unless asked otherwise: the fixture is all sample content, as the demo's. */
 const sync = async (full = false, preview = true): Promise<Plan> => {
-  const plan = await renderer.sync({ source: { kind: 'http', url: api.url, token: api.token }, mediaDir: path.join(work, 'media'), now: TEST_NOW, preview, full });
+  const plan = await renderer.sync({
+    source: { kind: 'http', url: api.url, token: api.token },
+    mediaDir: path.join(work, 'media'),
+    now: TEST_NOW,
+    preview,
+    full,
+  });
   await renderer.commit();
   return plan;
 };
@@ -105,7 +111,9 @@ describe('what people type', () => {
     const placement = records.find((record) => record.type === 'placement')!;
     api.publish({ ...placement, url: `${TEST_SITE_URL}/%` });
     const plan = await sync();
-    expect(plan.warnings).toEqual([expect.stringMatching(new RegExp(`上稿记录（${placement.documentId}）的网址（url）中的链接 “${TEST_SITE_URL}/%”`))]);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(new RegExp(`上稿记录（${placement.documentId}）的网址（url）中的链接 “${TEST_SITE_URL}/%”`)),
+    ]);
     expect(plan.personUrls).toContain(`${TEST_SITE_URL}/%`);
     api.publish({ ...placement, url: `${TEST_SITE_URL}/stories/no-such-story/` });
     expect((await sync()).warnings).toEqual([expect.stringContaining('指向本站不存在的页面 /stories/no-such-story/')]);
@@ -130,7 +138,8 @@ describe('a public build and a preview', () => {
     await renderer.render(paths, async (file) => void files.set(file.path, new TextDecoder().decode(file.body)));
     return files;
   };
-  const htmlPages = (plan: Plan) => plan.pages.changed.map((page) => page.path).filter((page) => page.endsWith('/') || page.endsWith('.html'));
+  const htmlPages = (plan: Plan) =>
+    plan.pages.changed.map((page) => page.path).filter((page) => page.endsWith('/') || page.endsWith('.html'));
   const itemsOf = (xml: string) => [...xml.matchAll(/<guid isPermaLink="false">([^<]+)<\/guid>/g)].map((match) => match[1]);
   const feeds = ['/rss.xml', '/feeds/featured.xml', '/feeds/good-deeds.xml', '/feeds/kinds/news.xml'];
 
@@ -154,13 +163,34 @@ describe('a public build and a preview', () => {
   });
 
   test('a real story and its verified placement reach the feeds and the coverage figures; their pages are the ones replanned', async () => {
-    const real: Record<string, any> = { ...story('sample-story-040'), sample: false, featured: true, updatedAt: '2026-12-02T00:00:00.000Z' };
+    const real: Record<string, any> = {
+      ...story('sample-story-040'),
+      sample: false,
+      featured: true,
+      updatedAt: '2026-12-02T00:00:00.000Z',
+    };
     const central = records.find((record) => record.type === 'outlet' && record.level === 'central')!;
-    const placement = { ...records.find((record) => record.type === 'placement')!, documentId: 'real0placement0000000001', storyId: real.documentId, outletId: central.documentId, sample: false };
+    const placement = {
+      ...records.find((record) => record.type === 'placement')!,
+      documentId: 'real0placement0000000001',
+      storyId: real.documentId,
+      outletId: central.documentId,
+      sample: false,
+    };
     api.publish(real);
     api.publish(placement);
     const changed = (await sync(false, false)).pages.changed.map((page) => page.path);
-    expect(changed).toEqual(expect.arrayContaining(['/', '/coverage/', '/feeds/', '/stories/sample-story-040/', '/rss.xml', '/feeds/featured.xml', '/feeds/kinds/news.xml']));
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/coverage/',
+        '/feeds/',
+        '/stories/sample-story-040/',
+        '/rss.xml',
+        '/feeds/featured.xml',
+        '/feeds/kinds/news.xml',
+      ]),
+    );
     expect(changed).not.toContain('/feeds/good-deeds.xml');
     const files = await render(['/', '/coverage/', ...feeds]);
     const guid = `urn:campaign-desk:story:${real.documentId}`;
@@ -174,7 +204,9 @@ describe('a public build and a preview', () => {
     // The outlet that carried it is named; none that has not is (an internal target, not news).
     const coverage = files.get('/coverage/')!;
     expect(coverage).toContain(central.name);
-    const notCarried = records.filter((record) => record.type === 'outlet' && ['central', 'provincial'].includes(record.level) && record.documentId !== central.documentId);
+    const notCarried = records.filter(
+      (record) => record.type === 'outlet' && ['central', 'provincial'].includes(record.level) && record.documentId !== central.documentId,
+    );
     expect(notCarried.length).toBeGreaterThan(0);
     for (const outlet of notCarried) expect(coverage, outlet.name).not.toContain(`>${outlet.name}<`);
     expect(coverage).not.toContain('尚未刊播');

@@ -1,6 +1,14 @@
 /** The hidden terms search records carry: what else a reader may type for a text. */
 import { describe, expect, test } from 'vitest';
-import { directKey, pinyinOfName, pinyinOfText, shortPlaceName, synonymsIn, traditionalTexts, traditionalWords } from '../../src/lib/search-terms';
+import {
+  directKey,
+  pinyinOfName,
+  pinyinOfText,
+  shortPlaceName,
+  synonymsIn,
+  traditionalTexts,
+  traditionalWords,
+} from '../../src/lib/search-terms';
 
 describe('pinyin', () => {
   test('a name whole, spaced and by initials; none for a name without Chinese characters', () => {

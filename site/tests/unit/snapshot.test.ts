@@ -69,7 +69,9 @@ describe('the snapshot API', () => {
     api.publish({ ...fixture.records.find((record) => record.type === 'goodDeed')!, date: '2020/06/01' });
     const reading = readSnapshot({ kind: 'http', url: api.url, token: api.token }, undefined);
     await expect(reading).rejects.toThrow(SnapshotError);
-    await expect(reading).rejects.toThrow(/collection stories, id broken0story0000000000001 \(“.+”\), field mediaUrl: 视频类稿件必须填写媒体链接/);
+    await expect(reading).rejects.toThrow(
+      /collection stories, id broken0story0000000000001 \(“.+”\), field mediaUrl: 视频类稿件必须填写媒体链接/,
+    );
     await expect(reading).rejects.toThrow(/collection goodDeeds, id \w+ \(“.+”\), field date/);
   });
 
@@ -84,7 +86,9 @@ describe('the snapshot API', () => {
   test('its own errors are reported with their message', async () => {
     api = await startSnapshotApi(fixture.records as never);
     api.failWith(500, 'story abc123, field cover.width: Expected number, received string');
-    await expect(readSnapshot({ kind: 'http', url: api.url, token: api.token }, undefined)).rejects.toThrow(/500.*story abc123, field cover\.width/);
+    await expect(readSnapshot({ kind: 'http', url: api.url, token: api.token }, undefined)).rejects.toThrow(
+      /500.*story abc123, field cover\.width/,
+    );
     await expect(readSnapshot({ kind: 'http', url: api.url, token: 'wrong' }, undefined)).rejects.toThrow(/401/);
   });
 });

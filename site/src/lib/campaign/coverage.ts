@@ -10,7 +10,12 @@ import type { StoryIndex } from './stories';
 
 export type Coverage = ReturnType<typeof countCoverage>;
 
-export function countCoverage(records: RecordIndex, stories: StoryIndex, placements: PlacementIndex, factual: (record: { sample: boolean }) => boolean) {
+export function countCoverage(
+  records: RecordIndex,
+  stories: StoryIndex,
+  placements: PlacementIndex,
+  factual: (record: { sample: boolean }) => boolean,
+) {
   const counted = placements.all.filter((placement) => {
     const outlet = records.byId.outlets.get(placement.outletId);
     return outlet !== undefined && factual(placement) && factual(stories.byId.get(placement.storyId)!) && factual(outlet);

@@ -21,7 +21,10 @@ export function indexParticipation(records: RecordSet) {
   // The wall of adopted suggestions: newest reply first.
   const suggestions = records
     .all('suggestion')
-    .sort((a, b) => b.repliedOn.localeCompare(a.repliedOn) || b.receivedOn.localeCompare(a.receivedOn) || a.documentId.localeCompare(b.documentId));
+    .sort(
+      (a, b) =>
+        b.repliedOn.localeCompare(a.repliedOn) || b.receivedOn.localeCompare(a.receivedOn) || a.documentId.localeCompare(b.documentId),
+    );
   const deedsByFigure = groupBy<GoodDeed>(goodDeeds, (deed) => deed.figureId || null);
   const suggestionsByTopic = groupBy<Suggestion>(suggestions, (suggestion) => suggestion.topic);
   return {

@@ -24,7 +24,8 @@ const byId = <T extends { documentId: string }>(list: T[]) => new Map(list.map((
 const bySlug = <T extends { slug: string }>(list: T[]) => new Map(list.map((record) => [record.slug, record] as const));
 
 /** The records of `ids` a map holds, in the order of `ids` (ids of records not held are ignored). */
-export const pick = <T>(map: Map<string, T>, ids: Array<string | null>): T[] => ids.flatMap((id) => (id === null ? [] : map.get(id) ?? []));
+export const pick = <T>(map: Map<string, T>, ids: Array<string | null>): T[] =>
+  ids.flatMap((id) => (id === null ? [] : (map.get(id) ?? [])));
 
 export function indexRecords(records: RecordSet) {
   const themes = records.all('theme').sort((a, b) => a.phase - b.phase);
@@ -41,7 +42,12 @@ export function indexRecords(records: RecordSet) {
     .sort((a, b) => a.time - b.time || a.event.documentId.localeCompare(b.event.documentId))
     .map(({ event }) => event);
   // The kinds change only with the templates (the taxonomy is compiled in), so they carry the plan's date.
-  const kinds: KindRecord[] = STORY_KINDS.map((kind) => ({ documentId: `kind:${kind.key}`, slug: kind.key, name: kind.name, updatedAt: CAMPAIGN.planIssuedOn }));
+  const kinds: KindRecord[] = STORY_KINDS.map((kind) => ({
+    documentId: `kind:${kind.key}`,
+    slug: kind.key,
+    name: kind.name,
+    updatedAt: CAMPAIGN.planIssuedOn,
+  }));
 
   const clauses = new Map<string, { clause: Clause; opinion: Opinion }>();
   const clausesByOpinion = new Map<string, Clause[]>();

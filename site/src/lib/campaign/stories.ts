@@ -11,7 +11,18 @@ import { pick, type RecordIndex } from './records';
 export type StoryIndex = ReturnType<typeof indexStories>;
 
 /** What stories are grouped by; `featured` has one group (key ''). */
-export type StoryGrouping = 'column' | 'theme' | 'activity' | 'place' | 'figure' | 'clause' | 'event' | 'kind' | 'outlet' | 'month' | 'featured';
+export type StoryGrouping =
+  | 'column'
+  | 'theme'
+  | 'activity'
+  | 'place'
+  | 'figure'
+  | 'clause'
+  | 'event'
+  | 'kind'
+  | 'outlet'
+  | 'month'
+  | 'featured';
 
 /** How many related stories a story page lists. */
 const RELATED = 5;

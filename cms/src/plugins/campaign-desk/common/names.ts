@@ -120,7 +120,6 @@ export type PluginAction = (typeof PLUGIN_ACTIONS)[number];
 /** Strapi's own role that holds every action; the review rules and the role matrix name it. */
 export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 
-
 /** The content manager's actions on a content type, as roles are granted them. */
 export const EXPLORER_ACTIONS = {
   create: 'plugin::content-manager.explorer.create',

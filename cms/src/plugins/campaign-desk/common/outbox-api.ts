@@ -51,7 +51,9 @@ export const deliveryStateSchema = z.object({
 
 export const outboxReportSchema = z.object({
   /** Deliveries by state, over the whole outbox. */
-  counts: z.object(Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as Record<DeliveryStatus, z.ZodNumber>),
+  counts: z.object(
+    Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as Record<DeliveryStatus, z.ZodNumber>,
+  ),
   /** Names of the build hooks configured now (not their URLs, which may carry tokens). */
   hooks: z.array(z.string()),
   /** Whether the user asking may redeliver a failed delivery (重新投递). */

@@ -1,6 +1,14 @@
 import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { EXPLORER_ACTIONS, MODERATE_ACTION, OUTBOX_READ_ACTION, PARTNER_TOKENS_ACTION, PLUGIN_ID, STATISTICS_READ_ACTION, UID } from '../../common/names';
+import {
+  EXPLORER_ACTIONS,
+  MODERATE_ACTION,
+  OUTBOX_READ_ACTION,
+  PARTNER_TOKENS_ACTION,
+  PLUGIN_ID,
+  STATISTICS_READ_ACTION,
+  UID,
+} from '../../common/names';
 import { ReviewPanel } from './review/ReviewPanel';
 import { labelEnumerationCells } from './list-view';
 import { PLUGIN_DISPLAY_NAME, getTranslation, messagesFor } from './translations';

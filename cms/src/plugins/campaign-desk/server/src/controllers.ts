@@ -11,4 +11,17 @@ import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
 
-export default { desk, moderation, outbox, participation, partner, 'partner-tokens': partnerTokens, review, 'review-queue': reviewQueue, notices, snapshot, statistics, undelivered };
+export default {
+  desk,
+  moderation,
+  outbox,
+  participation,
+  partner,
+  'partner-tokens': partnerTokens,
+  review,
+  'review-queue': reviewQueue,
+  notices,
+  snapshot,
+  statistics,
+  undelivered,
+};

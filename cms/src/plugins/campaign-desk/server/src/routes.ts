@@ -14,6 +14,11 @@ export default {
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
     type: 'content-api',
-    routes: [...publication.contentApiRoutes(strapi), ...coverage.contentApiRoutes, ...outbox.contentApiRoutes, ...participation.contentApiRoutes],
+    routes: [
+      ...publication.contentApiRoutes(strapi),
+      ...coverage.contentApiRoutes,
+      ...outbox.contentApiRoutes,
+      ...participation.contentApiRoutes,
+    ],
   }),
 };

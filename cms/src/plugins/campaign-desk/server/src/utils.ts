@@ -21,7 +21,5 @@ export function getService<S>(strapi: Core.Strapi, service: PluginService<S>): S
 
 /** A request that failed its zod schema, as the 400 its caller reads: every field and why. */
 export function invalidRequest(error: ZodError, subject: 'query' | 'body' | 'params'): InstanceType<typeof errors.ValidationError> {
-  return new errors.ValidationError(
-    error.issues.map((issue) => `${issue.path.join('.') || subject}: ${issue.message}`).join('; '),
-  );
+  return new errors.ValidationError(error.issues.map((issue) => `${issue.path.join('.') || subject}: ${issue.message}`).join('; '));
 }

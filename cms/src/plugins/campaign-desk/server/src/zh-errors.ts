@@ -13,7 +13,9 @@ export const zhErrorMap: z.ZodErrorMap = (issue, context) => {
     case z.ZodIssueCode.invalid_enum_value:
       return { message: `只能是 ${issue.options.join('、')} 之一` };
     case z.ZodIssueCode.too_small:
-      return { message: issue.type === 'string' ? (issue.minimum === 1 ? '不能为空' : `至少 ${issue.minimum} 个字`) : `不能小于 ${issue.minimum}` };
+      return {
+        message: issue.type === 'string' ? (issue.minimum === 1 ? '不能为空' : `至少 ${issue.minimum} 个字`) : `不能小于 ${issue.minimum}`,
+      };
     case z.ZodIssueCode.too_big:
       return { message: issue.type === 'string' ? `不能超过 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}` };
     case z.ZodIssueCode.invalid_string:
@@ -23,4 +25,11 @@ export const zhErrorMap: z.ZodErrorMap = (issue, context) => {
   }
 };
 
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: '是或否', object: '对象', array: '列表' };
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+};

@@ -53,7 +53,8 @@ const FILES: Record<string, string> = {
 });\n`,
   'src/index.js': 'module.exports = { register() {}, bootstrap() {} };\n',
   // Which dependencies may run install scripts (pnpm asks): SQLite's native module only.
-  'pnpm-workspace.yaml': 'allowBuilds:\n  better-sqlite3: true\n  core-js-pure: false\n  esbuild: false\n  "@swc/core": false\n  sharp: false\n',
+  'pnpm-workspace.yaml':
+    'allowBuilds:\n  better-sqlite3: true\n  core-js-pure: false\n  esbuild: false\n  "@swc/core": false\n  sharp: false\n',
 };
 
 /** Writes the app into `dir` with the plugin from `tarball`, and installs it. */

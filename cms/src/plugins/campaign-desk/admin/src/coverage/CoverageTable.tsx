@@ -26,7 +26,11 @@ export const CoverageTable = ({ coverage }: { coverage: Statistics['coverage'] }
             <Typography>{outlet.lastDate ?? '—'}</Typography>
           </Td>
           <Td>
-            {outlet.cumulativePlacements > 0 ? <Badge variant="success">已刊播</Badge> : <Badge variant={outlet.target ? 'danger' : 'neutral'}>尚未刊播</Badge>}
+            {outlet.cumulativePlacements > 0 ? (
+              <Badge variant="success">已刊播</Badge>
+            ) : (
+              <Badge variant={outlet.target ? 'danger' : 'neutral'}>尚未刊播</Badge>
+            )}
           </Td>
         </Tr>
       ))}

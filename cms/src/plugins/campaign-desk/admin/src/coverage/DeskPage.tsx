@@ -26,7 +26,11 @@ const DeskPage = () => {
       <Page.Title>报道统筹</Page.Title>
       <Layouts.Header
         title="报道统筹"
-        subtitle={desk ? `今天 ${desk.today} · 本周截至 ${desk.weekEnds}${desk.staff ? ` · ${desk.staff.name}（${desk.staff.outlet ?? '未登记媒体'}）` : ''}` : (error ?? '正在读取…')}
+        subtitle={
+          desk
+            ? `今天 ${desk.today} · 本周截至 ${desk.weekEnds}${desk.staff ? ` · ${desk.staff.name}（${desk.staff.outlet ?? '未登记媒体'}）` : ''}`
+            : (error ?? '正在读取…')
+        }
       />
       <Layouts.Content>
         {desk && (
@@ -35,7 +39,9 @@ const DeskPage = () => {
               {desk.staff ? (
                 <TopicList topics={desk.mine} empty="暂时没有分派给你的选题。" today={desk.today} />
               ) : (
-                <Typography textColor="neutral600">你的账号还没有登记为采编人员，所以没有分派给你的选题。请主编在内容管理“采编人员”中添加你的邮箱和所属媒体。</Typography>
+                <Typography textColor="neutral600">
+                  你的账号还没有登记为采编人员，所以没有分派给你的选题。请主编在内容管理“采编人员”中添加你的邮箱和所属媒体。
+                </Typography>
               )}
             </Section>
             <Section title={`已逾期（${desk.overdue.length}）`}>

@@ -59,6 +59,14 @@ export function timelineOf(rows: Array<{ label: string; count: number }>, kind: 
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((row) => row.label) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: kind, data: rows.map((row) => row.count), smooth: kind === 'line', itemStyle: { color: '#4945ff' }, areaStyle: kind === 'line' ? { opacity: 0.12 } : undefined }],
+    series: [
+      {
+        type: kind,
+        data: rows.map((row) => row.count),
+        smooth: kind === 'line',
+        itemStyle: { color: '#4945ff' },
+        areaStyle: kind === 'line' ? { opacity: 0.12 } : undefined,
+      },
+    ],
   };
 }

@@ -3,7 +3,21 @@
  * last used, revoke one. The partner reads the snapshot and reports its republications with it.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { UID } from '../../../common/names';
 import type { PartnerTokenView } from '../../../common/partner-api';
@@ -77,7 +91,11 @@ const PartnerTokensPage = () => {
               </Field.Root>
               <Field.Root name="label" required>
                 <Field.Label>用途</Field.Label>
-                <TextInput placeholder="如：湖北日报要闻部" value={label} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLabel(event.target.value)} />
+                <TextInput
+                  placeholder="如：湖北日报要闻部"
+                  value={label}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLabel(event.target.value)}
+                />
               </Field.Root>
               <Button disabled={!outletId || !label.trim()} onClick={() => void issue()}>
                 生成令牌

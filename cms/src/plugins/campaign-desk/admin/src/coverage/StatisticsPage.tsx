@@ -75,11 +75,19 @@ const StatisticsView = () => {
           <Flex gap={4} alignItems="end" wrap="wrap">
             <Field.Root name="from" hint="亚洲/上海时间">
               <Field.Label>开始日期</Field.Label>
-              <TextInput type="date" value={from} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setFrom(event.target.value)} />
+              <TextInput
+                type="date"
+                value={from}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setFrom(event.target.value)}
+              />
             </Field.Root>
             <Field.Root name="to">
               <Field.Label>结束日期</Field.Label>
-              <TextInput type="date" value={to} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setTo(event.target.value)} />
+              <TextInput
+                type="date"
+                value={to}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setTo(event.target.value)}
+              />
             </Field.Root>
             <Button variant="secondary" onClick={() => void save(`export.xlsx?from=${from}&to=${to}`, 'statistics.xlsx')}>
               导出 Excel（全部表格）
@@ -106,13 +114,21 @@ const StatisticsView = () => {
             <>
               <Grid.Root gap={4}>
                 <Grid.Item col={3} s={6} xs={12}>
-                  <Figure label="发稿量" value={`${statistics.totals.stories} 篇`} hint={`${statistics.range.from} 至 ${statistics.range.to}`} />
+                  <Figure
+                    label="发稿量"
+                    value={`${statistics.totals.stories} 篇`}
+                    hint={`${statistics.range.from} 至 ${statistics.range.to}`}
+                  />
                 </Grid.Item>
                 <Grid.Item col={3} s={6} xs={12}>
                   <Figure label="央媒、省媒刊播（已核实）" value={`${statistics.totals.placements} 次`} hint="时段内" />
                 </Grid.Item>
                 <Grid.Item col={3} s={6} xs={12}>
-                  <Figure label="“全覆盖”进度" value={`${statistics.totals.covered} / ${statistics.totals.targets}`} hint={coverageSummary(statistics.coverage)} />
+                  <Figure
+                    label="“全覆盖”进度"
+                    value={`${statistics.totals.covered} / ${statistics.totals.targets}`}
+                    hint={coverageSummary(statistics.coverage)}
+                  />
                 </Grid.Item>
                 <Grid.Item col={3} s={6} xs={12}>
                   <Figure
@@ -123,7 +139,14 @@ const StatisticsView = () => {
                 </Grid.Item>
               </Grid.Root>
 
-              <Panel title="央媒、省媒覆盖" aside={<Typography textColor={missing.length > 0 ? 'danger600' : 'success600'}>{missing.length > 0 ? `尚未刊播：${missing.join('、')}` : '目标媒体已全部刊播'}</Typography>}>
+              <Panel
+                title="央媒、省媒覆盖"
+                aside={
+                  <Typography textColor={missing.length > 0 ? 'danger600' : 'success600'}>
+                    {missing.length > 0 ? `尚未刊播：${missing.join('、')}` : '目标媒体已全部刊播'}
+                  </Typography>
+                }
+              >
                 <CoverageTable coverage={statistics.coverage} />
               </Panel>
 

@@ -27,7 +27,12 @@ export const TopicList = ({ topics, empty, today }: { topics: DeskTopic[]; empty
                   {topic.sample ? `【示例】${topic.title.replace(/^【示例】/, '')}` : topic.title}
                 </Link>
                 <Typography variant="pi" textColor="neutral600">
-                  {[topic.outlet, topic.plan, topic.column && `专栏：${topic.column}`, topic.reporters.length > 0 && `记者：${topic.reporters.join('、')}`]
+                  {[
+                    topic.outlet,
+                    topic.plan,
+                    topic.column && `专栏：${topic.column}`,
+                    topic.reporters.length > 0 && `记者：${topic.reporters.join('、')}`,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Typography>

@@ -28,5 +28,7 @@ export const MyTopicsWidget = () => {
 export const DueTopicsWidget = () => {
   const { desk, error } = useDesk();
   if (!desk) return <Loading error={error} />;
-  return <TopicList topics={[...desk.overdue, ...desk.dueThisWeek].slice(0, SHOWN)} empty="本周没有到期或逾期的选题。" today={desk.today} />;
+  return (
+    <TopicList topics={[...desk.overdue, ...desk.dueThisWeek].slice(0, SHOWN)} empty="本周没有到期或逾期的选题。" today={desk.today} />
+  );
 };

@@ -72,23 +72,23 @@ const Report = ({ statistics, monday, sunday }: { statistics: Statistics; monday
         {monday.slice(0, 4)}年第{weekNumber(monday)}周（{chineseDay(monday)}—{chineseDay(sunday)}） · {CAMPAIGN.issuer}宣传组
       </p>
       <h2>一、本周发稿</h2>
-      <p>
-        本周各媒体共发布“六大”活动稿件 {statistics.totals.stories} 篇（已发布、不含示例稿件）。
-      </p>
+      <p>本周各媒体共发布“六大”活动稿件 {statistics.totals.stories} 篇（已发布、不含示例稿件）。</p>
       <CountTable column="首发媒体" rows={statistics.byOutlet} />
       <CountTable column="专栏" rows={statistics.byColumn} />
       <CountTable column="稿件类型" rows={statistics.byKind} />
       <h2>二、央媒、省媒刊播与“全覆盖”</h2>
       <p>
         本周经核实的央媒、省媒刊播 {statistics.totals.placements} 次
-        {carried.length > 0 ? `：${carried.map((outlet) => `${outlet.name} ${outlet.placements} 次`).join('，')}` : ''}。
-        截至 {chineseDay(sunday)}，“全覆盖”目标媒体已刊播 {statistics.totals.covered} 家，共 {statistics.totals.targets} 家（{coverageSummary(statistics.coverage)}）。
+        {carried.length > 0 ? `：${carried.map((outlet) => `${outlet.name} ${outlet.placements} 次`).join('，')}` : ''}。 截至{' '}
+        {chineseDay(sunday)}，“全覆盖”目标媒体已刊播 {statistics.totals.covered} 家，共 {statistics.totals.targets} 家（
+        {coverageSummary(statistics.coverage)}）。
       </p>
       <p>{missing.length > 0 ? `尚未刊播的目标媒体：${missing.join('、')}。` : '目标媒体均已刊播，实现全覆盖。'}</p>
       <h2>三、三审</h2>
       <p>
         本周终审通过 {statistics.review.finals} 次
-        {statistics.review.medianHoursToFinal === null ? '' : `，从送审到终审的中位时长 ${statistics.review.medianHoursToFinal} 小时`}。当前各环节稿件：
+        {statistics.review.medianHoursToFinal === null ? '' : `，从送审到终审的中位时长 ${statistics.review.medianHoursToFinal} 小时`}
+        。当前各环节稿件：
         {statistics.review.stages.map((stage) => `${stage.label} ${stage.count} 篇`).join('，')}。
       </p>
       <p style={{ color: '#666', fontSize: 12 }}>统计口径：稿件按发布日期（北京时间）计；上稿只计已核实的记录；示例数据不计入。</p>
@@ -116,7 +116,10 @@ const WeeklyReportPage = () => {
         }
         primaryAction={
           <Flex gap={2}>
-            <Button variant="secondary" onClick={() => void download(`/campaign-desk/statistics/export.xlsx?from=${monday}&to=${sunday}`, 'weekly.xlsx')}>
+            <Button
+              variant="secondary"
+              onClick={() => void download(`/campaign-desk/statistics/export.xlsx?from=${monday}&to=${sunday}`, 'weekly.xlsx')}
+            >
               导出 Excel
             </Button>
             <Button onClick={() => window.print()}>打印</Button>
@@ -128,7 +131,11 @@ const WeeklyReportPage = () => {
           <Box maxWidth="240px">
             <Field.Root name="week" hint="选一天，显示它所在的周（周一至周日）">
               <Field.Label>周</Field.Label>
-              <TextInput type="date" value={day} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setParams({ week: event.target.value })} />
+              <TextInput
+                type="date"
+                value={day}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && setParams({ week: event.target.value })}
+              />
             </Field.Root>
           </Box>
           {(error || exportError) && <Typography textColor="danger600">{error ?? exportError}</Typography>}

@@ -31,7 +31,10 @@ const NoticeSettingsPage = () => {
     setBusy(true);
     try {
       setSettings((await put<NoticeSettings>('/campaign-desk/notices/settings', settings)).data);
-      toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('notices.settings.saved'), defaultMessage: 'Saved' }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('notices.settings.saved'), defaultMessage: 'Saved' }),
+      });
     } catch (error) {
       toggleNotification({ type: 'danger', message: messageOf(error) });
     } finally {

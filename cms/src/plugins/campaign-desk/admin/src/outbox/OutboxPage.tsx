@@ -87,8 +87,12 @@ const OutboxPage = () => {
             <Tbody>
               {report?.events.map((event) => (
                 <Tr key={event.id}>
-                  <Td><Typography>{when(event.occurredAt)}</Typography></Td>
-                  <Td><Typography>{TYPE[event.type]}</Typography></Td>
+                  <Td>
+                    <Typography>{when(event.occurredAt)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{TYPE[event.type]}</Typography>
+                  </Td>
                   <Td>
                     <Typography>
                       {CONTENT_TYPES[event.recordType].info.displayName} · {event.slug ?? event.documentId}

@@ -35,7 +35,9 @@ const Pending = ({ item, onDone }: { item: SubmissionItem; onDone: (message: str
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [reply, setReply] = useState('');
-  const [title, setTitle] = useState(item.kind === 'goodDeed' ? `${item.doer ?? ''}${item.text ? `：${[...item.text].slice(0, 20).join('')}` : ''}`.slice(0, 100) : '');
+  const [title, setTitle] = useState(
+    item.kind === 'goodDeed' ? `${item.doer ?? ''}${item.text ? `：${[...item.text].slice(0, 20).join('')}` : ''}`.slice(0, 100) : '',
+  );
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -85,7 +87,12 @@ const Pending = ({ item, onDone }: { item: SubmissionItem; onDone: (message: str
         <Field.Hint />
       </Field.Root>
       <Box>
-        <Button variant="danger-light" loading={busy} disabled={reason.trim().length < 2} onClick={() => void moderate({ action: 'reject', reason }, '已标为未采纳')}>
+        <Button
+          variant="danger-light"
+          loading={busy}
+          disabled={reason.trim().length < 2}
+          onClick={() => void moderate({ action: 'reject', reason }, '已标为未采纳')}
+        >
           不采纳
         </Button>
       </Box>
@@ -127,7 +134,9 @@ const Submission = ({ item, onDone }: { item: SubmissionItem; onDone: (message: 
     {item.moderator && item.moderatedAt && <Line label="审核">{`${item.moderator}，${when(item.moderatedAt)}`}</Line>}
     {item.story && (
       <Line label="稿件">
-        <Link tag={NavLink} to={`/content-manager/collection-types/${UID.story}/${item.story.documentId}`}>{item.story.title}</Link>
+        <Link tag={NavLink} to={`/content-manager/collection-types/${UID.story}/${item.story.documentId}`}>
+          {item.story.title}
+        </Link>
       </Line>
     )}
     {item.status === 'pending' && <Pending item={item} onDone={onDone} />}
@@ -183,7 +192,9 @@ const SubmissionsPage = () => {
           </Flex>
           {error && <Typography textColor="danger600">{error}</Typography>}
           {list && list.items.length === 0 && <Typography>没有{STATUS_LABELS[status]}的来稿。</Typography>}
-          {list?.items.map((item) => <Submission key={item.documentId} item={item} onDone={done} />)}
+          {list?.items.map((item) => (
+            <Submission key={item.documentId} item={item} onDone={done} />
+          ))}
           {list && list.pageCount > 1 && (
             <Flex gap={2}>
               <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -118,7 +118,11 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   };
 
   if (!status) {
-    return <Typography variant="pi">{formatMessage({ id: getTranslation('review.loading'), defaultMessage: 'Loading the review status…' })}</Typography>;
+    return (
+      <Typography variant="pi">
+        {formatMessage({ id: getTranslation('review.loading'), defaultMessage: 'Loading the review status…' })}
+      </Typography>
+    );
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -151,10 +155,18 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           {status.actions.includes('final') && status.wordHits.length > 0 && (
             <Field.Root
               name="review-acknowledgement"
-              hint={formatMessage({ id: getTranslation('review.words.ack.hint'), defaultMessage: 'Required to pass a story with listed words' })}
+              hint={formatMessage({
+                id: getTranslation('review.words.ack.hint'),
+                defaultMessage: 'Required to pass a story with listed words',
+              })}
             >
-              <Field.Label>{formatMessage({ id: getTranslation('review.words.ack.label'), defaultMessage: 'Acknowledgement' })}</Field.Label>
-              <Textarea value={acknowledgement} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setAcknowledgement(event.target.value)} />
+              <Field.Label>
+                {formatMessage({ id: getTranslation('review.words.ack.label'), defaultMessage: 'Acknowledgement' })}
+              </Field.Label>
+              <Textarea
+                value={acknowledgement}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setAcknowledgement(event.target.value)}
+              />
               <Field.Hint />
             </Field.Root>
           )}
@@ -165,7 +177,9 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
                 fullWidth
                 loading={busy}
                 variant={action === 'return' ? 'danger-light' : 'secondary'}
-                disabled={(action === 'return' && !comment.trim()) || (action === 'final' && status.wordHits.length > 0 && !acknowledgement.trim())}
+                disabled={
+                  (action === 'return' && !comment.trim()) || (action === 'final' && status.wordHits.length > 0 && !acknowledgement.trim())
+                }
                 onClick={() => void move(action, status.stage)}
               >
                 {REVIEW_MOVES[action].name}

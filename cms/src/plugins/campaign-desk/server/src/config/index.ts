@@ -3,7 +3,10 @@ import { DEFAULT_CONTACT_RETENTION_DAYS } from '@campaign-desk/shared';
 
 /** At most `max` in any `windowMs`. */
 const limit = (max: number, windowMs: number) =>
-  z.object({ max: z.number().int().min(1), windowMs: z.number().int().min(1) }).strict().default({ max, windowMs });
+  z
+    .object({ max: z.number().int().min(1), windowMs: z.number().int().min(1) })
+    .strict()
+    .default({ max, windowMs });
 
 const minutes = (count: number) => count * 60_000;
 
@@ -34,7 +37,10 @@ export const configSchema = z.object({
     .strict()
     .default({}),
   /** Notices (notices/): emailed too when an SMTP server is configured (SMTP_HOST). */
-  notices: z.object({ email: z.boolean().default(false) }).strict().default({}),
+  notices: z
+    .object({ email: z.boolean().default(false) })
+    .strict()
+    .default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */
@@ -50,7 +56,10 @@ export const configSchema = z.object({
         .object({
           /** Kept on each delivery, so a hook keeps its queue when its URL or secret changes. */
           name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'letters, digits, - and _ (at most 64)'),
-          url: z.string().url().regex(/^https?:\/\//, 'an http(s) URL'),
+          url: z
+            .string()
+            .url()
+            .regex(/^https?:\/\//, 'an http(s) URL'),
           secret: z.string().min(16, 'at least 16 characters'),
         })
         .strict(),
@@ -72,9 +81,17 @@ export const configSchema = z.object({
        * this many attempts, when set, or once it has been tried this long.
        */
       maxAttempts: z.number().int().min(1).optional(),
-      maxAgeMs: z.number().int().min(1).default(24 * 60 * 60 * 1000),
+      maxAgeMs: z
+        .number()
+        .int()
+        .min(1)
+        .default(24 * 60 * 60 * 1000),
       /** A delivery still being tried this long after it was queued counts as overdue (the publisher's /status shows it). */
-      overdueAfterMs: z.number().int().min(1).default(5 * 60 * 1000),
+      overdueAfterMs: z
+        .number()
+        .int()
+        .min(1)
+        .default(5 * 60 * 1000),
     })
     .default({}),
   /** The public forms (建言献策, 好人好事) and what guards them; see services/participation/. */
@@ -88,7 +105,11 @@ export const configSchema = z.object({
         .string({ required_error: 'CAMPAIGN_DESK_PARTICIPATION_KEY is required (32 random bytes, base64; pnpm setup makes one)' })
         .refine((value) => Buffer.from(value, 'base64').length >= 32, 'at least 32 bytes, base64'),
       /** The site's public address: the only origin the forms are taken from, and where the thank-you page is. */
-      siteUrl: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').default('http://127.0.0.1:4321'),
+      siteUrl: z
+        .string()
+        .url()
+        .regex(/^https?:\/\//, 'an http(s) URL')
+        .default('http://127.0.0.1:4321'),
       /** Contact details are deleted this many days after they arrived. */
       contactRetentionDays: z.number().int().min(1).default(DEFAULT_CONTACT_RETENTION_DAYS),
       /** How often the deletion runs (and once at start-up). */
@@ -101,7 +122,11 @@ export const configSchema = z.object({
        */
       trustedProxies: z.array(z.string().ip()).default([]),
       /** Bytes a submission may have in all (an 8 MB photo and the text fields). */
-      maxBodyBytes: z.number().int().min(1024).default(9 * 1024 * 1024),
+      maxBodyBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(9 * 1024 * 1024),
       limits: z
         .object({
           /** Submissions from one address (an IPv6 /64). */

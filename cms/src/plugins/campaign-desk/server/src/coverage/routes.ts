@@ -12,7 +12,12 @@ export const adminRoutes = [
   { method: 'GET', path: '/statistics/export.csv', handler: 'statistics.csv', config: allowed(STATISTICS_READ_ACTION.id) },
   { method: 'GET', path: '/partner-tokens', handler: 'partner-tokens.find', config: allowed(PARTNER_TOKENS_ACTION.id) },
   { method: 'POST', path: '/partner-tokens', handler: 'partner-tokens.issue', config: allowed(PARTNER_TOKENS_ACTION.id) },
-  { method: 'POST', path: '/partner-tokens/:documentId/revoke', handler: 'partner-tokens.revoke', config: allowed(PARTNER_TOKENS_ACTION.id) },
+  {
+    method: 'POST',
+    path: '/partner-tokens/:documentId/revoke',
+    handler: 'partner-tokens.revoke',
+    config: allowed(PARTNER_TOKENS_ACTION.id),
+  },
 ];
 
 export const contentApiRoutes = [

@@ -42,7 +42,18 @@ const keyByUid = new Map<string, ContentTypeKey>(
 );
 
 /** Not copied: Strapi's bookkeeping, and what must be new (unique fields: a slug is made anew from the title). */
-const BOOKKEEPING = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const BOOKKEEPING = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 
 type Attribute = { type: string; relation?: string; target?: string; multiple?: boolean; unique?: boolean };
 

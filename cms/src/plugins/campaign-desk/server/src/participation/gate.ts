@@ -116,7 +116,8 @@ export function participationGate(strapi: Core.Strapi) {
     // A post counts against the address's posts; a challenge (GET) against all challenges, then the address's.
     if (ctx.method === 'GET') {
       const all = limits.take('challengesGlobal');
-      if (!all.ok) return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds }, siteUrl);
+      if (!all.ok)
+        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds }, siteUrl);
     }
     const verdict = limits.take(ctx.method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
     if (!verdict.ok) {

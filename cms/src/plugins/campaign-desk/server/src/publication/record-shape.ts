@@ -16,9 +16,7 @@ export class Shape {
   }
 
   id(relation: unknown): string | null {
-    return relation && typeof relation === 'object' && 'documentId' in relation
-      ? String(relation.documentId)
-      : null;
+    return relation && typeof relation === 'object' && 'documentId' in relation ? String(relation.documentId) : null;
   }
 
   ids(relations: unknown): string[] {

@@ -159,10 +159,7 @@ export const SOURCES: Record<RecordType, Source> = {
         cover: s.image(row.cover, { caption: row.coverCaption, credit: row.coverCredit }),
         mediaUrl: s.text(row.mediaUrl),
         outletId: s.id(row.outlet),
-        printEdition:
-          printOutletId || printDate || printPage
-            ? { outletId: printOutletId, date: printDate, page: printPage }
-            : null,
+        printEdition: printOutletId || printDate || printPage ? { outletId: printOutletId, date: printDate, page: printPage } : null,
         bylines: s.list(row.bylines),
         columnIds: s.ids(row.columns),
         themeId: s.id(row.theme),

@@ -47,7 +47,10 @@ function changed(place: string, before: string, after: string): TextChange {
   return {
     place,
     change: 'changed',
-    parts: diffChars(before, after).map((part) => ({ text: part.value, ...(part.added ? { change: 'added' as const } : part.removed ? { change: 'removed' as const } : {}) })),
+    parts: diffChars(before, after).map((part) => ({
+      text: part.value,
+      ...(part.added ? { change: 'added' as const } : part.removed ? { change: 'removed' as const } : {}),
+    })),
   };
 }
 
@@ -80,7 +83,8 @@ export function textChanges(before: TextBlock[], after: TextBlock[]): TextChange
     if (hunk.removed && next?.added) index++;
     const paired = Math.min(removed.length, added.length);
     for (let n = 0; n < paired; n++) changes.push(changed(paragraph(inAfter + n), removed[n]!, added[n]!));
-    for (let n = paired; n < added.length; n++) changes.push({ place: paragraph(inAfter + n), change: 'added', parts: [{ text: added[n]!, change: 'added' }] });
+    for (let n = paired; n < added.length; n++)
+      changes.push({ place: paragraph(inAfter + n), change: 'added', parts: [{ text: added[n]!, change: 'added' }] });
     for (let n = paired; n < removed.length; n++) {
       changes.push({ place: `原${paragraph(inBefore + n)}`, change: 'removed', parts: [{ text: removed[n]!, change: 'removed' }] });
     }

@@ -35,7 +35,10 @@ export function parse(input: unknown, source: string): Dataset {
 }
 
 /** Slug → documentId of what the database holds, per type a seed file refers to. */
-export type KnownIds = Record<'theme' | 'activity' | 'place' | 'outlet' | 'column' | 'figure' | 'event' | 'opinion' | 'story', Map<string, string>>;
+export type KnownIds = Record<
+  'theme' | 'activity' | 'place' | 'outlet' | 'column' | 'figure' | 'event' | 'opinion' | 'story',
+  Map<string, string>
+>;
 
 /** Every reference that names nothing of the file or the database, and every record given twice. */
 export function problemsOf(data: Dataset, source: string, ids: KnownIds, clauseIds: Map<string, string>): string[] {

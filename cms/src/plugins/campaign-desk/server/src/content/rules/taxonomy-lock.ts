@@ -30,10 +30,7 @@ export default (strapi: Core.Strapi): Rule =>
       const changed = FIXED_FIELDS.filter((field) => field in data);
       if (changed.length > 0) {
         const documentId = (context.params as { documentId?: string }).documentId;
-        const current = (await strapi.db.query(context.uid).findOne({ where: { documentId } })) as Record<
-          string,
-          unknown
-        > | null;
+        const current = (await strapi.db.query(context.uid).findOne({ where: { documentId } })) as Record<string, unknown> | null;
         const altered = changed.filter((field) => current && current[field] !== data[field]);
         if (altered.length > 0) {
           throw new errors.ValidationError(`${label}的名称和 slug 由宣传方案确定，不能修改`, {

@@ -29,9 +29,7 @@ export default defineService('slugs', ({ strapi }: { strapi: Core.Strapi }) => (
   },
 
   async current(type: RecordType, documentId: string): Promise<string | null> {
-    const row = (await strapi.db
-      .query(UID[type])
-      .findOne({ select: ['slug'], where: { documentId } })) as { slug?: string | null } | null;
+    const row = (await strapi.db.query(UID[type]).findOne({ select: ['slug'], where: { documentId } })) as { slug?: string | null } | null;
     return row?.slug ?? null;
   },
 }));

@@ -55,15 +55,22 @@ export default (strapi: Core.Strapi): Step =>
       if (before && before.state !== row.state && !PLACEMENT_MOVES[before.state].includes(row.state)) {
         throw new errors.ValidationError(
           `上稿记录当前为“${placementStateName(before.state)}”，不能改为“${placementStateName(row.state)}”`,
-          { errors: [{ path: ['state'], message: `可改为：${PLACEMENT_MOVES[before.state].map(placementStateName).join('、')}`, name: 'ValidationError' }] },
+          {
+            errors: [
+              {
+                path: ['state'],
+                message: `可改为：${PLACEMENT_MOVES[before.state].map(placementStateName).join('、')}`,
+                name: 'ValidationError',
+              },
+            ],
+          },
         );
       }
       const missing = missingFor(row.state, row, actingUser(strapi) !== null);
       if (missing.length > 0) {
-        throw new errors.ValidationError(
-          `“${placementStateName(row.state)}”的上稿记录须填写${missing.map(missingName).join('、')}`,
-          { errors: missing.map((field) => ({ path: [field], message: `须填写${missingName(field)}`, name: 'ValidationError' })) },
-        );
+        throw new errors.ValidationError(`“${placementStateName(row.state)}”的上稿记录须填写${missing.map(missingName).join('、')}`, {
+          errors: missing.map((field) => ({ path: [field], message: `须填写${missingName(field)}`, name: 'ValidationError' })),
+        });
       }
     };
   });

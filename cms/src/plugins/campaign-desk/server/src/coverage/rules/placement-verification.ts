@@ -20,7 +20,9 @@ const RECORDED = ['verifiedAt', 'verifiedBy'] as const;
 
 export default (strapi: Core.Strapi): Rule => {
   async function stateOf(documentId: string): Promise<PlacementState | null> {
-    const row = (await strapi.db.query(UID.placement).findOne({ where: { documentId }, select: ['state'] })) as { state: PlacementState } | null;
+    const row = (await strapi.db.query(UID.placement).findOne({ where: { documentId }, select: ['state'] })) as {
+      state: PlacementState;
+    } | null;
     return row?.state ?? null;
   }
   const mayVerify = (user: AdminUser) => getService(strapi, people).may(user, PLACEMENT_VERIFY_ACTION.id);
@@ -46,7 +48,9 @@ export default (strapi: Core.Strapi): Rule => {
 
     if ((before === 'verified' || after === 'verified') && user && !(await mayVerify(user))) {
       throw new errors.ForbiddenError(
-        before === 'verified' ? '已核实的上稿记录只有有核实权限的人（编辑、主编）可以修改' : '只有有核实权限的人（编辑、主编）可以把上稿记录标为“已核实”',
+        before === 'verified'
+          ? '已核实的上稿记录只有有核实权限的人（编辑、主编）可以修改'
+          : '只有有核实权限的人（编辑、主编）可以把上稿记录标为“已核实”',
       );
     }
     if (after === 'verified' && before !== 'verified') {

@@ -59,7 +59,9 @@ export default defineService('partner-tokens', ({ strapi }: { strapi: Core.Strap
 
     /** A new token for `outletId`; the only time the token itself is seen. */
     async issue(outletId: string, label: string, issuedBy: string): Promise<{ token: string; record: PartnerTokenView }> {
-      const outlet = (await strapi.db.query(UID.outlet).findOne({ where: { documentId: outletId }, select: ['id'] })) as { id: number } | null;
+      const outlet = (await strapi.db.query(UID.outlet).findOne({ where: { documentId: outletId }, select: ['id'] })) as {
+        id: number;
+      } | null;
       if (!outlet) {
         throw new errors.ValidationError(`没有找到媒体 ${outletId}`, {
           errors: [{ path: ['outletId'], message: '没有这家媒体', name: 'ValidationError' }],

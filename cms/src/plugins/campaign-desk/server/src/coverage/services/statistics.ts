@@ -76,9 +76,7 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
 
   /** Milliseconds from one datetime column to another. */
   function millisBetween(earlier: string, later: string): Knex.Raw {
-    return postgres()
-      ? knex().raw('EXTRACT(EPOCH FROM (?? - ??)) * 1000', [later, earlier])
-      : knex().raw('(?? - ??)', [later, earlier]);
+    return postgres() ? knex().raw('EXTRACT(EPOCH FROM (?? - ??)) * 1000', [later, earlier]) : knex().raw('(?? - ??)', [later, earlier]);
   }
 
   /** Not sample content: the flag is false, or (rows older than the flag) unset. */
@@ -99,7 +97,11 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
   const storyDate = () => `s.${column(UID.story, 'date')}`;
 
   async function perDay(range: StatisticsQuery, week: boolean): Promise<Count[]> {
-    const rows = (await stories(range).select({ key: dayOf(storyDate(), week) }).count({ n: '*' }).groupBy(byFirst()).orderBy('key')) as Row[];
+    const rows = (await stories(range)
+      .select({ key: dayOf(storyDate(), week) })
+      .count({ n: '*' })
+      .groupBy(byFirst())
+      .orderBy('key')) as Row[];
     return rows.map((row) => ({ key: String(row.key), label: String(row.key), count: count(row.n) }));
   }
 
@@ -150,7 +152,9 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
   async function review(range: StatisticsQuery): Promise<Statistics['review']> {
     const storyTable = table(UID.story);
     const stage = column(UID.story, 'reviewStage');
-    const drafts = knex().from({ s: storyTable }).whereNull(`s.${column(UID.story, 'publishedAt')}`);
+    const drafts = knex()
+      .from({ s: storyTable })
+      .whereNull(`s.${column(UID.story, 'publishedAt')}`);
     const stageRows = (await notSample(drafts, `s.${column(UID.story, 'sample')}`)
       .select({ key: `s.${stage}` })
       .count({ n: '*' })
@@ -159,7 +163,11 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
 
     // Each 终审 in the range, timed from the latest 送审 of the same story before it.
     const log = table(UID.reviewEntry);
-    const [storyId, action, createdAt] = ['storyId', 'action', 'createdAt'].map((name) => column(UID.reviewEntry, name)) as [string, string, string];
+    const [storyId, action, createdAt] = ['storyId', 'action', 'createdAt'].map((name) => column(UID.reviewEntry, name)) as [
+      string,
+      string,
+      string,
+    ];
     const submitted = knex()
       .from({ e: log })
       .max(`e.${createdAt}`)
@@ -205,7 +213,10 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
   }
 
   /** Verified, non-sample placements of non-sample stories, dated up to `to` (and from `from`, if given), per outlet. */
-  async function placementsPerOutlet(to: string, from?: string): Promise<Map<string, { placements: number; stories: number; lastDate: string | null }>> {
+  async function placementsPerOutlet(
+    to: string,
+    from?: string,
+  ): Promise<Map<string, { placements: number; stories: number; lastDate: string | null }>> {
     const p = table(UID.placement);
     const toStory = link(UID.placement, 'story');
     const toOutlet = link(UID.placement, 'outlet');
@@ -236,7 +247,11 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
     return new Map(
       rows.map((row) => [
         String(row.outlet),
-        { placements: count(row.placements), stories: count(row.stories), lastDate: row.lastDate ? String(row.lastDate).slice(0, 10) : null },
+        {
+          placements: count(row.placements),
+          stories: count(row.stories),
+          lastDate: row.lastDate ? String(row.lastDate).slice(0, 10) : null,
+        },
       ]),
     );
   }
@@ -264,7 +279,12 @@ export default defineService('statistics', ({ strapi }: { strapi: Core.Strapi })
     rows.sort((a, b) => levelOrder(a.level) - levelOrder(b.level));
     const levels = OUTLET_LEVELS.filter((level) => rows.some((row) => row.target && row.level === level.key)).map((level) => {
       const targets = rows.filter((row) => row.target && row.level === level.key);
-      return { level: level.key, label: level.name, targets: targets.length, covered: targets.filter((row) => row.cumulativePlacements > 0).length };
+      return {
+        level: level.key,
+        label: level.name,
+        targets: targets.length,
+        covered: targets.filter((row) => row.cumulativePlacements > 0).length,
+      };
     });
     return { levels, outlets: rows };
   }

@@ -141,7 +141,9 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
         const targets = await load({ id });
         // Strapi keeps what is left out, and readers see an empty text as none: only a new alt text or caption reaches them.
         const differs = (next: string | null | undefined, now: string | null | undefined) => next != null && next !== (now ?? '');
-        const describes = targets.some((file) => differs(info.alternativeText, file.alternativeText) || differs(info.caption, file.caption));
+        const describes = targets.some(
+          (file) => differs(info.alternativeText, file.alternativeText) || differs(info.caption, file.caption),
+        );
         if (describes) await assertMayChange(targets, '修改替代文字或图注');
         return original(id, info, ...rest);
       });
@@ -155,7 +157,9 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
         return original(ids);
       });
       guard(strapi.plugin('upload').service('folder') as Record<string, unknown>, 'deleteByIds', async (original, ids: number[] = []) => {
-        const folders = (await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } } })) as Array<{ path: string }>;
+        const folders = (await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } } })) as Array<{
+          path: string;
+        }>;
         if (folders.length > 0) {
           const inside = folders.flatMap(({ path }) => [{ folderPath: path }, { folderPath: { $startsWith: `${path}/` } }]);
           await assertMayChange(await load({ $or: inside }), '删除');

@@ -43,7 +43,12 @@ export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => 
       populate: { outlet: { select: ['documentId', 'name'] } },
     })) as { documentId: string; name: string; outlet: { documentId: string; name: string } | null } | null;
     return member
-      ? { documentId: member.documentId, name: member.name, outletId: member.outlet?.documentId ?? null, outletName: member.outlet?.name ?? null }
+      ? {
+          documentId: member.documentId,
+          name: member.name,
+          outletId: member.outlet?.documentId ?? null,
+          outletName: member.outlet?.name ?? null,
+        }
       : null;
   },
 }));

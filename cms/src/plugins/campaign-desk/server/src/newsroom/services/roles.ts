@@ -57,9 +57,22 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       // Reporters move their topics along (采写中, 已成稿) and link the stories that fulfil them.
       topic: ['read', 'update'],
       ...Object.fromEntries(
-        (['column', 'theme', 'activity', 'place', 'outlet', 'figure', 'opinion', 'clause', 'event', 'suggestion', 'reportingPlan', 'staffMember'] as const).map(
-          (type) => [type, ['read']],
-        ),
+        (
+          [
+            'column',
+            'theme',
+            'activity',
+            'place',
+            'outlet',
+            'figure',
+            'opinion',
+            'clause',
+            'event',
+            'suggestion',
+            'reportingPlan',
+            'staffMember',
+          ] as const
+        ).map((type) => [type, ['read']]),
       ),
     },
     // Reporters pick and upload images for their stories; changing or deleting a file is for its uploader.
@@ -100,7 +113,14 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
     content: Object.fromEntries(CAMPAIGN_CONTENT_TYPES.map((type) => [type, ALL])),
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'final', 'return'],
-    extra: [OUTBOX_READ_ACTION.id, OUTBOX_REDELIVER_ACTION.id, PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, PARTNER_TOKENS_ACTION.id, MODERATE_ACTION.id],
+    extra: [
+      OUTBOX_READ_ACTION.id,
+      OUTBOX_REDELIVER_ACTION.id,
+      PLACEMENT_VERIFY_ACTION.id,
+      STATISTICS_READ_ACTION.id,
+      PARTNER_TOKENS_ACTION.id,
+      MODERATE_ACTION.id,
+    ],
   },
 ];
 
@@ -185,7 +205,11 @@ export default defineService('roles', ({ strapi }: { strapi: Core.Strapi }) => {
       await create();
       await store().set({ key: STORE_KEY, value: new Date().toISOString() });
       // Roles made from today's table hold every limit in it.
-      const limits = NEWSROOM_ROLES.flatMap((spec) => permitsOf(spec).filter((permit) => permit.own).map((permit) => limitKey(spec, permit)));
+      const limits = NEWSROOM_ROLES.flatMap((spec) =>
+        permitsOf(spec)
+          .filter((permit) => permit.own)
+          .map((permit) => limitKey(spec, permit)),
+      );
       await store().set({ key: OWN_LIMITS_KEY, value: limits });
     },
 

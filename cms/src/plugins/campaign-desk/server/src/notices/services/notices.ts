@@ -10,7 +10,14 @@
 import { type ReviewStage } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, REVIEW_ACTIONS, UID } from '../../../../common/names';
-import { DEFAULT_NOTICE_SETTINGS, NOTICE_KINDS, noticeSettingsSchema, type NoticeKind, type NoticeSettings, type Notices } from '../../../../common/notices-api';
+import {
+  DEFAULT_NOTICE_SETTINGS,
+  NOTICE_KINDS,
+  noticeSettingsSchema,
+  type NoticeKind,
+  type NoticeSettings,
+  type Notices,
+} from '../../../../common/notices-api';
 import { REVIEW_MOVES, stageName } from '../../../../common/review-stages';
 import { pluginConfig } from '../../config/read';
 import type { AdminUser } from '../../request-context';
@@ -47,13 +54,18 @@ export default defineService('notices', ({ strapi }: { strapi: Core.Strapi }) =>
   }
 
   async function email(recipientId: number, kind: NoticeKind, story: Story, text: string): Promise<void> {
-    const user = (await strapi.db.query('admin::user').findOne({ where: { id: recipientId, isActive: true }, select: ['email'] })) as { email: string } | null;
+    const user = (await strapi.db.query('admin::user').findOne({ where: { id: recipientId, isActive: true }, select: ['email'] })) as {
+      email: string;
+    } | null;
     if (!user?.email) return;
     const kindName = NOTICE_KINDS.find((entry) => entry.key === kind)!.name;
     const adminUrl = strapi.config.get<string>('admin.absoluteUrl', '');
     const link = adminUrl ? `\n\n${adminUrl}/content-manager/collection-types/${UID.story}/${story.documentId}` : '';
     try {
-      await strapi.plugin('email').service('email').send({ to: user.email, subject: `【${kindName}】${story.title}`, text: `${text}${link}` });
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: user.email, subject: `【${kindName}】${story.title}`, text: `${text}${link}` });
     } catch (error) {
       strapi.log.warn(`[${PLUGIN_ID}] 通知邮件未能发出（${user.email}，${kindName}）：${(error as Error).message}`);
     }
@@ -134,12 +146,24 @@ export default defineService('notices', ({ strapi }: { strapi: Core.Strapi }) =>
     async list(userId: number): Promise<Notices> {
       const [rows, unread] = await Promise.all([
         notices().findMany({ where: { recipientId: userId }, orderBy: { id: 'desc' }, limit: LISTED }) as Promise<
-          Array<{ id: number; kind: NoticeKind; storyId: string; storyTitle: string; text: string; createdAt: string | Date; readAt: string | null }>
+          Array<{
+            id: number;
+            kind: NoticeKind;
+            storyId: string;
+            storyTitle: string;
+            text: string;
+            createdAt: string | Date;
+            readAt: string | null;
+          }>
         >,
         notices().count({ where: { recipientId: userId, readAt: null } }),
       ]);
       return {
-        notices: rows.map(({ readAt, createdAt, ...notice }) => ({ ...notice, createdAt: new Date(createdAt).toISOString(), read: readAt !== null })),
+        notices: rows.map(({ readAt, createdAt, ...notice }) => ({
+          ...notice,
+          createdAt: new Date(createdAt).toISOString(),
+          read: readAt !== null,
+        })),
         unread,
       };
     },

@@ -197,7 +197,13 @@ export default defineService('outbox', ({ strapi }: { strapi: Core.Strapi }) => 
         return (await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' } })) as DeliveryRow[];
       });
       const byId = await eventsById([...new Set(rows.map((row) => row.eventId))]);
-      return rows.map((row) => ({ id: row.id, hook: row.hook, attempts: row.attempts, queuedAt: row.queuedAt, event: byId.get(row.eventId)! }));
+      return rows.map((row) => ({
+        id: row.id,
+        hook: row.hook,
+        attempts: row.attempts,
+        queuedAt: row.queuedAt,
+        event: byId.get(row.eventId)!,
+      }));
     },
 
     /** Records a delivery the hook accepted; only the worker holding the claim may. */

@@ -35,7 +35,11 @@ interface ParticipationContext extends AnswerContext {
 }
 
 const problem = (field: keyof typeof FIELD_LABELS, message: string): FieldProblem => ({ field, label: FIELD_LABELS[field], message });
-const invalid = (problems: FieldProblem[]): Refusal => ({ status: 400, message: `提交的内容有误：${describeProblems(problems)}`, problems });
+const invalid = (problems: FieldProblem[]): Refusal => ({
+  status: 400,
+  message: `提交的内容有误：${describeProblems(problems)}`,
+  problems,
+});
 
 /** The photo the good-deed form sent, if any (a file input left empty sends a file of no bytes). */
 function photoOf(files: ParticipationContext['request']['files']): UploadedFile | null {
@@ -86,7 +90,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (proofValue !== undefined && proofValue !== '') {
       const check = typeof proofValue === 'string' ? await getService(strapi, proofService).check(proofValue) : ({ ok: false } as const);
       if (!check.ok) return invalid([problem(PROOF_FIELD, PARTICIPATION_MESSAGES.proofFailed)]);
-      if (await getService(strapi, submissions).proofUsed(check.signature)) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
+      if (await getService(strapi, submissions).proofUsed(check.signature))
+        return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       proof = check.signature;
     }
 
@@ -105,9 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const photo = upload ? await readFile(upload.filepath) : null;
       const received =
-        form === 'suggestion'
-          ? { form, fields: parsed.data as SuggestionForm }
-          : { form, fields: parsed.data as GoodDeedForm };
+        form === 'suggestion' ? { form, fields: parsed.data as SuggestionForm } : { form, fields: parsed.data as GoodDeedForm };
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
       giveBack();

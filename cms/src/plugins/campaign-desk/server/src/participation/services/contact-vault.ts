@@ -27,7 +27,9 @@ export default defineService('contact-vault', ({ strapi }: { strapi: Core.Strapi
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keyOf(), nonce).setAAD(Buffer.from(submission));
     const sealed = Buffer.concat([cipher.update(contact, 'utf8'), cipher.final()]);
-    return [VERSION, nonce, sealed, cipher.getAuthTag()].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return [VERSION, nonce, sealed, cipher.getAuthTag()]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   /** The contact, or null when it cannot be opened (another key, or tampered with): never a crash. */
@@ -67,7 +69,9 @@ export default defineService('contact-vault', ({ strapi }: { strapi: Core.Strapi
     async reveal(submissions: string[]): Promise<Map<string, { contact: string | null; deleteAfter: Date }>> {
       if (submissions.length === 0) return new Map();
       const rows = (await table((query) => query.select('*').whereIn('submission', submissions))) as ContactRow[];
-      return new Map(rows.map((row) => [row.submission, { contact: open(row.submission, row.sealed), deleteAfter: new Date(Number(row.delete_after)) }]));
+      return new Map(
+        rows.map((row) => [row.submission, { contact: open(row.submission, row.sealed), deleteAfter: new Date(Number(row.delete_after)) }]),
+      );
     },
 
     /** The sealed value as stored, for tests that look at what is at rest. */

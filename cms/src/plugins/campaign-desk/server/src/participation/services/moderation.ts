@@ -150,14 +150,20 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
     const suggestion = row.kind === 'suggestion';
     const text = row.text ?? '';
     const theme = suggestion ? SUGGESTION_TOPICS.find((topic) => topic.key === row.topic)?.theme : null;
-    const themeRow = theme ? ((await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { slug: theme } })) as { documentId: string } | null) : null;
+    const themeRow = theme
+      ? ((await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { slug: theme } })) as { documentId: string } | null)
+      : null;
     const source = `来源：读者通过专题网站提交（${shanghaiDate(new Date(row.receivedAt))}）${row.name ? `，署名：${row.name}` : ''}。`;
     const created = (await strapi.documents(UID.story).create({
       data: {
         title: suggestion ? `群众建言：${opening(text, 40)}` : `好人好事：${opening(`${row.doer ?? ''} ${text}`, 40)}`,
         summary: opening(text, 200),
         kind: 'news',
-        body: [...(suggestion ? [] : paragraphs(`${row.doer ?? ''}，${day(row.date) ?? ''}，${row.place?.name ?? ''}`)), ...paragraphs(text), ...paragraphs(source)],
+        body: [
+          ...(suggestion ? [] : paragraphs(`${row.doer ?? ''}，${day(row.date) ?? ''}，${row.place?.name ?? ''}`)),
+          ...paragraphs(text),
+          ...paragraphs(source),
+        ],
         theme: themeRow?.documentId ?? null,
         places: row.place ? [row.place.documentId] : [],
         figures: row.figure ? [row.figure.documentId] : [],
@@ -183,7 +189,12 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
       const counts = Object.fromEntries(
         await Promise.all(SUBMISSION_STATUSES.map(async (status) => [status, await submissions().count({ where: { status } })] as const)),
       ) as SubmissionList['counts'];
-      return { counts, items: await Promise.all(rows.map((row) => item(row, contacts))), page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+      return {
+        counts,
+        items: await Promise.all(rows.map((row) => item(row, contacts))),
+        page: query.page,
+        pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      };
     },
 
     async moderate(documentId: string, step: Moderation, user: AdminUser | null, now = new Date()): Promise<SubmissionItem> {
@@ -193,7 +204,10 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
         const decided = { moderatedAt: now, moderator: nameOf(user) };
         if (step.action === 'adopt') {
           const publishedAs = await publish(row, step, now);
-          await submissions().update({ where: { id: row.id }, data: { ...decided, status: 'adopted', reply: step.reply ?? null, publishedAs } });
+          await submissions().update({
+            where: { id: row.id },
+            data: { ...decided, status: 'adopted', reply: step.reply ?? null, publishedAs },
+          });
         } else if (step.action === 'reject') {
           await submissions().update({ where: { id: row.id }, data: { ...decided, status: 'rejected', reason: step.reason, photo: null } });
           removedPhoto = row.photo?.id ?? null;

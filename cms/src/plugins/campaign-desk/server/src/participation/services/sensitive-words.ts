@@ -15,7 +15,10 @@ import { defineService } from '../../utils';
  * renders as nothing, so one between two characters would otherwise hide a listed word.
  */
 export const fold = (text: string) =>
-  text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}\p{C}\p{M}]+/gu, '');
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\p{C}\p{M}]+/gu, '');
 
 export default defineService('sensitive-words', ({ strapi }: { strapi: Core.Strapi }) => {
   // Folded once per list: the configuration can change while Strapi runs (config/read.ts).

@@ -16,9 +16,7 @@ import sensitiveWords from './sensitive-words';
 /** A solved challenge that already admitted a submission. */
 export class ProofReused extends Error {}
 
-type Received =
-  | { form: 'suggestion'; fields: SuggestionForm }
-  | { form: 'good-deed'; fields: GoodDeedForm };
+type Received = { form: 'suggestion'; fields: SuggestionForm } | { form: 'good-deed'; fields: GoodDeedForm };
 
 const KIND_OF: Record<ParticipationForm, SubmissionKind> = { suggestion: 'suggestion', 'good-deed': 'goodDeed' };
 
@@ -29,7 +27,9 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
     if (!slug) return null;
     const row = (await strapi.db
       .query(uid)
-      .findOne({ select: ['documentId'], where: { slug, ...(published ? { publishedAt: { $notNull: true } } : {}) } })) as { documentId: string } | null;
+      .findOne({ select: ['documentId'], where: { slug, ...(published ? { publishedAt: { $notNull: true } } : {}) } })) as {
+      documentId: string;
+    } | null;
     return row?.documentId ?? null;
   };
 
@@ -41,7 +41,10 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
     async receive(received: Received, options: { proof: string | null; photo: Buffer | null; now?: Date }): Promise<string> {
       const now = options.now ?? new Date();
       const { fields } = received;
-      const texts = received.form === 'suggestion' ? [fields.name, received.fields.text] : [fields.name, received.fields.doer, received.fields.description];
+      const texts =
+        received.form === 'suggestion'
+          ? [fields.name, received.fields.text]
+          : [fields.name, received.fields.doer, received.fields.description];
       const flags = getService(strapi, sensitiveWords).find(texts);
       const photo = options.photo ? await getService(strapi, photos).store(options.photo, '群众报告的好人好事照片（待审核）') : null;
 
@@ -76,9 +79,13 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
           return submission.documentId;
         });
       } catch (error) {
-        if (photo) await getService(strapi, photos).remove(photo.id).catch(() => {});
+        if (photo)
+          await getService(strapi, photos)
+            .remove(photo.id)
+            .catch(() => {});
         // Two posts of one solved challenge: the unique proof let one in.
-        if (options.proof && (await strapi.db.query(UID.submission).count({ where: { proof: options.proof } })) > 0) throw new ProofReused();
+        if (options.proof && (await strapi.db.query(UID.submission).count({ where: { proof: options.proof } })) > 0)
+          throw new ProofReused();
         throw error;
       }
     },

@@ -66,9 +66,7 @@ export default defineService('journal', ({ strapi }: { strapi: Core.Strapi }) =>
   },
 
   async hasBeenPublished(type: RecordType, documentId: string): Promise<boolean> {
-    const count = await strapi.db
-      .query(UID.change)
-      .count({ where: { recordType: type, recordId: documentId, operation: 'upsert' } });
+    const count = await strapi.db.query(UID.change).count({ where: { recordType: type, recordId: documentId, operation: 'upsert' } });
     return count > 0;
   },
 }));

@@ -45,7 +45,9 @@ export function decodeCursor(cursor: string): Position {
   const position = positionSchema.safeParse(value);
   if (position.success) return position.data;
   // Each shape of the union reports its own issues; a number out of range is one of them.
-  const issues = position.error.issues.flatMap((issue) => (issue.code === 'invalid_union' ? issue.unionErrors.flatMap((error) => error.issues) : [issue]));
+  const issues = position.error.issues.flatMap((issue) =>
+    issue.code === 'invalid_union' ? issue.unionErrors.flatMap((error) => error.issues) : [issue],
+  );
   const outOfRange = issues.find((issue) => issue.code === 'too_big' || issue.code === 'too_small');
   if (outOfRange) throw new InvalidCursor(`${outOfRange.path.join('.')} is out of range (0 to ${ROW_NUMBER_MAX})`);
   throw new InvalidCursor('not a cursor this API issued; start again without it');
@@ -72,9 +74,7 @@ export default defineService('snapshot', ({ strapi }: { strapi: Core.Strapi }) =
       }
     }
     const done = typeIndex >= RECORD_TYPES.length;
-    const next: Position = done
-      ? { v: 1, seq: position.seq }
-      : { v: 1, seq: position.seq, type: RECORD_TYPES[typeIndex]!, afterId };
+    const next: Position = done ? { v: 1, seq: position.seq } : { v: 1, seq: position.seq, type: RECORD_TYPES[typeIndex]!, afterId };
     return { records, tombstones: [] as Tombstone[], next, hasMore: !done };
   }
 
@@ -110,10 +110,7 @@ export default defineService('snapshot', ({ strapi }: { strapi: Core.Strapi }) =
 
     /** One page from `position`; every record is checked against the contract before it leaves. */
     async page(position: Position, limit: number, baseUrl: string): Promise<SnapshotPage> {
-      const page =
-        'type' in position
-          ? await fullPage(position, limit, baseUrl)
-          : await changesPage(position.seq, limit, baseUrl);
+      const page = 'type' in position ? await fullPage(position, limit, baseUrl) : await changesPage(position.seq, limit, baseUrl);
       return {
         records: page.records.map((record) => reader().check(record)),
         tombstones: page.tombstones,

@@ -9,7 +9,18 @@ import { UID } from '../../../../common/names';
 export type Attributes = Record<string, { type: string }>;
 
 /** Not content: Strapi's bookkeeping and the stage itself. */
-const NOT_CONTENT = new Set(['id', 'documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'reviewStage', 'localizations']);
+const NOT_CONTENT = new Set([
+  'id',
+  'documentId',
+  'locale',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'reviewStage',
+  'localizations',
+]);
 
 /** Whether `data` would change what `draft` (with its media as `{ id }`) says. */
 export function changesContent(attributes: Attributes, draft: Record<string, unknown>, data: Record<string, unknown>): boolean {

@@ -16,7 +16,10 @@ import type { AdminUser } from '../../request-context';
 import { defineService } from '../../utils';
 
 /** The 采编人员 field that puts an account in a review of its outlet's chain. */
-export const CHAIN_FIELDS = { first: 'firstReview', second: 'secondReview', final: 'finalReview' } as const satisfies Record<Review, string>;
+export const CHAIN_FIELDS = { first: 'firstReview', second: 'secondReview', final: 'finalReview' } as const satisfies Record<
+  Review,
+  string
+>;
 
 interface Member {
   name: string;
@@ -33,7 +36,8 @@ export interface LoadedChain {
   members: Member[];
 }
 
-const sameEmail = (member: Member, user: AdminUser) => Boolean(user.email) && member.email.trim().toLowerCase() === user.email!.trim().toLowerCase();
+const sameEmail = (member: Member, user: AdminUser) =>
+  Boolean(user.email) && member.email.trim().toLowerCase() === user.email!.trim().toLowerCase();
 
 /** Why `user` may not make `action` on the chain's story, or null if the chain lets them. */
 export function outsideChain(chain: LoadedChain | null, action: ReviewAction, user: AdminUser): string | null {
@@ -61,10 +65,14 @@ export default defineService('review-chains', ({ strapi }: { strapi: Core.Strapi
         select: ['name', 'email', 'firstReview', 'secondReview', 'finalReview', 'allOutlets'],
         orderBy: { id: 'asc' },
       }) as Promise<Member[]>,
-      outletId ? (strapi.db.query(UID.outlet).findOne({ where: { documentId: outletId }, select: ['name'] }) as Promise<{ name: string } | null>) : null,
+      outletId
+        ? (strapi.db.query(UID.outlet).findOne({ where: { documentId: outletId }, select: ['name'] }) as Promise<{ name: string } | null>)
+        : null,
     ]);
     const named = (review: Review) =>
-      members.filter((member) => member[CHAIN_FIELDS[review]]).map((member) => (member.allOutlets ? `${member.name}（跨媒体）` : member.name));
+      members
+        .filter((member) => member[CHAIN_FIELDS[review]])
+        .map((member) => (member.allOutlets ? `${member.name}（跨媒体）` : member.name));
     return { view: { outlet: outlet?.name ?? null, first: named('first'), second: named('second'), final: named('final') }, members };
   },
 }));

@@ -91,17 +91,26 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
       where: { documentId, publishedAt: null },
       select: ['id', 'reviewStage'],
       populate: { createdBy: { select: ['id'] }, outlet: { select: ['documentId'] } },
-    })) as { id: number; reviewStage: ReviewStage | null; createdBy?: { id: number } | null; outlet?: { documentId: string } | null } | null;
+    })) as {
+      id: number;
+      reviewStage: ReviewStage | null;
+      createdBy?: { id: number } | null;
+      outlet?: { documentId: string } | null;
+    } | null;
     if (!draft) throw new errors.NotFoundError(`没有找到稿件 ${documentId}`);
-    return { id: draft.id, reviewStage: draft.reviewStage ?? 'draft', authorId: draft.createdBy?.id ?? null, outletId: draft.outlet?.documentId ?? null };
+    return {
+      id: draft.id,
+      reviewStage: draft.reviewStage ?? 'draft',
+      authorId: draft.createdBy?.id ?? null,
+      outletId: draft.outlet?.documentId ?? null,
+    };
   }
 
   /** Whether the viewer may read a story row (its creator and their roles populated), as the content manager decides. */
   const readChecker = (viewer: Viewer) =>
-    strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: viewer.ability, model: UID.story }) as { cannot: { read(entity: unknown): boolean } };
+    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: viewer.ability, model: UID.story }) as {
+      cannot: { read(entity: unknown): boolean };
+    };
 
   /** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
   async function assertReadable(documentId: string, viewer: Viewer): Promise<void> {
@@ -154,7 +163,13 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
   }
 
   /** The moves `user` may make on the story now, and those their role allows but the separation of duties or the chain withholds. */
-  function movesFor(user: AdminUser, granted: Set<string>, draft: Draft, log: LogRow[], chain: LoadedChain | null): Pick<ReviewStatus, 'actions' | 'held'> {
+  function movesFor(
+    user: AdminUser,
+    granted: Set<string>,
+    draft: Draft,
+    log: LogRow[],
+    chain: LoadedChain | null,
+  ): Pick<ReviewStatus, 'actions' | 'held'> {
     const actions: ReviewAction[] = [];
     const held: ReviewStatus['held'] = [];
     for (const action of Object.keys(REVIEW_MOVES) as ReviewAction[]) {
@@ -250,7 +265,13 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
         if (!move.from.includes(draft.reviewStage)) {
           throw new errors.ApplicationError(`稿件当前为“${stageName(draft.reviewStage)}”，不能${move.name}`);
         }
-        const { actions, held } = movesFor(viewer.user, await grantedActions(viewer.user), draft, await logOf(documentId), await chainOf(draft));
+        const { actions, held } = movesFor(
+          viewer.user,
+          await grantedActions(viewer.user),
+          draft,
+          await logOf(documentId),
+          await chainOf(draft),
+        );
         const withheld = held.find((entry) => entry.action === action);
         if (withheld) throw refusal(withheld.reason);
         if (!actions.includes(action)) throw refusal(`你的角色不能对这篇稿件执行“${move.name}”`);
@@ -259,7 +280,15 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
             errors: [{ path: ['comment'], message: '请写明退回意见', name: 'ValidationError' }],
           });
         }
-        await record(documentId, action, draft.reviewStage, move.to, viewer.user, comment, await checkWords(documentId, action, acknowledgement));
+        await record(
+          documentId,
+          action,
+          draft.reviewStage,
+          move.to,
+          viewer.user,
+          comment,
+          await checkWords(documentId, action, acknowledgement),
+        );
       });
       return this.status(documentId, viewer);
     },
@@ -275,7 +304,15 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
         select: ['id', 'documentId', 'title', 'reviewStage', 'updatedAt'],
         populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } }, outlet: { select: ['documentId'] } },
         orderBy: { updatedAt: 'asc' },
-      })) as Array<{ id: number; documentId: string; title: string; reviewStage: ReviewStage; updatedAt: string | Date; createdBy?: { id: number } | null; outlet?: { documentId: string } | null }>;
+      })) as Array<{
+        id: number;
+        documentId: string;
+        title: string;
+        reviewStage: ReviewStage;
+        updatedAt: string | Date;
+        createdBy?: { id: number } | null;
+        outlet?: { documentId: string } | null;
+      }>;
       if (rows.length === 0) return [];
       const checker = readChecker(viewer);
       const granted = await grantedActions(viewer.user);
@@ -289,13 +326,28 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
       const waiting: Waiting[] = [];
       for (const row of rows) {
         if (checker.cannot.read(row)) continue;
-        const draft: Draft = { id: row.id, reviewStage: row.reviewStage, authorId: row.createdBy?.id ?? null, outletId: row.outlet?.documentId ?? null };
+        const draft: Draft = {
+          id: row.id,
+          reviewStage: row.reviewStage,
+          authorId: row.createdBy?.id ?? null,
+          outletId: row.outlet?.documentId ?? null,
+        };
         if (!chains.has(draft.outletId)) chains.set(draft.outletId, chainOf(draft));
-        const actions = movesFor(viewer.user, granted, draft, logs.get(row.documentId) ?? [], await chains.get(draft.outletId)!).actions.filter((action) =>
-          action === 'submit' ? draft.authorId === viewer.user.id : action !== 'return',
-        );
+        const actions = movesFor(
+          viewer.user,
+          granted,
+          draft,
+          logs.get(row.documentId) ?? [],
+          await chains.get(draft.outletId)!,
+        ).actions.filter((action) => (action === 'submit' ? draft.authorId === viewer.user.id : action !== 'return'));
         if (actions.length > 0) {
-          waiting.push({ documentId: row.documentId, title: row.title, stage: row.reviewStage, actions, updatedAt: new Date(row.updatedAt).toISOString() });
+          waiting.push({
+            documentId: row.documentId,
+            title: row.title,
+            stage: row.reviewStage,
+            actions,
+            updatedAt: new Date(row.updatedAt).toISOString(),
+          });
         }
       }
       return waiting;
@@ -327,9 +379,7 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
         action: string;
         subject: string | null;
       }>;
-      return permissions.some(
-        (permission) => permission.action === EXPLORER_ACTIONS.publish && permission.subject === UID.story,
-      );
+      return permissions.some((permission) => permission.action === EXPLORER_ACTIONS.publish && permission.subject === UID.story);
     },
 
     /**

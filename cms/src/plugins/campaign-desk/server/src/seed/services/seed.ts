@@ -16,8 +16,7 @@ import review from '../../review/services/review';
 
 export type SeedSummary = Record<Section, { created: number; kept: number }>;
 
-const paragraphsToBlocks = (paragraphs: string[]) =>
-  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+const paragraphsToBlocks = (paragraphs: string[]) => paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 
 export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
   async function existing(type: RecordType): Promise<Map<string, string>> {
@@ -31,9 +30,7 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async load(input: unknown, source = 'seed'): Promise<SeedSummary> {
       const data = parse(input, source);
-      const summary = Object.fromEntries(
-        Object.keys(data).map((section) => [section, { created: 0, kept: 0 }]),
-      ) as SeedSummary;
+      const summary = Object.fromEntries(Object.keys(data).map((section) => [section, { created: 0, kept: 0 }])) as SeedSummary;
 
       // Slug → documentId of what exists; records this seed creates are added as it goes.
       const ids = {
@@ -205,14 +202,14 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
           }
           await naming('goodDeeds', index, deed, async () => {
             await strapi.documents(UID.goodDeed).create({
-            data: {
-              title: deed.title,
-              doer: deed.doer,
-              unit: deed.unit,
-              date: deed.date,
-              place: ref('place', deed.place),
-              description: deed.description,
-              figure: ref('figure', deed.figure),
+              data: {
+                title: deed.title,
+                doer: deed.doer,
+                unit: deed.unit,
+                date: deed.date,
+                place: ref('place', deed.place),
+                description: deed.description,
+                figure: ref('figure', deed.figure),
                 reportedByPublic: deed.reportedByPublic,
                 sample: deed.sample,
               } as never,

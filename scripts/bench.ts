@@ -295,11 +295,11 @@ async function main() {
     };
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
-    // they are sent now, and their builds settle, before anything is timed.
+    // made due now, they go at the delivery worker's next poll, and their builds settle, before
+    // anything is timed.
     await cms.strapi.db
       .query(UID.outboxDelivery)
       .updateMany({ where: { status: { $in: ['pending', 'failing'] } }, data: { nextAttemptAt: new Date() } });
-    cms.strapi.plugin(PLUGIN_ID).service('delivery-worker').kick();
     for (let waiting = 0; ; waiting += 1) {
       const { counts } = await cms.strapi.plugin(PLUGIN_ID).service('outbox').report({ limit: 1 });
       if (counts.pending + counts.failing === 0) break;

@@ -71,7 +71,7 @@ export class PublisherProcess {
 }
 
 /** Signals a process group; false when it is gone. */
-function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
   try {
     process.kill(-pid, signal);
     return true;

@@ -1,14 +1,6 @@
 /** Child processes of the deployment test, each in a process group of its own, stopped by PID. */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-
-function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { signalGroup } from '@campaign-desk/publisher/process';
 
 export interface Managed {
   child: ChildProcess;

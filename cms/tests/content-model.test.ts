@@ -121,7 +121,9 @@ describe('publishing', () => {
       expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
     }
     const homepage = await failure(
-      documents(UID.outlet).create({ data: { name: '某网', slug: 'mou-wang', level: 'county', medium: 'web', homepage: 'javascript:1' } } as never),
+      documents(UID.outlet).create({
+        data: { name: '某网', slug: 'mou-wang', level: 'county', medium: 'web', homepage: 'javascript:1' },
+      } as never),
     );
     expect(homepage.details?.errors?.[0]?.path).toEqual(['homepage']);
   });
@@ -129,7 +131,13 @@ describe('publishing', () => {
   it('publishes a video file with its length and captions, and frames only links of allowed platforms', async () => {
     const video = await make.upload('zoubian', '.mp4', 'video/mp4');
     const captions = await make.upload('zoubian-zimu', '.vtt', 'text/vtt', 1.2);
-    const motion = await make.story({ title: '动新闻：走遍咸宁', kind: 'motion', mediaFile: video.id, mediaSeconds: 95, captions: captions.id });
+    const motion = await make.story({
+      title: '动新闻：走遍咸宁',
+      kind: 'motion',
+      mediaFile: video.id,
+      mediaSeconds: 95,
+      captions: captions.id,
+    });
     const embedded = await make.story({ title: '视频：香城', kind: 'video', mediaUrl: 'https://player.bilibili.com/player.html?bvid=BV1' });
     const linked = await make.story({ title: '视频：别处', kind: 'video', mediaUrl: 'https://evil.example.cn/player.html' });
     const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');

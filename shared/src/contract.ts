@@ -152,7 +152,10 @@ export const storySchema = z
      * Where the page frames `mediaUrl`: set by the CMS only when the link is on a platform of
      * the newsroom's allow-list (the plugin's `media.embedHosts`), and https.
      */
-    embedUrl: httpUrlSchema.refine((url) => url.startsWith('https://'), '只嵌入 https 页面').nullable().default(null),
+    embedUrl: httpUrlSchema
+      .refine((url) => url.startsWith('https://'), '只嵌入 https 页面')
+      .nullable()
+      .default(null),
     outletId: documentIdSchema.nullable(),
     printEdition: printEditionSchema.nullable(),
     bylines: z.array(z.string().min(1)),

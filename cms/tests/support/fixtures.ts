@@ -62,7 +62,15 @@ export function fixtures(strapi: Core.Strapi) {
     /** A file of the media library that is not an image (a video, an audio, captions). */
     async upload(name: string, ext: string, mime: string, sizeKb = 2048.5) {
       return strapi.db.query('plugin::upload.file').create({
-        data: { name: `${name}${ext}`, hash: `${name}_hash`, ext, mime, size: sizeKb, url: `/uploads/${name}_hash${ext}`, provider: 'local' },
+        data: {
+          name: `${name}${ext}`,
+          hash: `${name}_hash`,
+          ext,
+          mime,
+          size: sizeKb,
+          url: `/uploads/${name}_hash${ext}`,
+          provider: 'local',
+        },
       }) as Promise<{ id: number }>;
     },
 

@@ -12,6 +12,7 @@ import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { siteAddress } from '../lib/paths';
 import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
@@ -81,6 +82,7 @@ export function fileOf(path: string): string {
 export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
+  let captions: Captions | null = null;
   let campaign: Campaign | null = null;
   /** The search records of the last sync, by shard. */
   let shards: SearchRecord[][] = [];
@@ -115,17 +117,25 @@ export function createRuntime(app: App) {
 
       const warnings: string[] = [];
       if (media?.dir !== input.mediaDir) media = new Media(input.mediaDir);
+      if (captions?.dir !== input.mediaDir) captions = new Captions(input.mediaDir);
       const stories = records.all('story');
       const imaged = [...stories, ...records.all('column'), ...records.all('figure'), ...records.all('goodDeed')];
       await media.prepare(imaged, { warn: (message) => warnings.push(message) });
+      await captions.prepare(stories, { warn: (message) => warnings.push(message) });
       const prepared = performance.now();
 
       const library = media;
-      campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
+      const tracks = captions;
+      campaign = indexCampaign(records, new Date(input.now), {
+        media: (url) => library.entryOf(url),
+        captions: (url) => tracks.fileOf(url),
+        preview: input.preview,
+      });
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
-      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shards.map((shard) => fingerprint(shard)) };
+      const mediaFiles = new Set([...library.filesOf(imaged), ...tracks.filesOf(stories)]);
+      planned = { pages: statePages(campaign), media: mediaFiles, shards: shards.map((shard) => fingerprint(shard)) };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);

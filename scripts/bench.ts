@@ -27,6 +27,7 @@ import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
 import { benchParticipation } from './bench/participation';
+import { storyPageWeight } from './bench/page-weight';
 import { percentile } from './bench/percentile';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
@@ -293,6 +294,7 @@ async function main() {
       peakRssBytes: peak,
       outputBytes: await du(path.join(dataDir, 'live')),
     };
+    results.storyPage = await storyPageWeight(siteUrl, '/stories/bench-000001/');
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
     // made due now, they go at the delivery worker's next poll, and their builds settle, before
@@ -447,6 +449,7 @@ async function main() {
     timings: Record<string, number>;
   };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const page = results.storyPage as Awaited<ReturnType<typeof storyPageWeight>>;
   const t = whole.timings;
   console.table({
     ...figuresOfTheCms,
@@ -454,6 +457,7 @@ async function main() {
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
     'whole build peak memory (MB)': mb(whole.peakRssBytes),
     'release size (MB)': mb(whole.outputBytes),
+    'story page (bytes: HTML / brotli)': `${page.htmlBytes} / ${page.brotliBytes}, inline script ${page.inlineScriptBytes} (听 loader ${page.listenLoaderBytes}, button ${page.listenButtonBytes}), ${page.externalScripts} script files; without 听 ${page.withoutListen.htmlBytes} / ${page.withoutListen.brotliBytes}; on pressing 听, listen.js ${page.readerOnPressBytes} / ${page.readerOnPressBrotliBytes}`,
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,

@@ -24,6 +24,7 @@ import people, { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';
 import reviewChains, { outsideChain, type LoadedChain } from './review-chains';
 import reviewChanges from './review-changes';
+import { cancelSchedule } from '../../scheduling/schedule-rows';
 import wordCheck, { describeHits } from './word-check';
 
 /** Who asks through the admin API: the user, and what their roles let them do (the request's CASL ability). */
@@ -210,10 +211,17 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
           acknowledgement: checked.acknowledgement?.trim() || null,
         },
       });
+      // No longer cleared to go out: its 定时发布 goes with the approval (an edit or a return).
+      if (from === 'approved' && to !== 'approved') {
+        const reason = action === 'edit' ? '终审后内容有修改，定时发布已取消' : '稿件被退回修改，定时发布已取消';
+        await cancelSchedule(strapi, documentId, to, { id: actor?.id ?? null, name: nameOf(actor) }, reason);
+      }
     });
   }
 
   return {
+    assertReadable,
+
     /** Stage, log and the moves `viewer` may make; only for someone who may read the story. */
     async status(documentId: string, viewer: Viewer): Promise<ReviewStatus> {
       await assertReadable(documentId, viewer);

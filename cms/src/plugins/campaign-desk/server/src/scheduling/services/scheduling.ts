@@ -19,7 +19,8 @@ import {
 import { pluginConfig } from '../../config/read';
 import { refusal } from '../../errors';
 import { nameOf } from '../../newsroom/services/people';
-import review, { type Viewer } from '../../review/services/review';
+import review from '../../review/services/review';
+import { assertReadable, type Viewer } from '../../review/services/story-drafts';
 import { defineService, getService } from '../../utils';
 import { cancelSchedule, logScheduling, type Actor } from '../schedule-rows';
 
@@ -71,7 +72,7 @@ export default defineService('scheduling', ({ strapi }: { strapi: Core.Strapi })
 
   /** Refuses someone who may not read the story, or may not publish stories at all. */
   async function assertMaySchedule(documentId: string, viewer: Viewer, title: string, doing: string): Promise<void> {
-    await reviews().assertReadable(documentId, viewer);
+    await assertReadable(strapi, documentId, viewer);
     if (!(await reviews().mayPublish(viewer.user))) throw refusal(`你的角色不能发布稿件，也就不能${doing}稿件《${title}》的定时发布`);
   }
 
@@ -91,7 +92,7 @@ export default defineService('scheduling', ({ strapi }: { strapi: Core.Strapi })
   return {
     /** The story's schedule (pending, else the last), and whether `viewer` may schedule it now. */
     async status(documentId: string, viewer: Viewer): Promise<ScheduleStatus> {
-      await reviews().assertReadable(documentId, viewer);
+      await assertReadable(strapi, documentId, viewer);
       const [draft, row, mayPublish] = await Promise.all([draftOf(documentId), latestOf(documentId), reviews().mayPublish(viewer.user)]);
       return { documentId, schedule: row ? scheduleOf(row) : null, maySchedule: mayPublish && draft.reviewStage === 'approved' };
     },
@@ -156,7 +157,7 @@ export default defineService('scheduling', ({ strapi }: { strapi: Core.Strapi })
       const shown: ScheduledStory[] = [];
       for (const row of rows) {
         try {
-          await reviews().assertReadable(row.storyId, viewer);
+          await assertReadable(strapi, row.storyId, viewer);
         } catch {
           continue;
         }

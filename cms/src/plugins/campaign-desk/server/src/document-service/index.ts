@@ -38,6 +38,7 @@ import reviewLogAppendOnly from '../review/rules/review-log-append-only';
 import scheduleSettledByPublish from '../scheduling/rules/schedule-settled-by-publish';
 import schedulesByServiceOnly from '../scheduling/rules/schedules-by-service-only';
 import stageByReviewOnly from '../review/rules/stage-by-review-only';
+import linksHttpOnly from '../content/rules/links-http-only';
 import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
@@ -57,6 +58,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     // Format first: a malformed slug is told so before being told it is frozen.
     slugFormat(),
     slugFrozenOncePublic(strapi),
+    linksHttpOnly(strapi),
     placementVerification(strapi),
     stageByReviewOnly(),
   ];

@@ -9,6 +9,7 @@ import { guardOwnEmail } from './newsroom/own-email-guard';
 import publishedClauses from './publication/services/published-clauses';
 import retention from './participation/services/retention';
 import roles from './newsroom/services/roles';
+import scheduler from './scheduling/services/scheduler';
 import taxonomy from './content/services/taxonomy';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,4 +26,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, deliveryWorker).start();
   await getService(strapi, contactVault).ensureTable();
   getService(strapi, retention).start();
+  getService(strapi, scheduler).start();
 };

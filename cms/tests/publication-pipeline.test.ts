@@ -130,6 +130,8 @@ describe('the publication pipeline', () => {
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',
+      'quizShape',
+      'quizAtPublish',
     ]);
   });
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { blocksSchema } from './blocks';
+import { quizQuestionSchema } from './quiz';
 import { SLUG_PATTERN } from './slug';
 import {
   EVENT_KINDS,
@@ -265,6 +266,26 @@ export const placementSchema = z.object({
   sample,
 });
 
+/**
+ * 知识竞答: a set of questions on the 《意见》's clauses, open between two instants. Only what
+ * a reader is shown before answering: which options are right, and the explanations, stay in
+ * the CMS (shared/src/quiz.ts).
+ */
+export const quizSchema = z
+  .object({
+    type: z.literal('quiz'),
+    ...published,
+    slug: slugSchema,
+    title: z.string().min(1),
+    intro: z.string().nullable(),
+    opensAt: instantSchema,
+    closesAt: instantSchema,
+    /** As they stood when the quiz was last published. */
+    questions: z.array(quizQuestionSchema.strict()).min(1),
+    sample,
+  })
+  .strict();
+
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
 export const RECORD_TYPES = [
   'theme',
@@ -279,6 +300,7 @@ export const RECORD_TYPES = [
   'goodDeed',
   'placement',
   'suggestion',
+  'quiz',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -295,6 +317,7 @@ export const RECORD_SCHEMAS = {
   goodDeed: goodDeedSchema,
   placement: placementSchema,
   suggestion: suggestionSchema,
+  quiz: quizSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;
@@ -348,6 +371,7 @@ export type Opinion = z.infer<typeof opinionSchema>;
 export type CampaignEvent = z.infer<typeof eventSchema>;
 export type Placement = z.infer<typeof placementSchema>;
 export type Suggestion = z.infer<typeof suggestionSchema>;
+export type Quiz = z.infer<typeof quizSchema>;
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
 

@@ -10,6 +10,8 @@ import notices from './notices/controllers/notices';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import quizAnswers from './quiz/controllers/quiz-answers';
+import quizStatistics from './quiz/controllers/quiz-statistics';
 
 export default {
   desk,
@@ -24,4 +26,6 @@ export default {
   snapshot,
   statistics,
   undelivered,
+  'quiz-answers': quizAnswers,
+  'quiz-statistics': quizStatistics,
 };

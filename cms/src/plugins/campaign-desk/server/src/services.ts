@@ -29,6 +29,9 @@ import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
 import seed from './seed/services/seed';
+import quizzes from './quiz/services/quizzes';
+import quizEntries from './quiz/services/quiz-entries';
+import quizStatistics from './quiz/services/quiz-statistics';
 
 const services = [
   editorLabels,
@@ -61,6 +64,9 @@ const services = [
   wordCheck,
   notices,
   seed,
+  quizzes,
+  quizEntries,
+  quizStatistics,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

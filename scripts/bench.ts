@@ -27,6 +27,7 @@ import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
 import { benchParticipation } from './bench/participation';
+import { benchQuiz } from './bench/quiz';
 import { percentile } from './bench/percentile';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
@@ -236,6 +237,8 @@ async function main() {
       results.statistics = await measureStatistics(cms.strapi, cms.url);
       step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
       results.participation = await benchParticipation(cms, siteUrl);
+      step('知识竞答: floods of 1,000 plain-form answers from 200 addresses and from one, and 1,000 with the lanes opened');
+      results.quiz = await benchQuiz(cms, siteUrl);
     }
     if (values.only === 'cms') return;
 
@@ -475,6 +478,17 @@ async function main() {
       'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
       [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
       'flood from one address (the gate decides)': flood(oneAddress),
+      ...(results.quiz ? figuresOfTheQuiz(flood) : {}),
+    };
+  }
+
+  /** 知识竞答's answers under a flood: the lanes deciding, and every answer checked and kept. */
+  function figuresOfTheQuiz(flood: (run: Awaited<ReturnType<typeof benchQuiz>>['oneAddress']) => string): Record<string, string> {
+    const { manyAddresses, oneAddress, allTaken } = results.quiz as Awaited<ReturnType<typeof benchQuiz>>;
+    return {
+      [`quiz answers from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+      'quiz answers from one address (the gate decides)': flood(oneAddress),
+      'quiz answers, lanes opened (each scored and kept)': `${flood(allTaken)}; taken p50 ${allTaken.takenP50Ms.toFixed(0)} ms`,
     };
   }
 

@@ -21,7 +21,7 @@ const quizQuestion = {
     /** The right options' letters, e.g. `B` or `A,C`. */
     answer: { type: 'string', required: true, maxLength: 20 },
     explanation: { type: 'text', required: true, maxLength: 1000 },
-    clause: { type: 'relation', relation: 'manyToOne', target: UID.clause },
+    clause: { type: 'relation', relation: 'manyToOne', target: UID.clause, required: true },
     sample,
   },
 };

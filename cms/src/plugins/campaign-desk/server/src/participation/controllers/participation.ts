@@ -21,7 +21,7 @@ import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
 import { takeLane } from '../lanes';
-import { UnreadablePhoto } from '../services/photos';
+import { OversizedPhoto, UnreadablePhoto } from '../services/photos';
 import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
 import proofService from '../services/proof';
@@ -95,6 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
       giveBack();
+      if (error instanceof OversizedPhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.tooManyPixels)]);
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
       if (error instanceof ProofReused) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       throw error;

@@ -56,6 +56,8 @@ const INTERNAL = {
   partnerToken: contentType('partner-token', 'partner-tokens', '合作媒体令牌'),
   /** What the newsroom is told of its stories (server/src/notices/): in the admin, and by email. */
   notice: contentType('notice', 'notices', '通知'),
+  /** 定时发布: an approved story's publish at a set time (server/src/scheduling/), and how it went. */
+  schedule: contentType('schedule', 'schedules', '定时发布'),
   /** A reader's answers to a quiz, as the CMS checked them (no one's identity: an optional nickname at most). */
   quizEntry: contentType('quiz-entry', 'quiz-entries', '竞答答卷'),
 } as const;

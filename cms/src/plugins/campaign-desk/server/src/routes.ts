@@ -6,6 +6,7 @@ import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
+import * as scheduling from './scheduling/routes';
 import * as quiz from './quiz/routes';
 
 export default {
@@ -13,6 +14,7 @@ export default {
     type: 'admin',
     routes: [
       ...review.adminRoutes,
+      ...scheduling.adminRoutes,
       ...notices.adminRoutes,
       ...outbox.adminRoutes,
       ...participation.adminRoutes,

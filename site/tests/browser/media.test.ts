@@ -105,7 +105,8 @@ async function listenPage(path: string, init: () => void): Promise<{ page: Page;
   return { page, requested };
 }
 
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string; rate: number }> }).__spoken);
+const spoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string; rate: number }> }).__spoken);
 const reading = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('.reading')].map((element) => element.textContent!.trim()));
 

@@ -14,7 +14,7 @@
  * and writes .bench/results-<N>.json.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -166,6 +166,13 @@ async function main() {
       outputBytes: await du(path.join(dataDir, 'live')),
     };
     results.storyPage = await storyPageWeight(siteUrl, '/stories/bench-000001/');
+    // Every poster is drawn in the start-up build (sync.posters); none was on disk before it.
+    const posters = readdirSync(path.join(dataDir, 'live', 'media')).filter((name) => name.startsWith('poster-')).length;
+    results.posters = {
+      count: posters,
+      ms: whole.timings['sync.posters'] ?? 0,
+      msPerPoster: (whole.timings['sync.posters'] ?? 0) / Math.max(1, posters),
+    };
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
     // made due now, they go at the delivery worker's next poll, and their builds settle, before

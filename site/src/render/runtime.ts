@@ -14,6 +14,9 @@ import { siteAddress } from '../lib/paths';
 import { searchBundle, searchRecords, searchShards, type SearchRecord } from '../lib/search';
 import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
+import { Posters } from '../snapshot/posters';
+import { SITE_NAME } from '../lib/site';
+import { posterInputs } from '../views/posters';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
@@ -61,8 +64,8 @@ export type Plan = {
   warnings: string[];
   /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
   personUrls: string[];
-  /** Milliseconds spent reading the snapshot, preparing images, indexing, and planning. */
-  timings: { read: number; media: number; index: number; plan: number };
+  /** Milliseconds spent reading the snapshot, preparing images, indexing, drawing posters, and planning. */
+  timings: { read: number; media: number; index: number; posters: number; plan: number };
 };
 
 export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
@@ -100,6 +103,7 @@ export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
   let captions: Captions | null = null;
+  let posters: Posters | null = null;
   let campaign: Campaign | null = null;
   /** The search records of the last sync, by shard. */
   let shards = new Map<string, SearchRecord[]>();
@@ -160,6 +164,7 @@ export function createRuntime(app: App) {
       const warnings: string[] = [];
       if (media?.dir !== input.mediaDir) media = new Media(input.mediaDir);
       if (captions?.dir !== input.mediaDir) captions = new Captions(input.mediaDir);
+      if (posters?.dir !== input.mediaDir) posters = new Posters(input.mediaDir, SITE_NAME);
       const stories = records.all('story');
       const imaged = [...stories, ...records.all('column'), ...records.all('figure'), ...records.all('goodDeed')];
       await media.prepare(imaged, { warn: (message) => warnings.push(message) });
@@ -168,20 +173,31 @@ export function createRuntime(app: App) {
 
       const library = media;
       const tracks = captions;
+      const drawn = posters;
       campaign = indexCampaign(records, new Date(input.now), {
         media: (url) => library.entryOf(url),
         captions: (url) => tracks.fileOf(url),
+        posters: (key) => drawn.fileOf(key),
         preview: input.preview,
       });
       shards = new Map(searchShards(searchRecords(campaign)).map((shard) => [shard.name, shard.records]));
       const indexed = performance.now();
+
+      // A poster uses the widest copy up to its width (750 px) of the record's picture.
+      const pictureFile = (image: { url: string }) => {
+        const variants = library.entryOf(image.url)?.variants ?? [];
+        const variant = variants.find((candidate) => candidate.width >= 720) ?? variants.at(-1);
+        return variant ? join(input.mediaDir, variant.fallback) : null;
+      };
+      await drawn.prepare(posterInputs(campaign, pictureFile), { warn: (message) => warnings.push(message) });
+      const postered = performance.now();
 
       const layout = fingerprint(layoutView(campaign));
       planned = {
         campaign,
         layout,
         pages: statePages(campaign, layout),
-        media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories)]),
+        media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories), ...drawn.filesOf()]),
         shards: new Map([...shards].map(([name, records]) => [name, fingerprint(records.map(digestOfRecord))])),
       };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
@@ -231,7 +247,13 @@ export function createRuntime(app: App) {
           ),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
-        timings: { read: read - started, media: prepared - read, index: indexed - prepared, plan: done - indexed },
+        timings: {
+          read: read - started,
+          media: prepared - read,
+          index: indexed - prepared,
+          posters: postered - indexed,
+          plan: done - postered,
+        },
       };
     },
 

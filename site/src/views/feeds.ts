@@ -21,7 +21,7 @@ import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/gro
 import { absoluteUrl, paths } from '../lib/paths';
 import { SITE_FEEDS, SITE_SHARE_IMAGE, type SiteFeed } from '../lib/site';
 import { sidesOf, single, type PageFamily } from './page-family';
-import { shareImageOf } from './parts';
+import { deedUrl, shareImageOf } from './parts';
 
 export type FeedEntry = { story: Story; categories: string[]; image: FeedMedia | null };
 export type FeedView = { channel: FeedChannel; entries: FeedEntry[] };
@@ -91,12 +91,6 @@ export const PODCAST = { author: CAMPAIGN.issuer, imageUrl: () => absoluteUrl(SI
 
 export type GoodDeedEntry = { deed: GoodDeed; url: string; placeName: string | null; categories: string[]; image: FeedMedia | null };
 export type GoodDeedFeedView = { channel: FeedChannel; entries: GoodDeedEntry[] };
-
-/** Where a good deed is shown: among its figure's deeds, or the relay's page when it names no figure. */
-function deedUrl(campaign: Campaign, deed: GoodDeed): string {
-  const figure = deed.figureId ? campaign.records.byId.figures.get(deed.figureId) : undefined;
-  return absoluteUrl(figure ? paths.goodDeed(figure, deed) : SITE_FEEDS.goodDeeds.htmlPath);
-}
 
 export const goodDeedsFeed = single(paths.goodDeedsFeed, (campaign): GoodDeedFeedView => {
   const feed = SITE_FEEDS.goodDeeds;

@@ -5,12 +5,14 @@ import { GROUPING, feedRef } from '../lib/groupings';
 import { paths } from '../lib/paths';
 import { relayColumn, relayFigure } from '../lib/relay';
 import { sidesOf, type PageFamily } from './page-family';
-import { cardsOf, deedsOf, pictureOf, type Card, type DeedItem, type Picture } from './parts';
+import { cardsOf, deedsOf, pictureOf, posterOf, type Card, type DeedItem, type Picture } from './parts';
 
 export type FigureView = {
   figure: Figure;
   place: Place | null;
   portrait: Picture | null;
+  /** 分享海报 of the figure. */
+  poster: string | null;
   deeds: DeedItem[];
   column: Column | null;
   feeds: Array<{ title: string; href: string }>;
@@ -29,6 +31,7 @@ export const figurePages: PageFamily<{ slug: string }, FigureView> = {
       figure,
       place: (figure.placeId && campaign.records.byId.places.get(figure.placeId)) || null,
       portrait: figure.portrait ? pictureOf(campaign, figure.portrait, [240, 480]) : null,
+      poster: posterOf(campaign, 'figure', figure.documentId),
       deeds: deedsOf(campaign, campaign.participation.goodDeedsOf(figure)),
       column,
       feeds: column ? [feedRef(GROUPING.columns, column)] : [],

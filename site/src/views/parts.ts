@@ -12,8 +12,8 @@ import {
   type Theme,
 } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
-import { absoluteUrl, href } from '../lib/paths';
-import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
+import { absoluteUrl, href, paths } from '../lib/paths';
+import { SITE_FEEDS, SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
 import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 
 /** A story in a list: the story and the outlet it came from. */
@@ -110,13 +110,29 @@ export function shareDescription(story: Story): string {
 }
 
 /** A good deed in a list: the deed, where it was done, its photo. */
-export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | null };
+/** Where a good deed is shown: among its figure's deeds, or the relay's page when it names no figure. */
+export function deedUrl(campaign: Campaign, deed: GoodDeed): string {
+  const figure = deed.figureId ? campaign.records.byId.figures.get(deed.figureId) : undefined;
+  return absoluteUrl(figure ? paths.goodDeed(figure, deed) : SITE_FEEDS.goodDeeds.htmlPath);
+}
+
+/** The key a record's 分享海报 is kept under (views/posters.ts says what each shows). */
+export const posterKey = (type: 'story' | 'figure' | 'goodDeed', documentId: string) => `${type}:${documentId}`;
+
+/** Where a page links a record's poster, or null when it has none (not drawn, or not yet). */
+export function posterOf(campaign: Campaign, type: 'story' | 'figure' | 'goodDeed', documentId: string): string | null {
+  const file = campaign.posters(posterKey(type, documentId));
+  return file ? href(`${MEDIA_PATH}${file}`) : null;
+}
+
+export type DeedItem = { deed: GoodDeed; place: Place | null; photo: Picture | null; poster: string | null };
 
 export function deedsOf(campaign: Campaign, deeds: GoodDeed[]): DeedItem[] {
   return deeds.map((deed) => ({
     deed,
     place: (deed.placeId && campaign.records.byId.places.get(deed.placeId)) || null,
     photo: deed.photo ? pictureOf(campaign, deed.photo, [360, 720]) : null,
+    poster: posterOf(campaign, 'goodDeed', deed.documentId),
   }));
 }
 

@@ -18,7 +18,7 @@ import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
 import { sidesOf, type PageFamily } from './page-family';
 import { playerOf, type Player } from './player';
-import { cardsOf, pictureOf, shareDescription, shareImageOfStory, type Card, type Picture, type ShareImage } from './parts';
+import { cardsOf, pictureOf, posterOf, shareDescription, shareImageOfStory, type Card, type Picture, type ShareImage } from './parts';
 
 export type StoryView = {
   story: Story;
@@ -37,6 +37,8 @@ export type StoryView = {
   cover: Picture | null;
   /** The story's audio or video, framed player or media link; null when it has none. */
   player: Player | null;
+  /** 分享海报: the poster image of the story (title, cover, date, QR code of the page). */
+  poster: string | null;
   /** What WeChat, Weibo and other share cards show: an image and a description. */
   share: { image: ShareImage; description: string };
   feeds: Array<{ title: string; href: string }>;
@@ -66,6 +68,7 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
       .map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
     cover,
     player: playerOf(campaign, story, cover?.src ?? null),
+    poster: posterOf(campaign, 'story', story.documentId),
     share: { image: shareImageOfStory(campaign, story), description: shareDescription(story) },
     feeds: [
       ...columns.map((column) => feedRef(GROUPING.columns, column)),

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { CAPTIONS, FRAMED_URL, MEDIA_STORIES } from '../support/fixture';
 import { servedSite, severeViolations } from '../support/browser';
+import { decodeQr } from '../support/qr';
 
 const site = servedSite();
 
@@ -188,6 +189,36 @@ describe('听新闻 at 375 px', () => {
       expect(await button.getAttribute('aria-pressed')).toBe('true');
     } finally {
       await audio.page.close();
+    }
+  });
+});
+
+describe('分享海报 at 375 px', () => {
+  for (const path of ['/stories/sample-story-001/', `/stories/${MEDIA_STORIES.audio}/`, '/figures/tang-guangyou/']) {
+    test(`${path} links its poster, whose QR code reads back as the page’s absolute URL`, async () => {
+      const page = await phonePage(path);
+      try {
+        const link = page.locator('a.share-poster').first();
+        expect(await link.isVisible()).toBe(true);
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+        const poster = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
+        expect(poster.headers()['content-type']).toMatch(/^image\/jpeg/);
+        expect(await decodeQr(Buffer.from(await poster.body()))).toBe(canonical);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  test('a good deed’s poster leads to where the deed is shown', async () => {
+    const page = await phonePage('/goodDeeds/');
+    try {
+      const item = page.locator('li.story-card', { has: page.locator('a.share-poster') }).first();
+      const id = await item.getAttribute('id');
+      const poster = await page.request.get(new URL((await item.locator('a.share-poster').getAttribute('href'))!, page.url()).href);
+      expect(await decodeQr(Buffer.from(await poster.body()))).toMatch(new RegExp(`#${id}$`));
+    } finally {
+      await page.close();
     }
   });
 });

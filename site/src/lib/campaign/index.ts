@@ -24,6 +24,8 @@ export type IndexOptions = {
   media?: MediaLookup;
   /** The release's copy (a file name under MEDIA_PATH) of a story's captions, by their URL. */
   captions?: (url: string) => string | null;
+  /** The file name (under MEDIA_PATH) of a record's 分享海报, by its key (views/posters.ts). */
+  posters?: (key: string) => string | null;
   /**
    * A preview build (the demo, the newsroom's look before launch): sample records count as
    * fact in feeds and coverage. Off, they are shown marked “示例” and nowhere else.
@@ -36,7 +38,7 @@ export type Campaign = ReturnType<typeof indexCampaign>;
 export function indexCampaign(
   records: RecordSet,
   now: Date,
-  { media = () => null, captions = () => null, preview = false }: IndexOptions = {},
+  { media = () => null, captions = () => null, posters = () => null, preview = false }: IndexOptions = {},
 ) {
   /** Whether a record may be told as fact: in feeds, in coverage, in what the site counts. */
   const factual = (record: { sample: boolean }) => preview || !record.sample;
@@ -48,6 +50,7 @@ export function indexCampaign(
     preview,
     media,
     captions,
+    posters,
     factual,
     /** What feeds carry of a list: all of it in a preview, what is fact otherwise. */
     syndicated: <T extends { sample: boolean }>(list: T[]): T[] => (preview ? list : list.filter(factual)),

@@ -1,0 +1,46 @@
+/**
+ * What each 分享海报 shows (snapshot/posters.ts draws it): every story, figure and good deed,
+ * with its page's absolute URL for the QR code, and where a page links its poster.
+ */
+import { formatChineseDate, type Image } from '@campaign-desk/shared';
+import { kindName, type Campaign } from '../lib/campaign';
+import { absoluteUrl, paths } from '../lib/paths';
+import type { PosterInput } from '../snapshot/posters';
+import { deedUrl, posterKey } from './parts';
+
+/**
+ * Every poster of the campaign. `pictureFile` is the local copy an image's poster uses (the
+ * media library's), or null: the poster then shows its label where a picture would be.
+ */
+export function posterInputs(campaign: Campaign, pictureFile: (image: Image) => string | null): Map<string, PosterInput> {
+  const picture = (image: Image | null) => (image ? pictureFile(image) : null);
+  const inputs = new Map<string, PosterInput>();
+  for (const story of campaign.stories.all) {
+    inputs.set(posterKey('story', story.documentId), {
+      title: story.title,
+      label: kindName(story.kind),
+      date: formatChineseDate(story.date),
+      url: absoluteUrl(paths.story(story)),
+      picture: picture(story.cover),
+    });
+  }
+  for (const figure of campaign.records.figures) {
+    inputs.set(posterKey('figure', figure.documentId), {
+      title: [figure.name, figure.role].filter(Boolean).join('　'),
+      label: '典型人物',
+      date: '',
+      url: absoluteUrl(paths.figure(figure)),
+      picture: picture(figure.portrait),
+    });
+  }
+  for (const deed of campaign.participation.goodDeeds) {
+    inputs.set(posterKey('goodDeed', deed.documentId), {
+      title: deed.title,
+      label: '接力做好事',
+      date: formatChineseDate(deed.date),
+      url: deedUrl(campaign, deed),
+      picture: picture(deed.photo),
+    });
+  }
+  return inputs;
+}

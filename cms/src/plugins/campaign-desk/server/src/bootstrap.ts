@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { nameInRoleEditor } from './newsroom/role-editor';
 import { getService } from './utils';
 import contactVault from './participation/services/contact-vault';
+import counters from './counters/services/counters';
 import deliveryWorker from './outbox/services/delivery-worker';
 import editorLabels from './content/services/editor-labels';
 import mediaGuard from './media/services/media-guard';
@@ -22,5 +23,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, mediaGuard).install();
   getService(strapi, deliveryWorker).start();
   await getService(strapi, contactVault).ensureTable();
+  await getService(strapi, counters).ensureTable();
+  getService(strapi, counters).start();
   getService(strapi, retention).start();
 };

@@ -1,5 +1,6 @@
 /** Every service of the plugin, registered under the name its factory carries (utils.ts: defineService). */
 import editorLabels from './content/services/editor-labels';
+import counters from './counters/services/counters';
 import slugs from './content/services/slugs';
 import taxonomy from './content/services/taxonomy';
 import desk from './coverage/services/desk';
@@ -31,6 +32,7 @@ import notices from './notices/services/notices';
 import seed from './seed/services/seed';
 
 const services = [
+  counters,
   editorLabels,
   slugs,
   taxonomy,

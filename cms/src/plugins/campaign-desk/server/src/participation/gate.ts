@@ -14,7 +14,7 @@ import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/share
 import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
-import { refuse, type AnswerContext } from './answers';
+import { refuse, type AnswerContext, type Refusal } from './answers';
 import { clientAddress, countedAs } from './client-address';
 import rateLimits from './services/rate-limits';
 
@@ -72,6 +72,23 @@ function uploadsOf(ctx: GateContext): string[] {
     .filter((file): file is string => typeof file === 'string');
 }
 
+/**
+ * A post counts against the address's posts; a challenge (GET) against the address's
+ * challenges, then all challenges. The address first: a flood from one is refused by one read.
+ */
+async function admit(limits: ReturnType<typeof rateLimits>, method: string, address: string): Promise<Refusal | null> {
+  const verdict = await limits.take(method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
+  if (!verdict.ok) return { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds };
+  if (method === 'GET') {
+    const all = await limits.take('challengesGlobal');
+    if (!all.ok) {
+      await limits.giveBack(verdict.ticket);
+      return { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds };
+    }
+  }
+  return null;
+}
+
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
   // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
@@ -113,17 +130,15 @@ export function participationGate(strapi: Core.Strapi) {
       ctx.set('Allow', 'GET, POST, OPTIONS');
       return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
     }
-    // A post counts against the address's posts; a challenge (GET) against all challenges, then the address's.
-    if (ctx.method === 'GET') {
-      const all = limits.take('challengesGlobal');
-      if (!all.ok)
-        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds }, siteUrl);
+    let refusal: Refusal | null;
+    try {
+      refusal = await admit(limits, ctx.method, address);
+    } catch (error) {
+      // The counts live in the database: without it nothing is let in, and the reader is told so.
+      strapi.log.error(`[campaign-desk] the public route could not count a request: ${(error as Error).message}`);
+      refusal = { status: 503, message: PARTICIPATION_MESSAGES.failed };
     }
-    const verdict = limits.take(ctx.method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
-    if (!verdict.ok) {
-      if (ctx.method === 'GET') limits.giveBack('challengesGlobal');
-      return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
-    }
+    if (refusal) return refuse(ctx, refusal, siteUrl);
 
     try {
       await next();

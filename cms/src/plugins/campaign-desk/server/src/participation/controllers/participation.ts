@@ -21,7 +21,7 @@ import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
 import { UnreadablePhoto } from '../services/photos';
-import rateLimits, { type LimitName } from '../services/rate-limits';
+import rateLimits, { type LimitName, type Ticket } from '../services/rate-limits';
 import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
 import proofService from '../services/proof';
@@ -52,19 +52,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = () => pluginConfig(strapi).participation.siteUrl;
   const limits = () => getService(strapi, rateLimits);
 
-  /** Takes one of each limit, in order; gives back what it took if a later one refuses. */
-  function admit(names: Array<[LimitName, string?]>): Refusal | null {
-    const taken: Array<[LimitName, string?]> = [];
+  const giveBack = (tickets: Ticket[]) => Promise.all(tickets.map((ticket) => limits().giveBack(ticket)));
+
+  /** Takes one of each limit, in order; gives back what it took if a later one refuses. Its tickets, or the refusal. */
+  async function admit(names: Array<[LimitName, string?]>): Promise<Ticket[] | Refusal> {
+    const taken: Ticket[] = [];
     for (const [name, key] of names) {
-      const verdict = limits().take(name, key);
+      const verdict = await limits().take(name, key);
       if (!verdict.ok) {
-        for (const [takenName, takenKey] of taken) limits().giveBack(takenName, takenKey);
+        await giveBack(taken);
         const message = name.endsWith('Global') || name === 'global' ? PARTICIPATION_MESSAGES.busy : PARTICIPATION_MESSAGES.tooMany;
         return { status: 429, message, retryAfterSeconds: verdict.retryAfterSeconds };
       }
-      taken.push([name, key]);
+      taken.push(verdict.ticket);
     }
-    return null;
+    return taken;
   }
 
   async function submit(ctx: ParticipationContext): Promise<Refusal | null> {
@@ -98,13 +100,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const address = String(ctx.state[ADDRESS_STATE] ?? '');
     // A solved challenge is costly to make, so those have the larger lane; the plain form has its own.
     const lane: Array<[LimitName, string?]> = proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
-    const refused = admit(lane);
-    if (refused) return refused;
-    const giveBack = () => lane.forEach(([name, key]) => limits().giveBack(name, key));
+    const tickets = await admit(lane);
+    if (!Array.isArray(tickets)) return tickets;
 
     const upload = form === 'good-deed' ? photoOf(files) : null;
     if (upload && upload.size > PHOTO_MAX_BYTES) {
-      giveBack();
+      await giveBack(tickets);
       return invalid([problem('photo', `照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`)]);
     }
     try {
@@ -113,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         form === 'suggestion' ? { form, fields: parsed.data as SuggestionForm } : { form, fields: parsed.data as GoodDeedForm };
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
-      giveBack();
+      await giveBack(tickets);
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
       if (error instanceof ProofReused) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       throw error;

@@ -85,6 +85,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
       notices: { email: Boolean(env('SMTP_HOST')) },
+      // Hosts whose players the site frames (comma-separated); unset keeps the plugin's list.
+      media: { embedHosts: env('CAMPAIGN_DESK_EMBED_HOSTS') ? env.array('CAMPAIGN_DESK_EMBED_HOSTS') : undefined },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),
@@ -100,6 +102,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAttempts: env.int('CAMPAIGN_DESK_OUTBOX_MAX_ATTEMPTS'),
         maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
         overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
+      },
+      // 定时发布: how often each instance looks for stories due (docs/operator/editorial.md).
+      scheduling: {
+        pollIntervalMs: env.int('CAMPAIGN_DESK_SCHEDULE_POLL_MS'),
+        maxDaysAhead: env.int('CAMPAIGN_DESK_SCHEDULE_MAX_DAYS'),
       },
       // The public forms (建言献策, 好人好事): see docs/operator/public-forms.md.
       participation: {

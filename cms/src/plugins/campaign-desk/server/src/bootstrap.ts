@@ -9,6 +9,7 @@ import mediaGuard from './media/services/media-guard';
 import publishedClauses from './publication/services/published-clauses';
 import retention from './participation/services/retention';
 import roles from './newsroom/services/roles';
+import scheduler from './scheduling/services/scheduler';
 import taxonomy from './content/services/taxonomy';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,4 +27,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, counters).ensureTable();
   getService(strapi, counters).start();
   getService(strapi, retention).start();
+  getService(strapi, scheduler).start();
 };

@@ -7,6 +7,7 @@ import partnerTokens from './coverage/controllers/partner-tokens';
 import review from './review/controllers/review';
 import reviewQueue from './review/controllers/review-queue';
 import notices from './notices/controllers/notices';
+import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
@@ -21,6 +22,7 @@ export default {
   review,
   'review-queue': reviewQueue,
   notices,
+  schedule,
   snapshot,
   statistics,
   undelivered,

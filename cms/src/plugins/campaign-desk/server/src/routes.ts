@@ -6,11 +6,19 @@ import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
+import * as scheduling from './scheduling/routes';
 
 export default {
   admin: {
     type: 'admin',
-    routes: [...review.adminRoutes, ...notices.adminRoutes, ...outbox.adminRoutes, ...participation.adminRoutes, ...coverage.adminRoutes],
+    routes: [
+      ...review.adminRoutes,
+      ...scheduling.adminRoutes,
+      ...notices.adminRoutes,
+      ...outbox.adminRoutes,
+      ...participation.adminRoutes,
+      ...coverage.adminRoutes,
+    ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
     type: 'content-api',

@@ -29,6 +29,8 @@ import reviewChains from './review/services/review-chains';
 import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
+import scheduler from './scheduling/services/scheduler';
+import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
 
 const services = [
@@ -62,6 +64,8 @@ const services = [
   reviewChanges,
   wordCheck,
   notices,
+  scheduler,
+  scheduling,
   seed,
 ];
 

@@ -36,9 +36,38 @@ export const configSchema = z.object({
     })
     .strict()
     .default({}),
+  /** 定时发布 (scheduling/): how often each instance looks for stories due, and how far ahead one may be scheduled. */
+  scheduling: z
+    .object({
+      pollIntervalMs: z.number().int().min(10).default(1000),
+      maxDaysAhead: z.number().int().min(1).default(90),
+      /** A publish taken this long ago and never finished is counted failed (its instance stopped). */
+      claimTimeoutMs: z.number().int().min(1000).default(120_000),
+    })
+    .strict()
+    .default({}),
   /** Notices (notices/): emailed too when an SMTP server is configured (SMTP_HOST). */
   notices: z
     .object({ email: z.boolean().default(false) })
+    .strict()
+    .default({}),
+  /** 融合传播: audio and video on the site's pages (docs/newsroom/融合传播.md). */
+  media: z
+    .object({
+      /**
+       * The platforms whose players the site frames (sandboxed) when a story's media link is on
+       * one of them, by exact host name; a link anywhere else stays a link.
+       */
+      embedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name, e.g. player.bilibili.com'),
+        )
+        .default(['player.bilibili.com', 'v.qq.com', 'player.youku.com']),
+    })
     .strict()
     .default({}),
   snapshot: z

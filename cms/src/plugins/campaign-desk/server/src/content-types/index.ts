@@ -21,6 +21,7 @@ import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
+import schedule from '../scheduling/content-type';
 
 export default {
   story: story,
@@ -46,4 +47,5 @@ export default {
   submission: submission,
   'partner-token': partnerToken,
   notice: notice,
+  schedule: schedule,
 };

@@ -35,6 +35,7 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   submission: '是读者的来稿',
   partnerToken: '须在“合作媒体令牌”中新建',
   notice: '由系统记录',
+  schedule: '须在审稿面板中安排',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

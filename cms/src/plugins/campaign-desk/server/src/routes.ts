@@ -7,6 +7,7 @@ import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
+import * as quiz from './quiz/routes';
 
 export default {
   admin: {
@@ -18,6 +19,7 @@ export default {
       ...outbox.adminRoutes,
       ...participation.adminRoutes,
       ...coverage.adminRoutes,
+      ...quiz.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -27,6 +29,7 @@ export default {
       ...coverage.contentApiRoutes,
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
+      ...quiz.contentApiRoutes,
     ],
   }),
 };

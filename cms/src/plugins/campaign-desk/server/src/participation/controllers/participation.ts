@@ -20,8 +20,8 @@ import {
 import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
+import { takeLane } from '../lanes';
 import { OversizedPhoto, UnreadablePhoto } from '../services/photos';
-import rateLimits, { type LimitName, type Ticket } from '../services/rate-limits';
 import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
 import proofService from '../services/proof';
@@ -50,24 +50,6 @@ function photoOf(files: ParticipationContext['request']['files']): UploadedFile 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = () => pluginConfig(strapi).participation.siteUrl;
-  const limits = () => getService(strapi, rateLimits);
-
-  const giveBack = (tickets: Ticket[]) => Promise.all(tickets.map((ticket) => limits().giveBack(ticket)));
-
-  /** Takes one of each limit, in order; gives back what it took if a later one refuses. Its tickets, or the refusal. */
-  async function admit(names: Array<[LimitName, string?]>): Promise<Ticket[] | Refusal> {
-    const taken: Ticket[] = [];
-    for (const [name, key] of names) {
-      const verdict = await limits().take(name, key);
-      if (!verdict.ok) {
-        await giveBack(taken);
-        const message = name.endsWith('Global') || name === 'global' ? PARTICIPATION_MESSAGES.busy : PARTICIPATION_MESSAGES.tooMany;
-        return { status: 429, message, retryAfterSeconds: verdict.retryAfterSeconds };
-      }
-      taken.push(verdict.ticket);
-    }
-    return taken;
-  }
 
   async function submit(ctx: ParticipationContext): Promise<Refusal | null> {
     const form = ctx.params.form as ParticipationForm;
@@ -97,15 +79,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       proof = check.signature;
     }
 
-    const address = String(ctx.state[ADDRESS_STATE] ?? '');
-    // A solved challenge is costly to make, so those have the larger lane; the plain form has its own.
-    const lane: Array<[LimitName, string?]> = proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
-    const tickets = await admit(lane);
-    if (!Array.isArray(tickets)) return tickets;
+    const lane = await takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
+    if (lane.refused) return lane.refused;
+    const { giveBack } = lane;
 
     const upload = form === 'good-deed' ? photoOf(files) : null;
     if (upload && upload.size > PHOTO_MAX_BYTES) {
-      await giveBack(tickets);
+      await giveBack();
       return invalid([problem('photo', `照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`)]);
     }
     try {
@@ -114,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         form === 'suggestion' ? { form, fields: parsed.data as SuggestionForm } : { form, fields: parsed.data as GoodDeedForm };
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
-      await giveBack(tickets);
+      await giveBack();
       if (error instanceof OversizedPhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.tooManyPixels)]);
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
       if (error instanceof ProofReused) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };

@@ -84,6 +84,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         // 三审 per outlet: each outlet's stories reviewed only by its review chain (采编人员).
         perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
+      // 图文直播: whether whoever wrote an entry may approve it too (off: a second person approves).
+      live: { selfApproval: env.bool('CAMPAIGN_DESK_LIVE_SELF_APPROVAL') },
       notices: { email: Boolean(env('SMTP_HOST')) },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.

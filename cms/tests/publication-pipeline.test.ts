@@ -127,6 +127,7 @@ describe('the publication pipeline', () => {
       'outletOfAuthor',
       'placementStates',
       'onePlanPerOutletAndPhase',
+      'liveEntryApproval',
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',

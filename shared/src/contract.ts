@@ -11,6 +11,8 @@ import { SLUG_PATTERN } from './slug';
 import {
   EVENT_KINDS,
   LECTURE_AUDIENCES,
+  LIVE_ENTRY_KINDS,
+  LIVE_STATES,
   LECTURE_GROUPS,
   OUTLET_LEVELS,
   OUTLET_MEDIA,
@@ -265,6 +267,55 @@ export const placementSchema = z.object({
   sample,
 });
 
+/** 图文直播: live text coverage of an event; its entries are records of their own. */
+export const liveSchema = z.object({
+  type: z.literal('live'),
+  ...published,
+  slug: slugSchema,
+  title: z.string().min(1).max(200),
+  eventId: documentIdSchema.nullable(),
+  state: z.enum(keysOf(LIVE_STATES)),
+  summary: z.string().nullable(),
+  sample,
+});
+
+/** What an entry of each kind must have beside its text. */
+export const LIVE_ENTRY_NEEDS: Record<string, 'photo' | 'videoUrl' | 'speaker' | undefined> = {
+  entry_photo: 'photo',
+  entry_video: 'videoUrl',
+  entry_quote: 'speaker',
+};
+const LIVE_ENTRY_FIELD_LABELS = { photo: '图片', videoUrl: '视频链接', speaker: '发言人' } as const;
+
+/** One entry of a live, public once a 值班编辑 approved it (only approved entries are published). */
+export const liveEntrySchema = z
+  .object({
+    type: z.literal('liveEntry'),
+    ...tracked,
+    liveId: documentIdSchema,
+    kind: z.enum(keysOf(LIVE_ENTRY_KINDS)),
+    text: z.string().min(1).max(2000),
+    photo: imageSchema.nullable(),
+    videoUrl: httpUrlSchema.nullable(),
+    /** Who is quoted (引语). */
+    speaker: z.string().min(1).max(100).nullable(),
+    pinned: z.boolean(),
+    /** A correction of what was said before, shown as 更正. */
+    correction: z.boolean(),
+    /** When it was approved: the time readers see, and the order of the page. */
+    postedAt: instantSchema,
+  })
+  .superRefine((entry, ctx) => {
+    const field = LIVE_ENTRY_NEEDS[entry.kind];
+    if (field && entry[field] === null) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field],
+        message: `${nameOf(LIVE_ENTRY_KINDS, entry.kind)}条目必须填写${LIVE_ENTRY_FIELD_LABELS[field]}（${field}）`,
+      });
+    }
+  });
+
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
 export const RECORD_TYPES = [
   'theme',
@@ -279,6 +330,8 @@ export const RECORD_TYPES = [
   'goodDeed',
   'placement',
   'suggestion',
+  'live',
+  'liveEntry',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -295,6 +348,8 @@ export const RECORD_SCHEMAS = {
   goodDeed: goodDeedSchema,
   placement: placementSchema,
   suggestion: suggestionSchema,
+  live: liveSchema,
+  liveEntry: liveEntrySchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;
@@ -348,6 +403,8 @@ export type Opinion = z.infer<typeof opinionSchema>;
 export type CampaignEvent = z.infer<typeof eventSchema>;
 export type Placement = z.infer<typeof placementSchema>;
 export type Suggestion = z.infer<typeof suggestionSchema>;
+export type Live = z.infer<typeof liveSchema>;
+export type LiveEntry = z.infer<typeof liveEntrySchema>;
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
 

@@ -1,6 +1,7 @@
 /** The plugin's routes, composed from each feature's. */
 import type { Core } from '@strapi/strapi';
 import * as coverage from './coverage/routes';
+import * as live from './live/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
@@ -10,7 +11,14 @@ import * as review from './review/routes';
 export default {
   admin: {
     type: 'admin',
-    routes: [...review.adminRoutes, ...notices.adminRoutes, ...outbox.adminRoutes, ...participation.adminRoutes, ...coverage.adminRoutes],
+    routes: [
+      ...review.adminRoutes,
+      ...notices.adminRoutes,
+      ...outbox.adminRoutes,
+      ...participation.adminRoutes,
+      ...coverage.adminRoutes,
+      ...live.adminRoutes,
+    ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
     type: 'content-api',

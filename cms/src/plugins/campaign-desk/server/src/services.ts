@@ -28,6 +28,7 @@ import reviewChains from './review/services/review-chains';
 import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
+import liveDesk from './live/services/live-desk';
 import seed from './seed/services/seed';
 
 const services = [
@@ -60,6 +61,7 @@ const services = [
   reviewChanges,
   wordCheck,
   notices,
+  liveDesk,
   seed,
 ];
 

@@ -21,6 +21,7 @@ import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
+import { live, liveEntry } from '../live/content-types';
 
 export default {
   story: story,
@@ -46,4 +47,6 @@ export default {
   submission: submission,
   'partner-token': partnerToken,
   notice: notice,
+  live: live,
+  'live-entry': liveEntry,
 };

@@ -1,0 +1,130 @@
+/** The feed documents: RSS 2.0, JSON Feed 1.1 and the OPML list of feeds. */
+import { stripIllegalXmlChars } from '@campaign-desk/shared';
+import type { FeedItem } from './items';
+import { absolute, htmlDescription, plainLine, unique, xmlText } from './text';
+
+export const FEED_ITEM_LIMIT = 50;
+
+export type FeedChannel = {
+  title: string;
+  description: string;
+  /** The page the feed is about (absolute). */
+  link: string;
+  /** The feed's own URL (absolute). */
+  selfUrl: string;
+  lastBuildDate: Date;
+  /** Optional JSON Feed URL of the same content. */
+  language?: string;
+};
+
+/** An RSS document (`buildRss`) as a route answers it. */
+export function rssResponse(channel: FeedChannel, items: FeedItem[]): Response {
+  return new Response(buildRss(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+
+/** RSS 2.0 with content:encoded, dc:creator, media:content and atom:link rel=self. */
+export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
+  const latest = latestItems(items, limit);
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/"' +
+      ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+  );
+  out.push('<channel>');
+  out.push(`<title>${xmlText(plainLine(channel.title))}</title>`);
+  out.push(`<link>${xmlText(absolute(channel.link))}</link>`);
+  out.push(`<description>${htmlDescription(channel.description)}</description>`);
+  out.push(`<atom:link href="${xmlText(absolute(channel.selfUrl))}" rel="self" type="application/rss+xml"/>`);
+  out.push(`<language>${xmlText(channel.language ?? 'zh-cn')}</language>`);
+  out.push(`<lastBuildDate>${channel.lastBuildDate.toUTCString()}</lastBuildDate>`);
+  out.push('<generator>Campaign Desk</generator>');
+  out.push('<ttl>60</ttl>');
+  for (const item of latest) {
+    out.push('<item>');
+    out.push(`<title>${xmlText(plainLine(item.title))}</title>`);
+    out.push(`<link>${xmlText(absolute(item.link))}</link>`);
+    out.push(`<guid isPermaLink="false">${xmlText(item.guid)}</guid>`);
+    out.push(`<pubDate>${item.pubDate.toUTCString()}</pubDate>`);
+    out.push(`<description>${htmlDescription(item.summary)}</description>`);
+    // Escaped rather than in CDATA: a ']]>' in a story then cannot end the section.
+    out.push(`<content:encoded>${xmlText(item.contentHtml)}</content:encoded>`);
+    for (const creator of item.creators) out.push(`<dc:creator>${xmlText(plainLine(creator))}</dc:creator>`);
+    for (const category of unique(item.categories)) out.push(`<category>${xmlText(plainLine(category))}</category>`);
+    if (item.image) {
+      const image = item.image;
+      out.push(
+        `<media:content url="${xmlText(absolute(image.url))}" medium="image" type="${xmlText(image.type)}"` +
+          `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}>`,
+      );
+      if (image.caption || image.alt)
+        out.push(`<media:description>${xmlText(plainLine(image.caption || image.alt || '', 2000))}</media:description>`);
+      if (image.credit) out.push(`<media:credit>${xmlText(plainLine(image.credit))}</media:credit>`);
+      out.push('</media:content>');
+    }
+    if (item.enclosure) {
+      // The length is unknown without fetching the file; 0 is the accepted stand-in.
+      out.push(`<enclosure url="${xmlText(absolute(item.enclosure.url))}" length="0" type="${xmlText(item.enclosure.type)}"/>`);
+    }
+    out.push('</item>');
+  }
+  out.push('</channel>');
+  out.push('</rss>');
+  return `${out.join('\n')}\n`;
+}
+
+/** JSON Feed 1.1. */
+export function buildJsonFeed(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
+  const clean = (text: string) => stripIllegalXmlChars(text);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: plainLine(channel.title),
+    home_page_url: absolute(channel.link),
+    feed_url: absolute(channel.selfUrl),
+    description: plainLine(channel.description, 2000),
+    language: 'zh-CN',
+    items: latestItems(items, limit).map((item) => ({
+      id: item.guid,
+      url: absolute(item.link),
+      title: plainLine(item.title),
+      summary: plainLine(item.summary, 2000),
+      content_html: clean(item.contentHtml),
+      ...(item.image ? { image: absolute(item.image.url) } : {}),
+      date_published: item.pubDate.toISOString(),
+      ...(item.updated ? { date_modified: item.updated.toISOString() } : {}),
+      ...(item.creators.length > 0 ? { authors: item.creators.map((name) => ({ name: plainLine(name) })) } : {}),
+      tags: unique(item.categories).map((tag) => plainLine(tag)),
+      ...(item.enclosure ? { attachments: [{ url: absolute(item.enclosure.url), mime_type: item.enclosure.type }] } : {}),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+export type FeedListing = { title: string; xmlUrl: string; htmlUrl: string; description: string; group: string };
+
+/** OPML 2.0 of feeds, grouped in outlines (全站, 专栏, 主题…). */
+export function buildOpml(title: string, feeds: FeedListing[], dateCreated: Date): string {
+  const groups = new Map<string, FeedListing[]>();
+  for (const feed of feeds) groups.set(feed.group, [...(groups.get(feed.group) ?? []), feed]);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '<head>'];
+  out.push(`<title>${xmlText(plainLine(title))}</title>`);
+  out.push(`<dateCreated>${dateCreated.toUTCString()}</dateCreated>`);
+  out.push('</head>', '<body>');
+  for (const [group, listed] of groups) {
+    out.push(`<outline text="${xmlText(plainLine(group))}" title="${xmlText(plainLine(group))}">`);
+    for (const feed of listed) {
+      out.push(
+        `<outline type="rss" version="RSS2" text="${xmlText(plainLine(feed.title))}" title="${xmlText(plainLine(feed.title))}"` +
+          ` description="${xmlText(plainLine(feed.description, 500))}" xmlUrl="${xmlText(absolute(feed.xmlUrl))}"` +
+          ` htmlUrl="${xmlText(absolute(feed.htmlUrl))}" language="zh-cn"/>`,
+      );
+    }
+    out.push('</outline>');
+  }
+  out.push('</body>', '</opml>');
+  return `${out.join('\n')}\n`;
+}
+
+function latestItems(items: FeedItem[], limit: number): FeedItem[] {
+  return [...items].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()).slice(0, limit);
+}

@@ -7,7 +7,8 @@
  * measures its start-up build (a whole one: every page, feed, search shard, check and
  * compressed copy, with the peak memory of the publisher's process tree), and then the
  * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
- * incremental release, each until a reader sees it. The statistics API (统计) is timed as
+ * incremental release, each until a reader sees it, and of a 图文直播's entries, each approval until
+ * a page open in Chromium shows it (bench/live.ts). The statistics API (统计) is timed as
  * the chief editor's page calls it, with verified placements for one story in twenty.
  * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics); `--only site` skips
  * the statistics and the public forms (the site's figures alone, after seeding). Prints a table
@@ -30,6 +31,7 @@ import { benchParticipation } from './bench/participation';
 import { percentile } from './bench/percentile';
 import { treeRss } from './bench/process-tree';
 import { benchStories } from './bench/stories';
+import { benchLive } from './bench/live';
 import plan from './seed/plan.json';
 
 const { values } = parseArgs({
@@ -420,6 +422,14 @@ async function main() {
       ]),
     );
     results.incrementalBuilds = builds;
+
+    step(`图文直播: approving ${samples} entries, one at a time, until a page open at 375 px shows each`);
+    results.live = await benchLive(cms.strapi, {
+      siteUrl,
+      samples,
+      quiet,
+      lastRendered: async () => (await status())?.lastBuild?.rendered ?? null,
+    });
   } finally {
     await publisher?.stop();
     await cms.stop();
@@ -447,6 +457,7 @@ async function main() {
     timings: Record<string, number>;
   };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const live = results.live as Awaited<ReturnType<typeof benchLive>>;
   const t = whole.timings;
   console.table({
     ...figuresOfTheCms,
@@ -457,6 +468,7 @@ async function main() {
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+    'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)} (files rendered per approval: ${live.rendered.join(', ')})`,
     'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
       .publish!.all.map((value) => value.toFixed(2))
       .join(', '),

@@ -59,6 +59,13 @@ export const paths = {
   /** 重点报道. */
   featuredFeed: '/feeds/featured.xml',
   goodDeedsFeed: '/feeds/good-deeds.xml',
+  /** 图文直播: the page, the entries the page's script fetches while it is on, the partners' feed and the embeddable page. */
+  live: (live: Slugged) => `/lives/${live.slug}/`,
+  liveEntries: (live: Slugged) => `/lives/${live.slug}/entries.json`,
+  liveFeed: (live: Slugged) => `/lives/${live.slug}/feed.xml`,
+  liveEmbed: (live: Slugged) => `/lives/${live.slug}/embed/`,
+  /** An entry where its live's page shows it. */
+  liveEntryAnchor: (entry: { documentId: string }) => `entry-${entry.documentId}`,
 };
 
 let address: SiteAddress | undefined;

@@ -15,24 +15,24 @@
  * and writes .bench/results-<N>.json.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Core } from '@strapi/strapi';
 import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { exportSnapshot, measureStatistics, seedPlacements, seedStories } from './bench/cms-figures';
+import { benchParticipation } from './bench/participation';
+import { treeRss } from './bench/process-tree';
+import { sleep, step } from './bench/progress';
+import { measurePublishLatency, type Status } from './bench/publish-latency';
+import { benchLive } from './bench/live';
+import { report } from './bench/report';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
 import { repoRoot } from './lib/paths';
-import { benchParticipation } from './bench/participation';
-import { percentile } from './bench/percentile';
-import { treeRss } from './bench/process-tree';
-import { benchStories } from './bench/stories';
-import { benchLive } from './bench/live';
-import plan from './seed/plan.json';
 
 const { values } = parseArgs({
   options: {
@@ -56,143 +56,11 @@ const freePort = () =>
     });
   });
 
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const seconds = (ms: number) => (ms / 1000).toFixed(1);
-const step = (text: string) => console.log(`▶ ${text}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function du(dir: string): Promise<number> {
   return import('node:child_process').then(({ execFileSync }) =>
     Number(execFileSync('du', ['-sbL', dir], { encoding: 'utf8' }).split('\t')[0]),
   );
 }
-
-async function seedStories(strapi: Core.Strapi) {
-  const seed = strapi.plugin(PLUGIN_ID).service('seed');
-  await seed.load(plan, 'plan.json');
-  const stories = benchStories(storyCount);
-  const batch = Number(values.batch);
-  const started = performance.now();
-  for (let offset = 0; offset < stories.length; offset += batch) {
-    await seed.load({ stories: stories.slice(offset, offset + batch) }, 'bench');
-    process.stdout.write(`\r  ${Math.min(offset + batch, stories.length)} / ${stories.length} stories`);
-  }
-  process.stdout.write('\n');
-  const elapsed = (performance.now() - started) / 1000;
-  return { stories: storyCount, seconds: elapsed, perSecond: storyCount / elapsed };
-}
-
-/** Verified placements at the central and provincial outlets for one story in twenty, each with its evidence. */
-async function seedPlacements(strapi: Core.Strapi) {
-  const evidence = (await strapi.db.query('plugin::upload.file').create({
-    data: {
-      name: 'bench-evidence.png',
-      hash: 'bench_evidence',
-      ext: '.png',
-      mime: 'image/png',
-      size: 1,
-      url: '/uploads/bench_evidence.png',
-      provider: 'local',
-      width: 1,
-      height: 1,
-    },
-  })) as { id: number };
-  const targets = (await strapi.db.query(UID.outlet).findMany({ where: { countsTowardCoverage: true }, select: ['documentId'] })) as Array<{
-    documentId: string;
-  }>;
-  const stories = (await strapi.db
-    .query(UID.story)
-    .findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'date'], orderBy: { id: 'asc' } })) as Array<{
-    documentId: string;
-    date: string;
-  }>;
-  let created = 0;
-  // Every target but the last carries something, so the page has someone missing to show.
-  for (const [index, story] of stories.entries()) {
-    if (index % 20 !== 0) continue;
-    await strapi.documents(UID.placement).create({
-      data: {
-        story: story.documentId,
-        outlet: targets[created % (targets.length - 1)]!.documentId,
-        state: 'verified',
-        date: new Date(story.date).toISOString().slice(0, 10),
-        slot: '第1版',
-        evidence: evidence.id,
-      },
-    } as never);
-    created += 1;
-  }
-  return created;
-}
-
-/** The 统计 page's API as the chief editor calls it, over the whole campaign, and its xlsx export. */
-async function measureStatistics(strapi: Core.Strapi, url: string) {
-  const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } })) as { id: number };
-  const login = {
-    email: `bench-${randomBytes(4).toString('hex')}@campaign-desk.local`,
-    password: `Bench1${randomBytes(9).toString('base64url')}`,
-  };
-  await strapi.service('admin::user').create({ ...login, firstname: '压测', lastname: '主编', isActive: true, roles: [role.id] });
-  const session = (await (
-    await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) })
-  ).json()) as {
-    data: { token: string };
-  };
-  const get = async (path: string) => {
-    const started = performance.now();
-    const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${session.data.token}` } });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    const body = await response.arrayBuffer();
-    return { seconds: (performance.now() - started) / 1000, body };
-  };
-  const range = 'from=2020-04-21&to=2020-12-31';
-  const times: number[] = [];
-  let stories = 0;
-  for (let n = 0; n < 7; n += 1) {
-    const { seconds: elapsed, body } = await get(`/campaign-desk/statistics?${range}`);
-    times.push(elapsed);
-    stories = (JSON.parse(Buffer.from(body).toString('utf8')) as { totals: { stories: number } }).totals.stories;
-  }
-  const xlsx = await get(`/campaign-desk/statistics/export.xlsx?${range}`);
-  return {
-    stories,
-    requests: times.length,
-    p50Seconds: percentile(times, 50),
-    maxSeconds: Math.max(...times),
-    xlsxSeconds: xlsx.seconds,
-    xlsxBytes: xlsx.body.byteLength,
-  };
-}
-
-async function exportSnapshot(url: string, token: string) {
-  const started = performance.now();
-  let cursor = '';
-  let records = 0;
-  let pages = 0;
-  for (let more = true; more; pages += 1) {
-    const response = await fetch(`${url}/api/campaign-desk/snapshot?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) throw new Error(`snapshot: ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as { records: unknown[]; cursor: string; hasMore: boolean };
-    records += page.records.length;
-    cursor = page.cursor;
-    more = page.hasMore;
-  }
-  return { records, requests: pages, seconds: (performance.now() - started) / 1000 };
-}
-
-type Build = {
-  ok: boolean;
-  error: string | null;
-  mode: string;
-  pages: number;
-  rendered: number;
-  reasons: string[];
-  timings: Record<string, number>;
-  durationMs: number;
-};
-type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: Build | null; recent: Build[] };
 
 async function main() {
   loadEnv();
@@ -222,7 +90,7 @@ async function main() {
   let publisher: PublisherProcess | null = null;
   try {
     step(`Seeding ${storyCount} stories through the plugin (${results.database})`);
-    results.seeding = await seedStories(cms.strapi);
+    results.seeding = await seedStories(cms.strapi, storyCount, Number(values.batch));
 
     const token = (
       (await cms.strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'read-only', lifespan: null })) as {
@@ -310,191 +178,17 @@ async function main() {
     }
     for (let settled = await status(); settled?.building || settled?.queued; settled = await status()) await sleep(100);
 
-    const documents = cms.strapi.documents(UID.story);
-    const review = cms.strapi.plugin(PLUGIN_ID).service('review');
-    const ids = async (uid: string, slug: string) =>
-      ((await cms.strapi.db.query(uid as never).findOne({ where: { slug } })) as { documentId: string }).documentId;
-    const [columnSlug, themeSlug, activitySlug, placeSlug] = [plan.columns[1]!.slug, 'shifanqu', 'da-diaoyan', 'chibi'];
-    const relations = {
-      columns: { connect: [{ documentId: await ids(UID.column, columnSlug) }] },
-      theme: { connect: [{ documentId: await ids(UID.theme, themeSlug) }] },
-      activities: { connect: [{ documentId: await ids(UID.activity, activitySlug) }] },
-      places: { connect: [{ documentId: await ids(UID.place, placeSlug) }] },
-    };
-    const feeds = [
-      '/rss.xml',
-      '/feed.json',
-      `/feeds/columns/${columnSlug}.xml`,
-      `/feeds/themes/${themeSlug}.xml`,
-      `/feeds/activities/${activitySlug}.xml`,
-      `/feeds/places/${placeSlug}.xml`,
-    ];
-    const fetchText = async (sitePath: string) => {
-      const response = await fetch(`${siteUrl}${sitePath}`);
-      return { status: response.status, text: await response.text() };
-    };
-    /** Polls until `seen` holds, and answers how long that took; a failed build ends the bench. */
-    const until = async (seen: () => Promise<boolean>, what: string) => {
-      const started = performance.now();
-      for (;;) {
-        if (await seen()) return (performance.now() - started) / 1000;
-        const now = await status();
-        if (now?.lastBuild && !now.lastBuild.ok) throw new Error(`a build failed while waiting for ${what}: ${now.lastBuild.error}`);
-        if (performance.now() - started > 600_000) throw new Error(`${what} took more than ten minutes`);
-        await sleep(50);
-      }
-    };
-    const quiet = async () => {
-      for (let now = await status(); !now || now.building || now.queued; now = await status()) await sleep(50);
-    };
-
-    step(`Publishing ${samples} stories, one at a time, until each is served and in its column feed`);
-    const published: Array<{ documentId: string; slug: string }> = [];
-    const latencies = { publish: [] as number[], edit: [] as number[], unpublish: [] as number[] };
-    /** Each timed change's last build, where its time went (a series that rises publish after publish shows here). */
-    const builds = { publish: [] as Array<Build | null>, edit: [] as Array<Build | null>, unpublish: [] as Array<Build | null> };
-    const lastBuild = async () => {
-      const build = (await status())?.lastBuild ?? null;
-      return build && { ...build, reasons: [], warnings: [] };
-    };
-    for (let n = 0; n < samples; n += 1) {
-      await quiet();
-      const slug = `latency-${randomBytes(4).toString('hex')}`;
-      const story = await documents.create({
-        data: {
-          slug,
-          title: `【压测】发布延迟测量 ${n + 1}`,
-          kind: 'news',
-          body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }],
-          sample: true,
-          ...relations,
-        },
-      } as never);
-      await review.approveAsSystem(story.documentId, '压测');
-      const started = performance.now();
-      await documents.publish({ documentId: story.documentId } as never);
-      await until(
-        async () => (await fetchText(`/stories/${slug}/`)).status === 200 && (await fetchText(feeds[2]!)).text.includes(slug),
-        `${slug} to be served`,
-      );
-      latencies.publish.push((performance.now() - started) / 1000);
-      builds.publish.push(await lastBuild());
-      published.push({ documentId: story.documentId, slug });
-      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.publish.at(-1)!.toFixed(2)} s`);
-    }
-    process.stdout.write('\n');
-
-    step(`Editing each published story's title, until its page shows the new one`);
-    for (const [n, { documentId, slug }] of published.entries()) {
-      await quiet();
-      const title = `【压测】改过的标题 ${n + 1}`;
-      await documents.update({ documentId, data: { title } } as never);
-      await review.approveAsSystem(documentId, '压测');
-      const started = performance.now();
-      await documents.publish({ documentId } as never);
-      await until(async () => (await fetchText(`/stories/${slug}/`)).text.includes(title), `${slug}'s new title`);
-      latencies.edit.push((performance.now() - started) / 1000);
-      builds.edit.push(await lastBuild());
-      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.edit.at(-1)!.toFixed(2)} s`);
-    }
-    process.stdout.write('\n');
-
-    step('Withdrawing each, until its page answers 404 and no feed carries it');
-    for (const [n, { documentId, slug }] of published.entries()) {
-      await quiet();
-      const guid = `urn:campaign-desk:story:${documentId}`;
-      const started = performance.now();
-      await documents.unpublish({ documentId } as never);
-      await until(async () => {
-        if ((await fetchText(`/stories/${slug}/`)).status !== 404) return false;
-        for (const feed of feeds) if ((await fetchText(feed)).text.includes(guid)) return false;
-        return true;
-      }, `${slug} to be withdrawn`);
-      latencies.unpublish.push((performance.now() - started) / 1000);
-      builds.unpublish.push(await lastBuild());
-      process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.unpublish.at(-1)!.toFixed(2)} s`);
-    }
-    process.stdout.write('\n');
-    results.latency = Object.fromEntries(
-      Object.entries(latencies).map(([name, list]) => [
-        name,
-        { samples: list.length, p50Seconds: percentile(list, 50), p95Seconds: percentile(list, 95), all: list },
-      ]),
-    );
-    results.incrementalBuilds = builds;
-
-    step(`图文直播: approving ${samples} entries, one at a time, until a page open at 375 px shows each`);
-    results.live = await benchLive(cms.strapi, {
-      siteUrl,
-      samples,
-      quiet,
-      lastRendered: async () => (await status())?.lastBuild?.rendered ?? null,
-    });
+    Object.assign(results, await measurePublishLatency(cms.strapi, { siteUrl, samples, status }));
+    Object.assign(results, await benchLive(cms.strapi, { siteUrl, samples, status }));
   } finally {
     await publisher?.stop();
     await cms.stop();
   }
 
-  const seeding = results.seeding as { perSecond: number };
-  const snapshot = results.snapshot as { seconds: number; records: number };
-  const figuresOfTheCms: Record<string, string> = {
-    'seeding (stories/s)': seeding.perSecond.toFixed(1),
-    'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
-    ...(values.only === 'site' ? {} : figuresOfTheForms()),
-  };
-  if (values.only === 'cms') {
-    console.table(figuresOfTheCms);
-    return write();
-  }
-  const compile = results.compile as { seconds: number };
-  const whole = results.wholeBuild as {
-    seconds: number;
-    pages: number;
-    rendered: number;
-    renderRate: number;
-    peakRssBytes: number;
-    outputBytes: number;
-    timings: Record<string, number>;
-  };
-  const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
-  const live = results.live as Awaited<ReturnType<typeof benchLive>>;
-  const t = whole.timings;
-  console.table({
-    ...figuresOfTheCms,
-    'compile (s, once per template version)': compile.seconds.toFixed(1),
-    'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
-    'whole build peak memory (MB)': mb(whole.peakRssBytes),
-    'release size (MB)': mb(whole.outputBytes),
-    'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
-    'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
-    'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
-    'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)} (files rendered per approval: ${live.rendered.join(', ')})`,
-    'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
-      .publish!.all.map((value) => value.toFixed(2))
-      .join(', '),
+  report(results, {
+    only: values.only,
+    file: path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`),
   });
-  write();
-
-  /** The statistics and the public forms' figures. */
-  function figuresOfTheForms(): Record<string, string> {
-    const statistics = results.statistics as { stories: number; p50Seconds: number; maxSeconds: number; xlsxSeconds: number };
-    const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
-    const flood = (run: typeof oneAddress) =>
-      `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
-    return {
-      'statistics API p50 / max (s)': `${statistics.p50Seconds.toFixed(2)} / ${statistics.maxSeconds.toFixed(2)} over ${statistics.stories} stories, ${String(results.placements)} placements`,
-      'statistics xlsx export (s)': statistics.xlsxSeconds.toFixed(2),
-      'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
-      [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
-      'flood from one address (the gate decides)': flood(oneAddress),
-    };
-  }
-
-  function write() {
-    const file = path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`);
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written to ${path.relative(repoRoot, file)}`);
-  }
 }
 
 main().catch((error: unknown) => {

@@ -87,6 +87,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // 图文直播: whether whoever wrote an entry may approve it too (off: a second person approves).
       live: { selfApproval: env.bool('CAMPAIGN_DESK_LIVE_SELF_APPROVAL') },
       notices: { email: Boolean(env('SMTP_HOST')) },
+      // Hosts whose players the site frames (comma-separated); unset keeps the plugin's list.
+      media: { embedHosts: env('CAMPAIGN_DESK_EMBED_HOSTS') ? env.array('CAMPAIGN_DESK_EMBED_HOSTS') : undefined },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),

@@ -9,9 +9,10 @@
  * renderer's last plan describes the live release; otherwise it is whole: at start-up, after
  * the site's templates changed, after a rollback, or when asked for.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SiteRenderer, closeSearchIndexer, siteFingerprint, type Plan, type SnapshotSource } from '@campaign-desk/site/renderer';
+import { BuildHistory } from './build-history';
 import { BuildRun, type BuildRecord } from './build-run';
 import { buildRelease } from './release-build';
 import { Releases, type ReleaseChange } from './releases';
@@ -48,17 +49,12 @@ export interface PublisherOptions {
 
 export type { BuildRecord };
 
-type State = { lastBuild: BuildRecord | null; lastSuccess: BuildRecord | null; recent: BuildRecord[]; builds: number };
-
-/** Builds kept in the status. */
-const RECENT = 20;
-
 /** A release that must not go live, and why. */
 class Refused extends Error {}
 
 export class Publisher {
   readonly releases: Releases;
-  private readonly stateFile: string;
+  private readonly history: BuildHistory;
   private readonly mediaDir: string;
   private renderer: SiteRenderer | null = null;
   /** The release the renderer's last committed plan describes, if any. */
@@ -67,11 +63,10 @@ export class Publisher {
   private queuedReasons: string[] = [];
   private forceNext = false;
   private wholeNext = false;
-  private state: State = { lastBuild: null, lastSuccess: null, recent: [], builds: 0 };
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.dataDir);
-    this.stateFile = path.join(options.dataDir, 'state.json');
+    this.history = new BuildHistory(path.join(options.dataDir, 'state.json'), options.log ?? (() => {}));
     // Kept between builds and restarts: images and their copies, made once per URL.
     this.mediaDir = path.join(options.dataDir, 'media');
   }
@@ -80,11 +75,7 @@ export class Publisher {
   async open(): Promise<this> {
     await mkdir(this.options.dataDir, { recursive: true });
     await this.releases.discardPartials();
-    try {
-      this.state = { ...this.state, ...JSON.parse(await readFile(this.stateFile, 'utf8')) };
-    } catch {
-      // first run
-    }
+    await this.history.load();
     return this;
   }
 
@@ -112,10 +103,10 @@ export class Publisher {
       live: await this.releases.live(),
       building: this.running !== null,
       queued: this.queuedReasons.length > 0,
-      lastBuild: this.state.lastBuild,
-      lastSuccess: this.state.lastSuccess,
-      recent: this.state.recent,
-      builds: this.state.builds,
+      lastBuild: this.history.state.lastBuild,
+      lastSuccess: this.history.state.lastSuccess,
+      recent: this.history.state.recent,
+      builds: this.history.state.builds,
       releases: await this.releases.list(),
     };
   }
@@ -206,7 +197,7 @@ export class Publisher {
       if (!build.published) await this.discard(build.release);
     }
     this.logOutcome(build, log);
-    await this.record(build.finish());
+    await this.history.record(build.finish());
   }
 
   /** The live release to build on when the renderer's last plan describes it, or null: a whole build. */
@@ -229,7 +220,8 @@ export class Publisher {
 
   /** A release much smaller than the live one is refused unless forced: a broken snapshot must not empty the site. */
   private refuseShrinking(plan: Plan, force: boolean, live: string | null): void {
-    const previous = this.state.lastSuccess?.release === live ? this.state.lastSuccess?.pages : null;
+    const { lastSuccess } = this.history.state;
+    const previous = lastSuccess?.release === live ? lastSuccess?.pages : null;
     if (!force && previous && plan.pages.html < previous * this.options.minPageRatio) {
       throw new Refused(
         `page count: ${plan.pages.html} pages against ${previous} live (below ${Math.round(this.options.minPageRatio * 100)}%); publish with --force if this is intended`,
@@ -278,21 +270,6 @@ export class Publisher {
         `release ${build.release} is live (${build.mode}, ${plan!.pages.changed.length} rendered, ${plan!.pages.removed.length} removed, ${plan!.pages.html} pages)`,
       );
     for (const warning of plan?.warnings ?? []) log(`warning: ${warning}`);
-  }
-
-  /** Keeps a build's record in the status, and on disk so the last builds survive a restart. */
-  private async record(record: BuildRecord): Promise<void> {
-    this.state = {
-      lastBuild: record,
-      lastSuccess: record.ok ? record : this.state.lastSuccess,
-      recent: [record, ...this.state.recent].slice(0, RECENT),
-      builds: this.state.builds + 1,
-    };
-    try {
-      await writeFile(this.stateFile, `${JSON.stringify(this.state, null, 2)}\n`);
-    } catch (failure) {
-      (this.options.log ?? (() => {}))(`could not save the publisher's state: ${(failure as Error).message}`);
-    }
   }
 }
 

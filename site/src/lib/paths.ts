@@ -59,6 +59,8 @@ export const paths = {
   /** 重点报道. */
   featuredFeed: '/feeds/featured.xml',
   goodDeedsFeed: '/feeds/good-deeds.xml',
+  /** 听新闻: the audio stories as a podcast. */
+  podcast: '/feeds/podcast.xml',
   /** 图文直播: the page, the entries the page's script fetches while it is on, the partners' feed and the embeddable page. */
   live: (live: Slugged) => `/lives/${live.slug}/`,
   liveEntries: (live: Slugged) => `/lives/${live.slug}/entries.json`,

@@ -12,10 +12,12 @@ import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { siteAddress } from '../lib/paths';
 import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
+import type { StoryChange } from '../views/page-family';
 import { layoutView } from '../views/layout';
 import { fingerprint } from './fingerprint';
 import { checkPersonLinks, personLinks } from './person-links';
@@ -66,12 +68,27 @@ export type Plan = {
 export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
 
 type State = {
+  /** The campaign the state was planned from (null: none, everything is planned). */
+  campaign: Campaign | null;
+  /** The fingerprint of the frame every page shares. */
+  layout: string;
   pages: Map<string, { fingerprint: string; request: string }>;
   media: Set<string>;
   shards: string[];
 };
 
-const EMPTY: State = { pages: new Map(), media: new Set(), shards: [] };
+const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: [] };
+
+/** Search records are kept while their story is (lib/search.ts): each is hashed once. */
+const recordDigests = new WeakMap<SearchRecord, string>();
+function digestOfRecord(record: SearchRecord): string {
+  let digest = recordDigests.get(record);
+  if (digest === undefined) {
+    digest = fingerprint(record);
+    recordDigests.set(record, digest);
+  }
+  return digest;
+}
 
 /** Where a site path is written in a release: `/a/` → `a/index.html`, `/a.xml` → `a.xml`. */
 export function fileOf(path: string): string {
@@ -81,18 +98,46 @@ export function fileOf(path: string): string {
 export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
+  let captions: Captions | null = null;
   let campaign: Campaign | null = null;
   /** The search records of the last sync, by shard. */
   let shards: SearchRecord[][] = [];
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
+  /**
+   * What changed since the baseline: the stories, by documentId, and whether anything else
+   * did (then every page is looked at again). Kept until a plan is committed.
+   */
+  const unsettled = { stories: new Set<string>(), other: false };
 
-  function statePages(current: Campaign): State['pages'] {
-    const layout = fingerprint(layoutView(current));
+  /** The change since the baseline when it is of stories alone, or null. */
+  function storyChange(current: Campaign): StoryChange | null {
+    const before = baseline.campaign;
+    if (before === null || unsettled.other || before.preview !== current.preview) return null;
+    const held = (campaign: Campaign, id: string) => campaign.stories.byId.get(id) ?? null;
+    return {
+      before,
+      after: current,
+      stories: [...unsettled.stories].map((id) => ({ was: held(before, id), is: held(current, id) })),
+    };
+  }
+
+  /**
+   * Every page's fingerprint. After a change of stories alone, a page no family says the
+   * change touches keeps its fingerprint from the baseline without its view being made:
+   * the plan costs what the change touches, not the size of the archive.
+   */
+  function statePages(current: Campaign, layout: string): State['pages'] {
+    const change = layout === baseline.layout ? storyChange(current) : null;
     const pages = new Map<string, { fingerprint: string; request: string }>();
     for (const family of Object.values(PAGE_TABLE)) {
+      const touched = change && family.touchedBy ? new Set(family.touchedBy(change)) : null;
       for (const { path, params } of family.pages(current)) {
-        pages.set(path, { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path });
+        const kept = touched && !touched.has(path) ? baseline.pages.get(path) : undefined;
+        pages.set(
+          path,
+          kept ?? { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path },
+        );
       }
     }
     return pages;
@@ -110,22 +155,40 @@ export function createRuntime(app: App) {
       // A file is always a whole snapshot; the API is asked for the changes since the last sync.
       const whole = input.full || records.cursor === null || input.source.kind === 'file';
       const pages = await readSnapshot(input.source, whole ? undefined : records.cursor!);
-      records.apply(pages, whole);
+      for (const { type, documentId } of records.apply(pages, whole)) {
+        if (type === 'story') unsettled.stories.add(documentId);
+        else unsettled.other = true;
+      }
+      unsettled.other ||= whole;
       const read = performance.now();
 
       const warnings: string[] = [];
       if (media?.dir !== input.mediaDir) media = new Media(input.mediaDir);
+      if (captions?.dir !== input.mediaDir) captions = new Captions(input.mediaDir);
       const stories = records.all('story');
       const imaged = [...stories, ...records.all('column'), ...records.all('figure'), ...records.all('goodDeed')];
       await media.prepare(imaged, { warn: (message) => warnings.push(message) });
+      await captions.prepare(stories, { warn: (message) => warnings.push(message) });
       const prepared = performance.now();
 
       const library = media;
-      campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
+      const tracks = captions;
+      campaign = indexCampaign(records, new Date(input.now), {
+        media: (url) => library.entryOf(url),
+        captions: (url) => tracks.fileOf(url),
+        preview: input.preview,
+      });
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
-      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shards.map((shard) => fingerprint(shard)) };
+      const layout = fingerprint(layoutView(campaign));
+      planned = {
+        campaign,
+        layout,
+        pages: statePages(campaign, layout),
+        media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories)]),
+        shards: shards.map((shard) => fingerprint(shard.map(digestOfRecord))),
+      };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
@@ -176,6 +239,8 @@ export function createRuntime(app: App) {
     /** The last plan's release went live: it is what the next plan is measured against. */
     commit(): void {
       baseline = planned;
+      unsettled.stories.clear();
+      unsettled.other = false;
     },
 
     /** Plan everything next time (a full build, or after a rollback). */

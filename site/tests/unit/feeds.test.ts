@@ -1,81 +1,9 @@
-import ICAL from 'ical.js';
 import { parseFragment } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { renderBlocks, type Blocks } from '@campaign-desk/shared';
-import {
-  buildJsonFeed,
-  buildOpml,
-  buildRss,
-  goodDeedItem,
-  plainLine,
-  storyItem,
-  type FeedChannel,
-  type StoryForFeed,
-} from '../../src/lib/feeds';
-import { buildCalendar } from '../../src/lib/ics';
+import { renderBlocks } from '@campaign-desk/shared';
+import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, isPodcastEpisode, plainLine, storyItem } from '../../src/lib/feeds';
+import { HOSTILE, body, channel, items, story } from '../support/feed-input';
 import { parseXml, urlsIn } from '../support/xml';
-
-const HOSTILE = '<script>alert(1)</script> ]]> <![CDATA[x]]> & &amp; "q" \'s\' \u0000\u0001\u0008\u000b\u001f\uFFFE \uD800 😀👍🏽 咸宁';
-
-const body: Blocks = [
-  { type: 'paragraph', children: [{ type: 'text', text: `正文 ${HOSTILE}` }] },
-  {
-    type: 'paragraph',
-    children: [
-      { type: 'link', url: '/stories/other/', children: [{ type: 'text', text: '站内' }] },
-      { type: 'link', url: '#part-2', children: [{ type: 'text', text: '锚点' }] },
-      { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '脚本' }] },
-      { type: 'link', url: '//evil.example/x', children: [{ type: 'text', text: '协议相对' }] },
-      { type: 'link', url: 'data:text/html,<script>1</script>', children: [{ type: 'text', text: 'data' }] },
-    ],
-  },
-  { type: 'image', image: { url: '/uploads/a.jpg', alternativeText: `alt ${HOSTILE}`, width: 100, height: 50 }, children: [] },
-  { type: 'heading', level: 1, children: [{ type: 'text', text: `标题 ${HOSTILE}` }] },
-  { type: 'code', children: [{ type: 'text', text: '</code><script>x</script>]]>' }] },
-];
-
-const story = (n: number, overrides: Partial<StoryForFeed> = {}): StoryForFeed => ({
-  documentId: `doc${n}`,
-  title: `第${n}篇 ${HOSTILE} ${'很长的标题'.repeat(60)}`,
-  subtitle: `副标题 ${HOSTILE}`,
-  summary: `摘要 ${HOSTILE}`,
-  body,
-  date: new Date(Date.UTC(2020, 4, 1) + n * 86_400_000).toISOString(),
-  updatedAt: '2026-11-24T19:57:58.237Z',
-  kind: n % 2 === 0 ? 'audio' : 'video',
-  kindName: n % 2 === 0 ? '音频' : '视频',
-  mediaUrl: n % 2 === 0 ? `https://media.example.com/a/${n}.mp3` : `https://media.example.com/v/${n}/`,
-  bylines: [`记者 ${HOSTILE}`, '通讯员 李四'],
-  sample: true,
-  ...overrides,
-});
-
-const channel: FeedChannel = {
-  title: `专栏 ${HOSTILE}`,
-  description: `描述 ${HOSTILE}`,
-  link: 'https://site.example.org/columns/x/',
-  selfUrl: 'https://site.example.org/feeds/columns/x.xml',
-  lastBuildDate: new Date('2026-11-24T00:00:00Z'),
-};
-
-const items = Array.from({ length: 60 }, (_, n) =>
-  storyItem(story(n), {
-    url: `https://site.example.org/stories/s-${n}/`,
-    categories: ['特色产业增长极', '大学习', `专栏 ${HOSTILE}`],
-    image:
-      n % 3 === 0
-        ? {
-            url: 'https://site.example.org/_astro/c.jpg',
-            type: 'image/jpeg',
-            width: 1200,
-            height: 675,
-            credit: `摄影 ${HOSTILE}`,
-            caption: `说明 ${HOSTILE}`,
-            alt: `alt ${HOSTILE}`,
-          }
-        : null,
-  }),
-);
 
 describe('RSS 2.0', () => {
   const xml = buildRss(channel, items);
@@ -187,6 +115,47 @@ describe('what an aggregator makes of a description', () => {
   });
 });
 
+describe('media and the 听新闻 podcast', () => {
+  const file = { url: 'https://cms.example.cn/uploads/ting.m4a', mime: 'audio/mp4', bytes: 3_456_789, seconds: 245, captionsUrl: null };
+  const episode = storyItem(story(1, { kind: 'news', media: file, mediaUrl: null }), {
+    url: 'https://site.example.org/stories/ting/',
+    categories: [],
+  });
+  const podcast = { author: '咸宁市“六大”活动办', imageUrl: 'https://site.example.org/share-card.png', category: 'News' };
+
+  test('a story’s own file is enclosed with its size and type, and described in Media RSS with its length', () => {
+    const [item] = parseXml(buildRss(channel, [episode])).rss.channel.item;
+    expect(item.enclosure).toMatchObject({ '@url': file.url, '@length': '3456789', '@type': 'audio/mp4' });
+    expect(item['media:content']).toMatchObject({ '@url': file.url, '@medium': 'audio', '@fileSize': '3456789', '@duration': '245' });
+    const json = JSON.parse(buildJsonFeed(channel, [episode]));
+    expect(json.items[0].attachments).toEqual([
+      { url: file.url, mime_type: 'audio/mp4', size_in_bytes: 3_456_789, duration_in_seconds: 245 },
+    ]);
+  });
+
+  test('the podcast carries the iTunes fields a podcast app needs, per channel and per episode', () => {
+    const xml = buildRss(channel, [episode], 50, podcast);
+    expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+    const { channel: parsed } = parseXml(xml).rss;
+    expect(parsed['itunes:image']['@href']).toBe(podcast.imageUrl);
+    expect(parsed['itunes:category']['@text']).toBe('News');
+    expect(String(parsed['itunes:explicit'])).toBe('false');
+    expect(parsed['itunes:author']).toBe(podcast.author);
+    expect(parsed['itunes:owner']['itunes:name']).toBe(podcast.author);
+    expect(parsed.image.url).toBe(podcast.imageUrl);
+    expect(String(parsed.item[0]['itunes:duration'])).toBe('245');
+    // Without `podcast`, no iTunes namespace.
+    expect(buildRss(channel, [episode])).not.toContain('itunes');
+  });
+
+  test('episodes are the stories with audio of their own, or audio stories linking to an audio file', () => {
+    expect(isPodcastEpisode({ kind: 'news', media: file, mediaUrl: null })).toBe(true);
+    expect(isPodcastEpisode({ kind: 'video', media: { ...file, mime: 'video/mp4' }, mediaUrl: null })).toBe(false);
+    expect(isPodcastEpisode({ kind: 'audio', media: null, mediaUrl: 'https://a.cn/x.mp3' })).toBe(true);
+    expect(isPodcastEpisode({ kind: 'audio', media: null, mediaUrl: 'https://a.cn/page/' })).toBe(false);
+  });
+});
+
 test('a good deed is an item of its own: guid, link to where it is shown, its date in Shanghai, photo and sample notice', () => {
   const item = goodDeedItem(
     {
@@ -279,51 +248,4 @@ test('feed builders refuse relative URLs rather than emit them', () => {
 test('the shared renderer makes every URL absolute against the story URL', () => {
   const html = renderBlocks(body, { baseUrl: 'https://site.example.org/stories/s/' });
   for (const url of urlsIn(html)) expect(url).toMatch(/^https:\/\//);
-});
-
-describe('iCalendar', () => {
-  const ics = buildCalendar('“六大”活动日程', [
-    {
-      uid: 'ev1@site.example.org',
-      title: `研讨会；逗号, 反斜杠\\ ${HOSTILE} ${'很长'.repeat(80)}`,
-      startsAt: '2020-05-20T01:00:00.000Z',
-      endsAt: '2020-05-20T03:30:00.000Z',
-      updatedAt: '2026-11-24T19:57:58.033Z',
-      location: '咸宁市 市委党校',
-      description: '第一行\n第二行',
-      url: 'https://site.example.org/events/#a',
-      categories: ['专题学习'],
-    },
-    {
-      uid: 'ev2@site.example.org',
-      title: '宣讲',
-      startsAt: '2020-10-13T07:00:00.000Z',
-      endsAt: null,
-      updatedAt: '2026-11-24T19:57:58.033Z',
-      location: null,
-      description: null,
-      url: 'https://site.example.org/events/#b',
-      categories: [],
-    },
-  ]);
-
-  test('parses with ical.js, in Asia/Shanghai, with folded lines under 75 octets', () => {
-    expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
-    const calendar = new ICAL.Component(ICAL.parse(ics));
-    const zone = calendar.getFirstSubcomponent('vtimezone');
-    expect(zone?.getFirstPropertyValue('tzid')).toBe('Asia/Shanghai');
-    ICAL.TimezoneService.register(zone!);
-    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
-    expect(events).toHaveLength(2);
-    const [first, second] = events as [ICAL.Event, ICAL.Event];
-    expect(first.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
-    expect(first.startDate.zone?.tzid).toBe('Asia/Shanghai');
-    expect(first.startDate.hour).toBe(9);
-    expect(first.startDate.toJSDate().toISOString()).toBe('2020-05-20T01:00:00.000Z');
-    expect(first.endDate.toJSDate().toISOString()).toBe('2020-05-20T03:30:00.000Z');
-    expect(first.summary).toContain('研讨会；逗号, 反斜杠\\');
-    expect(first.summary).toContain('😀');
-    expect(first.description).toBe('第一行\n第二行');
-    expect(second.startDate.toJSDate().toISOString()).toBe('2020-10-13T07:00:00.000Z');
-  });
 });

@@ -5,7 +5,7 @@
  * checked (an import, code acting on its own, is trusted as imported stories are). Judged on the saved row, inside the write's transaction, so whatever shape the
  * admin or an API sends, a placement that falls short is rolled back with the fields named.
  */
-import { type PlacementState } from '@campaign-desk/shared';
+import type { PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITOR_LABELS, labelAndHint } from '../../../../common/editor-labels';

@@ -4,7 +4,7 @@
  * rest on. The verification is recorded on the placement (who, when) by this rule alone, and
  * where a placement came from (`source`) is set by code, never through a form.
  */
-import { type PlacementState } from '@campaign-desk/shared';
+import type { PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLACEMENT_VERIFY_ACTION, UID } from '../../../../common/names';

@@ -3,7 +3,7 @@
  * arrives as 已刊播, awaiting an editor's check, and answers an open pitch to that outlet if
  * there is one) and list its outlet's placements with where each stands.
  */
-import { type PlacementSource, type PlacementState } from '@campaign-desk/shared';
+import type { PlacementSource, PlacementState } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../common/names';

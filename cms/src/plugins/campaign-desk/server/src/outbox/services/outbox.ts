@@ -3,14 +3,13 @@
  * with one delivery row per build hook; delivery workers claim due rows under a lease and
  * record each outcome. Rows, not memory, so nothing is lost when Strapi stops. A delivery
  * tried too often or too long is given up on (failed) and kept until someone redelivers it.
+ * The rows as stored are in outbox-rows.ts, what the 发布事件 page reads in outbox-report.ts.
  */
 import { randomUUID } from 'node:crypto';
+import type { PublishEvent, RecordType, UndeliveredReport } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
-import { publishEventSchema, type PublishEvent, type RecordType } from '@campaign-desk/shared';
-import type { UndeliveredReport } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
 import {
-  DELIVERY_STATUSES,
   RETRIED_STATUSES,
   type DeliveryState,
   type DeliveryStatus,
@@ -18,29 +17,9 @@ import {
   type OutboxReport,
 } from '../../../../common/outbox-api';
 import { pluginConfig } from '../../config/read';
-import { defineService, getService } from '../../utils';
-
-interface EventRow {
-  eventId: string;
-  type: PublishEvent['type'];
-  recordType: RecordType;
-  contentType: string;
-  recordId: string;
-  slug: string | null;
-  occurredAt: string;
-}
-
-interface DeliveryRow {
-  id: number;
-  eventId: string;
-  hook: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  queuedAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
+import { defineService } from '../../utils';
+import { outboxReport, undeliveredReport } from './outbox-report';
+import { type DeliveryRow, type EventRow, eventOf, stateOf } from './outbox-rows';
 
 /** A delivery a worker holds until its lease ends. */
 export interface ClaimedDelivery {
@@ -67,31 +46,6 @@ type TransactionParams = { trx: unknown; onCommit(callback: () => void): void };
 
 const LAST_ERROR_LENGTH = 500;
 
-function stateOf(row: DeliveryRow): DeliveryState {
-  return {
-    id: row.id,
-    hook: row.hook,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: (RETRIED_STATUSES as readonly DeliveryStatus[]).includes(row.status) ? row.nextAttemptAt : null,
-    queuedAt: row.queuedAt,
-    lastError: row.lastError,
-    deliveredAt: row.deliveredAt,
-  };
-}
-
-function eventOf(row: EventRow): PublishEvent {
-  return publishEventSchema.parse({
-    id: row.eventId,
-    type: row.type,
-    recordType: row.recordType,
-    contentType: row.contentType,
-    documentId: row.recordId,
-    slug: row.slug,
-    occurredAt: row.occurredAt,
-  });
-}
-
 export default defineService('outbox', ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => pluginConfig(strapi);
   const hookNames = () => settings().buildHooks.map((hook) => hook.name);
@@ -113,20 +67,6 @@ export default defineService('outbox', ({ strapi }: { strapi: Core.Strapi }) => 
   async function eventsById(ids: string[]): Promise<Map<string, PublishEvent>> {
     const rows = (await events().findMany({ where: { eventId: { $in: ids } } })) as EventRow[];
     return new Map(rows.map((row) => [row.eventId, eventOf(row)]));
-  }
-
-  /** Ids of the events most recently given a delivery in `status`, newest first. */
-  async function eventIdsWith(status: DeliveryStatus, limit: number): Promise<string[]> {
-    const { tableName, attributes } = strapi.db.metadata.get(UID.outboxDelivery);
-    const column = (attribute: string) => (attributes[attribute] as { columnName: string }).columnName;
-    const rows = (await strapi.db
-      .getConnection(tableName)
-      .select(column('eventId'))
-      .where(column('status'), status)
-      .groupBy(column('eventId'))
-      .orderByRaw('max(id) desc')
-      .limit(limit)) as Array<Record<string, string>>;
-    return rows.map((row) => row[column('eventId')]!);
   }
 
   return {
@@ -266,43 +206,9 @@ export default defineService('outbox', ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /** Deliveries not made: given up on, and still tried but queued longer ago than `overdueAfterMs`. */
-    async undelivered(): Promise<UndeliveredReport> {
-      const { overdueAfterMs } = settings().outbox;
-      const overdueBefore = new Date(Date.now() - overdueAfterMs);
-      const [failed, overdue, oldest] = await Promise.all([
-        deliveries().count({ where: { status: 'failed' } }),
-        deliveries().count({ where: { status: { $in: [...RETRIED_STATUSES] }, queuedAt: { $lt: overdueBefore } } }),
-        deliveries().findOne({
-          select: ['queuedAt'],
-          where: { status: { $ne: 'delivered' }, queuedAt: { $notNull: true } },
-          orderBy: { queuedAt: 'asc' },
-        }) as Promise<Pick<DeliveryRow, 'queuedAt'> | null>,
-      ]);
-      return { failed, overdue, overdueAfterMs, oldestQueuedAt: oldest?.queuedAt ? new Date(oldest.queuedAt).toISOString() : null };
-    },
+    undelivered: (): Promise<UndeliveredReport> => undeliveredReport(strapi),
 
     /** Recent events with the state of each delivery, and delivery counts by state. */
-    async report({ limit, status }: OutboxQuery): Promise<Omit<OutboxReport, 'mayRedeliver'>> {
-      const counts = Object.fromEntries(
-        await Promise.all(DELIVERY_STATUSES.map(async (state) => [state, await deliveries().count({ where: { status: state } })])),
-      ) as OutboxReport['counts'];
-      const rows = (await events().findMany({
-        where: status ? { eventId: { $in: await eventIdsWith(status, limit) } } : {},
-        orderBy: { id: 'desc' },
-        limit,
-      })) as EventRow[];
-      const states = (await deliveries().findMany({
-        where: { eventId: { $in: rows.map((row) => row.eventId) } },
-        orderBy: { hook: 'asc' },
-      })) as DeliveryRow[];
-      return {
-        counts,
-        hooks: hookNames(),
-        events: rows.map((row) => ({
-          ...eventOf(row),
-          deliveries: states.filter((state) => state.eventId === row.eventId).map(stateOf),
-        })),
-      };
-    },
+    report: (query: OutboxQuery): Promise<Omit<OutboxReport, 'mayRedeliver'>> => outboxReport(strapi, query),
   };
 });

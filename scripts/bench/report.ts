@@ -1,0 +1,81 @@
+/** What `pnpm bench` prints and keeps: a table of its figures, and .bench/results-<N>.json. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../lib/paths';
+import type { benchParticipation } from './participation';
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/** Prints the figures `results` holds and writes them to `file`. */
+export function report(results: Record<string, unknown>, { only, file }: { only: string | undefined; file: string }): void {
+  const seeding = results.seeding as { perSecond: number };
+  const snapshot = results.snapshot as { seconds: number; records: number };
+  const figuresOfTheCms: Record<string, string> = {
+    'seeding (stories/s)': seeding.perSecond.toFixed(1),
+    'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
+    ...(only === 'site' ? {} : figuresOfTheForms()),
+  };
+  if (only === 'cms') {
+    console.table(figuresOfTheCms);
+    write();
+    return;
+  }
+  const compile = results.compile as { seconds: number };
+  const whole = results.wholeBuild as {
+    seconds: number;
+    pages: number;
+    rendered: number;
+    renderRate: number;
+    peakRssBytes: number;
+    outputBytes: number;
+    timings: Record<string, number>;
+  };
+  const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const t = whole.timings;
+  console.table({
+    ...figuresOfTheCms,
+    'compile (s, once per template version)': compile.seconds.toFixed(1),
+    'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
+    'whole build peak memory (MB)': mb(whole.peakRssBytes),
+    'release size (MB)': mb(whole.outputBytes),
+    'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
+    'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
+    'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+    ...figuresOfTheLive(),
+    'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
+      .publish!.all.map((value) => value.toFixed(2))
+      .join(', '),
+  });
+  write();
+
+  /** 图文直播: an approval until an open page shows it (bench/live.ts). */
+  function figuresOfTheLive(): Record<string, string> {
+    const live = results.live as { p50Seconds: number; p95Seconds: number; rendered: Array<number | null> } | undefined;
+    if (!live) return {};
+    return {
+      'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)}`,
+      'live: files rendered per approval': live.rendered.join(', '),
+    };
+  }
+
+  /** The statistics and the public forms' figures. */
+  function figuresOfTheForms(): Record<string, string> {
+    const statistics = results.statistics as { stories: number; p50Seconds: number; maxSeconds: number; xlsxSeconds: number };
+    const { proof, manyAddresses, oneAddress } = results.participation as Awaited<ReturnType<typeof benchParticipation>>;
+    const flood = (run: typeof oneAddress) =>
+      `${run.posts} in ${run.seconds.toFixed(1)} s (${Math.round(run.perSecond)}/s): ${run.taken} taken, ${run.refused} refused with 429${run.reset > 0 ? ` and ${run.reset} reset (listen queue full)` : ''} (p50 ${run.refusedP50Ms.toFixed(0)} ms, p95 ${run.refusedP95Ms.toFixed(0)} ms); admin API p50 ${run.adminP50Ms.toFixed(0)} ms, max ${run.adminMaxMs.toFixed(0)} ms`;
+    return {
+      'statistics API p50 / max (s)': `${statistics.p50Seconds.toFixed(2)} / ${statistics.maxSeconds.toFixed(2)} over ${statistics.stories} stories, ${String(results.placements)} placements`,
+      'statistics xlsx export (s)': statistics.xlsxSeconds.toFixed(2),
+      'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
+      [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+      'flood from one address (the gate decides)': flood(oneAddress),
+    };
+  }
+
+  function write() {
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`written to ${path.relative(repoRoot, file)}`);
+  }
+}

@@ -99,7 +99,7 @@ describe('entries and their approval', () => {
     expect(long.answer.status).toBe(400);
     const script = await write(people.reporter, { kind: 'entry_video', text: '短视频', videoUrl: 'javascript:alert(1)' });
     expect(script.answer.status).toBe(400);
-    expect(script.answer.body.error.message).toContain('直播条目的视频链接（videoUrl）');
+    expect(script.answer.body.error.message).toContain('视频链接（videoUrl）只接受 http 或 https 开头的网址');
 
     const viaCm = await call(people.reporter, 'POST', ENTRY_CM, { live: liveId, kind: 'entry_text', text: '   ' });
     expect(viaCm.status).toBe(400);

@@ -122,6 +122,7 @@ describe('the publication pipeline', () => {
       'publishOnlyApproved',
       'publishWordCheck',
       'storyDateOnFirstPublish',
+      'scheduleSettledByPublish',
       'reopenAfterEdit',
       'slugFromTitle',
       'outletOfAuthor',

@@ -56,6 +56,8 @@ const INTERNAL = {
   partnerToken: contentType('partner-token', 'partner-tokens', '合作媒体令牌'),
   /** What the newsroom is told of its stories (server/src/notices/): in the admin, and by email. */
   notice: contentType('notice', 'notices', '通知'),
+  /** 定时发布: an approved story's publish at a set time (server/src/scheduling/), and how it went. */
+  schedule: contentType('schedule', 'schedules', '定时发布'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;

@@ -8,6 +8,7 @@ import partnerTokens from './coverage/controllers/partner-tokens';
 import review from './review/controllers/review';
 import reviewQueue from './review/controllers/review-queue';
 import notices from './notices/controllers/notices';
+import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
@@ -23,6 +24,7 @@ export default {
   review,
   'review-queue': reviewQueue,
   notices,
+  schedule,
   snapshot,
   statistics,
   undelivered,

@@ -7,12 +7,14 @@ import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
+import * as scheduling from './scheduling/routes';
 
 export default {
   admin: {
     type: 'admin',
     routes: [
       ...review.adminRoutes,
+      ...scheduling.adminRoutes,
       ...notices.adminRoutes,
       ...outbox.adminRoutes,
       ...participation.adminRoutes,

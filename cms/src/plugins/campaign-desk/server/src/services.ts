@@ -29,6 +29,8 @@ import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
 import liveDesk from './live/services/live-desk';
+import scheduler from './scheduling/services/scheduler';
+import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
 
 const services = [
@@ -62,6 +64,8 @@ const services = [
   wordCheck,
   notices,
   liveDesk,
+  scheduler,
+  scheduling,
   seed,
 ];
 

@@ -22,6 +22,7 @@ import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
 import { live, liveEntry } from '../live/content-types';
+import schedule from '../scheduling/content-type';
 
 export default {
   story: story,
@@ -49,4 +50,5 @@ export default {
   notice: notice,
   live: live,
   'live-entry': liveEntry,
+  schedule: schedule,
 };

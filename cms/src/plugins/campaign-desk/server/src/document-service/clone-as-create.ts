@@ -37,6 +37,7 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   notice: '由系统记录',
   live: 'copy',
   liveEntry: '是直播中的一条，须经值班编辑审核，请新写一条',
+  schedule: '须在审稿面板中安排',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

@@ -35,6 +35,8 @@ import publishWordCheck from '../review/rules/publish-word-check';
 import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
 import reopenAfterEdit from '../review/rules/reopen-after-edit';
 import reviewLogAppendOnly from '../review/rules/review-log-append-only';
+import scheduleSettledByPublish from '../scheduling/rules/schedule-settled-by-publish';
+import schedulesByServiceOnly from '../scheduling/rules/schedules-by-service-only';
 import stageByReviewOnly from '../review/rules/stage-by-review-only';
 import linksHttpOnly from '../content/rules/links-http-only';
 import slugFormat from '../content/rules/slug-format';
@@ -53,6 +55,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     cloneAsCreate(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
+    schedulesByServiceOnly(),
     publishedStoryDeleteGuard(strapi),
     // Format first: a malformed slug is told so before being told it is frozen.
     slugFormat(),
@@ -74,6 +77,8 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     publishWordCheck(strapi),
     // Once approved: only a publish that goes ahead dates the story.
     storyDateOnFirstPublish(strapi),
+    // Once approved too: a publish by hand cancels the story's pending 定时发布 with it.
+    scheduleSettledByPublish(strapi),
     // Compares what was sent, before the next two fill anything in; after the write, the
     // story goes back for review.
     reopenAfterEdit(strapi),

@@ -132,6 +132,8 @@ describe('the publication pipeline', () => {
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',
+      'quizShape',
+      'quizAtPublish',
     ]);
   });
 

@@ -13,6 +13,7 @@ import { figureSchema, goodDeedSchema, suggestionSchema } from './contract/peopl
 import { activitySchema, columnSchema, outletSchema, placeSchema, themeSchema } from './contract/plan';
 import { placementSchema, storySchema } from './contract/stories';
 import { liveEntrySchema, liveSchema } from './contract/live';
+import { quizSchema } from './contract/quiz';
 
 export {
   calendarDateSchema,
@@ -28,6 +29,7 @@ export * from './contract/people';
 export * from './contract/plan';
 export * from './contract/stories';
 export * from './contract/live';
+export * from './contract/quiz';
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
 export const RECORD_TYPES = [
@@ -45,6 +47,7 @@ export const RECORD_TYPES = [
   'suggestion',
   'live',
   'liveEntry',
+  'quiz',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -63,6 +66,7 @@ export const RECORD_SCHEMAS = {
   suggestion: suggestionSchema,
   live: liveSchema,
   liveEntry: liveEntrySchema,
+  quiz: quizSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;

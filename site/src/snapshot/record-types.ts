@@ -16,4 +16,5 @@ export const RECORD_TYPE_TABLE = {
   suggestion: { collection: 'suggestions', image: null },
   live: { collection: 'lives', image: null },
   liveEntry: { collection: 'liveEntries', image: 'photo' },
+  quiz: { collection: 'quizzes', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;

@@ -43,6 +43,9 @@ const CAMPAIGN_CONTENT = {
   /** 图文直播 (server/src/live/): live text coverage of an event, and its entries, each approved by a 值班编辑. */
   live: contentType('live', 'lives', '图文直播'),
   liveEntry: contentType('live-entry', 'live-entries', '直播条目'),
+  /** 知识竞答 on the 《意见》 (server/src/quiz/): a quiz and the questions it is made of. */
+  quiz: contentType('quiz', 'quizzes', '知识竞答'),
+  quizQuestion: contentType('quiz-question', 'quiz-questions', '竞答题目'),
 } as const;
 
 /** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
@@ -58,6 +61,8 @@ const INTERNAL = {
   notice: contentType('notice', 'notices', '通知'),
   /** 定时发布: an approved story's publish at a set time (server/src/scheduling/), and how it went. */
   schedule: contentType('schedule', 'schedules', '定时发布'),
+  /** A reader's answers to a quiz, as the CMS checked them (no one's identity: an optional nickname at most). */
+  quizEntry: contentType('quiz-entry', 'quiz-entries', '竞答答卷'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;

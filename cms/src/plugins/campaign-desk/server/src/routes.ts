@@ -8,6 +8,7 @@ import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
+import * as quiz from './quiz/routes';
 
 export default {
   admin: {
@@ -20,6 +21,7 @@ export default {
       ...participation.adminRoutes,
       ...coverage.adminRoutes,
       ...live.adminRoutes,
+      ...quiz.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -29,6 +31,7 @@ export default {
       ...coverage.contentApiRoutes,
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
+      ...quiz.contentApiRoutes,
     ],
   }),
 };

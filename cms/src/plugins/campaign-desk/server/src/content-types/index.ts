@@ -23,6 +23,7 @@ import partnerToken from './partner-token';
 import notice from '../notices/content-type';
 import { live, liveEntry } from '../live/content-types';
 import schedule from '../scheduling/content-type';
+import quizTypes from '../quiz/content-types';
 
 export default {
   story: story,
@@ -51,4 +52,5 @@ export default {
   live: live,
   'live-entry': liveEntry,
   schedule: schedule,
+  ...quizTypes,
 };

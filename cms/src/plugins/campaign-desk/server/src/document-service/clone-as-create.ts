@@ -38,6 +38,9 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   live: 'copy',
   liveEntry: '是直播中的一条，须经值班编辑审核，请新写一条',
   schedule: '须在审稿面板中安排',
+  quiz: 'copy',
+  quizQuestion: 'copy',
+  quizEntry: '是读者的答卷',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

@@ -13,6 +13,7 @@ export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
   opinion: 'title',
   event: 'title',
   live: 'title',
+  quiz: 'title',
 };
 
 export default defineService('slugs', ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -75,6 +75,8 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
             'reportingPlan',
             'staffMember',
             'live',
+            'quiz',
+            'quizQuestion',
           ] as const
         ).map((type) => [type, ['read']]),
       ),
@@ -108,6 +110,9 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       // Editors run a live (its state) and are its 值班编辑.
       live: ['create', 'read', 'update', 'publish'],
       liveEntry: ['create', 'read', 'update', 'delete'],
+      // 知识竞答: editors write the questions and run the quizzes.
+      quiz: ['create', 'read', 'update', 'publish'],
+      quizQuestion: ['create', 'read', 'update', 'delete'],
     },
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'return'],

@@ -113,22 +113,12 @@ export async function startNewsroom(log: (line: string) => void): Promise<Newsro
     });
     publisher = site;
     site.start();
-    type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: { ok: boolean; error: string | null } | null };
-    /** The publisher's /status; null while it is starting. */
-    const status = async (): Promise<Status | null> => {
-      try {
-        const response = await fetch(`http://127.0.0.1:${controlPort}/status`, { headers: { authorization: `Bearer ${publisherToken}` } });
-        return response.ok ? ((await response.json()) as Status) : null;
-      } catch {
-        return null;
-      }
-    };
     const settled = async () => {
       // Events reach the publisher from the outbox within a poll or two.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await waitFor(async () => {
         if (!site.running) throw new Error(`the publisher exited:\n${site.output}`);
-        const now = await status();
+        const now = await site.status();
         if (!now) return null;
         if (now.lastBuild && !now.lastBuild.ok) throw new Error(`a site build failed:\n${now.lastBuild.error}`);
         return now.live && !now.building && !now.queued ? now : null;

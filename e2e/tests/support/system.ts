@@ -25,15 +25,6 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-export interface PublisherStatus {
-  live: string | null;
-  building: boolean;
-  queued: boolean;
-  builds: number;
-  lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
-  cms: { checked: boolean; ok?: boolean; undelivered?: boolean; failed?: number; overdue?: number; error?: string };
-}
-
 /** The publisher as a process of its own (so a test can kill it), and how to read it. */
 export class PublisherProcess extends BasePublisherProcess {
   /** The site server's origin. */
@@ -45,7 +36,6 @@ export class PublisherProcess extends BasePublisherProcess {
   constructor(
     readonly port: number,
     readonly controlPort: number,
-    private readonly token: string,
     env: Record<string, string>,
   ) {
     super(env);
@@ -57,15 +47,6 @@ export class PublisherProcess extends BasePublisherProcess {
   /** The URL of a page of the site, by its site path. */
   pageUrl(sitePath: string): string {
     return this.site.url(sitePath);
-  }
-
-  async status(): Promise<PublisherStatus | null> {
-    try {
-      const response = await fetch(`${this.controlUrl}/status`, { headers: { authorization: `Bearer ${this.token}` } });
-      return response.ok ? ((await response.json()) as PublisherStatus) : null;
-    } catch {
-      return null;
-    }
   }
 
   /** A page of the live site; status 0 while the publisher is down or starting. */
@@ -129,7 +110,7 @@ export async function startSystem(seed: unknown, options: { base?: string } = {}
     throw error;
   }
 
-  const publisher = new PublisherProcess(publisherPort, controlPort, publisherToken, {
+  const publisher = new PublisherProcess(publisherPort, controlPort, {
     PUBLISHER_HOST: '127.0.0.1',
     PUBLISHER_PORT: String(publisherPort),
     PUBLISHER_CONTROL_PORT: String(controlPort),

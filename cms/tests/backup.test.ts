@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '@strapi/strapi';
+import { adminLogin, signUp } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { backUp, restore } from '../../scripts/lib/backup';
 import { campaignDataset } from '../../scripts/seed/index';
@@ -81,14 +82,6 @@ async function stateOf(strapi: Core.Strapi) {
   };
 }
 
-async function login(cms: TestCms, email: string, password: string) {
-  return fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-}
-
 async function call(cms: TestCms, token: string, method: string, pathname: string, body?: unknown) {
   const response = await fetch(`${cms.url}${pathname}`, {
     method,
@@ -102,18 +95,13 @@ async function call(cms: TestCms, token: string, method: string, pathname: strin
 
 /** The newsroom at work on the source: a story per review stage, each move made by its own person. */
 async function newsroom(cms: TestCms, coverId: number) {
-  const role = async (code: string) => ((await cms.strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number }).id;
   for (const [who, code, name] of [
     ['reporter', 'campaign-desk-reporter', '记者'],
     ['editorA', 'campaign-desk-editor', '编辑甲'],
     ['editorB', 'campaign-desk-editor', '编辑乙'],
     ['chief', 'campaign-desk-chief-editor', '主编'],
   ] as const) {
-    const email = `${who.toLowerCase()}@newsroom.example.cn`;
-    const password = `Pw1${randomBytes(9).toString('base64url')}`;
-    await cms.strapi.service('admin::user').create({ email, firstname: name, password, isActive: true, roles: [await role(code)] });
-    const response = await login(cms, email, password);
-    people[who] = { email, password, token: ((await response.json()) as { data: { token: string } }).data.token };
+    people[who] = await signUp(cms, code, name);
   }
   const moves = {
     draft: [],
@@ -293,7 +281,7 @@ describe.each(targets)('restored into a fresh %s database', (target) => {
   it('keeps the uploads, the passwords and the site’s token working', async () => {
     expect(readFileSync(path.join(publicDir, upload.url))).toEqual(upload.bytes);
     expect((await fetch(`${cms.url}${upload.url}`)).status).toBe(200);
-    expect((await login(cms, people.chief.email, people.chief.password)).status).toBe(200);
+    expect((await adminLogin(cms, people.chief)).status).toBe(200);
     const snapshot = await fetch(`${cms.url}/api/campaign-desk/snapshot?limit=1`, { headers: { Authorization: `Bearer ${siteToken}` } });
     expect(snapshot.status).toBe(200);
   });
@@ -310,7 +298,7 @@ describe.each(targets)('restored into a fresh %s database', (target) => {
   });
 
   it('goes on where it stopped: a new story is reviewed and gets the next ids', async () => {
-    const chief = ((await (await login(cms, people.chief.email, people.chief.password)).json()) as { data: { token: string } }).data.token;
+    const chief = ((await (await adminLogin(cms, people.chief)).json()) as { data: { token: string } }).data.token;
     const created = await call(cms, chief, 'POST', CM, { title: '恢复之后的新稿件', kind: 'news', body: paragraph('正文') });
     await call(cms, chief, 'POST', `/campaign-desk/stories/${created.data.documentId}/review`, { action: 'submit', stage: 'draft' });
     const lastEntry = (before.reviewLog as Array<{ id: number }>).at(-1)!.id;

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishEvent } from '@campaign-desk/shared';
+import { signUp } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import pluginConfig from '../src/plugins/campaign-desk/server/src/config';
 import { outboxReportSchema, type OutboxReport } from '../src/plugins/campaign-desk/common/outbox-api';
@@ -77,18 +78,9 @@ async function delivered(documentId: string, count: number) {
 
 const receivedFor = (documentId: string): PublishEvent[] => receiver.accepted().filter((event) => event.documentId === documentId);
 
-async function signIn(roleId?: number): Promise<string> {
-  const role = roleId ?? ((await cms.strapi.service('admin::role').getSuperAdmin()) as { id: number }).id;
-  const email = `admin-${randomBytes(4).toString('hex')}@newsroom.example.cn`;
-  const password = `Pw1${randomBytes(9).toString('base64url')}`;
-  await cms.strapi.service('admin::user').create({ email, firstname: '管理员', lastname: '测试', password, isActive: true, roles: [role] });
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  return ((await login.json()) as { data: { token: string } }).data.token;
+/** The admin JWT of a new account of the role `roleCode` (the super admin's by default). */
+async function signIn(roleCode = 'strapi-super-admin'): Promise<string> {
+  return (await signUp(cms, roleCode, '管理员')).token;
 }
 
 async function getOutbox(token: string | null, query = '') {
@@ -240,7 +232,6 @@ describe('delivery', () => {
 });
 
 describe('dead letters', () => {
-  const roleId = async (code: string) => ((await cms.strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number }).id;
   /** Sets outbox settings for one test (the service reads them on each use). */
   async function withOutboxSettings(settings: Record<string, number>, test: () => Promise<void>) {
     const key = `plugin::${PLUGIN_ID}.outbox`;
@@ -294,7 +285,7 @@ describe('dead letters', () => {
       // Given up: no worker claims it again.
       expect(await outbox().claim('probe', BATCH_SIZE, 1)).toEqual([]);
 
-      const chief = await signIn(await roleId('campaign-desk-chief-editor'));
+      const chief = await signIn('campaign-desk-chief-editor');
       const failed = await report(chief, '?status=failed');
       expect(failed.mayRedeliver).toBe(true);
       expect(failed.counts.failed).toBe(1);
@@ -309,7 +300,7 @@ describe('dead letters', () => {
       });
       expect((await undelivered(null)).status).toBe(401);
 
-      const editor = await signIn(await roleId('campaign-desk-editor'));
+      const editor = await signIn('campaign-desk-editor');
       expect((await redeliver(editor, state!.id)).status).toBe(403);
 
       await receiver.up();
@@ -375,9 +366,8 @@ describe('the outbox in the admin API', () => {
   });
 
   it('is for administrators granted it: the chief editor yes, an editor no, nobody anonymous', async () => {
-    const role = async (code: string) => ((await cms.strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number }).id;
-    expect((await getOutbox(await signIn(await role('campaign-desk-chief-editor')))).status).toBe(200);
-    expect((await getOutbox(await signIn(await role('campaign-desk-editor')))).status).toBe(403);
+    expect((await getOutbox(await signIn('campaign-desk-chief-editor'))).status).toBe(200);
+    expect((await getOutbox(await signIn('campaign-desk-editor'))).status).toBe(403);
     expect((await getOutbox(null)).status).toBe(401);
   });
 

@@ -17,7 +17,8 @@ import type rateLimits from '../src/plugins/campaign-desk/server/src/participati
 import type retention from '../src/plugins/campaign-desk/server/src/participation/services/retention';
 import { call, signUp, type Person as Session } from '@campaign-desk/testing/newsroom';
 import { fixtures } from './support/fixtures';
-import { encode, send, solve, type Send } from './support/participation';
+import { solve } from '@campaign-desk/testing/proof-of-work';
+import { encode, send, type Send } from './support/participation';
 import { startCms, type TestCms } from './support/strapi';
 
 const SITE = 'http://site.example.test:4321';

@@ -5,10 +5,11 @@
  * encryption and retention of contact details, and adoption through the publish path.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { THANKS_PATH, snapshotPageSchema } from '@campaign-desk/shared';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import type contactVault from '../src/plugins/campaign-desk/server/src/participation/services/contact-vault';
@@ -16,6 +17,7 @@ import type proofService from '../src/plugins/campaign-desk/server/src/participa
 import type rateLimits from '../src/plugins/campaign-desk/server/src/participation/services/rate-limits';
 import type retention from '../src/plugins/campaign-desk/server/src/participation/services/retention';
 import { call, signUp, type Person as Session } from '@campaign-desk/testing/newsroom';
+import { pngBomb } from '@campaign-desk/testing/pixel-bomb';
 import { fixtures } from './support/fixtures';
 import { solve } from '@campaign-desk/testing/proof-of-work';
 import { encode, send, type Send } from './support/participation';
@@ -300,6 +302,53 @@ describe('photos', () => {
       const [row] = await submissions({ doer });
       expect(row!.photo).toMatchObject({ mime: 'image/jpeg' });
     }
+  });
+});
+
+describe('photos that claim too many pixels', () => {
+  /** The HEIC above, its image said (in `ispe` and the grid) to be `side`×`side` pixels. */
+  function heicClaiming(side: number): Buffer {
+    const bytes = Buffer.from(HEIC, 'base64');
+    bytes.writeUInt32BE(side, 378);
+    bytes.writeUInt32BE(side, 382);
+    bytes.writeUInt16BE(side, 99);
+    bytes.writeUInt16BE(side, 101);
+    return bytes;
+  }
+
+  it('are refused from their header, before decoding, with the reason named on the photo field', async () => {
+    // Every HEIC decode passes libheif-js's HeifImage.display, in the module the plugin loads (one process).
+    const plugin = createRequire(new URL('../src/plugins/campaign-desk/package.json', import.meta.url));
+    const { HeifImage } = createRequire(plugin.resolve('heic-decode'))('libheif-js/wasm-bundle') as {
+      HeifImage: { prototype: { display: (...args: unknown[]) => unknown } };
+    };
+    const display = HeifImage.prototype.display;
+    let decoded = 0;
+    HeifImage.prototype.display = function (this: unknown, ...args: unknown[]) {
+      decoded += 1;
+      return display.apply(this, args);
+    };
+    onTestFinished(() => {
+      HeifImage.prototype.display = display;
+    });
+    for (const [doer, body, type] of [
+      ['像素炸弹 PNG', pngBomb(30_000), 'image/png'],
+      ['像素炸弹 HEIC', heicClaiming(10_000), 'image/heic'],
+    ] as const) {
+      const answer = await post('good-deed', { fields: { ...deed, doer, photo: { body, name: 'photo', type } } });
+      expect(answer.status, answer.text).toBe(400);
+      expect(answer.json.error.details.errors).toEqual([
+        expect.objectContaining({ field: 'photo', label: '照片', message: expect.stringContaining('照片像素太多：最多 6000 万像素') }),
+      ]);
+      expect(await submissions({ doer })).toEqual([]);
+    }
+    expect(decoded).toBe(0);
+    // The same HEIC as it really is is decoded (the count sees decoding), and taken.
+    const answer = await post('good-deed', {
+      fields: { ...deed, doer: '像素如实的 HEIC', photo: { body: Buffer.from(HEIC, 'base64'), name: 'p', type: 'image/heic' } },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    expect(decoded).toBe(1);
   });
 });
 

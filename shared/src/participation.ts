@@ -41,6 +41,8 @@ export const PROOF_FIELD = 'altcha';
 export const PHOTO_FIELD = 'photo';
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+/** How many pixels a reader's photo may have (a 48-megapixel phone photo fits): a small file may claim far more (a decompression bomb). */
+export const PHOTO_MAX_PIXELS = 60_000_000;
 /** The photo types a reader may send (HEIC as phones take it); the form offers these. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/heif'] as const;
 
@@ -225,6 +227,7 @@ export const PARTICIPATION_MESSAGES = {
   lengthRequired: '请求缺少内容长度，无法接收。',
   forbiddenOrigin: '只接受来自本专题网站的提交。',
   badPhoto: '照片无法识别：请上传 JPEG、PNG 或 HEIC 格式的照片。',
+  tooManyPixels: `照片像素太多：最多 ${PHOTO_MAX_PIXELS / 10_000} 万像素，请缩小后再上传。`,
   failed: '提交没有成功，请稍后再试。',
   /** What the site's script says while it works and when the network fails. */
   verifying: '正在进行人机验证，请稍候……',

@@ -40,6 +40,8 @@ export interface Grouping<R extends Grouped = Grouped> {
   find(campaign: Campaign, slug: string): R | undefined;
   /** Newest first. */
   stories(campaign: Campaign, record: R): Story[];
+  /** The records a story is listed under (the reverse of `stories`). */
+  of(campaign: Campaign, story: Story): R[];
   /** Above the title of the listing. */
   kicker(record: R): string;
   /** Under the title of the listing, and the page's description. */
@@ -57,6 +59,7 @@ const themes: Grouping<Theme> = {
   records: (c) => c.records.themes,
   find: (c, slug) => c.records.bySlug.themes.get(slug),
   stories: (c, theme) => c.stories.of('theme', theme.documentId),
+  of: (c, story) => pick(c.records.byId.themes, [story.themeId]),
   kicker: (theme) => {
     const window = THEMES.find((entry) => entry.slug === theme.slug)?.windowLabel;
     return `主题 · 第${theme.phase}阶段${window ? `（${window}）` : ''}`;
@@ -72,6 +75,7 @@ const activities: Grouping<Activity> = {
   records: (c) => c.records.activities,
   find: (c, slug) => c.records.bySlug.activities.get(slug),
   stories: (c, activity) => c.stories.of('activity', activity.documentId),
+  of: (c, story) => pick(c.records.byId.activities, story.activityIds),
   kicker: () => '“六大”活动',
   description: (activity) => activity.description,
   feedDescription: (activity) => `标为“${activity.name}”的稿件`,
@@ -84,6 +88,7 @@ const columns: Grouping<Column> = {
   records: (c) => c.records.columns,
   find: (c, slug) => c.records.bySlug.columns.get(slug),
   stories: (c, column) => c.stories.of('column', column.documentId),
+  of: (c, story) => pick(c.records.byId.columns, story.columnIds),
   kicker: () => '专栏',
   description: (column) => column.description,
   feedDescription: (column) => column.description ?? `专栏“${column.name}”的稿件`,
@@ -102,6 +107,9 @@ const outlets: Grouping<Outlet> = {
   records: (c) => c.records.outlets,
   find: (c, slug) => c.records.bySlug.outlets.get(slug),
   stories: (c, outlet) => c.stories.of('outlet', outlet.documentId),
+  // Those it originated and those it carried (上稿), as the stories index lists them.
+  of: (c, story) =>
+    pick(c.records.byId.outlets, [story.outletId, ...c.placements.of(story.documentId).map((placement) => placement.outletId)]),
   kicker: () => '媒体',
   description: (outlet) =>
     `${nameOf(OUTLET_LEVELS, outlet.level)}${nameOf(OUTLET_MEDIA, outlet.medium)}。本页列出该媒体首发或刊播（上稿）的“六大”活动稿件。`,
@@ -118,6 +126,7 @@ const places: Grouping<Place> = {
   records: (c) => c.records.places,
   find: (c, slug) => c.records.bySlug.places.get(slug),
   stories: (c, place) => c.stories.of('place', place.documentId),
+  of: (c, story) => pick(c.records.byId.places, story.placeIds),
   kicker: () => '地区',
   description: () => null,
   feedDescription: (place) => `涉及${place.name}的稿件`,
@@ -131,6 +140,7 @@ const kinds: Grouping<KindRecord> = {
   records: (c) => c.records.kinds,
   find: (c, slug) => c.records.bySlug.kinds.get(slug),
   stories: (c, kind) => c.stories.of('kind', kind.slug),
+  of: (c, story) => c.records.kinds.filter((kind) => kind.slug === story.kind),
   kicker: () => '稿件类型',
   description: () => null,
   feedDescription: (kind) => `${kind.name}类稿件`,

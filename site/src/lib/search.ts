@@ -4,7 +4,7 @@
  * Pagefind bundle of its own that the search page merges in the browser; a publish
  * re-indexes only the shards whose records changed.
  */
-import { blocksToText, escapeHtml } from '@campaign-desk/shared';
+import { blocksToText, escapeHtml, type Story } from '@campaign-desk/shared';
 import type { Campaign } from './campaign';
 import { kindName, pick } from './campaign';
 import { GROUPINGS } from './groupings';
@@ -96,9 +96,17 @@ function termsOfOwnWords(record: object, title: string, words: string): string[]
   return terms;
 }
 
+/** The terms of each name met so far: names are few, and a sync asks for all of them. */
+const nameTerms = new Map<string, string[]>();
+
 /** What a reader may type for a name: its pinyin, its traditional forms (whole and word by word), synonyms. */
 function termsOfName(name: string): string[] {
-  return [...pinyinOfName(name), ...traditionalTexts(name), ...traditionalWords(name), ...synonymsIn(name)];
+  let terms = nameTerms.get(name);
+  if (!terms) {
+    terms = [...pinyinOfName(name), ...traditionalTexts(name), ...traditionalWords(name), ...synonymsIn(name)];
+    nameTerms.set(name, terms);
+  }
+  return terms;
 }
 
 /** A name worth looking for in texts: two Chinese characters at least (not the kind H5). */
@@ -124,7 +132,7 @@ function nameIndex(campaign: Campaign) {
   ];
   const signature = known.join('\u0000');
   const terms = new Map(known.map((name) => [name, termsOfName(name)]));
-  return (record: object, text: string, filedUnder: Array<string | null | undefined>): string[] => {
+  const namesIn = (record: object, text: string, filedUnder: Array<string | null | undefined>): string[] => {
     let mentioned = mentions.get(record);
     if (mentioned?.signature !== signature) {
       mentioned = { signature, names: known.filter((name) => text.includes(name)) };
@@ -133,32 +141,49 @@ function nameIndex(campaign: Campaign) {
     const names = new Set([...mentioned.names, ...filedUnder.filter((name): name is string => !!name)]);
     return [...names].flatMap((name) => terms.get(name) ?? termsOfName(name));
   };
+  return Object.assign(namesIn, { signature });
 }
+
+/**
+ * A story's search record, kept while the story (records are never mutated) and the names it
+ * may be filed under or mention are the same: a sync makes records only for what changed.
+ */
+const storyRecords = new WeakMap<Story, { names: string; record: SearchRecord }>();
 
 /** Every record of the search index, in path order. */
 export function searchRecords(campaign: Campaign): SearchRecord[] {
   const maps = campaign.records.byId;
   const namesIn = nameIndex(campaign);
+  const names = [
+    namesIn.signature,
+    ...[maps.outlets, maps.columns, maps.themes, maps.activities, maps.places, maps.figures].flatMap((map) =>
+      [...map.values()].map((record) => `${record.documentId}:${record.name}`),
+    ),
+  ].join('\n');
+  const storyRecord = (story: Story): SearchRecord => {
+    const kept = storyRecords.get(story);
+    if (kept?.names === names) return kept.record;
+    const body = lines(blocksToText(story.body), story.bylines.join(' '));
+    const filedUnder = [
+      kindName(story.kind),
+      story.outletId && maps.outlets.get(story.outletId)?.name,
+      ...pick(maps.columns, story.columnIds).map((column) => column.name),
+      story.themeId && maps.themes.get(story.themeId)?.name,
+      ...pick(maps.activities, story.activityIds).map((activity) => activity.name),
+      ...pick(maps.places, story.placeIds).map((place) => place.name),
+      ...pick(maps.figures, story.figureIds).map((figure) => figure.name),
+    ];
+    const words = lines(story.title, story.subtitle, story.summary);
+    const record = searchRecord({
+      url: paths.story(story),
+      title: story.title,
+      text: lines(story.subtitle, story.summary, body, ...filedUnder),
+      terms: [...termsOfOwnWords(story, story.title, words), ...namesIn(story, lines(words, body), filedUnder)],
+    });
+    storyRecords.set(story, { names, record });
+    return record;
+  };
   const indexed: Indexed[] = [
-    ...campaign.stories.all.map((story) => {
-      const body = lines(blocksToText(story.body), story.bylines.join(' '));
-      const filedUnder = [
-        kindName(story.kind),
-        story.outletId && maps.outlets.get(story.outletId)?.name,
-        ...pick(maps.columns, story.columnIds).map((column) => column.name),
-        story.themeId && maps.themes.get(story.themeId)?.name,
-        ...pick(maps.activities, story.activityIds).map((activity) => activity.name),
-        ...pick(maps.places, story.placeIds).map((place) => place.name),
-        ...pick(maps.figures, story.figureIds).map((figure) => figure.name),
-      ];
-      const words = lines(story.title, story.subtitle, story.summary);
-      return {
-        url: paths.story(story),
-        title: story.title,
-        text: lines(story.subtitle, story.summary, body, ...filedUnder),
-        terms: [...termsOfOwnWords(story, story.title, words), ...namesIn(story, lines(words, body), filedUnder)],
-      };
-    }),
     ...campaign.records.figures.map((figure) => {
       const words = lines(figure.name, figure.role, figure.unit, figure.summary, figure.qualities.join(' '));
       const biography = blocksToText(figure.biography);
@@ -189,10 +214,12 @@ export function searchRecords(campaign: Campaign): SearchRecord[] {
       };
     }),
   ];
-  return indexed
-    .map((page) => ({ url: page.url, content: searchDocument(page) }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return [...campaign.stories.all.map(storyRecord), ...indexed.map(searchRecord)].sort((a, b) =>
+    a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
 }
+
+const searchRecord = (page: Indexed): SearchRecord => ({ url: page.url, content: searchDocument(page) });
 
 /** A name in every form a reader may type it: as written (without its punctuation), traditional, pinyin. */
 function nameForms(name: string): string[] {

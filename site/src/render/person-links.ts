@@ -5,7 +5,7 @@
  * the field, and never stops a release. Links the templates make are checked strictly
  * elsewhere; these are what that check leaves to this one.
  */
-import type { BlockNode, InlineNode, SiteAddress } from '@campaign-desk/shared';
+import type { BlockNode, InlineNode, SiteAddress, Story } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 
 export type PersonLink = { url: string; where: string };
@@ -27,14 +27,23 @@ function blockLinks(blocks: BlockNode[]): string[] {
   });
 }
 
+/** A story's links, read once per story (records are never mutated). */
+const storyLinks = new WeakMap<Story, PersonLink[]>();
+
+function linksOfStory(story: Story): PersonLink[] {
+  let links = storyLinks.get(story);
+  if (!links) {
+    const who = `稿件《${label(story.title)}》（${story.documentId}）`;
+    links = blockLinks(story.body).map((url) => ({ url, where: `${who}的正文（body）` }));
+    if (story.mediaUrl) links.push({ url: story.mediaUrl, where: `${who}的媒体链接（mediaUrl）` });
+    storyLinks.set(story, links);
+  }
+  return links;
+}
+
 /** Every link a person typed into a record the site shows, with where it was typed. */
 export function personLinks(campaign: Campaign): PersonLink[] {
-  const links: PersonLink[] = [];
-  for (const story of campaign.stories.all) {
-    const who = `稿件《${label(story.title)}》（${story.documentId}）`;
-    for (const url of blockLinks(story.body)) links.push({ url, where: `${who}的正文（body）` });
-    if (story.mediaUrl) links.push({ url: story.mediaUrl, where: `${who}的媒体链接（mediaUrl）` });
-  }
+  const links: PersonLink[] = campaign.stories.all.flatMap(linksOfStory);
   for (const figure of campaign.records.figures) {
     for (const url of blockLinks(figure.biography))
       links.push({ url, where: `典型人物${figure.name}（${figure.documentId}）的事迹（biography）` });

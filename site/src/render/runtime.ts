@@ -16,6 +16,7 @@ import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
+import type { StoryChange } from '../views/page-family';
 import { layoutView } from '../views/layout';
 import { fingerprint } from './fingerprint';
 import { checkPersonLinks, personLinks } from './person-links';
@@ -66,12 +67,27 @@ export type Plan = {
 export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
 
 type State = {
+  /** The campaign the state was planned from (null: none, everything is planned). */
+  campaign: Campaign | null;
+  /** The fingerprint of the frame every page shares. */
+  layout: string;
   pages: Map<string, { fingerprint: string; request: string }>;
   media: Set<string>;
   shards: string[];
 };
 
-const EMPTY: State = { pages: new Map(), media: new Set(), shards: [] };
+const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: [] };
+
+/** Search records are kept while their story is (lib/search.ts): each is hashed once. */
+const recordDigests = new WeakMap<SearchRecord, string>();
+function digestOfRecord(record: SearchRecord): string {
+  let digest = recordDigests.get(record);
+  if (digest === undefined) {
+    digest = fingerprint(record);
+    recordDigests.set(record, digest);
+  }
+  return digest;
+}
 
 /** Where a site path is written in a release: `/a/` → `a/index.html`, `/a.xml` → `a.xml`. */
 export function fileOf(path: string): string {
@@ -86,13 +102,40 @@ export function createRuntime(app: App) {
   let shards: SearchRecord[][] = [];
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
+  /**
+   * What changed since the baseline: the stories, by documentId, and whether anything else
+   * did (then every page is looked at again). Kept until a plan is committed.
+   */
+  const unsettled = { stories: new Set<string>(), other: false };
 
-  function statePages(current: Campaign): State['pages'] {
-    const layout = fingerprint(layoutView(current));
+  /** The change since the baseline when it is of stories alone, or null. */
+  function storyChange(current: Campaign): StoryChange | null {
+    const before = baseline.campaign;
+    if (before === null || unsettled.other || before.preview !== current.preview) return null;
+    const held = (campaign: Campaign, id: string) => campaign.stories.byId.get(id) ?? null;
+    return {
+      before,
+      after: current,
+      stories: [...unsettled.stories].map((id) => ({ was: held(before, id), is: held(current, id) })),
+    };
+  }
+
+  /**
+   * Every page's fingerprint. After a change of stories alone, a page no family says the
+   * change touches keeps its fingerprint from the baseline without its view being made:
+   * the plan costs what the change touches, not the size of the archive.
+   */
+  function statePages(current: Campaign, layout: string): State['pages'] {
+    const change = layout === baseline.layout ? storyChange(current) : null;
     const pages = new Map<string, { fingerprint: string; request: string }>();
     for (const family of Object.values(PAGE_TABLE)) {
+      const touched = change && family.touchedBy ? new Set(family.touchedBy(change)) : null;
       for (const { path, params } of family.pages(current)) {
-        pages.set(path, { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path });
+        const kept = touched && !touched.has(path) ? baseline.pages.get(path) : undefined;
+        pages.set(
+          path,
+          kept ?? { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path },
+        );
       }
     }
     return pages;
@@ -110,7 +153,11 @@ export function createRuntime(app: App) {
       // A file is always a whole snapshot; the API is asked for the changes since the last sync.
       const whole = input.full || records.cursor === null || input.source.kind === 'file';
       const pages = await readSnapshot(input.source, whole ? undefined : records.cursor!);
-      records.apply(pages, whole);
+      for (const { type, documentId } of records.apply(pages, whole)) {
+        if (type === 'story') unsettled.stories.add(documentId);
+        else unsettled.other = true;
+      }
+      unsettled.other ||= whole;
       const read = performance.now();
 
       const warnings: string[] = [];
@@ -125,7 +172,14 @@ export function createRuntime(app: App) {
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
-      planned = { pages: statePages(campaign), media: library.filesOf(imaged), shards: shards.map((shard) => fingerprint(shard)) };
+      const layout = fingerprint(layoutView(campaign));
+      planned = {
+        campaign,
+        layout,
+        pages: statePages(campaign, layout),
+        media: library.filesOf(imaged),
+        shards: shards.map((shard) => fingerprint(shard.map(digestOfRecord))),
+      };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
@@ -176,6 +230,8 @@ export function createRuntime(app: App) {
     /** The last plan's release went live: it is what the next plan is measured against. */
     commit(): void {
       baseline = planned;
+      unsettled.stories.clear();
+      unsettled.other = false;
     },
 
     /** Plan everything next time (a full build, or after a rollback). */

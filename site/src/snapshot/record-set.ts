@@ -8,6 +8,9 @@ import { RECORD_TYPES, type CampaignRecord, type RecordType, type SnapshotPage }
 
 type RecordOf<T extends RecordType> = Extract<CampaignRecord, { type: T }>;
 
+/** A record by what names it, whether it is held or was deleted. */
+export type RecordKey = { type: RecordType; documentId: string };
+
 /** Content digests of the records held, by object identity (records are never mutated). */
 const digests = new WeakMap<object, string>();
 
@@ -24,18 +27,25 @@ export class RecordSet {
   /**
    * Applies snapshot pages: a full export replaces everything, changes upsert records and
    * delete tombstoned ones. Pages are checked by the contract before they get here.
+   * Answers the records the pages named (upserted or deleted), by type and documentId.
    */
-  apply(pages: SnapshotPage[], full: boolean): void {
+  apply(pages: SnapshotPage[], full: boolean): RecordKey[] {
     if (full) for (const records of this.byType.values()) records.clear();
+    const named: RecordKey[] = [];
     for (const page of pages) {
-      for (const tombstone of page.tombstones) this.byType.get(tombstone.type)!.delete(tombstone.documentId);
+      for (const tombstone of page.tombstones) {
+        this.byType.get(tombstone.type)!.delete(tombstone.documentId);
+        named.push({ type: tombstone.type, documentId: tombstone.documentId });
+      }
       for (const record of page.records) {
         digests.set(record, createHash('sha1').update(JSON.stringify(record)).digest('base64url'));
         this.byType.get(record.type)!.set(record.documentId, record);
+        named.push({ type: record.type, documentId: record.documentId });
       }
     }
     const last = pages.at(-1);
     if (last) this.cursor = last.cursor;
+    return named;
   }
 
   has(type: RecordType, documentId: string): boolean {

@@ -51,3 +51,18 @@ export function chunkPaths(base: string, total: number): Array<{ path: string; p
     ...Array.from({ length: chunkPages(total) }, (_, index) => ({ path: `${base}${index + 1}/`, page: String(index + 1) })),
   ];
 }
+
+/**
+ * The pages of a listing at `base` a change of one story may touch, given where the story
+ * stood in the listing before and after (index in the newest-first list and the list's
+ * length; null where it was not listed): the first page, every chunk from the one holding
+ * the story up, and the newest chunk before and after (their links to newer pages). Chunks
+ * older than the story hold the same stories at the same places.
+ */
+export function touchedChunks(base: string, sides: Array<{ at: number; total: number }>, totals: number[]): string[] {
+  const newest = Math.max(0, ...totals.map(chunkPages));
+  const from = Math.min(newest + 1, ...sides.map(({ at, total }) => Math.floor((total - 1 - at) / PAGE_SIZE) + 1));
+  const chunks = new Set(totals.map(chunkPages).filter((chunk) => chunk > 0));
+  for (let chunk = from; chunk <= newest; chunk += 1) chunks.add(chunk);
+  return [base, ...[...chunks].map((chunk) => `${base}${chunk}/`)];
+}

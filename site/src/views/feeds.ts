@@ -11,7 +11,7 @@ import { FEED_ITEM_LIMIT, goodDeedItem, storyItem, type FeedChannel, type FeedIt
 import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
 import { SITE_FEEDS, type SiteFeed } from '../lib/site';
-import { single, type PageFamily } from './page-family';
+import { sidesOf, single, type PageFamily } from './page-family';
 import { shareImageOf } from './parts';
 
 export type FeedEntry = { story: Story; categories: string[]; image: FeedMedia | null };
@@ -135,6 +135,11 @@ export const groupingFeeds: PageFamily<{ kind: string; slug: string }, FeedView>
     const record = grouping?.find(campaign, slug);
     return grouping && record ? groupingFeed(campaign, grouping, record) : null;
   },
+  // The feeds of the groupings a changed story is (or was) listed under.
+  touchedBy: (change) =>
+    GROUPINGS.flatMap((grouping) =>
+      sidesOf(change).flatMap(({ campaign, story }) => grouping.of(campaign, story).map((record) => paths.feed(grouping.kind, record))),
+    ),
 };
 
 /** A feed as the directory and the OPML file list it: what it is, where, and how many items it carries now. */

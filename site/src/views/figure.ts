@@ -1,9 +1,10 @@
 /** A figure's page (典型人物): who they are, the relay of good deeds, the stories about them. */
 import type { Column, Figure, Place } from '@campaign-desk/shared';
+import { pick } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { paths } from '../lib/paths';
 import { relayColumn, relayFigure } from '../lib/relay';
-import type { PageFamily } from './page-family';
+import { sidesOf, type PageFamily } from './page-family';
 import { cardsOf, deedsOf, pictureOf, type Card, type DeedItem, type Picture } from './parts';
 
 export type FigureView = {
@@ -35,4 +36,7 @@ export const figurePages: PageFamily<{ slug: string }, FigureView> = {
       report: relayFigure(campaign)?.documentId === figure.documentId ? { places: campaign.records.places } : null,
     };
   },
+  // The pages of the figures a changed story is (or was) about.
+  touchedBy: (change) =>
+    sidesOf(change).flatMap(({ story }) => pick(change.after.records.byId.figures, story.figureIds).map((figure) => paths.figure(figure))),
 };

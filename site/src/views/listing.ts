@@ -6,8 +6,8 @@ import { formatChineseDate, formatChineseMonth, shanghaiDate, type Story } from 
 import type { Campaign } from '../lib/campaign';
 import { GROUPINGS, feedRef, type Grouping, type IntroLine } from '../lib/groupings';
 import { paths } from '../lib/paths';
-import { chunkNav, chunkParam, chunkPaths, chunkRange, type ChunkNav } from './chunks';
-import type { PageFamily } from './page-family';
+import { chunkNav, chunkParam, chunkPaths, chunkRange, touchedChunks, type ChunkNav } from './chunks';
+import { sidesOf, type PageFamily, type StoryChange } from './page-family';
 import { cardsOf, pictureOf, type Card, type Picture } from './parts';
 
 export type ListingView = {
@@ -86,6 +86,18 @@ function groupingListing(campaign: Campaign, grouping: Grouping, slug: string): 
   };
 }
 
+/** The pages of the listing at `base` (its stories in each campaign: `listOf`) a change of stories may touch. */
+function touchedListing(change: StoryChange, base: string, listOf: (campaign: Campaign) => Story[]): string[] {
+  const before = listOf(change.before);
+  const after = listOf(change.after);
+  const sides: Array<{ at: number; total: number }> = [];
+  for (const [list, story] of change.stories.flatMap(({ was, is }) => [[before, was] as const, [after, is] as const])) {
+    const at = story ? list.findIndex((listed) => listed.documentId === story.documentId) : -1;
+    if (at >= 0) sides.push({ at, total: list.length });
+  }
+  return sides.length === 0 ? [] : touchedChunks(base, sides, [before.length, after.length]);
+}
+
 type GroupingParams = { kind: string; slug: string; page?: string };
 
 export const groupingListings: PageFamily<GroupingParams, ListingView> = {
@@ -103,6 +115,18 @@ export const groupingListings: PageFamily<GroupingParams, ListingView> = {
     const listing = grouping ? groupingListing(campaign, grouping, slug) : null;
     return listing && listingView(campaign, listing, page);
   },
+  touchedBy: (change) =>
+    GROUPINGS.flatMap((grouping) => {
+      const slugs = new Set(sidesOf(change).flatMap(({ campaign, story }) => grouping.of(campaign, story).map((record) => record.slug)));
+      const listOf = (slug: string) => (campaign: Campaign) => {
+        const record = grouping.find(campaign, slug);
+        return record ? grouping.stories(campaign, record) : [];
+      };
+      return [...slugs].flatMap((slug) => {
+        const record = grouping.find(change.after, slug);
+        return record ? touchedListing(change, paths.listing(grouping.kind, record), listOf(slug)) : [];
+      });
+    }),
 };
 
 type MonthParams = { month: string; page?: string };
@@ -128,4 +152,8 @@ export const monthListings: PageFamily<MonthParams, ListingView> = {
     };
     return listingView(campaign, listing, page);
   },
+  touchedBy: (change) =>
+    [...new Set(sidesOf(change).map(({ campaign, story }) => campaign.stories.monthOf(story)))].flatMap((month) =>
+      touchedListing(change, paths.month(month), (campaign) => campaign.stories.of('month', month)),
+    ),
 };

@@ -2,7 +2,7 @@
 import type { CampaignEvent, Clause, Opinion } from '@campaign-desk/shared';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { paths } from '../lib/paths';
-import type { PageFamily } from './page-family';
+import { sidesOf, type PageFamily } from './page-family';
 import { cardsOf, type Card } from './parts';
 
 /** The column of interpretations of the 《意见》. */
@@ -31,4 +31,12 @@ export const opinionPages: PageFamily<{ slug: string }, OpinionView> = {
       })),
     };
   },
+  // The pages of the documents whose clauses a changed story interprets (or did).
+  touchedBy: (change) =>
+    sidesOf(change).flatMap(({ story }) =>
+      story.clauseIds.flatMap((id) => {
+        const held = change.after.records.clauses.get(id);
+        return held ? [paths.opinion(held.opinion)] : [];
+      }),
+    ),
 };

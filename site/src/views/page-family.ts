@@ -4,6 +4,7 @@
  * renderer fingerprints views to find the pages a change touches, so a template must show
  * nothing it did not get from its view.
  */
+import type { Story } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 
 export type Page<P> = { path: string; params: P };
@@ -18,6 +19,27 @@ export interface PageFamily<P, V> {
    * writes (404.html is rendered from the /404 route).
    */
   requestPath?: (path: string) => string;
+  /**
+   * The paths of the family's pages a change of stories alone may touch (pages that do not
+   * exist are ignored); a family without it has every page looked at again. More is safe,
+   * less is a stale page: the renderer compares the fingerprints of those it names.
+   */
+  touchedBy?: (change: StoryChange) => string[];
+}
+
+/**
+ * A change of stories and nothing else since the release live now: the campaign as that
+ * release showed it (`before`), as it is now (`after`), and each changed story in both (null
+ * where it is not held: new, or withdrawn).
+ */
+export type StoryChange = { before: Campaign; after: Campaign; stories: Array<{ was: Story | null; is: Story | null }> };
+
+/** Each changed story with the campaign it is in: as it was, and as it is. */
+export function sidesOf(change: StoryChange): Array<{ campaign: Campaign; story: Story }> {
+  return change.stories.flatMap(({ was, is }) => [
+    ...(was ? [{ campaign: change.before, story: was }] : []),
+    ...(is ? [{ campaign: change.after, story: is }] : []),
+  ]);
 }
 
 export type Params = Record<string, string | undefined>;

@@ -16,7 +16,7 @@ import {
 import { pick, type Campaign } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
-import type { PageFamily } from './page-family';
+import { sidesOf, type PageFamily } from './page-family';
 import { cardsOf, pictureOf, shareDescription, shareImageOfStory, type Card, type Picture, type ShareImage } from './parts';
 
 export type StoryView = {
@@ -104,4 +104,12 @@ export const storyPages: PageFamily<{ slug: string }, StoryView> = {
     const story = campaign.stories.bySlug.get(slug);
     return story ? storyView(campaign, story) : null;
   },
+  // A changed story's page, and those of the stories that show it (or did) as related or a neighbour.
+  touchedBy: (change) =>
+    sidesOf(change).flatMap(({ campaign, story }) =>
+      [story, ...campaign.stories.nearby(story)].flatMap((shown) => {
+        const held = change.after.stories.byId.get(shown.documentId);
+        return held ? [paths.story(held)] : [];
+      }),
+    ),
 };

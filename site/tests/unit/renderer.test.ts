@@ -11,9 +11,11 @@ import { DEFAULT_SITE_DIR, SiteRenderer, type Plan } from '../../renderer';
 import { SEARCH_SHARDS } from '../../src/lib/search';
 import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
 import { TEST_FOOTER, TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
+import { pngBomb } from '@campaign-desk/testing/pixel-bomb';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
 let work: string;
+let pictures: Awaited<ReturnType<typeof makeImages>>;
 let images: ImageServer;
 let api: SnapshotApi;
 let renderer: SiteRenderer;
@@ -36,7 +38,8 @@ const story = (slug: string) => records.find((record) => record.type === 'story'
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'campaign-renderer-'));
-  images = await serveImages(await makeImages());
+  pictures = await makeImages();
+  images = await serveImages(pictures);
   records = augmentedFixture(images.url).records;
   api = await startSnapshotApi(records);
   // The footer of the suite's other builds, so this renderer reuses their compile.
@@ -119,6 +122,34 @@ describe('what people type', () => {
     expect((await sync()).warnings).toEqual([expect.stringContaining('指向本站不存在的页面 /stories/no-such-story/')]);
     api.publish(placement);
     expect((await sync()).warnings).toEqual([]);
+  });
+
+  test('a picture that decodes to too many pixels is a warning naming its story and field; the other pictures are made', async () => {
+    // 16000×16000 is under sharp's default limit (268 million pixels), which would decode it a dozen times.
+    pictures.set('/uploads/bomb.png', { body: pngBomb(16_000), type: 'image/png' });
+    pictures.set('/uploads/beside-bomb.jpg', pictures.get('/uploads/cover-b.jpg')!);
+    const hostile = story('sample-story-070');
+    const neighbour = story('sample-story-071');
+    const cover = (file: string, width: number, height: number) => ({
+      url: `${images.url}/uploads/${file}`,
+      width,
+      height,
+      mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      alt: '封面',
+      caption: null,
+      credit: null,
+    });
+    api.publish({ ...hostile, cover: cover('bomb.png', 16_000, 16_000) });
+    api.publish({ ...neighbour, cover: cover('beside-bomb.jpg', 1200, 800) });
+    const plan = await sync();
+    expect(plan.warnings).toEqual([
+      `稿件《${hostile.title}》（${hostile.documentId}）的封面（cover）：图片 ${images.url}/uploads/bomb.png 无法处理（16000×16000 像素，超过上限 1.2 亿像素），页面改用 CMS 的原图`,
+    ]);
+    expect(plan.media.added.filter(({ file }) => file.endsWith('-1080.webp'))).toHaveLength(1);
+    expect(changed(plan)).toEqual(expect.arrayContaining(['/stories/sample-story-070/', '/stories/sample-story-071/']));
+    api.publish(hostile);
+    api.publish(neighbour);
+    await sync();
   });
 
   test('a snapshot that breaks the contract fails the sync and leaves what is held as it was', async () => {

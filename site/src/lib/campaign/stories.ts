@@ -100,25 +100,28 @@ export function indexStories(records: RecordSet, placements: PlacementIndex, tax
     .sort()
     .reverse();
 
+  /** The lists a story's related stories are taken from, strongest tie first (its first column's gives its neighbours too). */
+  const relatedKeys = (story: Story): string[] => [
+    ...story.clauseIds.map((id) => groupKey('clause', id)),
+    ...story.figureIds.map((id) => groupKey('figure', id)),
+    ...(story.eventId ? [groupKey('event', story.eventId)] : []),
+    ...story.columnIds.map((id) => groupKey('column', id)),
+    ...(story.themeId ? [groupKey('theme', story.themeId)] : []),
+    ...story.activityIds.map((id) => groupKey('activity', id)),
+  ];
+
   /**
    * The stories nearest to this one in what it shares with them, strongest tie first (the
-   * clause it interprets, its figures, its event, its columns, its theme, its activities):
-   * bounded work per page, and a new story only joins the related lists of its neighbours.
+   * clause it interprets, its figures, its event, its columns, its theme, its activities),
+   * each list looked into no further than RELATED places either side: bounded work per page,
+   * and a story shows only stories within that distance of it (see `nearby`).
    */
   function related(story: Story): Story[] {
-    const keys = [
-      ...story.clauseIds.map((id) => groupKey('clause', id)),
-      ...story.figureIds.map((id) => groupKey('figure', id)),
-      ...(story.eventId ? [groupKey('event', story.eventId)] : []),
-      ...story.columnIds.map((id) => groupKey('column', id)),
-      ...(story.themeId ? [groupKey('theme', story.themeId)] : []),
-      ...story.activityIds.map((id) => groupKey('activity', id)),
-    ];
     const found = new Map<string, Story>();
-    for (const key of keys) {
+    for (const key of relatedKeys(story)) {
       const list = groups.of(key);
       const at = groups.positionIn(key, story.documentId);
-      for (let distance = 1; found.size < RELATED && (at - distance >= 0 || at + distance < list.length); distance += 1) {
+      for (let distance = 1; distance <= RELATED && found.size < RELATED; distance += 1) {
         // The nearer older story first, then the nearer newer one.
         for (const other of [list[at + distance], list[at - distance]]) {
           if (other && found.size < RELATED) found.set(other.documentId, other);
@@ -126,6 +129,22 @@ export function indexStories(records: RecordSet, placements: PlacementIndex, tax
       }
       if (found.size >= RELATED) break;
     }
+    return [...found.values()];
+  }
+
+  /**
+   * The stories whose page may show this one, as a related story or a neighbour: those
+   * within RELATED places of it in the lists `related` reads. A change of this story
+   * touches no other story's page.
+   */
+  function nearby(story: Story): Story[] {
+    const found = new Map<string, Story>();
+    for (const key of relatedKeys(story)) {
+      const list = groups.of(key);
+      const at = groups.positionIn(key, story.documentId);
+      for (const other of list.slice(Math.max(0, at - RELATED), at + RELATED + 1)) found.set(other.documentId, other);
+    }
+    found.delete(story.documentId);
     return [...found.values()];
   }
 
@@ -152,5 +171,6 @@ export function indexStories(records: RecordSet, placements: PlacementIndex, tax
     monthOf: (story: Story) => factsOf(story).month,
     related,
     neighbours,
+    nearby,
   };
 }

@@ -20,7 +20,7 @@ import {
 import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
-import { UnreadablePhoto } from '../services/photos';
+import { OversizedPhoto, UnreadablePhoto } from '../services/photos';
 import rateLimits, { type LimitName } from '../services/rate-limits';
 import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
@@ -114,6 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
       giveBack();
+      if (error instanceof OversizedPhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.tooManyPixels)]);
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
       if (error instanceof ProofReused) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       throw error;

@@ -3,14 +3,16 @@
  * file's bytes, never by its name or the type the sender claimed (a "PNG" that is really HTML
  * is refused); JPEG, PNG and HEIC (iPhones) are decoded, turned upright, scaled to at most
  * 1600 pixels and written anew as JPEG by sharp, which keeps no metadata: EXIF, and with it
- * the place the photo was taken, is gone. Then it goes into the media library.
+ * the place the photo was taken, is gone. Then it goes into the media library. How many pixels
+ * a photo has is read from its header first: one claiming more than PHOTO_MAX_PIXELS is refused
+ * before anything is decoded.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Core } from '@strapi/strapi';
-import { PHOTO_MAX_BYTES } from '@campaign-desk/shared';
+import { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from '@campaign-desk/shared';
 import { defineService } from '../../utils';
 
 export class UnreadablePhoto extends Error {}
@@ -29,22 +31,55 @@ export function photoKind(bytes: Buffer): Kind | null {
   return null;
 }
 
-/** Largest side of the stored copy, and how many pixels a decoded photo may have (no decompression bombs). */
+/** Largest side of the stored copy. */
 const MAX_SIDE = 1600;
-const MAX_PIXELS = 60_000_000;
 
-/** A photo as sharp reads it: JPEG and PNG directly, HEIC decoded first (sharp's own build reads AVIF only). */
+/** Every sharp call on a reader's photo: the pixel limit said, not sharp's default, and a damaged file refused. */
+const INPUT = { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'error' } as const;
+
+/** A photo whose header claims more than PHOTO_MAX_PIXELS (a decompression bomb, or simply too big): refused undecoded. */
+export class OversizedPhoto extends UnreadablePhoto {}
+
+function refuseOversized(width: number | undefined, height: number | undefined): void {
+  if (!width || !height) throw new UnreadablePhoto('no size in its header');
+  if (width * height > PHOTO_MAX_PIXELS) throw new OversizedPhoto(`${width}×${height} pixels`);
+}
+
+/** heic-decode ships no types: `all` reads the header and hands back each image undecoded, as its README describes. */
+type HeicImages = Array<{
+  width: number;
+  height: number;
+  decode(): Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+}> & {
+  dispose(): void;
+};
+
+/**
+ * A photo as sharp reads it, its size judged from the header before a pixel is decoded: JPEG and
+ * PNG directly, HEIC decoded by libheif (wasm, on the event loop: sharp's own build reads AVIF only).
+ */
 async function decode(bytes: Buffer, kind: Kind): Promise<Sharp> {
-  if (kind !== 'heic') return sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
-  // heic-decode ships no types: its one function, as its README describes it.
-  const { default: decodeHeic } = (await import('heic-decode' as string)) as {
-    default: (input: { buffer: Buffer }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+  // The header only, read without the limit (sharp's refusal would not say why): the size is judged here.
+  const header = await sharp(bytes, { limitInputPixels: false }).metadata();
+  refuseOversized(header.width, header.height);
+  if (kind !== 'heic') return sharp(bytes, INPUT);
+  const { default: heic } = (await import('heic-decode' as string)) as {
+    default: { all: (input: { buffer: Buffer }) => Promise<HeicImages> };
   };
-  const image = await decodeHeic({ buffer: bytes });
-  if (image.width * image.height > MAX_PIXELS) throw new UnreadablePhoto('too many pixels');
-  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
-    raw: { width: image.width, height: image.height, channels: 4 },
-  });
+  const images = await heic.all({ buffer: bytes });
+  try {
+    // heic-decode decodes the first top-level image, which need not be the one sharp measured.
+    const [first] = images;
+    if (!first) throw new UnreadablePhoto('no image in the file');
+    refuseOversized(first.width, first.height);
+    const image = await first.decode();
+    return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+      raw: { width: image.width, height: image.height, channels: 4 },
+      limitInputPixels: PHOTO_MAX_PIXELS,
+    });
+  } finally {
+    images.dispose();
+  }
 }
 
 /** The photo made safe: upright, at most MAX_SIDE wide or high, JPEG, no metadata. */

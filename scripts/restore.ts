@@ -17,6 +17,6 @@ try {
   await withQuietCms((strapi) => restore(strapi, file, backupKey(), { replace: values.force }));
   console.log(`Restored ${file}. Start Strapi, and restart the publisher: its start-up build reads the whole snapshot again.`);
 } catch (error) {
-  console.error(`The restore failed: ${(error as Error).message}`);
+  console.error(`The restore failed: ${(error as Error).message.replace(/^the restore failed: /, '')}`);
   process.exitCode = 1;
 }

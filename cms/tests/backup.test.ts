@@ -297,6 +297,26 @@ describe.each(targets)('restored into a fresh %s database', (target) => {
     expect(readFileSync(path.join(publicDir, upload.url))).toEqual(upload.bytes);
   });
 
+  it('refuses a backup with one byte changed, anywhere, before anything is written', async () => {
+    const whole = readFileSync(backup);
+    expect(whole.subarray(0, 8).toString('latin1')).toBe('CDBACKUP');
+    // In the archive, in the header's salt, and in the tag at its end.
+    for (const at of [Math.floor(whole.length / 2), 12, whole.length - 1]) {
+      const tampered = path.join(work, `${target}-tampered-${at}.tar.gz.enc`);
+      const copy = Buffer.from(whole);
+      copy[at] = copy[at]! ^ 0x01;
+      writeFileSync(tampered, copy);
+      await expect(restore(cms.strapi, tampered, BACKUP_KEY, { replace: true })).rejects.toThrow(
+        /^the restore failed: the backup .* was refused and nothing was restored: its integrity check failed: it was changed or damaged/,
+      );
+    }
+    const strapisOwn = path.join(work, `${target}-strapi-format.tar.gz.enc`);
+    writeFileSync(strapisOwn, whole.subarray(8));
+    await expect(restore(cms.strapi, strapisOwn, BACKUP_KEY, { replace: true })).rejects.toThrow(/it is not a sealed Campaign Desk backup/);
+    expect(await stateOf(cms.strapi)).toEqual(after);
+    expect(readFileSync(path.join(publicDir, upload.url))).toEqual(upload.bytes);
+  });
+
   it('goes on where it stopped: a new story is reviewed and gets the next ids', async () => {
     const chief = ((await (await adminLogin(cms, people.chief)).json()) as { data: { token: string } }).data.token;
     const created = await call(cms, chief, 'POST', CM, { title: '恢复之后的新稿件', kind: 'news', body: paragraph('正文') });

@@ -1,8 +1,9 @@
 /**
  * Backups that restore exactly, on top of Strapi's own data transfer (what `strapi export`
- * and `strapi import` run): one archive in Strapi's format (tar, gzip, encrypted with a key),
- * holding the schemas, every entity and link, the configuration (core store, webhooks) and the
- * uploaded files.
+ * and `strapi import` run): one archive in Strapi's format (tar, gzip), holding the schemas,
+ * every entity and link, the configuration (core store, webhooks) and the uploaded files,
+ * sealed with authenticated encryption (sealed-archive.ts): a changed byte is refused before
+ * anything is restored.
  *
  * `strapi export` leaves out the admin's own types: accounts, roles, permissions, API tokens.
  * Campaign Desk cannot do without them: the review log names its reviewers by admin user id,
@@ -16,9 +17,13 @@
  * each is created under its own id again (the table's id sequence is set just before), which
  * makes the restored database the backed-up one, row for row.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { engine, file, strapi as transfer } from '@strapi/data-transfer';
+import { BrokenSeal, seal, unseal } from './sealed-archive';
 
 /** Login sessions (refresh tokens) are not worth keeping: after a restore people log in again. */
 const LEFT_OUT = ['admin::session', ...transfer.OFFICIAL_TRANSFER_IGNORED_TYPES];
@@ -142,29 +147,43 @@ async function run(transferEngine: ReturnType<typeof engine.createTransferEngine
   }
 }
 
+/** Runs `task` with a private temporary directory (0700), removed afterwards whatever happens. */
+async function withScratch<T>(task: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'campaign-desk-backup-'));
+  try {
+    return await task(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Strapi's archive, unencrypted (it is sealed or was unsealed beside it, in a private directory). */
+const ARCHIVE = { encryption: { enabled: false }, compression: { enabled: true } } as const;
+
 /**
- * Writes a backup of `strapi`'s database and uploads to `path` (Strapi adds `.tar.gz.enc`),
- * encrypted with `key`; resolves to the file written.
+ * Writes a backup of `strapi`'s database and uploads to `path` + `.tar.gz.enc`, sealed with
+ * `key`; resolves to the file written.
  */
 export async function backUp(strapi: Core.Strapi, path: string, key: string): Promise<string> {
-  const destination = file.providers.createLocalFileDestinationProvider({
-    file: { path },
-    encryption: { enabled: true, key },
-    compression: { enabled: true },
+  return withScratch(async (scratch) => {
+    const destination = file.providers.createLocalFileDestinationProvider({ file: { path: join(scratch, 'archive') }, ...ARCHIVE });
+    const transferEngine = engine.createTransferEngine(sourceOf(strapi), destination, {
+      versionStrategy: 'ignore',
+      schemaStrategy: 'ignore',
+      transforms: leftOut,
+    });
+    await run(transferEngine, 'the backup');
+    const sealed = `${path}.tar.gz.enc`;
+    await seal(destination.results.file!.path!, sealed, key);
+    return sealed;
   });
-  const transferEngine = engine.createTransferEngine(sourceOf(strapi), destination, {
-    versionStrategy: 'ignore',
-    schemaStrategy: 'ignore',
-    transforms: leftOut,
-  });
-  await run(transferEngine, 'the backup');
-  return destination.results.file!.path!;
 }
 
 /**
- * Replaces everything in `strapi`'s database and uploads with the backup in `path`, decrypted
- * with `key`. The schemas must match: a backup restores into the version that made it. A
- * database that has admin accounts (one in use, not a fresh one) is replaced only if `replace`.
+ * Replaces everything in `strapi`'s database and uploads with the backup in `path`, opened
+ * with `key`. Its seal is checked before anything is touched. The schemas must match: a backup
+ * restores into the version that made it. A database that has admin accounts (one in use, not
+ * a fresh one) is replaced only if `replace`.
  */
 export async function restore(strapi: Core.Strapi, path: string, key: string, { replace = false } = {}): Promise<void> {
   const accounts = await strapi.db.query('admin::user').count({});
@@ -173,15 +192,20 @@ export async function restore(strapi: Core.Strapi, path: string, key: string, { 
       `the database already holds ${accounts} admin account(s), and a restore replaces everything in it: pass --force to replace it`,
     );
   }
-  const source = file.providers.createLocalFileSourceProvider({
-    file: { path },
-    encryption: { enabled: true, key },
-    compression: { enabled: true },
+  await withScratch(async (scratch) => {
+    const archive = join(scratch, 'archive.tar.gz');
+    try {
+      await unseal(path, archive, key);
+    } catch (error) {
+      const refused = error instanceof BrokenSeal ? `the backup ${path} was refused and nothing was restored: ` : '';
+      throw new Error(`the restore failed: ${refused}${(error as Error).message}`);
+    }
+    const source = file.providers.createLocalFileSourceProvider({ file: { path: archive }, ...ARCHIVE });
+    const transferEngine = engine.createTransferEngine(source, destinationOf(strapi), {
+      versionStrategy: 'exact',
+      schemaStrategy: 'strict',
+      transforms: leftOut,
+    });
+    await run(transferEngine, 'the restore');
   });
-  const transferEngine = engine.createTransferEngine(source, destinationOf(strapi), {
-    versionStrategy: 'exact',
-    schemaStrategy: 'strict',
-    transforms: leftOut,
-  });
-  await run(transferEngine, 'the restore');
 }

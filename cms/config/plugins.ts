@@ -85,6 +85,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
       notices: { email: Boolean(env('SMTP_HOST')) },
+      // Hosts whose players the site frames (comma-separated); unset keeps the plugin's list.
+      media: { embedHosts: env('CAMPAIGN_DESK_EMBED_HOSTS') ? env.array('CAMPAIGN_DESK_EMBED_HOSTS') : undefined },
       snapshot: {
         // The snapshot API asks for an API token (read-only is enough) unless this is off.
         requireToken: env.bool('CAMPAIGN_DESK_SNAPSHOT_REQUIRE_TOKEN', true),

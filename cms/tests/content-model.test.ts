@@ -114,9 +114,63 @@ describe('publishing', () => {
     expect(refused.details?.errors?.[0]?.path).toEqual(['clauseIds']);
   });
 
-  it('refuses a media link that is not http(s)', async () => {
-    const refused = await failure(make.story({ kind: 'audio', mediaUrl: 'javascript:alert(1)' }));
-    expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
+  it('refuses a media link that is not http(s), in Chinese, naming the field', async () => {
+    for (const link of ['javascript:alert(1)', 'data:text/html,<script>', 'https://a.cn/x y', '//a.cn/x.mp4']) {
+      const refused = await failure(make.story({ kind: 'audio', mediaUrl: link }));
+      expect(refused.message, link).toBe('媒体链接（mediaUrl）只接受 http 或 https 开头的网址');
+      expect(refused.details?.errors?.[0]?.path).toEqual(['mediaUrl']);
+    }
+    const homepage = await failure(
+      documents(UID.outlet).create({
+        data: { name: '某网', slug: 'mou-wang', level: 'county', medium: 'web', homepage: 'javascript:1' },
+      } as never),
+    );
+    expect(homepage.details?.errors?.[0]?.path).toEqual(['homepage']);
+  });
+
+  it('publishes a video file with its length and captions, and frames only links of allowed platforms', async () => {
+    const video = await make.upload('zoubian', '.mp4', 'video/mp4');
+    const captions = await make.upload('zoubian-zimu', '.vtt', 'text/vtt', 1.2);
+    const motion = await make.story({
+      title: '动新闻：走遍咸宁',
+      kind: 'motion',
+      mediaFile: video.id,
+      mediaSeconds: 95,
+      captions: captions.id,
+    });
+    const embedded = await make.story({ title: '视频：香城', kind: 'video', mediaUrl: 'https://player.bilibili.com/player.html?bvid=BV1' });
+    const linked = await make.story({ title: '视频：别处', kind: 'video', mediaUrl: 'https://evil.example.cn/player.html' });
+    const reader = cms.strapi.plugin(PLUGIN_ID).service('record-reader');
+    const { records } = await reader.read('story', 'https://cms.example.cn', {
+      documentIds: [motion.documentId, embedded.documentId, linked.documentId],
+    });
+    const byTitle = new Map(records.map((record: Record<string, unknown>) => [record.title, reader.check(record)]));
+    expect(byTitle.get('动新闻：走遍咸宁')).toMatchObject({
+      media: {
+        url: 'https://cms.example.cn/uploads/zoubian_hash.mp4',
+        mime: 'video/mp4',
+        bytes: 2_048_500,
+        seconds: 95,
+        captionsUrl: 'https://cms.example.cn/uploads/zoubian-zimu_hash.vtt',
+      },
+      embedUrl: null,
+    });
+    expect(byTitle.get('视频：香城')).toMatchObject({ media: null, embedUrl: 'https://player.bilibili.com/player.html?bvid=BV1' });
+    expect(byTitle.get('视频：别处')).toMatchObject({ embedUrl: null, mediaUrl: 'https://evil.example.cn/player.html' });
+  });
+
+  it('refuses an audio story whose file is a video, and captions that are not WebVTT', async () => {
+    const video = await make.upload('not-audio', '.mp4', 'video/mp4');
+    const audio = await make.story({ title: '听新闻：错放的视频', kind: 'audio', mediaFile: video.id }, false);
+    await approve(audio.documentId);
+    const refused = await failure(documents(UID.story).publish({ documentId: audio.documentId } as never));
+    expect(refused.message).toContain('音频类稿件的音视频文件应为音频');
+    const srt = await make.upload('zimu', '.srt', 'application/x-subrip', 1);
+    const mp3 = await make.upload('yinpin', '.mp3', 'audio/mpeg');
+    await documents(UID.story).update({ documentId: audio.documentId, data: { mediaFile: mp3.id, captions: srt.id } } as never);
+    await approve(audio.documentId);
+    const captions = await failure(documents(UID.story).publish({ documentId: audio.documentId } as never));
+    expect(captions.message).toContain('字幕文件应为 WebVTT（.vtt）');
   });
 
   it('dates a story on its first publish and keeps that date', async () => {

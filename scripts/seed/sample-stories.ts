@@ -402,6 +402,7 @@ const OUTLET_ROTATION: Record<StoryKind, ReadonlyArray<MunicipalOutlet>> = {
   研讨发言: MUNICIPAL_OUTLETS,
   解读: MUNICIPAL_OUTLETS,
   视频: ['xianning-guangbo-dianshitai', 'xianning-wang', 'xianning-guangbo-dianshitai', 'xianning-ribao'],
+  动新闻: ['xianning-wang', 'xianning-guangbo-dianshitai'],
   H5: ['xianning-wang', 'xianning-ribao', 'xiangcheng-dushibao', 'xianning-guangbo-dianshitai'],
   直播: ['xianning-guangbo-dianshitai', 'xianning-wang'],
   音频: ['xianning-guangbo-dianshitai', 'xianning-ribao', 'xiangcheng-dushibao'],
@@ -1016,6 +1017,7 @@ function bylinesFor(rng: Rng, spec: Spec): string[] {
 function mediaUrlFor(kind: StoryKind, slug: string): string | undefined {
   switch (kind) {
     case '视频':
+    case '动新闻':
       return `${MEDIA_BASE}/video/${slug}.mp4`;
     case '音频':
       return `${MEDIA_BASE}/audio/${slug}.mp3`;

@@ -107,6 +107,8 @@ export const STORY_KINDS = [
   { key: 'speech', name: '研讨发言', requires: [] },
   { key: 'interpretation', name: '解读', requires: ['clauseIds'] },
   { key: 'video', name: '视频', requires: ['mediaUrl'] },
+  /** 动新闻 (四.6): short motion news, a short video with its text. */
+  { key: 'motion', name: '动新闻', requires: ['mediaUrl'] },
   { key: 'h5', name: 'H5', requires: ['mediaUrl'] },
   { key: 'live', name: '直播', requires: ['mediaUrl'] },
   { key: 'audio', name: '音频', requires: ['mediaUrl'] },

@@ -40,6 +40,8 @@ const story: Story = {
   kind: 'news',
   cover: image,
   mediaUrl: null,
+  media: null,
+  embedUrl: null,
   outletId: 'outlet1',
   printEdition: { outletId: 'outlet1', date: '2020-05-21', page: '第1版' },
   bylines: ['记者 王芳'],
@@ -236,6 +238,26 @@ describe('records', () => {
     expect(storySchema.safeParse({ ...story, kind: 'video', mediaUrl: 'javascript:alert(1)' }).success).toBe(false);
     expect(storySchema.safeParse({ ...story, cover: { ...image, url: 'data:image/png;base64,AAAA' } }).success).toBe(false);
     expect(storySchema.safeParse({ ...story, kind: 'video', mediaUrl: 'https://media.example.cn/a.mp4' }).success).toBe(true);
+  });
+
+  it('take a story’s own audio or video of its kind’s medium, WebVTT captions, and frame only https players', () => {
+    const media = { url: 'https://cms.example.cn/uploads/v.mp4', mime: 'video/mp4', bytes: 2048, seconds: 95, captionsUrl: null };
+    // 动新闻 needs its video, as a file or a link.
+    expect(storySchema.safeParse({ ...story, kind: 'motion' }).error?.issues[0]?.message).toBe(
+      '动新闻类稿件必须填写媒体链接（mediaUrl）或上传音视频文件（mediaFile）',
+    );
+    expect(storySchema.safeParse({ ...story, kind: 'motion', media }).success).toBe(true);
+    expect(storySchema.safeParse({ ...story, kind: 'audio', media }).error?.issues[0]).toMatchObject({
+      path: ['media'],
+      message: '音频类稿件的音视频文件应为音频',
+    });
+    const captions = { ...media, captionsUrl: 'https://cms.example.cn/uploads/zimu.srt' };
+    expect(storySchema.safeParse({ ...story, media: captions }).error?.issues[0]?.message).toBe('字幕文件应为 WebVTT（.vtt）');
+    expect(storySchema.safeParse({ ...story, media: { ...media, mime: 'text/html' } }).success).toBe(false);
+    expect(storySchema.safeParse({ ...story, embedUrl: 'http://player.bilibili.com/x' }).success).toBe(false);
+    // Records from before media existed still parse: no file, nothing framed.
+    const { media: _media, embedUrl: _embed, ...older } = story;
+    expect(storySchema.parse(older)).toMatchObject({ media: null, embedUrl: null });
   });
 
   it('take pages with records and tombstones', () => {

@@ -59,6 +59,21 @@ export function fixtures(strapi: Core.Strapi) {
       }) as Promise<{ id: number }>;
     },
 
+    /** A file of the media library that is not an image (a video, an audio, captions). */
+    async upload(name: string, ext: string, mime: string, sizeKb = 2048.5) {
+      return strapi.db.query('plugin::upload.file').create({
+        data: {
+          name: `${name}${ext}`,
+          hash: `${name}_hash`,
+          ext,
+          mime,
+          size: sizeKb,
+          url: `/uploads/${name}_hash${ext}`,
+          provider: 'local',
+        },
+      }) as Promise<{ id: number }>;
+    },
+
     async apiToken(type: 'read-only' | 'full-access' | 'custom' = 'read-only'): Promise<string> {
       const token = (await strapi.service('admin::api-token').create({
         name: `test-${type}-${Math.random().toString(36).slice(2)}`,

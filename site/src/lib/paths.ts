@@ -59,6 +59,8 @@ export const paths = {
   /** 重点报道. */
   featuredFeed: '/feeds/featured.xml',
   goodDeedsFeed: '/feeds/good-deeds.xml',
+  /** 听新闻: the audio stories as a podcast. */
+  podcast: '/feeds/podcast.xml',
 };
 
 let address: SiteAddress | undefined;

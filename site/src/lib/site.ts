@@ -36,4 +36,10 @@ export const SITE_FEEDS = {
     description: `“接力唐光友，为民做好事”：党员干部为群众做的好事，最新${FEED_ITEM_LIMIT}件。`,
     htmlPath: paths.relay,
   },
+  podcast: {
+    name: '听新闻（播客）',
+    title: `${SITE_NAME}·听新闻`,
+    description: `${CAMPAIGN.name}的音频报道：可在播客应用中订阅，最新${FEED_ITEM_LIMIT}期。`,
+    htmlPath: paths.kind('audio'),
+  },
 } as const satisfies Record<string, SiteFeed>;

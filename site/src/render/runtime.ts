@@ -12,6 +12,7 @@ import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { siteAddress } from '../lib/paths';
 import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot, type SnapshotSource } from '../snapshot/source';
@@ -97,6 +98,7 @@ export function fileOf(path: string): string {
 export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
+  let captions: Captions | null = null;
   let campaign: Campaign | null = null;
   /** The search records of the last sync, by shard. */
   let shards: SearchRecord[][] = [];
@@ -162,13 +164,20 @@ export function createRuntime(app: App) {
 
       const warnings: string[] = [];
       if (media?.dir !== input.mediaDir) media = new Media(input.mediaDir);
+      if (captions?.dir !== input.mediaDir) captions = new Captions(input.mediaDir);
       const stories = records.all('story');
       const imaged = [...stories, ...records.all('column'), ...records.all('figure'), ...records.all('goodDeed')];
       await media.prepare(imaged, { warn: (message) => warnings.push(message) });
+      await captions.prepare(stories, { warn: (message) => warnings.push(message) });
       const prepared = performance.now();
 
       const library = media;
-      campaign = indexCampaign(records, new Date(input.now), { media: (url) => library.entryOf(url), preview: input.preview });
+      const tracks = captions;
+      campaign = indexCampaign(records, new Date(input.now), {
+        media: (url) => library.entryOf(url),
+        captions: (url) => tracks.fileOf(url),
+        preview: input.preview,
+      });
       shards = byShard(searchRecords(campaign));
       const indexed = performance.now();
 
@@ -177,7 +186,7 @@ export function createRuntime(app: App) {
         campaign,
         layout,
         pages: statePages(campaign, layout),
-        media: library.filesOf(imaged),
+        media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories)]),
         shards: shards.map((shard) => fingerprint(shard.map(digestOfRecord))),
       };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);

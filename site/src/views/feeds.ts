@@ -7,10 +7,19 @@
 import type { Campaign } from '../lib/campaign';
 import { CAMPAIGN, type GoodDeed, type Story } from '@campaign-desk/shared';
 import { kindName, pick } from '../lib/campaign';
-import { FEED_ITEM_LIMIT, goodDeedItem, storyItem, type FeedChannel, type FeedItem, type FeedListing, type FeedMedia } from '../lib/feeds';
+import {
+  FEED_ITEM_LIMIT,
+  goodDeedItem,
+  isPodcastEpisode,
+  storyItem,
+  type FeedChannel,
+  type FeedItem,
+  type FeedListing,
+  type FeedMedia,
+} from '../lib/feeds';
 import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
-import { SITE_FEEDS, type SiteFeed } from '../lib/site';
+import { SITE_FEEDS, SITE_SHARE_IMAGE, type SiteFeed } from '../lib/site';
 import { sidesOf, single, type PageFamily } from './page-family';
 import { shareImageOf } from './parts';
 
@@ -73,6 +82,12 @@ function storyFeed(feed: SiteFeed, feedPath: string, select: (campaign: Campaign
 export const rssFeed = storyFeed(SITE_FEEDS.all, paths.rss, (campaign) => campaign.stories.all);
 export const jsonFeedFile = storyFeed(SITE_FEEDS.all, paths.jsonFeed, (campaign) => campaign.stories.all);
 export const featuredFeed = storyFeed(SITE_FEEDS.featured, paths.featuredFeed, (campaign) => campaign.stories.of('featured'));
+
+/** 听新闻 as a podcast: the stories with audio, as a podcast app reads them. */
+export const podcastFeed = storyFeed(SITE_FEEDS.podcast, paths.podcast, (campaign) => campaign.stories.all.filter(isPodcastEpisode));
+
+/** The podcast's channel fields: the campaign's issuer as its author, the site's square card as its artwork. */
+export const PODCAST = { author: CAMPAIGN.issuer, imageUrl: () => absoluteUrl(SITE_SHARE_IMAGE.path), category: 'News' } as const;
 
 export type GoodDeedEntry = { deed: GoodDeed; url: string; placeName: string | null; categories: string[]; image: FeedMedia | null };
 export type GoodDeedFeedView = { channel: FeedChannel; entries: GoodDeedEntry[] };
@@ -152,6 +167,7 @@ function feedGroups(campaign: Campaign): { site: FeedGroup; groupings: FeedGroup
     { feed: SITE_FEEDS.all, feedPath: paths.rss, items: campaign.syndicated(campaign.stories.all).length },
     { feed: SITE_FEEDS.featured, feedPath: paths.featuredFeed, items: campaign.syndicated(campaign.stories.of('featured')).length },
     { feed: SITE_FEEDS.goodDeeds, feedPath: paths.goodDeedsFeed, items: campaign.syndicated(campaign.participation.goodDeeds).length },
+    { feed: SITE_FEEDS.podcast, feedPath: paths.podcast, items: campaign.syndicated(campaign.stories.all.filter(isPodcastEpisode)).length },
   ].map(({ feed, feedPath, items }) => ({ ...feed, feedPath, items }));
   return {
     site: { id: 'site', label: '全站', feeds: site },

@@ -5,7 +5,7 @@
 import type { Campaign } from '../lib/campaign';
 import { coveragePage } from './coverage';
 import { eventsPage } from './events';
-import { featuredFeed, feedDirectory, goodDeedsFeed, groupingFeeds, jsonFeedFile, opmlFile, rssFeed } from './feeds';
+import { featuredFeed, feedDirectory, goodDeedsFeed, groupingFeeds, jsonFeedFile, opmlFile, podcastFeed, rssFeed } from './feeds';
 import { figurePages } from './figure';
 import { homePage } from './home';
 import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
@@ -55,6 +55,7 @@ export const PAGE_TABLE: Record<string, AnyFamily> = {
   jsonFeed: jsonFeedFile,
   featuredFeed,
   goodDeedsFeed,
+  podcastFeed,
   groupingFeeds,
   opml: opmlFile,
   calendar: calendarFile,

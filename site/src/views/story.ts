@@ -17,6 +17,7 @@ import { pick, type Campaign } from '../lib/campaign';
 import { GROUPING, feedRef } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
 import { sidesOf, type PageFamily } from './page-family';
+import { playerOf, type Player } from './player';
 import { cardsOf, pictureOf, shareDescription, shareImageOfStory, type Card, type Picture, type ShareImage } from './parts';
 
 export type StoryView = {
@@ -34,6 +35,8 @@ export type StoryView = {
   event: CampaignEvent | null;
   placements: Array<{ placement: Placement; outlet: Outlet | null }>;
   cover: Picture | null;
+  /** The story's audio or video, framed player or media link; null when it has none. */
+  player: Player | null;
   /** What WeChat, Weibo and other share cards show: an image and a description. */
   share: { image: ShareImage; description: string };
   feeds: Array<{ title: string; href: string }>;
@@ -45,6 +48,7 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
   const maps = campaign.records.byId;
   const theme = (story.themeId && maps.themes.get(story.themeId)) || null;
   const columns = pick(maps.columns, story.columnIds);
+  const cover = story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null;
   return {
     story,
     url: absoluteUrl(paths.story(story)),
@@ -60,7 +64,8 @@ export function storyView(campaign: Campaign, story: Story): StoryView {
     placements: campaign.placements
       .of(story.documentId)
       .map((placement) => ({ placement, outlet: maps.outlets.get(placement.outletId) ?? null })),
-    cover: story.cover ? pictureOf(campaign, story.cover, [360, 720, 1080]) : null,
+    cover,
+    player: playerOf(campaign, story, cover?.src ?? null),
     share: { image: shareImageOfStory(campaign, story), description: shareDescription(story) },
     feeds: [
       ...columns.map((column) => feedRef(GROUPING.columns, column)),
@@ -95,7 +100,24 @@ export function storyJsonLd(view: StoryView): Record<string, unknown> {
     articleSection: view.columns.map((column) => column.name),
     keywords: [view.theme?.name, ...view.activities.map((activity) => activity.name)].filter(Boolean).join(','),
     isAccessibleForFree: true,
+    ...mediaJsonLd(view),
   };
+}
+
+/** The story's own audio or video as schema.org sees it (search engines show a video's length and poster). */
+function mediaJsonLd({ story, player, share }: StoryView): Record<string, unknown> {
+  if (player?.kind !== 'video' && player?.kind !== 'audio') return {};
+  const object = {
+    '@type': player.kind === 'video' ? 'VideoObject' : 'AudioObject',
+    name: story.title.slice(0, 110),
+    description: share.description,
+    contentUrl: player.src,
+    encodingFormat: player.type,
+    uploadDate: story.date,
+    thumbnailUrl: [share.image.url],
+    ...(player.duration ? { duration: player.duration.iso } : {}),
+  };
+  return { [player.kind]: object };
 }
 
 export const storyPages: PageFamily<{ slug: string }, StoryView> = {

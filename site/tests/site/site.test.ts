@@ -8,7 +8,15 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
 import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
-import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, HOSTILE_SUGGESTION_ID, readFixture } from '../support/fixture';
+import {
+  CAPTIONS,
+  FRAMED_URL,
+  HOSTILE_DEED_ID,
+  HOSTILE_STORY_ID,
+  HOSTILE_SUGGESTION_ID,
+  MEDIA_STORIES,
+  readFixture,
+} from '../support/fixture';
 import sharp from 'sharp';
 import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
@@ -306,6 +314,42 @@ describe('pages', () => {
     for (const column of of('column')) expect(home).toContain(`href="/columns/${column.slug}/"`);
   });
 
+  test('a story’s own video plays in the page: poster, length, captions copied to the site, metadata only, never autoplay', () => {
+    const html = pages.get(`/stories/${MEDIA_STORIES.video}/`)!;
+    const [video] = tags(html, 'video');
+    expect(video).toBeDefined();
+    expect(attr(video!, 'preload')).toBe('metadata');
+    expect(video).not.toMatch(/\sautoplay\b/);
+    expect(video).toMatch(/\scontrols\b/);
+    expect(attr(video!, 'poster')).toMatch(/^\/media\/[0-9a-f]{24}-\d+\.jpg$/);
+    expect(attr(tags(html, 'source')[0]!, 'src')).toMatch(/\/uploads\/zoubian\.mp4$/);
+    const [track] = tags(html, 'track');
+    expect(attr(track!, 'kind')).toBe('captions');
+    expect(attr(track!, 'srclang')).toBe('zh');
+    expect(read(dist, attr(track!, 'src')!)).toBe(CAPTIONS);
+    expect(html).toContain('<time datetime="PT1M35S">1分35秒</time>');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld.video).toMatchObject({ '@type': 'VideoObject', duration: 'PT1M35S', encodingFormat: 'video/mp4' });
+    // The poster stands for the cover: the picture is not shown twice.
+    expect(tags(html, 'picture')).toHaveLength(0);
+
+    const audio = pages.get(`/stories/${MEDIA_STORIES.audio}/`)!;
+    expect(attr(tags(audio, 'audio')[0]!, 'preload')).toBe('metadata');
+    expect(audio).toContain('<time datetime="PT1H2M5S">1小时2分5秒</time>');
+  });
+
+  test('a link on an allowed platform plays in a sandboxed frame; any other stays a link', () => {
+    const html = pages.get(`/stories/${MEDIA_STORIES.framed}/`)!;
+    const [frame] = tags(html, 'iframe');
+    expect(attr(frame!, 'src')).toBe(FRAMED_URL);
+    expect(attr(frame!, 'sandbox')).toBe('allow-scripts allow-same-origin allow-presentation allow-popups');
+    expect(attr(frame!, 'sandbox')).not.toContain('allow-top-navigation');
+    for (const story of of('story').filter((story) => story.mediaUrl && story.slug !== MEDIA_STORIES.framed)) {
+      const page = pages.get(`/stories/${story.slug}/`)!;
+      expect(tags(page, 'iframe'), story.slug).toHaveLength(0);
+    }
+  });
+
   test('a story page has everything the issue lists', () => {
     const story = of('story').find((record) => record.slug === 'sample-story-001')!;
     const html = pages.get('/stories/sample-story-001/')!;
@@ -443,7 +487,7 @@ describe('pages', () => {
 describe('feeds', () => {
   test('there is a feed per column, theme, activity, outlet, place and story kind, plus the whole campaign, its 重点 stories and its good deeds', () => {
     const expected =
-      of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 3;
+      of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 4;
     expect(feedFiles.length).toBe(expected);
   });
 
@@ -463,8 +507,13 @@ describe('feeds', () => {
         const html: string = item['content:encoded'];
         expect(html).not.toMatch(/<script/i);
         for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
-        if (item['media:content']) {
-          const media = item['media:content'];
+        for (const media of [item['media:content'] ?? []].flat()) {
+          // A story's own audio or video is the enclosure, on the CMS; images are the site's copies.
+          if (media['@medium'] !== 'image') {
+            expect(media['@url']).toBe(item.enclosure['@url']);
+            expect(media['@fileSize']).toBe(item.enclosure['@length']);
+            continue;
+          }
           expect(media['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/media/`));
           expect(existsSync(path.join(dist, new URL(media['@url']).pathname))).toBe(true);
         }
@@ -535,6 +584,29 @@ describe('feeds', () => {
     expect(enclosures.length).toBeGreaterThan(0);
     for (const item of enclosures) expect(item.enclosure['@type']).toMatch(/^(audio|video)\//);
     expect(xml).toBeTruthy();
+  });
+
+  test('听新闻 is a podcast: the stories with audio, each enclosed with its size, type and length, in the iTunes namespace', () => {
+    const xml = read(dist, '/feeds/podcast.xml');
+    expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+    const channel = parseXml(xml).rss.channel;
+    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/share-card.png`);
+    expect(channel['itunes:category']['@text']).toBe('News');
+    expect(String(channel['itunes:explicit'])).toBe('false');
+    const audio = bySlug('story', MEDIA_STORIES.audio);
+    const expected = [audio, ...of('story').filter((story) => story.kind === 'audio' && story.slug !== MEDIA_STORIES.audio)];
+    const items = channel.item as any[];
+    expect(items.map((item) => item.guid['#text']).sort()).toEqual(
+      expected.map((story) => `urn:campaign-desk:story:${story.documentId}`).sort(),
+    );
+    const own = items.find((item) => item.guid['#text'].endsWith(audio.documentId));
+    expect(own.enclosure).toMatchObject({
+      '@url': expect.stringMatching(/\/uploads\/tingxinwen\.mp3$/),
+      '@length': '1234567',
+      '@type': 'audio/mpeg',
+    });
+    expect(String(own['itunes:duration'])).toBe('3725');
+    for (const item of items) expect(item.enclosure['@type']).toMatch(/^audio\//);
   });
 
   test('JSON Feed 1.1 of the whole campaign', () => {

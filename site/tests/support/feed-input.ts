@@ -33,6 +33,7 @@ export const story = (n: number, overrides: Partial<StoryForFeed> = {}): StoryFo
   kind: n % 2 === 0 ? 'audio' : 'video',
   kindName: n % 2 === 0 ? '音频' : '视频',
   mediaUrl: n % 2 === 0 ? `https://media.example.com/a/${n}.mp3` : `https://media.example.com/v/${n}/`,
+  media: null,
   bylines: [`记者 ${HOSTILE}`, '通讯员 李四'],
   sample: true,
   ...overrides,

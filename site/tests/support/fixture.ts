@@ -40,8 +40,16 @@ export async function makeImages(): Promise<Map<string, { body: Buffer; type: st
     ['/uploads/portrait.png', { body: await png(600, 800, '#8a5a00'), type: 'image/png' }],
     ['/uploads/deed.jpg', { body: await jpeg(800, 600, '#1e6b2e'), type: 'image/jpeg' }],
     ['/uploads/column.jpg', { body: await jpeg(1000, 500, '#555555'), type: 'image/jpeg' }],
+    ['/uploads/zoubian.vtt', { body: Buffer.from(CAPTIONS), type: 'text/vtt' }],
+    ['/uploads/not-captions.vtt', { body: Buffer.from('<html>not captions</html>'), type: 'text/vtt' }],
   ]);
 }
+
+export const CAPTIONS = 'WEBVTT\n\n00:00.000 --> 00:04.000\n走遍咸宁，做问题的终结者。\n';
+
+/** Stories of the fixture with media of their own: a video with captions, an audio, a framed player. */
+export const MEDIA_STORIES = { video: 'sample-story-004', audio: 'sample-story-033', framed: 'sample-story-017' };
+export const FRAMED_URL = 'https://player.bilibili.com/player.html?bvid=BV1xx411c7mD';
 
 export type ImageServer = { url: string; hits: Map<string, number>; close: () => Promise<void> };
 
@@ -123,6 +131,24 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
   figure.portrait = image(imageBase, 'portrait.png', 600, 800, 'image/png', '唐光友（示例图片）', null, '示例图片');
   const deed = page.records.find((record) => record.type === 'goodDeed')!;
   deed.photo = image(imageBase, 'deed.jpg', 800, 600, 'image/jpeg', '党员为群众做好事', '党员志愿者在行动。', '通讯员 李四 摄');
+
+  const video = bySlug(MEDIA_STORIES.video);
+  video.cover = image(imageBase, 'cover-b.jpg', 1200, 800, 'image/jpeg', '走遍咸宁', null, null);
+  video.media = {
+    url: `${imageBase}/uploads/zoubian.mp4`,
+    mime: 'video/mp4',
+    bytes: 2_048_500,
+    seconds: 95,
+    captionsUrl: `${imageBase}/uploads/zoubian.vtt`,
+  };
+  bySlug(MEDIA_STORIES.audio).media = {
+    url: `${imageBase}/uploads/tingxinwen.mp3`,
+    mime: 'audio/mpeg',
+    bytes: 1_234_567,
+    seconds: 3725,
+    captionsUrl: null,
+  };
+  Object.assign(bySlug(MEDIA_STORIES.framed), { mediaUrl: FRAMED_URL, embedUrl: FRAMED_URL });
 
   const template = bySlug('sample-story-010');
   const hostile = {

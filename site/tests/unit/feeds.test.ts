@@ -1,7 +1,7 @@
 import { parseFragment } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { renderBlocks } from '@campaign-desk/shared';
-import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, plainLine, storyItem } from '../../src/lib/feeds';
+import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, isPodcastEpisode, plainLine, storyItem } from '../../src/lib/feeds';
 import { HOSTILE, body, channel, items, story } from '../support/feed-input';
 import { parseXml, urlsIn } from '../support/xml';
 
@@ -112,6 +112,47 @@ describe('what an aggregator makes of a description', () => {
   test('titles stay plain text, escaped once', () => {
     expect(item('urn:campaign-desk:goodDeed:deed1').title).toBe(plainLine(typed));
     expect(xml).toContain('<title>&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('media and the 听新闻 podcast', () => {
+  const file = { url: 'https://cms.example.cn/uploads/ting.m4a', mime: 'audio/mp4', bytes: 3_456_789, seconds: 245, captionsUrl: null };
+  const episode = storyItem(story(1, { kind: 'news', media: file, mediaUrl: null }), {
+    url: 'https://site.example.org/stories/ting/',
+    categories: [],
+  });
+  const podcast = { author: '咸宁市“六大”活动办', imageUrl: 'https://site.example.org/share-card.png', category: 'News' };
+
+  test('a story’s own file is enclosed with its size and type, and described in Media RSS with its length', () => {
+    const [item] = parseXml(buildRss(channel, [episode])).rss.channel.item;
+    expect(item.enclosure).toMatchObject({ '@url': file.url, '@length': '3456789', '@type': 'audio/mp4' });
+    expect(item['media:content']).toMatchObject({ '@url': file.url, '@medium': 'audio', '@fileSize': '3456789', '@duration': '245' });
+    const json = JSON.parse(buildJsonFeed(channel, [episode]));
+    expect(json.items[0].attachments).toEqual([
+      { url: file.url, mime_type: 'audio/mp4', size_in_bytes: 3_456_789, duration_in_seconds: 245 },
+    ]);
+  });
+
+  test('the podcast carries the iTunes fields a podcast app needs, per channel and per episode', () => {
+    const xml = buildRss(channel, [episode], 50, podcast);
+    expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+    const { channel: parsed } = parseXml(xml).rss;
+    expect(parsed['itunes:image']['@href']).toBe(podcast.imageUrl);
+    expect(parsed['itunes:category']['@text']).toBe('News');
+    expect(String(parsed['itunes:explicit'])).toBe('false');
+    expect(parsed['itunes:author']).toBe(podcast.author);
+    expect(parsed['itunes:owner']['itunes:name']).toBe(podcast.author);
+    expect(parsed.image.url).toBe(podcast.imageUrl);
+    expect(String(parsed.item[0]['itunes:duration'])).toBe('245');
+    // Without `podcast`, no iTunes namespace.
+    expect(buildRss(channel, [episode])).not.toContain('itunes');
+  });
+
+  test('episodes are the stories with audio of their own, or audio stories linking to an audio file', () => {
+    expect(isPodcastEpisode({ kind: 'news', media: file, mediaUrl: null })).toBe(true);
+    expect(isPodcastEpisode({ kind: 'video', media: { ...file, mime: 'video/mp4' }, mediaUrl: null })).toBe(false);
+    expect(isPodcastEpisode({ kind: 'audio', media: null, mediaUrl: 'https://a.cn/x.mp3' })).toBe(true);
+    expect(isPodcastEpisode({ kind: 'audio', media: null, mediaUrl: 'https://a.cn/page/' })).toBe(false);
   });
 });
 

@@ -22,6 +22,8 @@ export type MediaLookup = (url: string) => MediaEntry | null;
 
 export type IndexOptions = {
   media?: MediaLookup;
+  /** The release's copy (a file name under MEDIA_PATH) of a story's captions, by their URL. */
+  captions?: (url: string) => string | null;
   /**
    * A preview build (the demo, the newsroom's look before launch): sample records count as
    * fact in feeds and coverage. Off, they are shown marked “示例” and nowhere else.
@@ -31,7 +33,11 @@ export type IndexOptions = {
 
 export type Campaign = ReturnType<typeof indexCampaign>;
 
-export function indexCampaign(records: RecordSet, now: Date, { media = () => null, preview = false }: IndexOptions = {}) {
+export function indexCampaign(
+  records: RecordSet,
+  now: Date,
+  { media = () => null, captions = () => null, preview = false }: IndexOptions = {},
+) {
   /** Whether a record may be told as fact: in feeds, in coverage, in what the site counts. */
   const factual = (record: { sample: boolean }) => preview || !record.sample;
   const taxonomy = indexRecords(records);
@@ -41,6 +47,7 @@ export function indexCampaign(records: RecordSet, now: Date, { media = () => nul
     now,
     preview,
     media,
+    captions,
     factual,
     /** What feeds carry of a list: all of it in a preview, what is fact otherwise. */
     syndicated: <T extends { sample: boolean }>(list: T[]): T[] => (preview ? list : list.filter(factual)),

@@ -17,19 +17,34 @@ export type FeedChannel = {
   language?: string;
 };
 
+/** What makes an RSS feed a podcast (听新闻) a podcast app subscribes to: the iTunes namespace's channel fields. */
+export type PodcastChannel = {
+  author: string;
+  /** Square artwork, absolute (JPEG or PNG). */
+  imageUrl: string;
+  /** One of Apple's categories. */
+  category: string;
+};
+
 /** An RSS document (`buildRss`) as a route answers it. */
-export function rssResponse(channel: FeedChannel, items: FeedItem[]): Response {
-  return new Response(buildRss(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+export function rssResponse(channel: FeedChannel, items: FeedItem[], podcast?: PodcastChannel): Response {
+  return new Response(buildRss(channel, items, FEED_ITEM_LIMIT, podcast), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
 }
 
-/** RSS 2.0 with content:encoded, dc:creator, media:content and atom:link rel=self. */
-export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT): string {
+/**
+ * RSS 2.0 with content:encoded, dc:creator, media:content and atom:link rel=self; with `podcast`,
+ * also the iTunes namespace's fields a podcast app asks for.
+ */
+export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_ITEM_LIMIT, podcast?: PodcastChannel): string {
   const latest = latestItems(items, limit);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/"' +
-      ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+      ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"' +
+      `${podcast ? ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"' : ''}>`,
   );
   out.push('<channel>');
   out.push(`<title>${xmlText(plainLine(channel.title))}</title>`);
@@ -40,6 +55,7 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_I
   out.push(`<lastBuildDate>${channel.lastBuildDate.toUTCString()}</lastBuildDate>`);
   out.push('<generator>Campaign Desk</generator>');
   out.push('<ttl>60</ttl>');
+  if (podcast) out.push(...podcastChannel(channel, podcast));
   for (const item of latest) {
     out.push('<item>');
     out.push(`<title>${xmlText(plainLine(item.title))}</title>`);
@@ -63,14 +79,36 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], limit = FEED_I
       out.push('</media:content>');
     }
     if (item.enclosure) {
-      // The length is unknown without fetching the file; 0 is the accepted stand-in.
-      out.push(`<enclosure url="${xmlText(absolute(item.enclosure.url))}" length="0" type="${xmlText(item.enclosure.type)}"/>`);
+      const { url, type, length, seconds } = item.enclosure;
+      out.push(`<enclosure url="${xmlText(absolute(url))}" length="${length}" type="${xmlText(type)}"/>`);
+      if (length > 0) {
+        out.push(
+          `<media:content url="${xmlText(absolute(url))}" medium="${type.startsWith('audio/') ? 'audio' : 'video'}" type="${xmlText(type)}"` +
+            ` fileSize="${length}"${seconds ? ` duration="${seconds}"` : ''}/>`,
+        );
+      }
+      if (podcast && seconds) out.push(`<itunes:duration>${seconds}</itunes:duration>`);
     }
+    if (podcast) out.push('<itunes:explicit>false</itunes:explicit>');
     out.push('</item>');
   }
   out.push('</channel>');
   out.push('</rss>');
   return `${out.join('\n')}\n`;
+}
+
+function podcastChannel(channel: FeedChannel, podcast: PodcastChannel): string[] {
+  const author = xmlText(plainLine(podcast.author));
+  const image = xmlText(absolute(podcast.imageUrl));
+  return [
+    `<image><url>${image}</url><title>${xmlText(plainLine(channel.title))}</title><link>${xmlText(absolute(channel.link))}</link></image>`,
+    `<itunes:author>${author}</itunes:author>`,
+    `<itunes:owner><itunes:name>${author}</itunes:name></itunes:owner>`,
+    `<itunes:image href="${image}"/>`,
+    `<itunes:category text="${xmlText(podcast.category)}"/>`,
+    '<itunes:explicit>false</itunes:explicit>',
+    '<itunes:type>episodic</itunes:type>',
+  ];
 }
 
 /** JSON Feed 1.1. */
@@ -94,7 +132,18 @@ export function buildJsonFeed(channel: FeedChannel, items: FeedItem[], limit = F
       ...(item.updated ? { date_modified: item.updated.toISOString() } : {}),
       ...(item.creators.length > 0 ? { authors: item.creators.map((name) => ({ name: plainLine(name) })) } : {}),
       tags: unique(item.categories).map((tag) => plainLine(tag)),
-      ...(item.enclosure ? { attachments: [{ url: absolute(item.enclosure.url), mime_type: item.enclosure.type }] } : {}),
+      ...(item.enclosure
+        ? {
+            attachments: [
+              {
+                url: absolute(item.enclosure.url),
+                mime_type: item.enclosure.type,
+                ...(item.enclosure.length > 0 ? { size_in_bytes: item.enclosure.length } : {}),
+                ...(item.enclosure.seconds ? { duration_in_seconds: item.enclosure.seconds } : {}),
+              },
+            ],
+          }
+        : {}),
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

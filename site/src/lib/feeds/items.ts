@@ -1,5 +1,5 @@
 /** A feed's items: a story or a good deed as full text with its image, its media and its guid. */
-import { blocksToText, formatChineseDate, renderBlocks, shanghaiDateTime, type Blocks } from '@campaign-desk/shared';
+import { blocksToText, formatChineseDate, renderBlocks, shanghaiDateTime, type Blocks, type StoryMedia } from '@campaign-desk/shared';
 import { absolute, xmlText } from './text';
 
 export type FeedMedia = {
@@ -25,7 +25,8 @@ export type FeedItem = {
   creators: string[];
   categories: string[];
   image?: FeedMedia | null;
-  enclosure?: { url: string; type: string } | null;
+  /** The item's audio or video: its size in bytes (0 when unknown, a link's) and its length in seconds. */
+  enclosure?: { url: string; type: string; length: number; seconds: number | null } | null;
 };
 
 /** The guid of a story or good deed, e.g. urn:campaign-desk:story:abc123. */
@@ -81,6 +82,7 @@ export type StoryForFeed = {
   kind: string;
   kindName: string;
   mediaUrl: string | null;
+  media: StoryMedia | null;
   bylines: string[];
   sample: boolean;
 };
@@ -105,7 +107,6 @@ export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedI
     parts.push(`<p><a href="${xmlText(absolute(story.mediaUrl))}">${xmlText(`查看${story.kindName}`)}</a></p>`);
   }
   const summary = story.summary?.trim() || blocksToText(story.body).slice(0, 200);
-  const enclosureType = story.mediaUrl && ['audio', 'video'].includes(story.kind) ? mediaTypeOf(story.mediaUrl) : null;
   return {
     guid: guidOf('story', story.documentId),
     title: story.title,
@@ -117,8 +118,22 @@ export function storyItem(story: StoryForFeed, context: StoryItemContext): FeedI
     creators: story.bylines,
     categories: context.categories,
     image,
-    enclosure: enclosureType && story.mediaUrl ? { url: story.mediaUrl, type: enclosureType } : null,
+    enclosure: enclosureOf(story),
   };
+}
+
+/** Whether a story is an episode of the 听新闻 podcast: its own audio file, or an audio story's link to one. */
+export function isPodcastEpisode(story: Pick<StoryForFeed, 'kind' | 'media' | 'mediaUrl'>): boolean {
+  if (story.media) return story.media.mime.startsWith('audio/');
+  return story.kind === 'audio' && story.mediaUrl !== null && (mediaTypeOf(story.mediaUrl)?.startsWith('audio/') ?? false);
+}
+
+/** A story's own file, or else a link to an audio or video file whose name tells its type. */
+function enclosureOf(story: StoryForFeed): FeedItem['enclosure'] {
+  if (story.media) return { url: story.media.url, type: story.media.mime, length: story.media.bytes, seconds: story.media.seconds };
+  const type = story.mediaUrl && ['audio', 'video', 'motion'].includes(story.kind) ? mediaTypeOf(story.mediaUrl) : null;
+  // The length of a link's file is unknown without fetching it; 0 is the accepted stand-in.
+  return type && story.mediaUrl ? { url: story.mediaUrl, type, length: 0, seconds: null } : null;
 }
 
 /** What `goodDeedItem` needs of a good deed, the contract's fields plus the name of its place. */

@@ -41,6 +41,25 @@ export const configSchema = z.object({
     .object({ email: z.boolean().default(false) })
     .strict()
     .default({}),
+  /** 融合传播: audio and video on the site's pages (docs/newsroom/融合传播.md). */
+  media: z
+    .object({
+      /**
+       * The platforms whose players the site frames (sandboxed) when a story's media link is on
+       * one of them, by exact host name; a link anywhere else stays a link.
+       */
+      embedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name, e.g. player.bilibili.com'),
+        )
+        .default(['player.bilibili.com', 'v.qq.com', 'player.youku.com']),
+    })
+    .strict()
+    .default({}),
   snapshot: z
     .object({
       /** Ask for an API token (read-only is enough) on the snapshot API. */

@@ -36,6 +36,7 @@ import publishedStoryDeleteGuard from '../review/rules/published-story-delete-gu
 import reopenAfterEdit from '../review/rules/reopen-after-edit';
 import reviewLogAppendOnly from '../review/rules/review-log-append-only';
 import stageByReviewOnly from '../review/rules/stage-by-review-only';
+import linksHttpOnly from '../content/rules/links-http-only';
 import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
@@ -54,6 +55,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     // Format first: a malformed slug is told so before being told it is frozen.
     slugFormat(),
     slugFrozenOncePublic(strapi),
+    linksHttpOnly(strapi),
     placementVerification(strapi),
     stageByReviewOnly(),
   ];

@@ -7,9 +7,15 @@ export type Populate = Record<string, true | { select?: string[]; populate?: Pop
 export const ref = { select: ['documentId'] };
 export const media = true as const;
 
-/** Field conversions shared by every source; `baseUrl` makes upload URLs absolute, in image fields and rich text. */
+/**
+ * Field conversions shared by every source; `baseUrl` makes upload URLs absolute, in image fields
+ * and rich text; `embedHosts` are the platforms whose players a page may frame.
+ */
 export class Shape {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly embedHosts: readonly string[] = [],
+  ) {}
 
   text(value: unknown): string | null {
     return typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -70,6 +76,33 @@ export class Shape {
       caption: this.text(overrides.caption) ?? this.text(upload.caption),
       credit: this.text(overrides.credit),
     };
+  }
+
+  /** An audio or video upload as the contract's `media`, with its length and captions file. */
+  media(file: unknown, seconds: unknown, captions: unknown) {
+    if (!file || typeof file !== 'object') return null;
+    const upload = file as Record<string, unknown>;
+    const captionsUrl = captions && typeof captions === 'object' ? (captions as Record<string, unknown>).url : null;
+    return {
+      url: new URL(String(upload.url), this.baseUrl).href,
+      mime: upload.mime,
+      // The media library keeps sizes in kB, to two decimals.
+      bytes: Math.max(1, Math.round(Number(upload.size) * 1000)),
+      seconds: typeof seconds === 'number' ? seconds : null,
+      captionsUrl: captionsUrl ? new URL(String(captionsUrl), this.baseUrl).href : null,
+    };
+  }
+
+  /** The link itself when it is an https page of an allowed platform (framed on the page), else null. */
+  embed(link: unknown): string | null {
+    const text = this.text(link);
+    if (!text) return null;
+    try {
+      const url = new URL(text.trim());
+      return url.protocol === 'https:' && this.embedHosts.includes(url.hostname) && !url.username && !url.password ? url.href : null;
+    } catch {
+      return null;
+    }
   }
 
   tracked(row: Row) {

@@ -132,6 +132,8 @@ export const SOURCES: Record<RecordType, Source> = {
   story: {
     populate: {
       cover: media,
+      mediaFile: media,
+      captions: media,
       outlet: ref,
       printOutlet: ref,
       columns: ref,
@@ -158,6 +160,8 @@ export const SOURCES: Record<RecordType, Source> = {
         kind: row.kind,
         cover: s.image(row.cover, { caption: row.coverCaption, credit: row.coverCredit }),
         mediaUrl: s.text(row.mediaUrl),
+        media: s.media(row.mediaFile, row.mediaSeconds, row.captions),
+        embedUrl: s.embed(row.mediaUrl),
         outletId: s.id(row.outlet),
         printEdition: printOutletId || printDate || printPage ? { outletId: printOutletId, date: printDate, page: printPage } : null,
         bylines: s.list(row.bylines),

@@ -54,6 +54,22 @@ export default {
       maxLength: 100,
     },
     mediaUrl: httpUrl,
+    // The story's own audio or video, played in the page (the contract's `media`).
+    mediaFile: {
+      type: 'media',
+      multiple: false,
+      allowedTypes: ['videos', 'audios'],
+    },
+    mediaSeconds: {
+      type: 'integer',
+      min: 1,
+      max: 86400,
+    },
+    captions: {
+      type: 'media',
+      multiple: false,
+      allowedTypes: ['files'],
+    },
     outlet: {
       type: 'relation',
       relation: 'manyToOne',

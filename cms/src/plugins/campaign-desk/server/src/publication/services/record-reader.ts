@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { RECORD_SCHEMAS, describeIssues, type RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
+import { pluginConfig } from '../../config/read';
 import { ContractViolation } from '../../errors';
 import { defineService } from '../../utils';
 import { Shape, ref, type Row } from '../record-shape';
@@ -51,7 +52,7 @@ export default defineService('record-reader', ({ strapi }: { strapi: Core.Strapi
     })) as Row[];
 
     const prepared = rows.length > 0 && source.prepare ? await source.prepare(rows, strapi) : undefined;
-    const shape = new Shape(baseUrl);
+    const shape = new Shape(baseUrl, pluginConfig(strapi).media.embedHosts);
     const visible =
       type === 'placement' ? rows.filter((row) => (prepared as Set<string>).has((row.story as Row | null)?.documentId ?? '')) : rows;
     return {

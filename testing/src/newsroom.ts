@@ -58,7 +58,7 @@ export async function signUp(cms: Cms, roleCode: string, name: string): Promise<
 }
 
 /** An admin API call as `person`: the answer's status and parsed body. */
-export async function call(cms: Pick<Cms, 'url'>, person: Pick<Person, 'token'>, method: string, path: string, body?: unknown) {
+export async function call(cms: Cms, person: Pick<Person, 'token'>, method: string, path: string, body?: unknown) {
   const response = await fetch(`${cms.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${person.token}`, 'Content-Type': 'application/json' },

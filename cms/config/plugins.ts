@@ -103,6 +103,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAgeMs: env.int('CAMPAIGN_DESK_OUTBOX_MAX_AGE_MS'),
         overdueAfterMs: env.int('CAMPAIGN_DESK_OUTBOX_OVERDUE_MS'),
       },
+      // 定时发布: how often each instance looks for stories due (docs/operator/editorial.md).
+      scheduling: {
+        pollIntervalMs: env.int('CAMPAIGN_DESK_SCHEDULE_POLL_MS'),
+        maxDaysAhead: env.int('CAMPAIGN_DESK_SCHEDULE_MAX_DAYS'),
+      },
       // The public forms (建言献策, 好人好事): see docs/operator/public-forms.md.
       participation: {
         key: env('CAMPAIGN_DESK_PARTICIPATION_KEY') || undefined,

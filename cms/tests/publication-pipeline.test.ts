@@ -122,6 +122,7 @@ describe('the publication pipeline', () => {
       'publishOnlyApproved',
       'publishWordCheck',
       'storyDateOnFirstPublish',
+      'scheduleSettledByPublish',
       'reopenAfterEdit',
       'slugFromTitle',
       'outletOfAuthor',
@@ -130,6 +131,8 @@ describe('the publication pipeline', () => {
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',
+      'quizShape',
+      'quizAtPublish',
     ]);
   });
 

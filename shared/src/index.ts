@@ -7,3 +7,5 @@ export * from './signature';
 export * from './participation';
 export * from './undelivered';
 export * from './site-address';
+export * from './quiz';
+export * from './public-paths';

@@ -150,7 +150,7 @@ export class SiteRenderer {
     }
   }
 
-  searchShard(shard: number): Promise<SearchRecord[]> {
+  searchShard(shard: string): Promise<SearchRecord[]> {
     return this.call('searchShard', [shard], TIMEOUTS_MS.other);
   }
 

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { PLUGIN_ID, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from 'strapi-plugin-campaign-desk/names';
 import type { Session } from '../support/admin-api';
 import { paragraph } from '../support/fixtures';
-import { api, cms, records, sessions } from './sessions';
+import { api, cms, records, sessions, uploadsWaiting } from './sessions';
 
 export function mediaLibraryAndOldRoles(): void {
   describe('the media library', () => {
@@ -49,6 +50,8 @@ export function mediaLibraryAndOldRoles(): void {
         });
         expect(recaptioned.status).toBe(403);
       }
+      // The refused replacements' uploads are not left waiting on disk (Strapi removes them only after a success).
+      await vi.waitFor(async () => expect(await readdir(uploadsWaiting)).toEqual([]), { timeout: 2_000, interval: 50 });
       const kept = await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: cover.id } });
       expect(kept).toMatchObject({ name: 'published-cover.png', alternativeText: null });
       // Renaming it changes nothing readers see (the media library sends its empty texts along).

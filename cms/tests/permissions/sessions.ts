@@ -1,5 +1,8 @@
 /** One CMS with a logged-in account of every role of the role matrix. */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import {
   OUTBOX_READ_ACTION,
@@ -24,6 +27,9 @@ export let api: ReturnType<typeof adminApi>;
 export let records: ReturnType<typeof sampleRecords>;
 
 export const sessions = new Map<string, Session>();
+
+/** Where the body parser writes uploads while their request is read (UPLOAD_TMP_DIR). */
+export let uploadsWaiting: string;
 
 export type Outcome = 'done' | 'forbidden' | 'refused';
 
@@ -88,12 +94,14 @@ export const PLUGIN_ENDPOINTS: Record<string, (session: Session) => Promise<Answ
 /** Boots the CMS once for the file and signs up one account per role. */
 export function bootWithEveryRole(): void {
   beforeAll(async () => {
-    cms = await startCms();
+    uploadsWaiting = await mkdtemp(path.join(tmpdir(), 'campaign-uploads-'));
+    cms = await startCms({ env: { UPLOAD_TMP_DIR: uploadsWaiting } });
     api = adminApi(cms);
     records = sampleRecords(cms.strapi);
     for (const role of matrix.roles) sessions.set(role.code, await api.signUp(role.code, role.name));
   });
   afterAll(async () => {
+    if (uploadsWaiting) await rm(uploadsWaiting, { recursive: true, force: true });
     if (!cms) return;
     try {
       // Uploads were written to the app's public/uploads: removed by code, which the media rules trust.

@@ -7,6 +7,7 @@ import { REVIEW_STAGES, keysOf } from '@campaign-desk/shared';
 import { z } from 'zod';
 import type { ReviewAction } from './names';
 import { REVIEW_MOVES } from './review-stages';
+import { SCHEDULE_LOG_ACTIONS, scheduledStorySchema, type ScheduleLogAction } from './schedule-api';
 
 const reviewActionSchema = z.enum(Object.keys(REVIEW_MOVES) as [ReviewAction, ...ReviewAction[]]);
 const reviewStageSchema = z.enum(keysOf(REVIEW_STAGES));
@@ -75,8 +76,15 @@ export const reviewStatusSchema = z.object({
   log: z.array(
     z.object({
       id: z.number().int(),
-      /** A move, or what the system did: `import` (approved on import), `edit` (reopened by an edit). */
-      action: z.union([reviewActionSchema, z.enum(['import', 'edit'])]),
+      /**
+       * A move, or what the system did: `import` (approved on import), `edit` (reopened by an
+       * edit); or 定时发布's: scheduled, unscheduled, published at its time (or failed to).
+       */
+      action: z.union([
+        reviewActionSchema,
+        z.enum(['import', 'edit']),
+        z.enum(Object.keys(SCHEDULE_LOG_ACTIONS) as [ScheduleLogAction, ...ScheduleLogAction[]]),
+      ]),
       fromStage: reviewStageSchema,
       toStage: reviewStageSchema,
       comment: z.string().nullable(),
@@ -101,6 +109,8 @@ export const reviewQueueSchema = z.object({
       updatedAt: z.string().datetime({ offset: true }),
     }),
   ),
+  /** Stories the asking user may read that wait for their 定时发布, soonest first. */
+  scheduled: z.array(scheduledStorySchema),
 });
 
 export type ReviewMove = z.infer<typeof reviewMoveSchema>;

@@ -7,9 +7,12 @@ import partnerTokens from './coverage/controllers/partner-tokens';
 import review from './review/controllers/review';
 import reviewQueue from './review/controllers/review-queue';
 import notices from './notices/controllers/notices';
+import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import quizAnswers from './quiz/controllers/quiz-answers';
+import quizStatistics from './quiz/controllers/quiz-statistics';
 
 export default {
   desk,
@@ -21,7 +24,10 @@ export default {
   review,
   'review-queue': reviewQueue,
   notices,
+  schedule,
   snapshot,
   statistics,
   undelivered,
+  'quiz-answers': quizAnswers,
+  'quiz-statistics': quizStatistics,
 };

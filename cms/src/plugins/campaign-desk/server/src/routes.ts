@@ -6,11 +6,21 @@ import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
+import * as scheduling from './scheduling/routes';
+import * as quiz from './quiz/routes';
 
 export default {
   admin: {
     type: 'admin',
-    routes: [...review.adminRoutes, ...notices.adminRoutes, ...outbox.adminRoutes, ...participation.adminRoutes, ...coverage.adminRoutes],
+    routes: [
+      ...review.adminRoutes,
+      ...scheduling.adminRoutes,
+      ...notices.adminRoutes,
+      ...outbox.adminRoutes,
+      ...participation.adminRoutes,
+      ...coverage.adminRoutes,
+      ...quiz.adminRoutes,
+    ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
     type: 'content-api',
@@ -19,6 +29,7 @@ export default {
       ...coverage.contentApiRoutes,
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
+      ...quiz.contentApiRoutes,
     ],
   }),
 };

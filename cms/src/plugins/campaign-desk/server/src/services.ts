@@ -28,7 +28,12 @@ import reviewChains from './review/services/review-chains';
 import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
+import scheduler from './scheduling/services/scheduler';
+import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
+import quizzes from './quiz/services/quizzes';
+import quizEntries from './quiz/services/quiz-entries';
+import quizStatistics from './quiz/services/quiz-statistics';
 
 const services = [
   editorLabels,
@@ -60,7 +65,12 @@ const services = [
   reviewChanges,
   wordCheck,
   notices,
+  scheduler,
+  scheduling,
   seed,
+  quizzes,
+  quizEntries,
+  quizStatistics,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

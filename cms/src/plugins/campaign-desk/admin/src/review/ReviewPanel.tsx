@@ -3,7 +3,8 @@
  * user's role allows (and why a review their role allows is someone else's to make), a
  * comment box (required to return a story), the word check's hits (and, for 终审 of a story
  * with hits, the written acknowledgement it needs), what changed since the version last
- * passed, the story's review chain if chains are per outlet, and the review log.
+ * passed, its 定时发布 (../scheduling/), the story's review chain if chains are per outlet, and
+ * the review log.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
@@ -11,6 +12,8 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewChain, ReviewMove, ReviewStatus, WordHit } from '../../../common/review-api';
+import { SCHEDULE_LOG_ACTIONS } from '../../../common/schedule-api';
+import { ScheduleSection } from '../scheduling/ScheduleSection';
 import { ChangesSincePassView } from './ChangesSincePass';
 import { REVIEWS, REVIEW_MOVES, stageName } from '../../../common/review-stages';
 import { getTranslation } from '../translations';
@@ -193,6 +196,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           {REVIEW_MOVES[action].name}：{reason}
         </Typography>
       ))}
+      <ScheduleSection documentId={documentId} stage={status.stage} onChange={() => void load()} />
       <WordHits hits={status.wordHits} />
       {status.sincePass && <ChangesSincePassView since={status.sincePass} />}
       {status.chain && <ChainOf chain={status.chain} />}
@@ -209,7 +213,10 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
             {[...status.log].reverse().map((entry) => (
               <Box tag="li" key={entry.id}>
                 <Typography variant="omega" fontWeight="semiBold">
-                  {entry.actorName}：{stageName(entry.fromStage)} → {stageName(entry.toStage)}
+                  {entry.actorName}：
+                  {entry.action in SCHEDULE_LOG_ACTIONS
+                    ? SCHEDULE_LOG_ACTIONS[entry.action as keyof typeof SCHEDULE_LOG_ACTIONS]
+                    : `${stageName(entry.fromStage)} → ${stageName(entry.toStage)}`}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" tag="p">
                   {when(entry.createdAt)}

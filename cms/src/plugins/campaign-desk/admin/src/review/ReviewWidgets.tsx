@@ -1,12 +1,14 @@
 /**
  * Homepage widgets of the editor's day: 待我审核 (how many stories wait for a move of the
- * person signed in, and the oldest of them, each to its edit view) and 我的通知 (the newest
- * notices, the unread counted, all marked read in one click).
+ * person signed in, and the oldest of them, each to its edit view; then the stories waiting
+ * for their 定时发布) and 我的通知 (the newest notices, the unread counted, all marked read in
+ * one click).
  */
 import { useState } from 'react';
 import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
+import { formatChineseDateTime } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
 import { NOTICE_KINDS, type Notices } from '../../../common/notices-api';
 import type { ReviewQueue } from '../../../common/review-api';
@@ -24,10 +26,39 @@ const Note = ({ text, danger = false }: { text: string; danger?: boolean }) => (
   </Box>
 );
 
+/** The stories waiting for their 定时发布, soonest first, each with its time (Beijing time). */
+const Scheduled = ({ stories }: { stories: ReviewQueue['scheduled'] }) => (
+  <Flex direction="column" alignItems="stretch" gap={2} data-testid="scheduled">
+    <Typography variant="omega" fontWeight="bold">{`${stories.length} 篇稿件定时发布`}</Typography>
+    <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
+      {stories.slice(0, SHOWN).map((story) => (
+        <Box key={story.documentId} tag="li" padding={3} background="neutral0" hasRadius borderColor="neutral150">
+          <Flex justifyContent="space-between" gap={3} wrap="wrap">
+            <Link tag={NavLink} to={storyPath(story.documentId)}>
+              {story.title}
+            </Link>
+            <Typography variant="pi" textColor="neutral600">
+              {`${formatChineseDateTime(story.publishAt)}（北京时间）· ${story.scheduledBy}安排`}
+            </Typography>
+          </Flex>
+        </Box>
+      ))}
+    </Flex>
+  </Flex>
+);
+
 export const ReviewQueueWidget = () => {
   const { data, error } = useAdminGet<ReviewQueue>('/campaign-desk/review-queue');
   if (!data) return <Note text={error ?? '正在读取…'} danger={Boolean(error)} />;
-  if (data.stories.length === 0) return <Note text="没有等你处理的稿件。" />;
+  const scheduled = data.scheduled.length > 0 && <Scheduled stories={data.scheduled} />;
+  if (data.stories.length === 0) {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Note text="没有等你处理的稿件。" />
+        {scheduled}
+      </Flex>
+    );
+  }
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="omega" fontWeight="bold" data-testid="review-queue-count">
@@ -50,6 +81,7 @@ export const ReviewQueueWidget = () => {
           </Box>
         ))}
       </Flex>
+      {scheduled}
     </Flex>
   );
 };

@@ -36,6 +36,16 @@ export const configSchema = z.object({
     })
     .strict()
     .default({}),
+  /** 定时发布 (scheduling/): how often each instance looks for stories due, and how far ahead one may be scheduled. */
+  scheduling: z
+    .object({
+      pollIntervalMs: z.number().int().min(10).default(1000),
+      maxDaysAhead: z.number().int().min(1).default(90),
+      /** A publish taken this long ago and never finished is counted failed (its instance stopped). */
+      claimTimeoutMs: z.number().int().min(1000).default(120_000),
+    })
+    .strict()
+    .default({}),
   /** Notices (notices/): emailed too when an SMTP server is configured (SMTP_HOST). */
   notices: z
     .object({ email: z.boolean().default(false) })

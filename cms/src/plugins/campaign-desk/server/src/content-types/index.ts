@@ -21,6 +21,8 @@ import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
+import schedule from '../scheduling/content-type';
+import quizTypes from '../quiz/content-types';
 
 export default {
   story: story,
@@ -46,4 +48,6 @@ export default {
   submission: submission,
   'partner-token': partnerToken,
   notice: notice,
+  schedule: schedule,
+  ...quizTypes,
 };

@@ -35,12 +35,16 @@ import publishWordCheck from '../review/rules/publish-word-check';
 import publishedStoryDeleteGuard from '../review/rules/published-story-delete-guard';
 import reopenAfterEdit from '../review/rules/reopen-after-edit';
 import reviewLogAppendOnly from '../review/rules/review-log-append-only';
+import scheduleSettledByPublish from '../scheduling/rules/schedule-settled-by-publish';
+import schedulesByServiceOnly from '../scheduling/rules/schedules-by-service-only';
 import stageByReviewOnly from '../review/rules/stage-by-review-only';
 import linksHttpOnly from '../content/rules/links-http-only';
 import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
 import taxonomyLock from '../content/rules/taxonomy-lock';
+import quizAtPublish from '../quiz/rules/quiz-at-publish';
+import quizShape from '../quiz/rules/quiz-shape';
 import { WRITES, isAction, type Middleware, type Rule } from './actions';
 import cloneAsCreate from './clone-as-create';
 import { pipeline, type Stage, type Step } from './pipeline';
@@ -51,6 +55,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     cloneAsCreate(strapi),
     taxonomyLock(strapi),
     reviewLogAppendOnly(),
+    schedulesByServiceOnly(),
     publishedStoryDeleteGuard(strapi),
     // Format first: a malformed slug is told so before being told it is frozen.
     slugFormat(),
@@ -71,6 +76,8 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     publishWordCheck(strapi),
     // Once approved: only a publish that goes ahead dates the story.
     storyDateOnFirstPublish(strapi),
+    // Once approved too: a publish by hand cancels the story's pending 定时发布 with it.
+    scheduleSettledByPublish(strapi),
     // Compares what was sent, before the next two fill anything in; after the write, the
     // story goes back for review.
     reopenAfterEdit(strapi),
@@ -85,6 +92,10 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // Before the public changes are read, so the published opinion read carries its clauses.
     clausesAtPublish(strapi),
     topicPublishedWithStory(strapi),
+    // A question or quiz judged as saved, before a publish freezes the questions; the freeze
+    // before the public changes are read, so the published quiz read carries its questions.
+    quizShape(strapi),
+    quizAtPublish(strapi),
   ];
 }
 

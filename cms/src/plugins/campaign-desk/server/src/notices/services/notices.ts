@@ -142,6 +142,12 @@ export default defineService('notices', ({ strapi }: { strapi: Core.Strapi }) =>
       else await tell([story.authorId], 'failed', story, `稿件《${story.title}》发布失败：${failure}`);
     },
 
+    /** A scheduled publish failed (scheduling/): whoever scheduled it is told why. */
+    async scheduleFailed(documentId: string, recipientId: number, reason: string): Promise<void> {
+      const story = (await storyOf(documentId)) ?? { documentId, title: documentId };
+      await tell([recipientId], 'failed', story, `稿件《${story.title}》定时发布失败：${reason}`);
+    },
+
     /** The newest notices of `userId`, and how many are unread. */
     async list(userId: number): Promise<Notices> {
       const [rows, unread] = await Promise.all([

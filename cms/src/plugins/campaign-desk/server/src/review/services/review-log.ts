@@ -10,6 +10,7 @@ import { NEW_VERSION_ACTIONS, isReview } from '../../../../common/review-stages'
 import { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';
 import { getService } from '../../utils';
+import { cancelSchedule } from '../../scheduling/schedule-rows';
 import reviewChanges from './review-changes';
 
 export type LogRow = Omit<ReviewLogEntry, 'createdAt' | 'wordHits' | 'acknowledgement'> & {
@@ -70,5 +71,10 @@ export async function recordMove(
         acknowledgement: checked.acknowledgement?.trim() || null,
       },
     });
+    // No longer cleared to go out: its 定时发布 goes with the approval (an edit or a return).
+    if (from === 'approved' && to !== 'approved') {
+      const reason = action === 'edit' ? '终审后内容有修改，定时发布已取消' : '稿件被退回修改，定时发布已取消';
+      await cancelSchedule(strapi, documentId, to, { id: actor?.id ?? null, name: nameOf(actor) }, reason);
+    }
   });
 }

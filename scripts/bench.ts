@@ -7,7 +7,8 @@
  * measures its start-up build (a whole one: every page, feed, search shard, check and
  * compressed copy, with the peak memory of the publisher's process tree), and then the
  * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
- * incremental release, each until a reader sees it. The statistics API (统计) is timed as
+ * incremental release, each until a reader sees it, and of a 图文直播's entries, each approval until
+ * a page open in Chromium shows it (bench/live.ts). The statistics API (统计) is timed as
  * the chief editor's page calls it, with verified placements for one story in twenty.
  * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics); `--only site` skips
  * the statistics and the public forms (the site's figures alone, after seeding). Prints a table
@@ -23,11 +24,13 @@ import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { exportSnapshot, measureStatistics, seedPlacements, seedStories } from './bench/cms-figures';
+import { storyPageWeight } from './bench/page-weight';
 import { benchParticipation } from './bench/participation';
 import { benchQuiz } from './bench/quiz';
 import { treeRss } from './bench/process-tree';
 import { sleep, step } from './bench/progress';
 import { measurePublishLatency, type Status } from './bench/publish-latency';
+import { benchLive } from './bench/live';
 import { report } from './bench/report';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
@@ -160,6 +163,7 @@ async function main() {
       peakRssBytes: peak,
       outputBytes: await du(path.join(dataDir, 'live')),
     };
+    results.storyPage = await storyPageWeight(siteUrl, '/stories/bench-000001/');
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
     // made due now, they go at the delivery worker's next poll, and their builds settle, before
@@ -176,6 +180,7 @@ async function main() {
     for (let settled = await status(); settled?.building || settled?.queued; settled = await status()) await sleep(100);
 
     Object.assign(results, await measurePublishLatency(cms.strapi, { siteUrl, samples, status }));
+    Object.assign(results, await benchLive(cms.strapi, { siteUrl, samples, status }));
   } finally {
     await publisher?.stop();
     await cms.stop();

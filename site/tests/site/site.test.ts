@@ -1,23 +1,54 @@
 /**
- * The fixture site as built once by the global setup: every page exists and is reachable, every
- * link and asset resolves, and every page has the frame a government site needs (footer,
- * scripts, share card, language, landmarks, the preview and 示例 marks).
+ * The fixture site as built once by the global setup: every page, link, asset, feed,
+ * calendar and sitemap entry.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
-import { STORY_KINDS } from '@campaign-desk/shared';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
 import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
+import {
+  CAPTIONS,
+  FRAMED_URL,
+  HOSTILE_DEED_ID,
+  HOSTILE_ENTRY_ID,
+  HOSTILE_STORY_ID,
+  HOSTILE_SUGGESTION_ID,
+  LIVE_SLUG,
+  MEDIA_STORIES,
+  readFixture,
+} from '../support/fixture';
 import sharp from 'sharp';
 import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
+import { LIVE_POLL_SCRIPT } from '../../src/lib/live-script';
+import { LISTEN_LOADER } from '../../src/lib/listen';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
-import { attr, read, scriptsIn, tags } from '../support/dist';
+import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
-import { urlsIn } from '../support/xml';
+import { parseXml, urlsIn } from '../support/xml';
 
-import { bySlug, dist, expectWholeSite, files, internalPath, of, pages, site } from '../support/built-site';
+const dist = inject('distDir');
+const fixture = readFixture();
+const of = (type: string) => fixture.records.filter((record) => record.type === type);
+const bySlug = (type: string, slug: string) => of(type).find((record) => record.slug === slug)!;
+const files = walk(dist);
+const htmlFiles = files.filter((file) => file.endsWith('.html'));
+/** A live's embeddable page is bare on purpose (no site frame, noindex): partners frame it. Tested on its own below. */
+const isEmbed = (page: string) => /^\/lives\/[^/]+\/embed\/$/.test(page);
+const allPages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
+const pages = new Map([...allPages].filter(([page]) => !isEmbed(page)));
+const feedFiles = files.filter((file) => /\/feeds\/.+\.xml$/.test(file) || file.endsWith('/rss.xml'));
+const liveFeedFiles = files.filter((file) => /\/lives\/.+\/feed\.xml$/.test(file));
+const site = new URL(TEST_SITE_URL);
 
-expectWholeSite();
+/** The site path of an internal URL, or null for an external one. */
+function internalPath(url: string, from: string): string | null {
+  if (/^(mailto:|data:)/.test(url)) return null;
+  const resolved = new URL(url, new URL(from, site));
+  if (resolved.origin !== site.origin) return null;
+  return resolved.pathname + resolved.hash;
+}
 
 describe('pages', () => {
   test('every page of the issue exists', () => {
@@ -136,7 +167,7 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('a page’s first script is the 长者模式 switch, exactly; only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
+  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader); only the search page (Pagefind’s UI), the pages with a form (its one module) and a live on air (its entries) load more', () => {
     // The forms' one bundle (the participation script with the ALTCHA widget), and the quiz's.
     const FORM_PAGES: Record<string, 'forms' | 'quiz'> = {
       '/jianyan/': 'forms',
@@ -148,7 +179,7 @@ describe('pages', () => {
     for (const [page, html] of pages) {
       const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
       const [elder, ...others] = scripts;
-      expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
+      expect(elder?.body, page).toBe(page.startsWith('/stories/') ? `${ELDER_MODE_SCRIPT};${LISTEN_LOADER}` : ELDER_MODE_SCRIPT);
       if (page === '/search/') {
         expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/4-0/pagefind-ui.js', 'inline']);
         expect(others[1]!.body).toContain('new PagefindUI(');
@@ -156,6 +187,9 @@ describe('pages', () => {
         expect(others, page).toHaveLength(1);
         expect(attr(others[0]!.tag, 'type')).toBe('module');
         modules[FORM_PAGES[page]].add(attr(others[0]!.tag, 'src')!);
+      } else if (page === `/lives/${LIVE_SLUG}/`) {
+        // On air: the script that fetches new entries, and nothing else.
+        expect(others.map((script) => script.body)).toEqual([LIVE_POLL_SCRIPT]);
       } else expect(others, page).toEqual([]);
     }
     // One bundle for every form, one for the quiz, served from the release.
@@ -285,4 +319,429 @@ describe('pages', () => {
       expect(html).not.toMatch(/fonts\.googleapis|@font-face/);
     }
   });
+
+  test('the home page carries the campaign, the six activities, the phases, 唐光友, the 《意见》, events and coverage', () => {
+    const home = pages.get('/')!;
+    for (const activity of of('activity')) expect(home).toContain(`href="/activities/${activity.slug}/"`);
+    expect(home).toMatch(/<li class="current" aria-current="step">[\s\S]*?转型发展示范区/);
+    expect(home).toContain('当前处于第2阶段');
+    expect(home).toContain('href="/figures/tang-guangyou/"');
+    // The fixture's twelve good deeds and the hostile one a reader reported.
+    expect(home).toMatch(/<strong>13<\/strong><span>件好事已接力/);
+    expect(home).toContain('href="/opinions/yijian/"');
+    expect(home).toContain('近期日程');
+    expect(home).toMatch(/中央主流媒体/);
+    for (const column of of('column')) expect(home).toContain(`href="/columns/${column.slug}/"`);
+  });
+
+  test('a story’s own video plays in the page: poster, length, captions copied to the site, metadata only, never autoplay', () => {
+    const html = pages.get(`/stories/${MEDIA_STORIES.video}/`)!;
+    const [video] = tags(html, 'video');
+    expect(video).toBeDefined();
+    expect(attr(video!, 'preload')).toBe('metadata');
+    expect(video).not.toMatch(/\sautoplay\b/);
+    expect(video).toMatch(/\scontrols\b/);
+    expect(attr(video!, 'poster')).toMatch(/^\/media\/[0-9a-f]{24}-\d+\.jpg$/);
+    expect(attr(tags(html, 'source')[0]!, 'src')).toMatch(/\/uploads\/zoubian\.mp4$/);
+    const [track] = tags(html, 'track');
+    expect(attr(track!, 'kind')).toBe('captions');
+    expect(attr(track!, 'srclang')).toBe('zh');
+    expect(read(dist, attr(track!, 'src')!)).toBe(CAPTIONS);
+    expect(html).toContain('<time datetime="PT1M35S">1分35秒</time>');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld.video).toMatchObject({ '@type': 'VideoObject', duration: 'PT1M35S', encodingFormat: 'video/mp4' });
+    // The poster stands for the cover: the picture is not shown twice.
+    expect(tags(html, 'picture')).toHaveLength(0);
+
+    const audio = pages.get(`/stories/${MEDIA_STORIES.audio}/`)!;
+    expect(attr(tags(audio, 'audio')[0]!, 'preload')).toBe('metadata');
+    expect(audio).toContain('<time datetime="PT1H2M5S">1小时2分5秒</time>');
+  });
+
+  test('a link on an allowed platform plays in a sandboxed frame; any other stays a link', () => {
+    const html = pages.get(`/stories/${MEDIA_STORIES.framed}/`)!;
+    const [frame] = tags(html, 'iframe');
+    expect(attr(frame!, 'src')).toBe(FRAMED_URL);
+    expect(attr(frame!, 'sandbox')).toBe('allow-scripts allow-same-origin allow-presentation allow-popups');
+    expect(attr(frame!, 'sandbox')).not.toContain('allow-top-navigation');
+    for (const story of of('story').filter((story) => story.mediaUrl && story.slug !== MEDIA_STORIES.framed)) {
+      const page = pages.get(`/stories/${story.slug}/`)!;
+      expect(tags(page, 'iframe'), story.slug).toHaveLength(0);
+    }
+  });
+
+  test('a story page has everything the issue lists', () => {
+    const story = of('story').find((record) => record.slug === 'sample-story-001')!;
+    const html = pages.get('/stories/sample-story-001/')!;
+    expect(html).toContain('<h1><span class="badge badge-sample"');
+    expect(html).toContain('2020年4月22日');
+    expect(html).toContain(story.bylines[0]);
+    expect(html).toContain(`href="${story.mediaUrl}"`);
+    expect(html).toContain('property="og:type" content="article"');
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+    const json = JSON.parse(ld!);
+    expect(json).toMatchObject({ '@type': 'NewsArticle', headline: story.title, datePublished: story.date, inLanguage: 'zh-CN' });
+    expect(json.image[0]).toMatch(new RegExp(`^${TEST_SITE_URL}/media/[0-9a-f]{24}-1200\\.jpg$`));
+    // The cover through sharp: responsive WebP and JPEG copies, the original's size set, caption and credit.
+    const picture = /<picture>.*?<\/picture>/s.exec(html)![0];
+    expect(picture).toMatch(/type="image\/webp"/);
+    expect(attr(tags(picture, 'source')[0]!, 'srcset')).toMatch(/360w.*720w.*1080w/);
+    const img = tags(picture, 'img')[0]!;
+    expect(attr(img, 'width')).toBe('1600');
+    expect(attr(img, 'height')).toBe('900');
+    expect(html).toContain('咸宁高新区重点项目建设现场。（记者 张三 摄）');
+    expect(html).toMatch(/rel="(prev|next)"/);
+    expect(html).toContain('相关稿件');
+  });
+
+  test('print editions, placements (上稿), clauses and figures show on the stories that have them', () => {
+    const printed = of('story').find((story) => story.printEdition)!;
+    expect(pages.get(`/stories/${printed.slug}/`)).toContain('首发版面');
+    const placement = of('placement')[0]!;
+    const placed = of('story').find((story) => story.documentId === placement.storyId)!;
+    expect(pages.get(`/stories/${placed.slug}/`)).toContain('媒体刊播（上稿）');
+    const interpretation = of('story').find((story) => story.clauseIds.length > 0)!;
+    const html = pages.get(`/stories/${interpretation.slug}/`)!;
+    expect(html).toContain(`/opinions/yijian/#clause-${interpretation.clauseIds[0]}`);
+    const withFigure = of('story').find((story) => story.figureIds.length > 0)!;
+    expect(pages.get(`/stories/${withFigure.slug}/`)).toContain('href="/figures/tang-guangyou/"');
+  });
+
+  test('hostile text reaches readers as text, never as markup', () => {
+    const html = pages.get('/stories/hostile-story/')!;
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(
+      scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && !script.body.startsWith(ELDER_MODE_SCRIPT)),
+    ).toEqual([]);
+    expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
+    expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+
+  test('the 《意见》 has an anchor per clause with its interpretations beside it', () => {
+    const html = pages.get('/opinions/yijian/')!;
+    const opinion = of('opinion')[0]!;
+    for (const clause of opinion.clauses) expect(html).toContain(`id="clause-${clause.documentId}"`);
+    const interpreted = of('story').find((story) => story.clauseIds.length > 0)!;
+    const section = new RegExp(`id="clause-${interpreted.clauseIds[0]}"[\\s\\S]*?</section>`).exec(html)![0];
+    expect(section).toContain(`href="/stories/${interpreted.slug}/"`);
+  });
+
+  test('the figure page carries the relay of good deeds', () => {
+    const html = pages.get('/figures/tang-guangyou/')!;
+    // The fixture's good deeds and the hostile one a reader reported.
+    expect(html).toContain(`接力做好事（${of('goodDeed').length + 1} 件）`);
+    for (const deed of of('goodDeed')) expect(html).toContain(`id="deed-${deed.documentId}"`);
+    expect(html).toMatch(/<picture>/);
+  });
+
+  test('建言献策: the form posts to the CMS’s route and works without a script; the wall shows adopted suggestions with replies and counts by topic', () => {
+    const html = pages.get('/jianyan/')!;
+    const [form] = tags(html, 'form');
+    expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/suggestion`);
+    expect(attr(form!, 'method')).toBe('post');
+    expect(attr(form!, 'enctype')).toBe('multipart/form-data');
+    for (const name of ['topic', 'text', 'name', 'contact', 'consent', 'website']) expect(html, name).toContain(`name="${name}"`);
+    expect(html).toContain(`challenge="${DEFAULT_SUBMIT_URL}/challenge"`);
+    expect(html).toContain('天后自动删除');
+    const suggestions = of('suggestion');
+    expect(html).toContain('<h2 id="wall">已采纳的建议</h2>');
+    // The test site is a preview, so its samples count (a public build counts what is fact).
+    for (const suggestion of suggestions) {
+      expect(html).toContain(`id="s-${suggestion.documentId}"`);
+      expect(html).toContain(suggestion.reply);
+    }
+    for (const topic of SUGGESTION_TOPICS) {
+      const count = suggestions.filter((suggestion) => suggestion.topic === topic.key).length + (topic.key === 'qita' ? 1 : 0);
+      expect(html).toContain(`<span>${topic.name}</span> <strong>${count}</strong>`);
+    }
+  });
+
+  test('good deeds readers reported join the relay, marked as such, and the relay’s pages have the form to report one', () => {
+    const html = pages.get('/goodDeeds/')!;
+    const deeds = [...of('goodDeed'), { documentId: HOSTILE_DEED_ID, reportedByPublic: true }];
+    for (const deed of deeds) expect(html).toContain(`id="deed-${deed.documentId}"`);
+    const marked = tags(html, 'span').filter((tag) => attr(tag, 'class') === 'badge badge-public');
+    expect(marked).toHaveLength(deeds.filter((deed) => deed.reportedByPublic).length);
+    expect(html).toContain(`<strong>${deeds.filter((deed) => deed.reportedByPublic).length}</strong><span>件由群众报告</span>`);
+    for (const page of ['/goodDeeds/', '/figures/tang-guangyou/']) {
+      const [form] = tags(pages.get(page)!, 'form');
+      expect(attr(form!, 'action'), page).toBe(`${DEFAULT_SUBMIT_URL}/good-deed`);
+      expect(pages.get(page)).toContain('name="photo" type="file"');
+      expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
+    }
+    expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('what readers sent reaches other readers as text, never as markup, in the good deeds feed too', () => {
+    const xml = read(dist, '/feeds/good-deeds.xml');
+    expect(xml).not.toMatch(/<(script|img|i|b)[\s>]/i);
+    const fed = (parseXml(xml).rss.channel.item as any[]).find(
+      (entry) => entry.guid['#text'] === `urn:campaign-desk:goodDeed:${HOSTILE_DEED_ID}`,
+    );
+    // As text: the markup is escaped in the item (the test's parser leaves entities as they are).
+    expect(String(fed.description)).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;');
+
+    for (const [page, id] of [
+      ['/jianyan/', `s-${HOSTILE_SUGGESTION_ID}`],
+      ['/goodDeeds/', `deed-${HOSTILE_DEED_ID}`],
+    ] as const) {
+      const html = pages.get(page)!;
+      const item = new RegExp(`id="${id}"[\\s\\S]*?</li>`).exec(html)![0];
+      expect(item).toContain('&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+      expect(item).not.toMatch(/<script|<img[^>]*onerror|<b>|<i>/);
+      expect(urlsIn(item).filter((url) => /^javascript:/i.test(url))).toEqual([]);
+    }
+  });
+
+  test('events are split into upcoming and past, grouped by phase', () => {
+    const html = pages.get('/events/')!;
+    const [upcoming, past] = html.split('id="past"') as [string, string];
+    expect(upcoming).toContain('第三阶段 · 自然生态公园城市');
+    expect(upcoming).toContain('宣传解读阶段');
+    expect(past).toContain('第一阶段 · 特色产业增长极');
+    for (const event of of('event')) expect(html).toContain(`id="${event.slug}"`);
+  });
+});
+
+describe('图文直播', () => {
+  const live = `/lives/${LIVE_SLUG}/`;
+
+  test('the live page has every approved entry at load, pinned first then newest first, each saying what it is', () => {
+    const html = pages.get(live)!;
+    const order = [...html.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual([
+      'live0entry0000000000000001',
+      HOSTILE_ENTRY_ID,
+      'live0entry0000000000000004',
+      'live0entry0000000000000003',
+      'live0entry0000000000000002',
+    ]);
+    expect(html).toContain('<span class="badge">置顶</span>');
+    expect(html).toContain('<span class="badge badge-correction">更正</span>');
+    expect(html).toMatch(/<blockquote><p>要把“六大”活动抓实抓细。<\/p><footer>—— 市委主要负责同志<\/footer><\/blockquote>/);
+    expect(html).toMatch(/<img src="\/media\/[^"]+" srcset="[^"]+"[^>]* alt="会场全景"/);
+    expect(html).toContain('id="live-state">直播中<');
+    // Hostile text as text, never markup; the video link kept whole inside its attribute.
+    const hostile = /<article[^>]*data-entry="hostile0live0entry0000001"[\s\S]*?<\/article>/.exec(html)![0];
+    expect(hostile).not.toMatch(/<script|<img src=x|<b>/);
+    expect(hostile).toContain('&lt;script&gt;');
+    expect(hostile).toContain('href="https://video.example.org/a.mp4?x=&quot;y&quot;"');
+  });
+
+  test('LiveBlogPosting structured data, the feed, the entries file and the embed snippet', () => {
+    const html = pages.get(live)!;
+    const ld = scriptsIn(html).find((script) => attr(script.tag, 'type') === 'application/ld+json')!;
+    const data = JSON.parse(ld.body);
+    expect(data).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      url: new URL(live, site).href,
+      about: { '@type': 'Event', name: '市委全体（扩大）会议' },
+    });
+    expect(data.liveBlogUpdate).toHaveLength(5);
+    const entries = JSON.parse(read(dist, `${live}entries.json`));
+    expect(entries).toMatchObject({ state: 'on_air', stateName: '直播中' });
+    expect(entries.entries.map((entry: { documentId: string }) => entry.documentId)).toEqual(
+      [...html.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]),
+    );
+    expect(attr(tags(html, 'div').find((tag) => attr(tag, 'id') === 'live-entries')!, 'data-src')).toBe(`${live}entries.json`);
+    expect(html).toContain(`&lt;iframe src=&quot;${new URL(`${live}embed/`, site).href}&quot;`);
+    const embed = allPages.get(`${live}embed/`)!;
+    expect(embed).toContain('<meta name="robots" content="noindex">');
+    expect(scriptsIn(embed).map((script) => script.body)).toEqual([LIVE_POLL_SCRIPT]);
+    expect(embed).toContain('data-entry="live0entry0000000000000002"');
+    // The event lists its live.
+    expect(pages.get('/events/')).toContain(`href="${live}"`);
+  });
+
+  test('the entries feed parses as RSS, points at itself and carries each entry in full with absolute URLs', () => {
+    expect(liveFeedFiles).toHaveLength(1);
+    const rss = parseXml(readFileSync(liveFeedFiles[0]!, 'utf8')).rss;
+    expect(rss.channel['atom:link']['@href']).toBe(new URL(`${live}feed.xml`, site).href);
+    const items: any[] = [rss.channel.item].flat();
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      expect(item.guid['#text']).toMatch(/^urn:campaign-desk:liveEntry:/);
+      expect(item.link).toMatch(new RegExp(`^${TEST_SITE_URL}${live}#entry-`));
+      const content: string = item['content:encoded'];
+      expect(content).not.toMatch(/<script/i);
+      for (const url of urlsIn(content)) expect(url).toMatch(/^https?:/);
+    }
+    expect(items.find((item) => item['media:content'])['media:content']['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/media/`));
+  });
+});
+
+describe('feeds', () => {
+  test('there is a feed per column, theme, activity, outlet, place and story kind, plus the whole campaign, its 重点 stories and its good deeds', () => {
+    const expected =
+      of('column').length + of('theme').length + of('activity').length + of('outlet').length + of('place').length + STORY_KINDS.length + 4;
+    expect(feedFiles.length).toBe(expected);
+  });
+
+  test('every RSS feed parses, points at itself, and carries at most 50 full items with absolute URLs', () => {
+    for (const file of feedFiles) {
+      const xml = readFileSync(file, 'utf8');
+      const rss = parseXml(xml).rss;
+      const self = new URL(pagePath(dist, file), site).href;
+      expect(rss.channel['atom:link']['@href'], file).toBe(self);
+      expect(rss.channel.language).toBe('zh-cn');
+      expect(rss.channel.lastBuildDate).toBeTruthy();
+      const items: any[] = rss.channel.item ?? [];
+      expect(items.length).toBeLessThanOrEqual(50);
+      for (const item of items) {
+        expect(item.guid['@isPermaLink']).toBe('false');
+        expect(item.guid['#text']).toMatch(file.endsWith('/good-deeds.xml') ? /^urn:campaign-desk:goodDeed:/ : /^urn:campaign-desk:story:/);
+        const html: string = item['content:encoded'];
+        expect(html).not.toMatch(/<script/i);
+        for (const url of urlsIn(html)) expect(url, `${file}: ${url}`).toMatch(/^(https?:|mailto:)/);
+        for (const media of [item['media:content'] ?? []].flat()) {
+          // A story's own audio or video is the enclosure, on the CMS; images are the site's copies.
+          if (media['@medium'] !== 'image') {
+            expect(media['@url']).toBe(item.enclosure['@url']);
+            expect(media['@fileSize']).toBe(item.enclosure['@length']);
+            continue;
+          }
+          expect(media['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/media/`));
+          expect(existsSync(path.join(dist, new URL(media['@url']).pathname))).toBe(true);
+        }
+      }
+    }
+  });
+
+  test('the whole-campaign feed has the latest 50 stories, the hostile one included as text, with its cover and credit', () => {
+    const rss = parseXml(read(dist, '/rss.xml')).rss;
+    expect(rss.channel.item).toHaveLength(50);
+    const hostile = rss.channel.item.find((item: any) => item.guid['#text'] === `urn:campaign-desk:story:${HOSTILE_STORY_ID}`);
+    expect(hostile.title).toContain('<script>alert("x")</script>');
+    expect(hostile['content:encoded']).toContain(`${TEST_SITE_URL}/stories/sample-story-001/`);
+    expect(hostile['content:encoded']).toContain(`${TEST_SITE_URL}/stories/hostile-story/#top`);
+    expect(hostile['media:content']['media:credit']).toBe('credit & co');
+    expect(hostile['dc:creator']).toEqual(['记者 <王五>', '通讯员 "赵六"']);
+    expect(hostile.category.length).toBeGreaterThan(1);
+  });
+
+  test('a kind’s feed carries stories of that kind; the 重点 feed the stories editors marked; the good deeds feed every deed, linked where it is shown', () => {
+    const guids = (feed: string) =>
+      ((parseXml(read(dist, feed)).rss.channel.item ?? []) as any[]).map((item) => item.guid['#text'] as string);
+    const storyGuid = (story: Record<string, any>) => `urn:campaign-desk:story:${story.documentId}`;
+    // The fixture has fewer than 50 stories of each kind; the hostile story the build adds is news.
+    for (const kind of STORY_KINDS) {
+      const expected = of('story')
+        .filter((story) => story.kind === kind.key)
+        .map(storyGuid);
+      if (kind.key === 'news') expected.push(storyGuid({ documentId: HOSTILE_STORY_ID }));
+      expect(guids(`/feeds/kinds/${kind.key}.xml`).sort(), kind.key).toEqual(expected.sort());
+    }
+    const featured = of('story').filter((story) => story.featured);
+    expect(featured.length).toBe(5);
+    expect(guids('/feeds/featured.xml').sort()).toEqual(featured.map(storyGuid).sort());
+    const deeds = parseXml(read(dist, '/feeds/good-deeds.xml')).rss.channel.item as any[];
+    // The fixture's and the hostile one a reader reported.
+    const deedIds = [...of('goodDeed').map((deed) => deed.documentId), HOSTILE_DEED_ID];
+    expect(deeds.map((item) => item.guid['#text']).sort()).toEqual(deedIds.map((id) => `urn:campaign-desk:goodDeed:${id}`).sort());
+    for (const item of deeds) {
+      const link = new URL(item.link);
+      expect(link.pathname, item.link).toBe('/figures/tang-guangyou/');
+      expect(pages.get(link.pathname)).toContain(`id="${link.hash.slice(1)}"`);
+    }
+    expect(deeds.find((item) => item['media:content'])?.['media:content']['media:credit']).toBe('通讯员 李四 摄');
+  });
+
+  test('the calendar marks invented events and placeholder dates in their summaries', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read(dist, '/events.ics')));
+    const summaries = new Map(
+      calendar
+        .getAllSubcomponents('vevent')
+        .map((component) => [
+          String(component.getFirstPropertyValue('uid')).split('@')[0],
+          String(component.getFirstPropertyValue('summary')),
+        ]),
+    );
+    for (const event of of('event')) {
+      const summary = summaries.get(event.documentId)!;
+      expect(summary.startsWith('【示例】'), summary).toBe(event.sample);
+      expect(summary.endsWith(`（${SAMPLE_DATE_NOTE}）`), summary).toBe(event.sampleDate);
+    }
+  });
+
+  test('audio stories with a file URL carry an enclosure', () => {
+    const xml = readFileSync(feedFiles.find((file) => file.endsWith('/rss.xml'))!, 'utf8');
+    const all = feedFiles.flatMap((file) => parseXml(readFileSync(file, 'utf8')).rss.channel.item ?? []);
+    const enclosures = all.filter((item: any) => item.enclosure);
+    expect(enclosures.length).toBeGreaterThan(0);
+    for (const item of enclosures) expect(item.enclosure['@type']).toMatch(/^(audio|video)\//);
+    expect(xml).toBeTruthy();
+  });
+
+  test('听新闻 is a podcast: the stories with audio, each enclosed with its size, type and length, in the iTunes namespace', () => {
+    const xml = read(dist, '/feeds/podcast.xml');
+    expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+    const channel = parseXml(xml).rss.channel;
+    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/share-card.png`);
+    expect(channel['itunes:category']['@text']).toBe('News');
+    expect(String(channel['itunes:explicit'])).toBe('false');
+    const audio = bySlug('story', MEDIA_STORIES.audio);
+    const expected = [audio, ...of('story').filter((story) => story.kind === 'audio' && story.slug !== MEDIA_STORIES.audio)];
+    const items = channel.item as any[];
+    expect(items.map((item) => item.guid['#text']).sort()).toEqual(
+      expected.map((story) => `urn:campaign-desk:story:${story.documentId}`).sort(),
+    );
+    const own = items.find((item) => item.guid['#text'].endsWith(audio.documentId));
+    expect(own.enclosure).toMatchObject({
+      '@url': expect.stringMatching(/\/uploads\/tingxinwen\.mp3$/),
+      '@length': '1234567',
+      '@type': 'audio/mpeg',
+    });
+    expect(String(own['itunes:duration'])).toBe('3725');
+    for (const item of items) expect(item.enclosure['@type']).toMatch(/^audio\//);
+  });
+
+  test('JSON Feed 1.1 of the whole campaign', () => {
+    const feed = JSON.parse(read(dist, '/feed.json'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items).toHaveLength(50);
+    expect(feed.items[0].id).toMatch(/^urn:campaign-desk:story:/);
+  });
+
+  test('the OPML lists every feed, and every feed it lists exists', () => {
+    const opml = parseXml(read(dist, '/feeds.opml')).opml;
+    const urls = opml.body.outline.flatMap((group: any) => group.outline).map((feed: any) => feed['@xmlUrl']);
+    expect(urls.sort()).toEqual(feedFiles.map((file) => new URL(pagePath(dist, file), site).href).sort());
+    const directory = pages.get('/feeds/')!;
+    for (const url of urls) expect(directory).toContain(url);
+  });
+
+  test('the calendar parses with ical.js: every event, in Asia/Shanghai', () => {
+    const text = read(dist, '/events.ics');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    ICAL.TimezoneService.register(zone);
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events).toHaveLength(of('event').length);
+    for (const event of events) {
+      const source = of('event').find((record) => event.uid.startsWith(record.documentId))!;
+      expect(event.startDate.toJSDate().toISOString()).toBe(new Date(source.startsAt).toISOString());
+      expect(event.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
+    }
+    // 09:00 in Shanghai for the 01:00Z study session.
+    expect(text).toContain('DTSTART;TZID=Asia/Shanghai:20200520T090000');
+  });
+
+  test('the sitemap lists every page, and robots.txt points at it', () => {
+    const index = parseXml(read(dist, '/sitemap-index.xml'));
+    const sitemaps = [index.sitemapindex.sitemap].flat().map((entry: any) => new URL(entry.loc).pathname);
+    const listed = new Set(
+      sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
+    );
+    // The thank-you page is kept out of search engines (noindex), so out of the sitemap.
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !listed.has(page));
+    expect(listed.has('/xiexie/')).toBe(false);
+    expect(pages.get('/xiexie/')).toContain('<meta name="robots" content="noindex">');
+    expect(missing).toEqual([]);
+    expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+  });
+});
+
+beforeAll(() => {
+  expect(pages.size).toBeGreaterThan(200);
 });

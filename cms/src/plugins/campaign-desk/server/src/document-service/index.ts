@@ -29,6 +29,7 @@ import placementVerification from '../coverage/rules/placement-verification';
 import topicPublishedWithStory from '../coverage/rules/topic-published-with-story';
 import outboxEvent from '../outbox/rules/outbox-event';
 import outletOfAuthor from '../newsroom/rules/outlet-of-author';
+import ownOutletOnly from '../newsroom/rules/own-outlet-only';
 import publishNotices from '../notices/rules/publish-notices';
 import publishOnlyApproved from '../review/rules/publish-only-approved';
 import publishWordCheck from '../review/rules/publish-word-check';
@@ -43,6 +44,8 @@ import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
 import taxonomyLock from '../content/rules/taxonomy-lock';
+import liveEntryApproval from '../live/rules/entry-approval';
+import liveInput from '../live/rules/live-input';
 import quizAtPublish from '../quiz/rules/quiz-at-publish';
 import quizShape from '../quiz/rules/quiz-shape';
 import { WRITES, isAction, type Middleware, type Rule } from './actions';
@@ -63,6 +66,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     linksHttpOnly(strapi),
     placementVerification(strapi),
     stageByReviewOnly(),
+    liveInput(),
   ];
 }
 
@@ -84,10 +88,14 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // Fill in what was left empty; the guards judged what was asked for.
     slugFromTitle(strapi),
     outletOfAuthor(strapi),
+    // After the write: the outlet as saved (whatever form it was sent in) is the author's own.
+    ownOutletOnly(strapi),
     // Judge the saved row, before the contract check judges its public record: a placement
     // short of a field is told so in the newsroom's words.
     placementStates(strapi),
     onePlanPerOutletAndPhase(strapi),
+    // In the write's transaction: an entry approved is logged with it, or neither happens.
+    liveEntryApproval(strapi),
     clauseEditsOpinionDraft(strapi),
     // Before the public changes are read, so the published opinion read carries its clauses.
     clausesAtPublish(strapi),

@@ -7,9 +7,11 @@
 import { bootPublicRoute } from './participation/reader';
 import { publicRoute } from './participation/public-route';
 import { photos } from './participation/photos';
+import { sharedCounters } from './participation/counters';
 import { moderationAndFloods } from './participation/moderation';
 
 bootPublicRoute();
 publicRoute();
 photos();
 moderationAndFloods();
+sharedCounters();

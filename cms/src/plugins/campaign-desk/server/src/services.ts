@@ -1,5 +1,6 @@
 /** Every service of the plugin, registered under the name its factory carries (utils.ts: defineService). */
 import editorLabels from './content/services/editor-labels';
+import counters from './counters/services/counters';
 import slugs from './content/services/slugs';
 import taxonomy from './content/services/taxonomy';
 import desk from './coverage/services/desk';
@@ -37,6 +38,7 @@ import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
 
 const services = [
+  counters,
   editorLabels,
   slugs,
   taxonomy,

@@ -116,7 +116,7 @@ export function reviewChains(): void {
       );
     });
 
-    it('keep a reporter from placing a story in another outlet, or moving one there, with the reason in Chinese; 跨媒体 may', async () => {
+    it('keep a story in its author’s outlet: not placed elsewhere, moved or emptied, by its reporter or another outlet’s editor; 跨媒体 may', async () => {
       const elsewhere = { outlet: { connect: [{ documentId: outlets.xiang }] } };
       const created = await call(crew.ribaoReporter, 'POST', CM, {
         title: '投到别家的稿件',
@@ -126,7 +126,7 @@ export function reviewChains(): void {
       });
       expect(created.status).toBe(403);
       expect(created.body.error.message).toBe(
-        '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是你所属的“咸宁日报”，不能填“香城都市报”：首发媒体决定由谁审稿。',
+        '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是作者所属的“咸宁日报”，不能改为“香城都市报”：首发媒体决定由谁审稿。',
       );
       expect(await cms.strapi.db.query(UID.story).count({ where: { title: '投到别家的稿件' } })).toBe(0);
 
@@ -142,6 +142,13 @@ export function reviewChains(): void {
       expect(await outletOf()).toBe(outlets.ribao);
       const moved = await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', ...elsewhere });
       expect(moved.status).toBe(403);
+      expect(await outletOf()).toBe(outlets.ribao);
+      // Emptied, the story would go to the 跨媒体 reviewers; moved by an editor of another outlet, into that editor's chain.
+      const emptied = await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', outlet: null });
+      expect(emptied.body.error?.message).toBe(
+        '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是作者所属的“咸宁日报”，不能改为空：首发媒体决定由谁审稿。',
+      );
+      expect((await call(crew.xiangEditor, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', ...elsewhere })).status).toBe(403);
       expect(await outletOf()).toBe(outlets.ribao);
       // An edit that leaves the outlet alone goes through; the chief editor across outlets may move it.
       expect((await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件（改）' })).status).toBe(200);

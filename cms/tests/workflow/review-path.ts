@@ -1,6 +1,7 @@
 /** Who may do what, and a story's way through 送审, 初审, 复审 and 终审 to publishing. */
 import { describe, expect, it } from 'vitest';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
+import { fixtures } from '../support/fixtures';
 import { CM, approve, call, cms, draftStory, people, review, status } from './newsroom';
 
 export function rolesAndReviewPath(): void {
@@ -96,12 +97,28 @@ export function rolesAndReviewPath(): void {
 
     it('sends an edited approved story back for review and keeps the published version until then', async () => {
       const story = await draftStory(people.reporter, '发布后修改');
+      const audio = await fixtures(cms.strapi).upload('fabuhou-yinpin', '.mp3', 'audio/mpeg', 12);
+      expect((await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { mediaFile: audio.id })).status).toBe(200);
       await approve(story.documentId);
       await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {});
 
-      // Publishing again without changes is fine: saving the same content does not reopen review.
-      const unchanged = await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, { title: '发布后修改' });
+      // Publishing again without changes is fine: saving the same content (its own audio too) does not reopen review.
+      const unchanged = await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {
+        title: '发布后修改',
+        mediaFile: audio.id,
+      });
       expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(200);
+      expect((await status(people.chief, story.documentId)).body.stage).toBe('approved');
+      // Taking the reviewed audio away is an edit like any other.
+      expect((await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { mediaFile: null })).status).toBe(200);
+      expect((await status(people.chief, story.documentId)).body.stage).toBe('submitted');
+      for (const [person, move] of [
+        [people.editor, 'first'],
+        [people.deskHead, 'second'],
+        [people.chief, 'final'],
+      ] as const)
+        expect((await review(person, story.documentId, move)).status).toBe(200);
+      await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {});
 
       const edit = await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { title: '发布后修改（新标题）' });
       expect(edit.status).toBe(200);

@@ -7,3 +7,4 @@ export * from './signature';
 export * from './participation';
 export * from './undelivered';
 export * from './site-address';
+export * from './preview-token';

@@ -4,6 +4,7 @@ import * as coverage from './coverage/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
+import * as preview from './preview/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
@@ -27,6 +28,7 @@ export default {
       ...coverage.contentApiRoutes,
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
+      ...preview.contentApiRoutes,
     ],
   }),
 };

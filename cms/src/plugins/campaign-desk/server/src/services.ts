@@ -28,6 +28,7 @@ import reviewChains from './review/services/review-chains';
 import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
+import preview from './preview/services/preview';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
@@ -62,6 +63,7 @@ const services = [
   reviewChanges,
   wordCheck,
   notices,
+  preview,
   scheduler,
   scheduling,
   seed,

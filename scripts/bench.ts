@@ -24,6 +24,7 @@ import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { exportSnapshot, measureStatistics, seedPlacements, seedStories } from './bench/cms-figures';
 import { benchParticipation } from './bench/participation';
+import { benchQuiz } from './bench/quiz';
 import { treeRss } from './bench/process-tree';
 import { sleep, step } from './bench/progress';
 import { measurePublishLatency, type Status } from './bench/publish-latency';
@@ -104,6 +105,8 @@ async function main() {
       results.statistics = await measureStatistics(cms.strapi, cms.url);
       step('Public participation: the proof of work at its default cost, and a flood of 1,000 plain-form posts from 200 addresses');
       results.participation = await benchParticipation(cms, siteUrl);
+      step('知识竞答: floods of 1,000 plain-form answers from 200 addresses and from one, and 1,000 with the lanes opened');
+      results.quiz = await benchQuiz(cms, siteUrl);
     }
     if (values.only === 'cms') return;
 

@@ -11,7 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   OUTBOX_READ_ACTION,
   OUTBOX_REDELIVER_ACTION,
@@ -36,14 +39,18 @@ let cms: TestCms;
 let api: ReturnType<typeof adminApi>;
 let records: ReturnType<typeof sampleRecords>;
 const sessions = new Map<string, Session>();
+/** Where the body parser writes uploads while their request is read (UPLOAD_TMP_DIR). */
+let uploadsWaiting: string;
 
 beforeAll(async () => {
-  cms = await startCms();
+  uploadsWaiting = await mkdtemp(path.join(tmpdir(), 'campaign-uploads-'));
+  cms = await startCms({ env: { UPLOAD_TMP_DIR: uploadsWaiting } });
   api = adminApi(cms);
   records = sampleRecords(cms.strapi);
   for (const role of matrix.roles) sessions.set(role.code, await api.signUp(role.code, role.name));
 });
 afterAll(async () => {
+  if (uploadsWaiting) await rm(uploadsWaiting, { recursive: true, force: true });
   if (!cms) return;
   try {
     // Uploads were written to the app's public/uploads: removed by code, which the media rules trust.
@@ -260,6 +267,8 @@ describe('the media library', () => {
       const recaptioned = await api.call(session, 'PUT', `/upload/files/${cover.id}`, { fileInfo: { alternativeText: '另一段替代文字' } });
       expect(recaptioned.status).toBe(403);
     }
+    // The refused replacements' uploads are not left waiting on disk (Strapi removes them only after a success).
+    await vi.waitFor(async () => expect(await readdir(uploadsWaiting)).toEqual([]), { timeout: 2_000, interval: 50 });
     const kept = await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: cover.id } });
     expect(kept).toMatchObject({ name: 'published-cover.png', alternativeText: null });
     // Renaming it changes nothing readers see (the media library sends its empty texts along).

@@ -131,6 +131,8 @@ describe('the publication pipeline', () => {
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',
+      'quizShape',
+      'quizAtPublish',
     ]);
   });
 

@@ -26,6 +26,10 @@ function comparable(records: Shaped[]): Array<Record<string, unknown>> {
     for (const clause of (record.clauses as Array<{ documentId: string; order: number }> | undefined) ?? []) {
       names.set(clause.documentId, `clause:${record.slug}#${clause.order}`);
     }
+    // A quiz's questions are known by their place in it, as the seed writes them.
+    for (const [index, question] of ((record.questions as Array<{ documentId: string }> | undefined) ?? []).entries()) {
+      names.set(question.documentId, `question:${record.slug}#${index + 1}`);
+    }
   }
   for (const record of records.filter((candidate) => candidate.type === 'placement')) {
     names.set(record.documentId, `placement:${names.get(record.storyId as string)}→${names.get(record.outletId as string)}@${record.date}`);

@@ -409,6 +409,33 @@ describe('三审 per outlet (review chains)', () => {
     expect((await review(crew.zhubian, id, 'final')).body.stage).toBe('approved');
   });
 
+  it('keep a person from joining a chain by changing their own email to a record’s (no password asked); an administrator may', async () => {
+    // A record made before its account: the email no account holds yet.
+    const waiting = `xiang-new-${Date.now()}@example.test`;
+    const made = await call(people.chief, 'POST', `/content-manager/collection-types/${UID.staffMember}`, {
+      name: '都市报新编辑',
+      email: waiting,
+      outlet: { connect: [{ documentId: outlets.xiang }] },
+      firstReview: true,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    for (const email of [waiting, waiting.toUpperCase()]) {
+      const changed = await call(crew.ribaoEditor, 'PUT', '/admin/users/me', { email });
+      expect(changed.status).toBe(400);
+      expect(changed.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: ['email'], message: expect.stringContaining('邮箱（email）不能改为采编人员“都市报新编辑”的邮箱') }),
+      ]);
+    }
+    const id = await submittedIn(outlets.xiang, '改邮箱也进不了的审稿链');
+    expect((await review(crew.ribaoEditor, id, 'first')).status).toBe(403);
+    // An email no record names is the person's to change; the administrator may give the record's to an account.
+    const mine = `ribao-editor-${Date.now()}@example.test`;
+    expect((await call(crew.ribaoEditor, 'PUT', '/admin/users/me', { email: mine })).status).toBe(200);
+    expect((await call(people.superAdmin, 'PUT', `/admin/users/${crew.ribaoEditor.id}`, { email: crew.ribaoEditor.email })).status).toBe(
+      200,
+    );
+  });
+
   it('let the chief editor across outlets make 终审 for every outlet, and only them for a story naming none', async () => {
     const ribao = await submittedIn(outlets.ribao, '日报的稿件');
     expect((await review(crew.xiangEditor, ribao, 'first')).status).toBe(403);

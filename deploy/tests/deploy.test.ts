@@ -187,8 +187,19 @@ describe('the public side', () => {
     expect(stored).toBeDefined();
   });
 
+  it('passes a quiz’s answers to the CMS, which names what is missing', async () => {
+    const body = Buffer.from('q-x=A');
+    const answer = await send(stack.portal, 'POST', site('api/campaign-desk/participation/quiz/no-such-quiz'), {
+      headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(answer.status, answer.text).toBe(404);
+    expect(answer.json.error.message).toBe('没有这个竞答，或它已撤下。');
+  });
+
   it.each([
     ['GET', '/admin/'],
+    ['POST', site('api/campaign-desk/participation/quiz/a/b')],
     ['POST', '/admin/login'],
     ['GET', '/api/campaign-desk/snapshot'],
     ['GET', site('api/campaign-desk/snapshot')],

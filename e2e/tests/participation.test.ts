@@ -1,6 +1,7 @@
 /**
  * Public participation end to end, as people do it: a reader on a phone-sized browser sends
- * a suggestion from the published site without JavaScript and with it; an editor finds both
+ * a suggestion from the published site without JavaScript and with it, and answers the
+ * 知识竞答 both ways (whose answers are nowhere in the site); an editor finds both
  * in the admin's 群众来稿 queue, adopts one with a reply, and it appears on the site's wall
  * after the publisher's release. A good deed reported with a photo joins the relay once
  * accepted. Flooding the route is turned away while the newsroom keeps working.
@@ -11,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@campaign-desk/testing/browser';
 import { UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
+import { sampleQuizzes } from '../../scripts/seed/sample-quiz';
+import { quizIsAnswered, siteHoldsNoAnswers } from './support/quiz';
 import { call, signUp, type Person } from '@campaign-desk/testing/newsroom';
 import { startSystem, waitFor, type CampaignSystem } from './support/system';
 
@@ -41,7 +44,7 @@ async function reader(javaScriptEnabled: boolean): Promise<BrowserContext> {
 
 beforeAll(async () => {
   // Under a portal's path, as a 专栏 is served: the forms' answers and the site's pages come back under it.
-  system = await startSystem({ ...plan }, { base: '/zt/liuda/' });
+  system = await startSystem({ ...plan, ...sampleQuizzes() }, { base: '/zt/liuda/' });
   editor = await signUp({ strapi: system.strapi, url: system.cmsUrl }, 'campaign-desk-editor', '编辑');
   browser = await launchChromium();
   await idle();
@@ -170,6 +173,30 @@ describe('a good deed a reader reports', () => {
     const deed = /<li class="story-card" id="deed-[^"]+">(?:(?!<\/li>)[\s\S])*党员冒雨帮村民抢收稻谷[\s\S]*?<\/li>/.exec(page)![0];
     expect(deed).toContain('群众报告');
     expect(deed).toMatch(/<picture>/);
+  });
+});
+
+describe('the 知识竞答', () => {
+  it('is answered at 375 px without JavaScript, the CMS answering with the score and explanations', async () => {
+    const context = await reader(false);
+    try {
+      await quizIsAnswered(system, await context.newPage(), false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is answered in place with JavaScript, each question marked with its explanation and links', async () => {
+    const context = await reader(true);
+    try {
+      await quizIsAnswered(system, await context.newPage(), true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('never ships its answers or explanations in the site’s files or the publisher’s copy of the snapshot', () => {
+    siteHoldsNoAnswers(system.publisherDataDir, sampleQuizzes().quizzes);
   });
 });
 

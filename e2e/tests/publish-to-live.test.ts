@@ -90,7 +90,7 @@ describe('publish to live', () => {
     const feed = await system.publisher.get(`/feeds/columns/${COLUMN.slug}.xml`);
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('咸安区党员干部走遍咸宁大调研');
-    expect((await system.publisher.get('/pagefind/0/pagefind-entry.json')).status).toBe(200);
+    expect((await system.publisher.get('/pagefind/4-0/pagefind-entry.json')).status).toBe(200);
     // The publisher asks the CMS, with the site's token, whether it holds undelivered events.
     expect((await idle()).cms).toMatchObject({ checked: true, ok: true, undelivered: false, failed: 0, overdue: 0 });
   });

@@ -285,7 +285,7 @@ describe('serving the live release', () => {
     expect((await system.get('/rss.xml')).headers.get('content-type')).toMatch(/^application\/xml/);
     expect((await system.get('/feed.json')).headers.get('content-type')).toMatch(/^application\/feed\+json/);
     const entry = await (
-      await fetch(`${system.site}/pagefind/0/pagefind-entry.json`, { headers: { 'accept-encoding': 'gzip, br' } })
+      await fetch(`${system.site}/pagefind/4-0/pagefind-entry.json`, { headers: { 'accept-encoding': 'gzip, br' } })
     ).json();
     expect(entry.languages['zh-cn']).toBeTruthy();
   });

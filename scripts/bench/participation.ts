@@ -9,18 +9,16 @@ import { request } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import { call, signUp } from '@campaign-desk/testing/newsroom';
+import { call, signUp, type Person } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { percentile } from './percentile';
 
 const FLOOD = 1000;
-const ADDRESSES = 200;
+export const ADDRESSES = 200;
 
 /** One plain-form post from `from`; its status (0: the connection was reset, the listen queue full) and how long the answer took (ms). */
-function post(url: string, origin: string, from: string, index: number): Promise<{ status: number; ms: number }> {
-  const body = Buffer.from(
-    new URLSearchParams({ topic: 'qita', text: `压力测试第 ${index} 条建议，内容足够长。`, consent: 'on' }).toString(),
-  );
+function post(url: string, origin: string, from: string, fields: URLSearchParams): Promise<{ status: number; ms: number }> {
+  const body = Buffer.from(fields.toString());
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -45,6 +43,61 @@ function post(url: string, origin: string, from: string, index: number): Promise
   });
 }
 
+/**
+ * `FLOOD` plain-form posts of `fields(index)` to `url` at once, from the address `from(index)`
+ * gives, while an editor keeps asking for the 群众来稿 queue; `taken` is the status of a post taken.
+ */
+export async function flood(
+  cms: { strapi: Core.Strapi; url: string },
+  editor: Person,
+  target: { url: string; origin: string; taken: number; fields: (index: number) => URLSearchParams },
+  from: (index: number) => string,
+) {
+  const adminMs: number[] = [];
+  let flooding = true;
+  const admin = (async () => {
+    while (flooding) {
+      const at = performance.now();
+      const answer = await call(cms, editor, 'GET', '/campaign-desk/submissions');
+      if (answer.status !== 200) throw new Error(`the admin answered ${answer.status} during the flood`);
+      adminMs.push(performance.now() - at);
+    }
+  })();
+  const at = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: FLOOD }, (_, index) => post(target.url, target.origin, from(index), target.fields(index))),
+  );
+  const seconds = (performance.now() - at) / 1000;
+  flooding = false;
+  await admin;
+  const taken = answers.filter((answer) => answer.status === target.taken);
+  const refused = answers.filter((answer) => answer.status === 429);
+  return {
+    posts: FLOOD,
+    seconds,
+    perSecond: FLOOD / seconds,
+    taken: taken.length,
+    refused: refused.length,
+    reset: answers.filter((answer) => answer.status === 0).length,
+    other: answers.filter((answer) => ![0, target.taken, 429].includes(answer.status)).length,
+    takenP50Ms: percentile(
+      taken.map((answer) => answer.ms),
+      50,
+    ),
+    refusedP50Ms: percentile(
+      refused.map((answer) => answer.ms),
+      50,
+    ),
+    refusedP95Ms: percentile(
+      refused.map((answer) => answer.ms),
+      95,
+    ),
+    adminRequests: adminMs.length,
+    adminP50Ms: percentile(adminMs, 50),
+    adminMaxMs: Math.max(0, ...adminMs),
+  };
+}
+
 export async function benchParticipation(cms: { strapi: Core.Strapi; url: string }, siteUrl: string) {
   const proof = cms.strapi.plugin(PLUGIN_ID).service('proof') as {
     challenge(): Promise<Challenge>;
@@ -65,57 +118,16 @@ export async function benchParticipation(cms: { strapi: Core.Strapi; url: string
   if (!verified.ok) throw new Error('the solved challenge did not verify');
 
   const editor = await signUp(cms, 'campaign-desk-editor', '压测编辑');
-  const url = `${cms.url}/api/campaign-desk/participation/suggestion`;
-  const origin = new URL(siteUrl).origin;
-
-  /** `FLOOD` posts at once, from the address `from(index)` gives, while an editor keeps asking for the queue. */
-  async function flood(from: (index: number) => string) {
-    const adminMs: number[] = [];
-    let flooding = true;
-    const admin = (async () => {
-      while (flooding) {
-        const at = performance.now();
-        const answer = await call(cms, editor, 'GET', '/campaign-desk/submissions');
-        if (answer.status !== 200) throw new Error(`the admin answered ${answer.status} during the flood`);
-        adminMs.push(performance.now() - at);
-      }
-    })();
-    const at = performance.now();
-    const answers = await Promise.all(Array.from({ length: FLOOD }, (_, index) => post(url, origin, from(index), index)));
-    const seconds = (performance.now() - at) / 1000;
-    flooding = false;
-    await admin;
-    const taken = answers.filter((answer) => answer.status === 201);
-    const refused = answers.filter((answer) => answer.status === 429);
-    return {
-      posts: FLOOD,
-      seconds,
-      perSecond: FLOOD / seconds,
-      taken: taken.length,
-      refused: refused.length,
-      reset: answers.filter((answer) => answer.status === 0).length,
-      other: answers.filter((answer) => ![0, 201, 429].includes(answer.status)).length,
-      takenP50Ms: percentile(
-        taken.map((answer) => answer.ms),
-        50,
-      ),
-      refusedP50Ms: percentile(
-        refused.map((answer) => answer.ms),
-        50,
-      ),
-      refusedP95Ms: percentile(
-        refused.map((answer) => answer.ms),
-        95,
-      ),
-      adminRequests: adminMs.length,
-      adminP50Ms: percentile(adminMs, 50),
-      adminMaxMs: Math.max(0, ...adminMs),
-    };
-  }
+  const target = {
+    url: `${cms.url}/api/campaign-desk/participation/suggestion`,
+    origin: new URL(siteUrl).origin,
+    taken: 201,
+    fields: (index: number) => new URLSearchParams({ topic: 'qita', text: `压力测试第 ${index} 条建议，内容足够长。`, consent: 'on' }),
+  };
 
   return {
     proof: { challengeMs, solveMs, counter: solution?.counter ?? null, verifyMs },
-    manyAddresses: { addresses: ADDRESSES, ...(await flood((index) => `127.0.10.${(index % ADDRESSES) + 1}`)) },
-    oneAddress: await flood(() => '127.0.11.1'),
+    manyAddresses: { addresses: ADDRESSES, ...(await flood(cms, editor, target, (index) => `127.0.10.${(index % ADDRESSES) + 1}`)) },
+    oneAddress: await flood(cms, editor, target, () => '127.0.11.1'),
   };
 }

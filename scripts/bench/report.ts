@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../lib/paths';
 import type { benchParticipation } from './participation';
+import type { benchQuiz } from './quiz';
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -60,6 +61,17 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
       'proof of work: challenge / solve (Node, one thread) / verify (ms)': `${proof.challengeMs.toFixed(0)} / ${proof.solveMs.toFixed(0)} / ${proof.verifyMs.toFixed(1)}`,
       [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
       'flood from one address (the gate decides)': flood(oneAddress),
+      ...(results.quiz ? figuresOfTheQuiz(flood) : {}),
+    };
+  }
+
+  /** 知识竞答's answers under a flood: the lanes deciding, and every answer checked and kept. */
+  function figuresOfTheQuiz(flood: (run: Awaited<ReturnType<typeof benchQuiz>>['oneAddress']) => string): Record<string, string> {
+    const { manyAddresses, oneAddress, allTaken } = results.quiz as Awaited<ReturnType<typeof benchQuiz>>;
+    return {
+      [`quiz answers from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
+      'quiz answers from one address (the gate decides)': flood(oneAddress),
+      'quiz answers, lanes opened (each scored and kept)': `${flood(allTaken)}; taken p50 ${allTaken.takenP50Ms.toFixed(0)} ms`,
     };
   }
 

@@ -12,6 +12,7 @@ import { eventSchema, opinionSchema } from './contract/opinion';
 import { figureSchema, goodDeedSchema, suggestionSchema } from './contract/people';
 import { activitySchema, columnSchema, outletSchema, placeSchema, themeSchema } from './contract/plan';
 import { placementSchema, storySchema } from './contract/stories';
+import { quizSchema } from './contract/quiz';
 
 export {
   calendarDateSchema,
@@ -26,6 +27,7 @@ export * from './contract/opinion';
 export * from './contract/people';
 export * from './contract/plan';
 export * from './contract/stories';
+export * from './contract/quiz';
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
 export const RECORD_TYPES = [
@@ -41,6 +43,7 @@ export const RECORD_TYPES = [
   'goodDeed',
   'placement',
   'suggestion',
+  'quiz',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -57,6 +60,7 @@ export const RECORD_SCHEMAS = {
   goodDeed: goodDeedSchema,
   placement: placementSchema,
   suggestion: suggestionSchema,
+  quiz: quizSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;

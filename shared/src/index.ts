@@ -8,3 +8,5 @@ export * from './participation';
 export * from './undelivered';
 export * from './site-address';
 export * from './preview-token';
+export * from './quiz';
+export * from './public-paths';

@@ -155,7 +155,7 @@ export class SiteRenderer {
     return this.call('preview', [record], TIMEOUTS_MS.render);
   }
 
-  searchShard(shard: number): Promise<SearchRecord[]> {
+  searchShard(shard: string): Promise<SearchRecord[]> {
     return this.call('searchShard', [shard], TIMEOUTS_MS.other);
   }
 

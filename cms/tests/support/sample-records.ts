@@ -27,11 +27,22 @@ export type Door = 'code' | 'api';
 const RULES_ASK: Partial<Record<CampaignContentKey, Record<string, unknown>>> = {
   // A pitch (已推送) holds its day and contact (placement-states.ts); it publishes nothing.
   placement: { state: 'pitched', pitchedOn: '2020-06-01', contact: '对接人' },
+  // A question is saved only complete (quiz/rules/quiz-shape.ts): its options and its right one.
+  quizQuestion: { options: '选项一\n选项二', answer: 'A' },
+  // A quiz closes after it opens (quiz/rules/quiz-shape.ts).
+  quiz: { closesAt: '2020-06-30T08:00:00.000Z' },
+};
+
+/** To-many relations a type's rules ask for (a quiz is published only with a question): one record of the target. */
+const RULES_RELATE: Partial<Record<CampaignContentKey, Record<string, CampaignContentKey>>> = {
+  quiz: { questions: 'quizQuestion' },
 };
 
 /** Relations a type's rules keep unique: each record gets a target of its own (one plan per outlet and phase). */
 const OWN_TARGET: Partial<Record<CampaignContentKey, string[]>> = {
   reportingPlan: ['outlet'],
+  // A quiz is published only with questions on public clauses: each question's clause is made public for it.
+  quizQuestion: ['clause'],
 };
 
 const typeOfUid = (uid: string) => (Object.keys(UID) as Array<keyof typeof UID>).find((key) => UID[key] === uid);
@@ -109,6 +120,10 @@ export function sampleRecords(strapi: Core.Strapi) {
       for (const [name, attribute] of Object.entries(attributesOf(type))) {
         if (attribute.required) data[name] = await value(type, name, attribute, door);
       }
+      for (const [name, target] of Object.entries(RULES_RELATE[type] ?? {})) {
+        const documentId = await publicRecord(target);
+        data[name] = door === 'code' ? [documentId] : { connect: [{ documentId }] };
+      }
       return { ...data, ...RULES_ASK[type] };
     },
 
@@ -118,8 +133,9 @@ export function sampleRecords(strapi: Core.Strapi) {
      */
     async create(type: CampaignContentKey, { publish = false, author }: { publish?: boolean; author?: number } = {}) {
       const documents = strapi.documents(UID[type] as never);
+      const data = await records.data(type, 'code');
       const created = (await documents.create({
-        data: await records.data(type, 'code'),
+        data,
         ...(publish && publishable(type) && type !== 'story' ? { status: 'published' } : {}),
       } as never)) as { documentId: string };
       if (author !== undefined) {
@@ -128,6 +144,8 @@ export function sampleRecords(strapi: Core.Strapi) {
         }>;
         for (const { id } of rows) await strapi.db.query(UID[type] as never).update({ where: { id }, data: { createdBy: author } });
       }
+      // A clause is public once its opinion is published again (publication/services/published-clauses.ts).
+      if (type === 'clause' && publish) await strapi.documents(UID.opinion).publish({ documentId: data.opinion } as never);
       if (type === 'story' && publish) {
         await strapi.plugin(PLUGIN_ID).service('review').approveAsSystem(created.documentId, '测试');
         await documents.publish({ documentId: created.documentId } as never);

@@ -85,6 +85,8 @@ export interface CampaignSystem {
   publisher: PublisherProcess;
   /** Signs events as the CMS's build hook does. */
   hookSecret: string;
+  /** Everything the publisher keeps: its copy of the snapshot and every release of the site. */
+  publisherDataDir: string;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function startSystem(seed: unknown, options: { base?: string } = {}
     cmsUrl,
     publisher,
     hookSecret,
+    publisherDataDir: path.join(work, 'publisher'),
     async stop() {
       try {
         await publisher.stop();

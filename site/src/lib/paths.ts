@@ -3,7 +3,7 @@
  * (inside the site, whatever path SITE_URL gives it); `href` and `absoluteUrl` make what a
  * page or feed carries from a site path, under SITE_URL's path (the shared SiteAddress).
  */
-import { DEFAULT_SUBMIT_URL, SiteAddress, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
+import { DEFAULT_SUBMIT_URL, PUBLIC_PATHS, QUIZ_ENDPOINT, SiteAddress, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
 
 type Slugged = { slug: string };
 
@@ -14,7 +14,7 @@ const listing = (kind: FeedKind, item: Slugged) => `/${kind}/${item.slug}/`;
 
 export const paths = {
   home: '/',
-  story: (story: Slugged) => `/stories/${story.slug}/`,
+  story: PUBLIC_PATHS.story,
   /** A grouping's listing; page n is at `${listing}${n}/`. */
   listing,
   theme: (theme: Slugged) => listing('themes', theme),
@@ -31,8 +31,9 @@ export const paths = {
   deedAnchor: (deed: { documentId: string }) => `deed-${deed.documentId}`,
   /** The relay of good deeds (接力唐光友，为民做好事) on the home page. */
   relay: '/#tang',
-  opinion: (opinion: Slugged) => `/opinions/${opinion.slug}/`,
-  clause: (opinion: Slugged, clause: { documentId: string }) => `/opinions/${opinion.slug}/#clause-${clause.documentId}`,
+  opinion: PUBLIC_PATHS.opinion,
+  clause: PUBLIC_PATHS.clause,
+  quiz: PUBLIC_PATHS.quiz,
   event: (event: Slugged) => `/events/#${event.slug}`,
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',
@@ -85,7 +86,7 @@ export function absoluteUrl(sitePath: string): string {
  * (CAMPAIGN_DESK_SUBMIT_URL, see astro.config.mjs), `/<form>` for a submission and
  * `/challenge` for the proof-of-work widget.
  */
-export function submitUrl(endpoint: ParticipationForm | 'challenge'): string {
+export function submitUrl(endpoint: ParticipationForm | 'challenge' | `${typeof QUIZ_ENDPOINT}/${string}`): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
   return `${base.replace(/\/+$/, '')}/${endpoint}`;
 }

@@ -12,7 +12,7 @@ import { RECORD_SCHEMAS } from '@campaign-desk/shared';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { paths, siteAddress } from '../lib/paths';
-import { SEARCH_SHARDS, searchBundle, searchRecords, shardOf, type SearchRecord } from '../lib/search';
+import { searchBundle, searchRecords, searchShards, type SearchRecord } from '../lib/search';
 import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { RecordSet } from '../snapshot/record-set';
@@ -52,7 +52,7 @@ export type Plan = {
   /** Image copies under /media/: those to add, and those to drop (relative to the release). */
   media: { added: SourcedFile[]; removed: string[] };
   /** Search shards to index again, each with the directory its bundle takes in the release. */
-  search: Array<{ shard: number; dir: string }>;
+  search: Array<{ shard: string; dir: string }>;
   /**
    * What a release built on the last one drops before the plan's files go in, relative to
    * it: the files of changed and removed pages, removed image copies, changed search bundles.
@@ -75,10 +75,11 @@ type State = {
   layout: string;
   pages: Map<string, { fingerprint: string; request: string }>;
   media: Set<string>;
-  shards: string[];
+  /** Each search shard's fingerprint, by name. */
+  shards: Map<string, string>;
 };
 
-const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: [] };
+const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: new Map() };
 
 /** Search records are kept while their story is (lib/search.ts): each is hashed once. */
 const recordDigests = new WeakMap<SearchRecord, string>();
@@ -102,7 +103,7 @@ export function createRuntime(app: App) {
   let captions: Captions | null = null;
   let campaign: Campaign | null = null;
   /** The search records of the last sync, by shard. */
-  let shards: SearchRecord[][] = [];
+  let shards = new Map<string, SearchRecord[]>();
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
   /**
@@ -144,12 +145,6 @@ export function createRuntime(app: App) {
     return pages;
   }
 
-  function byShard(records: SearchRecord[]): SearchRecord[][] {
-    const split: SearchRecord[][] = Array.from({ length: SEARCH_SHARDS }, () => []);
-    for (const record of records) split[shardOf(record.url)]!.push(record);
-    return split;
-  }
-
   return {
     async sync(input: SyncInput): Promise<Plan> {
       const started = performance.now();
@@ -179,7 +174,7 @@ export function createRuntime(app: App) {
         captions: (url) => tracks.fileOf(url),
         preview: input.preview,
       });
-      shards = byShard(searchRecords(campaign));
+      shards = new Map(searchShards(searchRecords(campaign)).map((shard) => [shard.name, shard.records]));
       const indexed = performance.now();
 
       const layout = fingerprint(layoutView(campaign));
@@ -188,7 +183,7 @@ export function createRuntime(app: App) {
         layout,
         pages: statePages(campaign, layout),
         media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories)]),
-        shards: shards.map((shard) => fingerprint(shard.map(digestOfRecord))),
+        shards: new Map([...shards].map(([name, records]) => [name, fingerprint(records.map(digestOfRecord))])),
       };
       const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
       const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
@@ -205,9 +200,12 @@ export function createRuntime(app: App) {
       const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
       const removedPages = removed.map((path) => ({ path, file: fileOf(path) }));
       const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
-      const search = planned.shards.flatMap((shard, index) =>
-        shard === baseline.shards[index] ? [] : [{ shard: index, dir: searchBundle(index).slice(1, -1) }],
+      const bundleDir = (name: string) => searchBundle(name).slice(1, -1);
+      const search = [...planned.shards].flatMap(([name, shard]) =>
+        shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name) }],
       );
+      // A shard that split in two, or joined its sibling, is gone.
+      const removedShards = [...baseline.shards.keys()].filter((name) => !planned.shards.has(name)).map(bundleDir);
 
       return {
         full: whole,
@@ -230,6 +228,7 @@ export function createRuntime(app: App) {
           .concat(
             removedMedia,
             search.map((shard) => shard.dir),
+            removedShards,
           ),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
@@ -298,8 +297,8 @@ export function createRuntime(app: App) {
     },
 
     /** The records of one search shard, in path order. */
-    searchShard(shard: number): SearchRecord[] {
-      return shards[shard] ?? [];
+    searchShard(shard: string): SearchRecord[] {
+      return shards.get(shard) ?? [];
     },
   };
 }

@@ -14,4 +14,5 @@ export const RECORD_TYPE_TABLE = {
   goodDeed: { collection: 'goodDeeds', image: 'photo' },
   placement: { collection: 'placements', image: null },
   suggestion: { collection: 'suggestions', image: null },
+  quiz: { collection: 'quizzes', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;

@@ -11,6 +11,7 @@ import { homePage } from './home';
 import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
 import { groupingListings, monthListings } from './listing';
 import { opinionPages } from './opinion';
+import { quizPages } from './quiz';
 import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
 import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
@@ -29,6 +30,7 @@ const PAGES: Record<string, AnyFamily> = {
   figures: figuresIndex,
   figure: figurePages,
   opinion: opinionPages,
+  quiz: quizPages,
   events: eventsPage,
   coverage: coveragePage,
   suggestions: suggestionsPage,

@@ -4,6 +4,7 @@ import { GROUPING, feedRef } from '../lib/groupings';
 import { paths } from '../lib/paths';
 import { sidesOf, type PageFamily } from './page-family';
 import { cardsOf, type Card } from './parts';
+import { quizzesOn } from './quiz';
 
 /** The column of interpretations of the 《意见》. */
 const INTERPRETATION_COLUMN = 'yijian-jiedu';
@@ -13,6 +14,8 @@ export type OpinionView = {
   event: CampaignEvent | null;
   feeds: Array<{ title: string; href: string }>;
   clauses: Array<{ clause: Clause; interpretations: Card[] }>;
+  /** 知识竞答 on its clauses. */
+  quizzes: Array<{ title: string; href: string }>;
 };
 
 export const opinionPages: PageFamily<{ slug: string }, OpinionView> = {
@@ -29,6 +32,7 @@ export const opinionPages: PageFamily<{ slug: string }, OpinionView> = {
         clause,
         interpretations: cardsOf(campaign, campaign.stories.of('clause', clause.documentId)),
       })),
+      quizzes: quizzesOn(campaign, opinion),
     };
   },
   // The pages of the documents whose clauses a changed story interprets (or did).

@@ -5,7 +5,7 @@ import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
 import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
 import { absoluteUrl, href, paths, siteAddress } from '../lib/paths';
-import { SEARCH_SHARDS, directTargets } from '../lib/search';
+import { directTargets, searchPaths, searchShards } from '../lib/search';
 import { single, type PageFamily, type Params } from './page-family';
 
 /** A calendar shows an event by its summary alone: what is invented or a placeholder is said there. */
@@ -47,7 +47,10 @@ export const robotsFile = single('/robots.txt', (campaign) => ({
 }));
 
 /** The search page: which index shards the browser merges, and the pages it links to straight away (直达). */
-export const searchPage = single(paths.search, (campaign) => ({ shards: SEARCH_SHARDS, direct: directTargets(campaign) }));
+export const searchPage = single(paths.search, (campaign) => ({
+  shards: searchShards(searchPaths(campaign)).map((shard) => shard.name),
+  direct: directTargets(campaign),
+}));
 
 export const notFoundPage: PageFamily<Params, Record<string, never>> = {
   pages: () => [{ path: '/404.html', params: {} }],

@@ -81,9 +81,10 @@ describe('pages', () => {
       '/feeds/good-deeds.xml',
       '/robots.txt',
       '/sitemap-index.xml',
-      '/pagefind/0/pagefind.js',
-      '/pagefind/0/pagefind-ui.js',
-      '/pagefind/15/pagefind.js',
+      // The fixture's records fit the 16 search shards there are at least (lib/search.ts).
+      '/pagefind/4-0/pagefind.js',
+      '/pagefind/4-0/pagefind-ui.js',
+      '/pagefind/4-15/pagefind.js',
     ]) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
@@ -159,26 +160,34 @@ describe('pages', () => {
   });
 
   test('a page’s first script is the 长者模式 switch, exactly; only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
-    const FORM_PAGES = ['/jianyan/', '/goodDeeds/', '/figures/tang-guangyou/'];
-    const modules = new Set<string>();
+    // The forms' one bundle (the participation script with the ALTCHA widget), and the quiz's.
+    const FORM_PAGES: Record<string, 'forms' | 'quiz'> = {
+      '/jianyan/': 'forms',
+      '/goodDeeds/': 'forms',
+      '/figures/tang-guangyou/': 'forms',
+      '/quiz/yijian-zhishi-jingda/': 'quiz',
+    };
+    const modules = { forms: new Set<string>(), quiz: new Set<string>() };
     for (const [page, html] of pages) {
       const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
       const [elder, ...others] = scripts;
       expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
       if (page === '/search/') {
-        expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/0/pagefind-ui.js', 'inline']);
+        expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/4-0/pagefind-ui.js', 'inline']);
         expect(others[1]!.body).toContain('new PagefindUI(');
-      } else if (FORM_PAGES.includes(page)) {
+      } else if (FORM_PAGES[page]) {
         expect(others, page).toHaveLength(1);
         expect(attr(others[0]!.tag, 'type')).toBe('module');
-        modules.add(attr(others[0]!.tag, 'src')!);
+        modules[FORM_PAGES[page]].add(attr(others[0]!.tag, 'src')!);
       } else expect(others, page).toEqual([]);
     }
-    // One bundle for every form (the participation script with the ALTCHA widget), served from the release.
-    expect(modules.size).toBe(1);
-    const [bundle] = [...modules];
-    expect(bundle).toMatch(/^\/_astro\/.+\.js$/);
-    expect(existsSync(path.join(dist, bundle!))).toBe(true);
+    // One bundle for every form, one for the quiz, served from the release.
+    for (const bundles of Object.values(modules)) {
+      expect(bundles.size).toBe(1);
+      const [bundle] = [...bundles];
+      expect(bundle).toMatch(/^\/_astro\/.+\.js$/);
+      expect(existsSync(path.join(dist, bundle!))).toBe(true);
+    }
   });
 
   test('every page’s footer shows the configured conventions of a government site, and nothing else', () => {

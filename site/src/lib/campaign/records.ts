@@ -36,6 +36,7 @@ export function indexRecords(records: RecordSet) {
   const outlets = records.all('outlet').sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, 'zh-CN'));
   const figures = records.all('figure').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const opinions = records.all('opinion');
+  const quizzes = records.all('quiz').sort((a, b) => b.opensAt.localeCompare(a.opensAt) || a.slug.localeCompare(b.slug));
   const events = records
     .all('event')
     .map((event) => ({ event, time: Date.parse(event.startsAt) }))
@@ -90,12 +91,14 @@ export function indexRecords(records: RecordSet) {
     columns,
     figures,
     opinions,
+    quizzes,
     events,
     kinds,
     byId: ids,
     bySlug: {
       figures: bySlug(figures),
       opinions: bySlug(opinions),
+      quizzes: bySlug(quizzes),
       themes: bySlug(themes),
       activities: bySlug(activities),
       places: bySlug(places),

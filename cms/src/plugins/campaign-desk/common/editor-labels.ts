@@ -159,6 +159,31 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
       sample: SAMPLE,
     },
   },
+  quiz: {
+    mainField: 'title',
+    fields: {
+      title: '竞答名称',
+      slug: SLUG,
+      intro: ['说明', '答题页开头的一段话'],
+      opensAt: ['开始时间', '北京时间；此前不接受答题'],
+      closesAt: ['结束时间', '北京时间；此后不接受答题'],
+      questions: ['题目', '按选择的顺序出题；发布时题目随之公开（不含答案和解析）'],
+      sample: SAMPLE,
+    },
+  },
+  quizQuestion: {
+    mainField: 'text',
+    fields: {
+      text: '题干',
+      kind: ['题型', '单选题只有一个正确选项，多选题可有多个'],
+      options: ['选项', `每行一个选项，依次为 A、B、C……（2～6 个）`],
+      answer: ['正确答案', '填选项字母，如“B”；多选题用逗号分隔，如“A,C”。答案只保存在后台，不会出现在网站上'],
+      explanation: ['答案解析', '读者交卷后看到'],
+      clause: ['考查的条款', '这道题考查《意见》的哪一条'],
+      sample: SAMPLE,
+    },
+    list: ['id', 'text', 'kind', 'clause'],
+  },
   event: {
     mainField: 'title',
     fields: {

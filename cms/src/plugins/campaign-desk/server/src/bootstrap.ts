@@ -5,6 +5,7 @@ import contactVault from './participation/services/contact-vault';
 import deliveryWorker from './outbox/services/delivery-worker';
 import editorLabels from './content/services/editor-labels';
 import mediaGuard from './media/services/media-guard';
+import { guardOwnEmail } from './newsroom/own-email-guard';
 import publishedClauses from './publication/services/published-clauses';
 import retention from './participation/services/retention';
 import roles from './newsroom/services/roles';
@@ -21,6 +22,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   nameInRoleEditor(strapi);
   await getService(strapi, roles).ensure();
   getService(strapi, mediaGuard).install();
+  guardOwnEmail(strapi);
   getService(strapi, deliveryWorker).start();
   await getService(strapi, contactVault).ensureTable();
   getService(strapi, retention).start();

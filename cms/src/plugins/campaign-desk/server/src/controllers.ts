@@ -12,6 +12,8 @@ import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import quizAnswers from './quiz/controllers/quiz-answers';
+import quizStatistics from './quiz/controllers/quiz-statistics';
 
 export default {
   desk,
@@ -28,4 +30,6 @@ export default {
   snapshot,
   statistics,
   undelivered,
+  'quiz-answers': quizAnswers,
+  'quiz-statistics': quizStatistics,
 };

@@ -8,6 +8,7 @@ import * as preview from './preview/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
+import * as quiz from './quiz/routes';
 
 export default {
   admin: {
@@ -19,6 +20,7 @@ export default {
       ...outbox.adminRoutes,
       ...participation.adminRoutes,
       ...coverage.adminRoutes,
+      ...quiz.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -29,6 +31,7 @@ export default {
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
+      ...quiz.contentApiRoutes,
     ],
   }),
 };

@@ -32,6 +32,9 @@ import preview from './preview/services/preview';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
+import quizzes from './quiz/services/quizzes';
+import quizEntries from './quiz/services/quiz-entries';
+import quizStatistics from './quiz/services/quiz-statistics';
 
 const services = [
   editorLabels,
@@ -67,6 +70,9 @@ const services = [
   scheduler,
   scheduling,
   seed,
+  quizzes,
+  quizEntries,
+  quizStatistics,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

@@ -14,6 +14,7 @@ import { EChart, barsOf, timelineOf } from './EChart';
 import { useDownload } from '../components/download';
 import { useAdminGet } from '../components/useAdminGet';
 import WeeklyReportPage from './WeeklyReportPage';
+import { QuizStatistics } from '../quiz/QuizStatistics';
 
 const Panel = ({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) => (
   <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%" width="100%">
@@ -180,6 +181,9 @@ const StatisticsView = () => {
               </Grid.Root>
             </>
           )}
+          <Panel title="知识竞答（各条款、各题答对率，低者在前）">
+            <QuizStatistics />
+          </Panel>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -22,6 +22,7 @@ import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
 import schedule from '../scheduling/content-type';
+import quizTypes from '../quiz/content-types';
 
 export default {
   story: story,
@@ -48,4 +49,5 @@ export default {
   'partner-token': partnerToken,
   notice: notice,
   schedule: schedule,
+  ...quizTypes,
 };

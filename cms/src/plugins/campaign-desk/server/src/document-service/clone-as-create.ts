@@ -36,6 +36,9 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   partnerToken: '须在“合作媒体令牌”中新建',
   notice: '由系统记录',
   schedule: '须在审稿面板中安排',
+  quiz: 'copy',
+  quizQuestion: 'copy',
+  quizEntry: '是读者的答卷',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

@@ -43,6 +43,8 @@ import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
 import taxonomyLock from '../content/rules/taxonomy-lock';
+import quizAtPublish from '../quiz/rules/quiz-at-publish';
+import quizShape from '../quiz/rules/quiz-shape';
 import { WRITES, isAction, type Middleware, type Rule } from './actions';
 import cloneAsCreate from './clone-as-create';
 import { pipeline, type Stage, type Step } from './pipeline';
@@ -90,6 +92,10 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // Before the public changes are read, so the published opinion read carries its clauses.
     clausesAtPublish(strapi),
     topicPublishedWithStory(strapi),
+    // A question or quiz judged as saved, before a publish freezes the questions; the freeze
+    // before the public changes are read, so the published quiz read carries its questions.
+    quizShape(strapi),
+    quizAtPublish(strapi),
   ];
 }
 

@@ -49,7 +49,8 @@ function backLink(ctx: AnswerContext, siteUrl: string): string {
   return site.url('/');
 }
 
-function page(title: string, body: string): string {
+/** A short page of the CMS's own (a plain form post's answer), in the site's colours. */
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>

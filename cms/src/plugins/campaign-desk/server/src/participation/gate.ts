@@ -5,10 +5,9 @@
  * from any other Origin, or none, is 403), only the methods and body types the forms use
  * (415 otherwise), a declared body length within the limit (411 without one, 413 over it),
  * and per-address limits (429 with Retry-After). The address is `client-address.ts`'s.
- * The route is known however its path is spelled (`routedPath`), and whatever files the body
- * parser wrote for it are removed once it is answered. Everything else goes past untouched.
+ * The route is known however its path is spelled (`routedPath`). Everything else goes past
+ * untouched. (Whatever files the body parser wrote are removed for every route: media/upload-leftovers.ts.)
  */
-import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/shared';
 import { PLUGIN_ID } from '../../../common/names';
@@ -23,7 +22,6 @@ type GateContext = AnswerContext & {
   method: string;
   req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> };
   state: Record<string, unknown>;
-  request?: { files?: Record<string, { filepath?: string } | Array<{ filepath?: string }>> };
   is(...types: string[]): string | false | null;
   vary(field: string): void;
 };
@@ -61,15 +59,6 @@ export function routedPath(path: string): string {
 /** Whether the gate let the request through: the public routes' policy refuses any it did not (participation/routes.ts). */
 export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
   return typeof ctx.state[ADDRESS_STATE] === 'string';
-}
-
-/** Every file the body parser wrote for a request, whatever its field. */
-function uploadsOf(ctx: GateContext): string[] {
-  const files = ctx.request?.files ?? {};
-  return Object.values(files)
-    .flat()
-    .map((file) => file?.filepath)
-    .filter((file): file is string => typeof file === 'string');
 }
 
 export function participationGate(strapi: Core.Strapi) {
@@ -125,13 +114,9 @@ export function participationGate(strapi: Core.Strapi) {
       return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
     }
 
-    try {
-      await next();
-    } finally {
-      // A reader's photo is read into memory by the controller: the body parser's copy (EXIF,
-      // GPS and all) goes now, whether the post was taken, refused or never read.
-      await Promise.all(uploadsOf(ctx).map((file) => rm(file, { force: true })));
-    }
+    // A reader's photo is read into memory by the controller: the body parser's copy (EXIF, GPS
+    // and all) is removed once answered, taken or refused, as every upload is (media/upload-leftovers.ts).
+    await next();
     // Strapi's own CORS middleware, further in, names the origins it allows; this route names the site only.
     cors();
   };

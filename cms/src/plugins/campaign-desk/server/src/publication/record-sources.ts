@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { RecordType } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
+import type { FrozenQuestion } from '../quiz/questions';
 import { type Row, type Populate, Shape, ref, media, isString } from './record-shape';
 
 export interface Source {
@@ -205,6 +206,23 @@ export const SOURCES: Record<RecordType, Source> = {
       reply: row.reply,
       receivedOn: s.calendarDate(row.receivedOn),
       repliedOn: s.calendarDate(row.repliedOn),
+      sample: Boolean(row.sample),
+    }),
+  },
+  quiz: {
+    populate: {},
+    toRecord: (row, s) => ({
+      type: 'quiz',
+      ...s.published(row),
+      slug: row.slug,
+      title: row.title,
+      intro: s.text(row.intro),
+      opensAt: s.instant(row.opensAt),
+      closesAt: s.instant(row.closesAt),
+      // What a reader is shown of the questions stored at publish: never the answers or the explanations.
+      questions: (Array.isArray(row.publishedQuestions) ? (row.publishedQuestions as FrozenQuestion[]) : []).map(
+        ({ documentId, text, kind, options, clauseId, opinionId }) => ({ documentId, text, kind, options, clauseId, opinionId }),
+      ),
       sample: Boolean(row.sample),
     }),
   },

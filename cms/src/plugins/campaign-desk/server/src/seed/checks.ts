@@ -76,6 +76,16 @@ export function problemsOf(data: Dataset, source: string, ids: KnownIds, clauseI
     check('stories', i, r, 'event', [r.event], events);
   });
   data.goodDeeds.forEach((r, i) => check('goodDeeds', i, r, 'figure', [r.figure], figures));
+  data.quizzes.forEach((r, i) =>
+    check(
+      'quizzes',
+      i,
+      r,
+      'questions.clause',
+      r.questions.map((question) => question.clause),
+      clauses,
+    ),
+  );
   data.placements.forEach((r, i) => {
     check('placements', i, r, 'story', [r.story], stories);
     check('placements', i, r, 'outlet', [r.outlet], outlets);
@@ -96,6 +106,7 @@ export function problemsOf(data: Dataset, source: string, ids: KnownIds, clauseI
   duplicates('events', data.events, 'slug', bySlug);
   duplicates('opinions', data.opinions, 'slug', bySlug);
   duplicates('stories', data.stories, 'slug', bySlug);
+  duplicates('quizzes', data.quizzes, 'slug', bySlug);
   duplicates('goodDeeds', data.goodDeeds, 'title', goodDeedKey);
   duplicates('placements', data.placements, 'story', (placement) => placementKey(placement.story, placement.outlet));
   return problems;

@@ -173,6 +173,29 @@ export const seedPlacementSchema = z.object({
   sample: z.boolean(),
 });
 
+/** 知识竞答: a quiz and its questions, each on a clause of an opinion ("opinion-slug#order"). */
+export const seedQuizSchema = z.object({
+  slug: slugSchema,
+  title: text,
+  intro: optionalText,
+  opensAt: instantSchema,
+  closesAt: instantSchema,
+  questions: z
+    .array(
+      z.object({
+        text,
+        kind: z.enum(['single', 'multiple']),
+        options: z.array(text).min(2).max(6),
+        /** The right options' letters, e.g. "B" or "A,C". */
+        answer: z.string().regex(/^[A-F](,[A-F])*$/),
+        explanation: text,
+        clause: clauseRef,
+      }),
+    )
+    .min(1),
+  sample: z.boolean(),
+});
+
 export const datasetSchema = z.object({
   outlets: z.array(seedOutletSchema).default([]),
   columns: z.array(seedColumnSchema).default([]),
@@ -183,6 +206,7 @@ export const datasetSchema = z.object({
   goodDeeds: z.array(seedGoodDeedSchema).default([]),
   placements: z.array(seedPlacementSchema).default([]),
   suggestions: z.array(seedSuggestionSchema).default([]),
+  quizzes: z.array(seedQuizSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;

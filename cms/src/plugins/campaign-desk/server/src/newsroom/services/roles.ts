@@ -71,6 +71,8 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
             'suggestion',
             'reportingPlan',
             'staffMember',
+            'quiz',
+            'quizQuestion',
           ] as const
         ).map((type) => [type, ['read']]),
       ),
@@ -101,6 +103,9 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       staffMember: ['read'],
       // Made by adopting a reader's suggestion; editors correct the reply or withdraw it.
       suggestion: ['read', 'update', 'publish'],
+      // 知识竞答: editors write the questions and run the quizzes.
+      quiz: ['create', 'read', 'update', 'publish'],
+      quizQuestion: ['create', 'read', 'update', 'delete'],
     },
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'return'],

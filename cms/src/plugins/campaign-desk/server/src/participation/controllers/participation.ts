@@ -20,8 +20,8 @@ import {
 import { pluginConfig } from '../../config/read';
 import { refuse, thank, type AnswerContext, type Refusal } from '../answers';
 import { ADDRESS_STATE } from '../gate';
+import { takeLane } from '../lanes';
 import { OversizedPhoto, UnreadablePhoto } from '../services/photos';
-import rateLimits, { type LimitName } from '../services/rate-limits';
 import submissions, { ProofReused } from '../services/submissions';
 import { getService } from '../../utils';
 import proofService from '../services/proof';
@@ -50,22 +50,6 @@ function photoOf(files: ParticipationContext['request']['files']): UploadedFile 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = () => pluginConfig(strapi).participation.siteUrl;
-  const limits = () => getService(strapi, rateLimits);
-
-  /** Takes one of each limit, in order; gives back what it took if a later one refuses. */
-  function admit(names: Array<[LimitName, string?]>): Refusal | null {
-    const taken: Array<[LimitName, string?]> = [];
-    for (const [name, key] of names) {
-      const verdict = limits().take(name, key);
-      if (!verdict.ok) {
-        for (const [takenName, takenKey] of taken) limits().giveBack(takenName, takenKey);
-        const message = name.endsWith('Global') || name === 'global' ? PARTICIPATION_MESSAGES.busy : PARTICIPATION_MESSAGES.tooMany;
-        return { status: 429, message, retryAfterSeconds: verdict.retryAfterSeconds };
-      }
-      taken.push([name, key]);
-    }
-    return null;
-  }
 
   async function submit(ctx: ParticipationContext): Promise<Refusal | null> {
     const form = ctx.params.form as ParticipationForm;
@@ -95,12 +79,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       proof = check.signature;
     }
 
-    const address = String(ctx.state[ADDRESS_STATE] ?? '');
-    // A solved challenge is costly to make, so those have the larger lane; the plain form has its own.
-    const lane: Array<[LimitName, string?]> = proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
-    const refused = admit(lane);
-    if (refused) return refused;
-    const giveBack = () => lane.forEach(([name, key]) => limits().giveBack(name, key));
+    const lane = takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
+    if (lane.refused) return lane.refused;
+    const { giveBack } = lane;
 
     const upload = form === 'good-deed' ? photoOf(files) : null;
     if (upload && upload.size > PHOTO_MAX_BYTES) {

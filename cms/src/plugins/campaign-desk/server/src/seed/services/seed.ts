@@ -43,6 +43,7 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
         event: await existing('event'),
         opinion: await existing('opinion'),
         story: await existing('story'),
+        quiz: await existing('quiz'),
       };
       const existingClauses = (await strapi.db.query(UID.clause).findMany({
         select: ['documentId', 'order'],
@@ -85,7 +86,8 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
           await naming(section, index, record, async () => {
             const created = await strapi.documents(uid).create({
               data: { slug: record.slug, ...toData(record) } as never,
-              ...(publishable && type !== 'story' ? { status: 'published' as const } : {}),
+              // Stories are approved first; a quiz is published once its questions are in (below).
+              ...(publishable && type !== 'story' && type !== 'quiz' ? { status: 'published' as const } : {}),
             });
             if (type === 'story') {
               // Stories are published only once approved; an import is approved by the system, on the record.
@@ -236,6 +238,23 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
           });
           summary.placements.created += 1;
         }
+
+        await createMissing(
+          'quizzes',
+          'quiz',
+          data.quizzes,
+          (r) => ({ title: r.title, intro: r.intro, opensAt: r.opensAt, closesAt: r.closesAt, sample: r.sample }),
+          async (quiz, documentId) => {
+            const questions: string[] = [];
+            for (const { options, clause, ...question } of quiz.questions) {
+              const data = { ...question, options: options.join('\n'), clause: clauseIds.get(clause)!, sample: quiz.sample };
+              questions.push((await strapi.documents(UID.quizQuestion).create({ data: data as never })).documentId);
+            }
+            // Publishing stores the questions on the published version: published again with them.
+            await strapi.documents(UID.quiz).update({ documentId, data: { questions } as never });
+            await strapi.documents(UID.quiz).publish({ documentId });
+          },
+        );
 
         // An adopted suggestion is the same one when its text is.
         const suggestions = (await strapi.db.query(UID.suggestion).findMany({ select: ['text'] })) as Array<{ text: string }>;

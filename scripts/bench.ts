@@ -23,6 +23,7 @@ import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { compileSite, siteFingerprint } from '@campaign-desk/site/renderer';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { exportSnapshot, measureStatistics, seedPlacements, seedStories } from './bench/cms-figures';
+import { storyPageWeight } from './bench/page-weight';
 import { benchParticipation } from './bench/participation';
 import { benchQuiz } from './bench/quiz';
 import { treeRss } from './bench/process-tree';
@@ -164,6 +165,7 @@ async function main() {
       peakRssBytes: peak,
       outputBytes: await du(path.join(dataDir, 'live')),
     };
+    results.storyPage = await storyPageWeight(siteUrl, '/stories/bench-000001/');
 
     // The seed's own publish events, refused while no publisher listened, wait out their backoff:
     // made due now, they go at the delivery worker's next poll, and their builds settle, before

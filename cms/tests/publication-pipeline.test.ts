@@ -126,6 +126,7 @@ describe('the publication pipeline', () => {
       'reopenAfterEdit',
       'slugFromTitle',
       'outletOfAuthor',
+      'ownOutletOnly',
       'placementStates',
       'onePlanPerOutletAndPhase',
       'clauseEditsOpinionDraft',

@@ -336,12 +336,13 @@ describe('the review log', () => {
 
 describe('三审 per outlet (review chains)', () => {
   const rules = `plugin::${PLUGIN_ID}.review`;
-  const crew: Record<'ribaoEditor' | 'xiangEditor' | 'xiangDesk' | 'zhubian', Session> = {} as never;
+  const crew: Record<'ribaoEditor' | 'xiangEditor' | 'xiangDesk' | 'zhubian' | 'ribaoReporter' | 'xiangReporter', Session> = {} as never;
   const outlets: Record<'ribao' | 'xiang', string> = {} as never;
   let before: unknown;
 
-  /** A story of `outlet` by the reporter, submitted. */
+  /** A story of `outlet` by a reporter of that outlet (none: a reporter with no outlet), submitted. */
   async function submittedIn(outlet: string | null, title: string) {
+    const author = outlet === outlets.ribao ? crew.ribaoReporter : outlet === outlets.xiang ? crew.xiangReporter : people.reporter;
     const data = {
       title,
       kind: 'news',
@@ -349,10 +350,10 @@ describe('三审 per outlet (review chains)', () => {
       summary: '摘要',
       ...(outlet ? { outlet: { connect: [{ documentId: outlet }] } } : {}),
     };
-    const created = await call(people.reporter, 'POST', CM, data);
+    const created = await call(author, 'POST', CM, data);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.data.documentId as string;
-    expect((await review(people.reporter, id, 'submit')).status).toBe(200);
+    expect((await review(author, id, 'submit')).status).toBe(200);
     return id;
   }
 
@@ -364,8 +365,12 @@ describe('三审 per outlet (review chains)', () => {
     crew.xiangEditor = await api.signUp('campaign-desk-editor', '都市报编辑');
     crew.xiangDesk = await api.signUp('campaign-desk-editor', '都市报主任');
     crew.zhubian = await api.signUp('campaign-desk-chief-editor', '总编辑');
+    crew.ribaoReporter = await api.signUp('campaign-desk-reporter', '日报记者');
+    crew.xiangReporter = await api.signUp('campaign-desk-reporter', '都市报记者');
     // The chief editor sets the chains in 采编人员, the newsroom's own records.
     const chain: Array<[Session, string, string, Record<string, boolean>]> = [
+      [crew.ribaoReporter, '日报记者', outlets.ribao, {}],
+      [crew.xiangReporter, '都市报记者', outlets.xiang, {}],
       [crew.ribaoEditor, '日报编辑', outlets.ribao, { firstReview: true, secondReview: true }],
       [crew.xiangEditor, '都市报编辑', outlets.xiang, { firstReview: true }],
       [crew.xiangDesk, '都市报主任', outlets.xiang, { secondReview: true }],
@@ -434,6 +439,39 @@ describe('三审 per outlet (review chains)', () => {
     expect((await call(people.superAdmin, 'PUT', `/admin/users/${crew.ribaoEditor.id}`, { email: crew.ribaoEditor.email })).status).toBe(
       200,
     );
+  });
+
+  it('keep a reporter from placing a story in another outlet, or moving one there, with the reason in Chinese; 跨媒体 may', async () => {
+    const elsewhere = { outlet: { connect: [{ documentId: outlets.xiang }] } };
+    const created = await call(crew.ribaoReporter, 'POST', CM, {
+      title: '投到别家的稿件',
+      kind: 'news',
+      body: paragraph('正文'),
+      ...elsewhere,
+    });
+    expect(created.status).toBe(403);
+    expect(created.body.error.message).toBe(
+      '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是你所属的“咸宁日报”，不能填“香城都市报”：首发媒体决定由谁审稿。',
+    );
+    expect(await cms.strapi.db.query(UID.story).count({ where: { title: '投到别家的稿件' } })).toBe(0);
+
+    const own = await call(crew.ribaoReporter, 'POST', CM, { title: '本单位的稿件', kind: 'news', body: paragraph('正文') });
+    expect(own.status).toBe(201);
+    const id = own.body.data.documentId as string;
+    const outletOf = async () =>
+      (
+        (await cms.strapi.db.query(UID.story).findOne({ where: { documentId: id, publishedAt: null }, populate: { outlet: true } })) as {
+          outlet: { documentId: string } | null;
+        }
+      ).outlet?.documentId;
+    expect(await outletOf()).toBe(outlets.ribao);
+    const moved = await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', ...elsewhere });
+    expect(moved.status).toBe(403);
+    expect(await outletOf()).toBe(outlets.ribao);
+    // An edit that leaves the outlet alone goes through; the chief editor across outlets may move it.
+    expect((await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件（改）' })).status).toBe(200);
+    expect((await call(crew.zhubian, 'PUT', `${CM}/${id}`, { title: '本单位的稿件（改）', ...elsewhere })).status).toBe(200);
+    expect(await outletOf()).toBe(outlets.xiang);
   });
 
   it('let the chief editor across outlets make 终审 for every outlet, and only them for a story naming none', async () => {

@@ -4,8 +4,10 @@
  * builds the whole site, then publishes K new stories one at a time and prints each build's
  * time and `timings`, so a series that rises publish after publish shows step by step.
  * Figures only; `DATA` keeps the data directory somewhere of your choice (removed at the end).
+ * `SEARCH=咸宁` also measures, after the whole build, what a phone loads for its first search.
  */
 import { fixtureRecords, startSystem } from '../tests/support/system';
+import { firstSearch } from './first-search';
 
 const N = Number(process.env.N ?? 5000);
 const K = Number(process.env.K ?? 10);
@@ -30,6 +32,7 @@ try {
   let started = performance.now();
   const whole = await system.build('start-up');
   console.log(`whole ${seconds(started)} s`, JSON.stringify(whole.lastBuild?.timings), whole.lastBuild?.error ?? '');
+  if (process.env.SEARCH) console.log('first search at 375 px', JSON.stringify(await firstSearch(system.site, process.env.SEARCH)));
   for (let n = 0; n < K; n += 1) {
     const template = stories[n % stories.length]!;
     const date = new Date(Date.parse('2020-12-01T00:00:00Z') + n * 60_000).toISOString();

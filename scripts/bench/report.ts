@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../lib/paths';
+import type { storyPageWeight } from './page-weight';
 import type { benchParticipation } from './participation';
 import type { benchQuiz } from './quiz';
 
@@ -33,6 +34,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     timings: Record<string, number>;
   };
   const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const page = results.storyPage as Awaited<ReturnType<typeof storyPageWeight>>;
   const t = whole.timings;
   console.table({
     ...figuresOfTheCms,
@@ -40,6 +42,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
     'whole build peak memory (MB)': mb(whole.peakRssBytes),
     'release size (MB)': mb(whole.outputBytes),
+    'story page (bytes: HTML / brotli)': `${page.htmlBytes} / ${page.brotliBytes}, inline script ${page.inlineScriptBytes} (听 loader ${page.listenLoaderBytes}, button ${page.listenButtonBytes}), ${page.externalScripts} script files; without 听 ${page.withoutListen.htmlBytes} / ${page.withoutListen.brotliBytes}; on pressing 听, listen.js ${page.readerOnPressBytes} / ${page.readerOnPressBrotliBytes}`,
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,

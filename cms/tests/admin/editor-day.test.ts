@@ -39,6 +39,8 @@ beforeAll(async () => {
   Object.assign(people, await api.newsroom());
   const outlet = (await fixtures(cms.strapi).outlet({ name: '香城都市报' })).documentId;
   const chain: Array<[Session, string, Record<string, boolean>]> = [
+    // The reporter's own outlet: with chains per outlet a story goes only to its author's.
+    [people.reporter, '都市报记者', {}],
     [people.editor, '都市报编辑', { firstReview: true }],
     [people.deskHead, '都市报主任', { secondReview: true }],
     [people.chief, '总编辑', { finalReview: true, allOutlets: true }],

@@ -65,3 +65,129 @@ describe('the player at 375 px', () => {
     }
   });
 });
+
+/** A stand-in for the browser's speech synthesis: records what is spoken, and ends an utterance when told. */
+function fakeSpeech() {
+  const log: Array<{ text: string; lang: string; rate: number }> = [];
+  let current: { onend: (() => void) | null } | null = null;
+  class Utterance {
+    lang = '';
+    rate = 1;
+    voice: unknown = null;
+    onend: (() => void) | null = null;
+    constructor(readonly text: string) {}
+  }
+  const synth = {
+    getVoices: () => [{ lang: 'zh-CN', name: '测试' }],
+    speak(utterance: Utterance) {
+      log.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+      current = utterance;
+    },
+    cancel() {
+      current = null;
+    },
+    finish() {
+      const utterance = current;
+      current = null;
+      utterance?.onend?.();
+    },
+  };
+  Object.assign(window, { SpeechSynthesisUtterance: Utterance, __spoken: log });
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+
+async function listenPage(path: string, init: () => void): Promise<{ page: Page; requested: string[] }> {
+  const page = await site.browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.addInitScript(init);
+  expect((await page.goto(site.url + path))?.status()).toBe(200);
+  return { page, requested };
+}
+
+const spoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string; rate: number }> }).__spoken);
+const reading = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('.reading')].map((element) => element.textContent!.trim()));
+
+describe('听新闻 at 375 px', () => {
+  test('reads the story in Mandarin paragraph by paragraph, highlighting each, with pause and resume; the reader loads only on the press', async () => {
+    const { page, requested } = await listenPage('/stories/sample-story-002/', fakeSpeech);
+    try {
+      const button = page.locator('button.listen');
+      await button.waitFor({ state: 'visible' });
+      const box = (await button.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(requested.filter((path) => path.endsWith('/listen.js'))).toEqual([]);
+
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('.reading') !== null);
+      expect(requested.filter((path) => path.endsWith('/listen.js'))).toHaveLength(1);
+      const title = (await page.locator('h1').textContent())!.trim();
+      expect(await spoken(page)).toEqual([{ text: title, lang: 'zh-CN', rate: 1 }]);
+      expect(await reading(page)).toEqual([title]);
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+
+      await page.evaluate(() => (window.speechSynthesis as unknown as { finish(): void }).finish());
+      const first = (await page.locator('.article-body > p').first().textContent())!.trim();
+      expect((await spoken(page)).at(-1)!.text).toBe(first);
+      expect(await reading(page)).toEqual([first]);
+
+      await button.click();
+      expect(await button.textContent()).toContain('继续');
+      expect(await button.getAttribute('aria-pressed')).toBe('false');
+      const count = (await spoken(page)).length;
+      await button.click();
+      // Resumes at the paragraph it stopped in.
+      expect((await spoken(page)).slice(count).map((entry) => entry.text)).toEqual([first]);
+      expect(await reading(page)).toEqual([first]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('in 长者模式 the button is larger and the voice slower', async () => {
+    const { page } = await listenPage('/stories/sample-story-002/?elder=1', fakeSpeech);
+    try {
+      const button = page.locator('button.listen');
+      await button.waitFor({ state: 'visible' });
+      const box = (await button.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(60);
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('.reading') !== null);
+      expect((await spoken(page))[0]!.rate).toBeLessThan(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('without speech synthesis there is no button; a story with its own audio plays the file instead', async () => {
+    const noSpeech = () => {
+      delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+      Object.defineProperty(window, 'speechSynthesis', { get: undefined, configurable: true });
+      delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+      HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+        (window as unknown as { __played: string }).__played = this.querySelector('source')!.src;
+        this.dispatchEvent(new Event('play'));
+        return Promise.resolve();
+      };
+    };
+    const text = await listenPage('/stories/sample-story-002/', noSpeech);
+    try {
+      expect(await text.page.evaluate(() => 'speechSynthesis' in window)).toBe(false);
+      expect(await text.page.locator('button.listen').isHidden()).toBe(true);
+    } finally {
+      await text.page.close();
+    }
+    const audio = await listenPage(`/stories/${MEDIA_STORIES.audio}/`, noSpeech);
+    try {
+      const button = audio.page.locator('button.listen');
+      await button.click();
+      await audio.page.waitForFunction(() => (window as unknown as { __played?: string }).__played !== undefined);
+      expect(await audio.page.evaluate(() => (window as unknown as { __played: string }).__played)).toMatch(/tingxinwen\.mp3$/);
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await audio.page.close();
+    }
+  });
+});

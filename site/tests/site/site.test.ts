@@ -19,6 +19,7 @@ import {
 } from '../support/fixture';
 import sharp from 'sharp';
 import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
+import { LISTEN_LOADER } from '../../src/lib/listen';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
 import { resolveInDir } from '../support/static-server';
@@ -159,7 +160,7 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('a page’s first script is the 长者模式 switch, exactly; only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
+  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader); only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
     // The forms' one bundle (the participation script with the ALTCHA widget), and the quiz's.
     const FORM_PAGES: Record<string, 'forms' | 'quiz'> = {
       '/jianyan/': 'forms',
@@ -171,7 +172,7 @@ describe('pages', () => {
     for (const [page, html] of pages) {
       const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
       const [elder, ...others] = scripts;
-      expect(elder?.body, page).toBe(ELDER_MODE_SCRIPT);
+      expect(elder?.body, page).toBe(page.startsWith('/stories/') ? `${ELDER_MODE_SCRIPT};${LISTEN_LOADER}` : ELDER_MODE_SCRIPT);
       if (page === '/search/') {
         expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/4-0/pagefind-ui.js', 'inline']);
         expect(others[1]!.body).toContain('new PagefindUI(');
@@ -400,7 +401,7 @@ describe('pages', () => {
     const html = pages.get('/stories/hostile-story/')!;
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(
-      scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && script.body !== ELDER_MODE_SCRIPT),
+      scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json' && !script.body.startsWith(ELDER_MODE_SCRIPT)),
     ).toEqual([]);
     expect(tags(html, 'img').some((tag) => /\sonerror/i.test(tag))).toBe(false);
     expect(urlsIn(html).filter((url) => /^javascript:/i.test(url))).toEqual([]);

@@ -29,6 +29,7 @@ import placementVerification from '../coverage/rules/placement-verification';
 import topicPublishedWithStory from '../coverage/rules/topic-published-with-story';
 import outboxEvent from '../outbox/rules/outbox-event';
 import outletOfAuthor from '../newsroom/rules/outlet-of-author';
+import ownOutletOnly from '../newsroom/rules/own-outlet-only';
 import publishNotices from '../notices/rules/publish-notices';
 import publishOnlyApproved from '../review/rules/publish-only-approved';
 import publishWordCheck from '../review/rules/publish-word-check';
@@ -84,6 +85,8 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // Fill in what was left empty; the guards judged what was asked for.
     slugFromTitle(strapi),
     outletOfAuthor(strapi),
+    // After the write: the outlet as saved (whatever form it was sent in) is the author's own.
+    ownOutletOnly(strapi),
     // Judge the saved row, before the contract check judges its public record: a placement
     // short of a field is told so in the newsroom's words.
     placementStates(strapi),

@@ -22,6 +22,8 @@ export interface StaffMember {
   name: string;
   outletId: string | null;
   outletName: string | null;
+  /** 跨媒体: reviews, and may place stories in, every outlet (review chains). */
+  allOutlets: boolean;
 }
 
 export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -39,15 +41,16 @@ export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => 
     if (!user.email) return null;
     const member = (await strapi.db.query(UID.staffMember).findOne({
       where: { email: { $eqi: user.email.trim() } },
-      select: ['documentId', 'name'],
+      select: ['documentId', 'name', 'allOutlets'],
       populate: { outlet: { select: ['documentId', 'name'] } },
-    })) as { documentId: string; name: string; outlet: { documentId: string; name: string } | null } | null;
+    })) as { documentId: string; name: string; allOutlets: boolean | null; outlet: { documentId: string; name: string } | null } | null;
     return member
       ? {
           documentId: member.documentId,
           name: member.name,
           outletId: member.outlet?.documentId ?? null,
           outletName: member.outlet?.name ?? null,
+          allOutlets: Boolean(member.allOutlets),
         }
       : null;
   },

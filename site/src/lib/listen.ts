@@ -1,0 +1,12 @@
+/**
+ * 听新闻 on every story: a 听 button reads the story aloud in Mandarin with the browser's own
+ * speech synthesis, paragraph by paragraph (no third-party service); a story with an audio
+ * file plays that instead. The page carries only this loader, in its one inline script: it
+ * shows the button where it can work (speech synthesis, or the story's audio) and fetches the
+ * reader (public/listen.js) on the first press.
+ */
+
+/** The reader, loaded on the first press (a site path). */
+export const LISTEN_SCRIPT = '/listen.js';
+
+export const LISTEN_LOADER = `(function(d,w){d.addEventListener("DOMContentLoaded",function(){d.querySelectorAll("[data-listen]").forEach(function(b){if("speechSynthesis"in w||b.hasAttribute("data-audio"))b.hidden=!1})});d.addEventListener("click",function(e){var b=e.target.closest("[data-listen]");if(!b||b.hasAttribute("data-loaded"))return;b.setAttribute("data-loaded","");var s=d.createElement("script");s.src=b.getAttribute("data-listen");s.onload=function(){w.campaignListen(b)};d.head.appendChild(s)})})(document,window)`;

@@ -7,7 +7,8 @@
  * measures its start-up build (a whole one: every page, feed, search shard, check and
  * compressed copy, with the peak memory of the publisher's process tree), and then the
  * latency of publishes, edits and withdrawals through the outbox, the signed hook and an
- * incremental release, each until a reader sees it. The statistics API (统计) is timed as
+ * incremental release, each until a reader sees it, and of a 图文直播's entries, each approval until
+ * a page open in Chromium shows it (bench/live.ts). The statistics API (统计) is timed as
  * the chief editor's page calls it, with verified placements for one story in twenty.
  * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics); `--only site` skips
  * the statistics and the public forms (the site's figures alone, after seeding). Prints a table
@@ -29,6 +30,7 @@ import { benchQuiz } from './bench/quiz';
 import { treeRss } from './bench/process-tree';
 import { sleep, step } from './bench/progress';
 import { measurePublishLatency, type Status } from './bench/publish-latency';
+import { benchLive } from './bench/live';
 import { report } from './bench/report';
 import { bootCms } from './lib/cms';
 import { loadEnv } from './lib/env';
@@ -87,6 +89,11 @@ async function main() {
     machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     database: postgres ? 'postgres' : 'sqlite',
   };
+  const finish = () =>
+    report(results, {
+      only: values.only,
+      file: path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`),
+    });
   let publisher: PublisherProcess | null = null;
   try {
     step(`Seeding ${storyCount} stories through the plugin (${results.database})`);
@@ -109,7 +116,8 @@ async function main() {
       step('知识竞答: floods of 1,000 plain-form answers from 200 addresses and from one, and 1,000 with the lanes opened');
       results.quiz = await benchQuiz(cms, siteUrl);
     }
-    if (values.only === 'cms') return;
+    // The CMS's figures alone: reported before the CMS stops (finally, below).
+    if (values.only === 'cms') return finish();
 
     step('Compiling the site (once per template version)');
     const compileStarted = performance.now();
@@ -182,15 +190,13 @@ async function main() {
     for (let settled = await status(); settled?.building || settled?.queued; settled = await status()) await sleep(100);
 
     Object.assign(results, await measurePublishLatency(cms.strapi, { siteUrl, samples, status }));
+    Object.assign(results, await benchLive(cms.strapi, { siteUrl, samples, status }));
   } finally {
     await publisher?.stop();
     await cms.stop();
   }
 
-  report(results, {
-    only: values.only,
-    file: path.join(benchDir, `results-${storyCount}${values.only ? `-${values.only}` : ''}.json`),
-  });
+  finish();
 }
 
 main().catch((error: unknown) => {

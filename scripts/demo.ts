@@ -15,7 +15,7 @@ import { SiteAddress } from '@campaign-desk/shared';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { withCms } from './lib/cms';
 import { CredentialsFile, describeAccounts } from './lib/demo-accounts';
-import { seedDemoNewsroom } from './lib/demo-newsroom';
+import { DEMO_LIVE_SLUG, seedDemoNewsroom } from './lib/demo-newsroom';
 import { controlUrl, ensureEnv, loadEnv } from './lib/env';
 import { cmsDir, demoDir, envFile, repoRoot } from './lib/paths';
 
@@ -135,6 +135,8 @@ ${describeAccounts(accounts, shownPath).join('\n')}
 
   The site (专题):     ${site.url('/')}
   Feeds for partners:  ${site.url('/feeds/')}
+  图文直播 (live):      ${site.url(`/lives/${DEMO_LIVE_SLUG}/`)}; entries are written and approved at
+                       ${url}/admin/plugins/${PLUGIN_ID}/live (记者 writes, 编辑 approves)
   Readers take part:   ${site.url('/jianyan/')} (建言献策) and ${site.url('/goodDeeds/')} (好人好事); the forms post to
                        ${process.env.CAMPAIGN_DESK_SUBMIT_URL}; 编辑 and 主编 moderate them in the admin under 群众来稿
   Publisher status:    curl -H "Authorization: Bearer $(sed -n 's/^PUBLISHER_TOKEN=//p' .env)" ${control}/status

@@ -84,6 +84,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         // 三审 per outlet: each outlet's stories reviewed only by its review chain (采编人员).
         perOutlet: env.bool('CAMPAIGN_DESK_REVIEW_PER_OUTLET'),
       },
+      // 图文直播: whether whoever wrote an entry may approve it too (off: a second person approves).
+      live: { selfApproval: env.bool('CAMPAIGN_DESK_LIVE_SELF_APPROVAL') },
       notices: { email: Boolean(env('SMTP_HOST')) },
       // Hosts whose players the site frames (comma-separated); unset keeps the plugin's list.
       media: { embedHosts: env('CAMPAIGN_DESK_EMBED_HOSTS') ? env.array('CAMPAIGN_DESK_EMBED_HOSTS') : undefined },

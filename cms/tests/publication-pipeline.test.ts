@@ -129,6 +129,7 @@ describe('the publication pipeline', () => {
       'ownOutletOnly',
       'placementStates',
       'onePlanPerOutletAndPhase',
+      'liveEntryApproval',
       'clauseEditsOpinionDraft',
       'clausesAtPublish',
       'topicPublishedWithStory',

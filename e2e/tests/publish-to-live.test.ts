@@ -195,3 +195,46 @@ describe('a reader on the live site', () => {
     await page.waitForURL('**/stories/e2e-after-repair/');
   });
 });
+
+describe('图文直播 on a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  it('shows an entry a 值班编辑 approves on a page already open at 375 px, without a reload', async () => {
+    const plenary = await system.strapi.db.query(UID.event).findOne({ where: { kind: 'plenary', publishedAt: { $notNull: true } } });
+    const LIVE_CM = `/content-manager/collection-types/${UID.live}`;
+    const live = await call(people.editor, 'POST', LIVE_CM, {
+      title: '市委全体会议图文直播',
+      slug: 'e2e-quanhui',
+      event: plenary.documentId,
+    });
+    const liveId = live.data.documentId as string;
+    await call(people.editor, 'PUT', `/campaign-desk/lives/${liveId}/state`, { state: 'on_air' });
+    await waitFor(async () => (await system.publisher.get('/lives/e2e-quanhui/')).status === 200, 'the live page');
+
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(system.publisher.pageUrl('/lives/e2e-quanhui/'));
+      expect(await page.locator('#live-state').textContent()).toBe('直播中');
+      const desk = await call(people.reporter, 'POST', `/campaign-desk/lives/${liveId}/entries`, {
+        kind: 'entry_text',
+        text: '会议开始，现场座无虚席。',
+      });
+      const entryId = desk.entries[0].documentId as string;
+      await call(people.deskHead, 'POST', `/campaign-desk/live-entries/${entryId}/approve`, {});
+      // Picked up by the page's script from the live's entries file, the page never reloaded.
+      const entry = page.locator(`[data-entry="${entryId}"]`);
+      await entry.waitFor({ timeout: 60_000 });
+      expect(await entry.textContent()).toContain('会议开始，现场座无虚席。');
+      const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      const feed = await system.publisher.get('/lives/e2e-quanhui/feed.xml');
+      expect(feed.text).toContain(`urn:campaign-desk:liveEntry:${entryId}`);
+    } finally {
+      await page.close();
+    }
+  });
+});

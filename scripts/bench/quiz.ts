@@ -35,9 +35,9 @@ export async function benchQuiz(cms: { strapi: Core.Strapi; url: string }, siteU
   };
   const reset = () => plugin.service('rate-limits').reset();
 
-  reset();
+  await reset();
   const manyAddresses = { addresses: ADDRESSES, ...(await flood(cms, editor, target, (index) => `127.0.12.${(index % ADDRESSES) + 1}`)) };
-  reset();
+  await reset();
   const oneAddress = await flood(cms, editor, target, () => '127.0.13.1');
   const key = `plugin::${PLUGIN_ID}.participation`;
   const saved = cms.strapi.config.get<{ limits: Record<string, unknown> }>(key);
@@ -47,11 +47,11 @@ export async function benchQuiz(cms: { strapi: Core.Strapi; url: string }, siteU
     limits: { ...saved.limits, perAddress: wide, global: wide, withoutProofPerAddress: wide, withoutProofGlobal: wide },
   });
   try {
-    reset();
+    await reset();
     const allTaken = { addresses: ADDRESSES, ...(await flood(cms, editor, target, (index) => `127.0.14.${(index % ADDRESSES) + 1}`)) };
     return { manyAddresses, oneAddress, allTaken };
   } finally {
     cms.strapi.config.set(key, saved);
-    reset();
+    await reset();
   }
 }

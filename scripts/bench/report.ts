@@ -46,11 +46,22 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
     'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
     'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+    ...figuresOfTheLive(),
     'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
       .publish!.all.map((value) => value.toFixed(2))
       .join(', '),
   });
   write();
+
+  /** 图文直播: an approval until an open page shows it (bench/live.ts). */
+  function figuresOfTheLive(): Record<string, string> {
+    const live = results.live as { p50Seconds: number; p95Seconds: number; rendered: Array<number | null> } | undefined;
+    if (!live) return {};
+    return {
+      'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)}`,
+      'live: files rendered per approval': live.rendered.join(', '),
+    };
+  }
 
   /** The statistics and the public forms' figures. */
   function figuresOfTheForms(): Record<string, string> {

@@ -2,7 +2,7 @@
  * The demo's newsroom, as `pnpm demo` makes it and `pnpm docs:screenshots` shows it: the plan's
  * data and sample stories, an administrator and one account per newsroom role, the site's
  * read-only token, the coverage desk of 咸宁日报 with topics due this week and overdue, and
- * 湖北日报's partner token. Passwords and tokens go to the credentials file given.
+ * 湖北日报's partner token, and a 图文直播 on the plenary, on air. Passwords and tokens go to the credentials file given.
  */
 import type { Core } from '@strapi/strapi';
 import { shanghaiDate } from '@campaign-desk/shared';
@@ -150,6 +150,37 @@ async function ensureDesk(strapi: Core.Strapi, credentialsFile: CredentialsFile)
   return true;
 }
 
+/** The demo's 图文直播 on the plenary (市委全体（扩大）会议): on air, with one entry approved; the admin's 图文直播 page takes more. */
+export const DEMO_LIVE_SLUG = 'quanhui-tuwen-zhibo';
+
+async function ensureLive(strapi: Core.Strapi): Promise<void> {
+  if (await strapi.db.query(UID.live).findOne({ where: { slug: DEMO_LIVE_SLUG } })) return;
+  const plenary = (await strapi.db.query(UID.event).findOne({ where: { kind: 'plenary' }, select: ['documentId'] })) as {
+    documentId: string;
+  } | null;
+  const live = await strapi.documents(UID.live).create({
+    data: {
+      title: '【示例】市委全体（扩大）会议图文直播',
+      slug: DEMO_LIVE_SLUG,
+      event: plenary?.documentId ?? null,
+      state: 'on_air',
+      summary: '示例直播：记者在“图文直播”页写条目，值班编辑审核后几秒内出现在本页。',
+      sample: true,
+    },
+    status: 'published',
+  } as never);
+  // Written by code, so no person: the seed's one entry goes up as it is.
+  await strapi.documents(UID.liveEntry).create({
+    data: {
+      live: live.documentId,
+      kind: 'entry_text',
+      text: '【示例】会议即将开始，本页将实时播报会议进程。',
+      pinned: true,
+      state: 'cleared',
+    },
+  } as never);
+}
+
 export interface DemoNewsroom {
   /** Records the seed made and kept, by type. */
   summary: Record<string, { created: number; kept: number }>;
@@ -167,5 +198,6 @@ export async function seedDemoNewsroom(strapi: Core.Strapi, credentialsFile: Cre
   const accounts = await ensureAccounts(credentialsFile, adminUsers(strapi), await demoAccounts(strapi));
   const tokenMade = await ensureSnapshotToken(strapi, credentialsFile);
   const partnerTokenMade = await ensureDesk(strapi, credentialsFile);
+  await ensureLive(strapi);
   return { summary, accounts, tokenMade, partnerTokenMade };
 }

@@ -12,6 +12,7 @@ import { eventSchema, opinionSchema } from './contract/opinion';
 import { figureSchema, goodDeedSchema, suggestionSchema } from './contract/people';
 import { activitySchema, columnSchema, outletSchema, placeSchema, themeSchema } from './contract/plan';
 import { placementSchema, storySchema } from './contract/stories';
+import { liveEntrySchema, liveSchema } from './contract/live';
 import { quizSchema } from './contract/quiz';
 
 export {
@@ -27,6 +28,7 @@ export * from './contract/opinion';
 export * from './contract/people';
 export * from './contract/plan';
 export * from './contract/stories';
+export * from './contract/live';
 export * from './contract/quiz';
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
@@ -43,6 +45,8 @@ export const RECORD_TYPES = [
   'goodDeed',
   'placement',
   'suggestion',
+  'live',
+  'liveEntry',
   'quiz',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
@@ -60,6 +64,8 @@ export const RECORD_SCHEMAS = {
   goodDeed: goodDeedSchema,
   placement: placementSchema,
   suggestion: suggestionSchema,
+  live: liveSchema,
+  liveEntry: liveEntrySchema,
   quiz: quizSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 

@@ -182,6 +182,27 @@ export const TOPIC_STATUSES = [
   { key: 'cancelled', name: '已取消' },
 ] as const;
 
+/** 图文直播: a live's state (预告 → 直播中 → 已结束). */
+export const LIVE_STATES = [
+  { key: 'upcoming', name: '预告' },
+  { key: 'on_air', name: '直播中' },
+  { key: 'ended', name: '已结束' },
+] as const;
+
+/** What a live's entry holds: text, a photo, a short video, or a quote with its speaker. */
+export const LIVE_ENTRY_KINDS = [
+  { key: 'entry_text', name: '文字' },
+  { key: 'entry_photo', name: '图片' },
+  { key: 'entry_video', name: '短视频' },
+  { key: 'entry_quote', name: '引语' },
+] as const;
+
+/** An entry is public only once a 值班编辑 approved it. */
+export const LIVE_ENTRY_STATES = [
+  { key: 'awaiting', name: '待审核' },
+  { key: 'cleared', name: '已审核' },
+] as const;
+
 type Vocabulary = ReadonlyArray<{ readonly key: string; readonly name: string }>;
 type KeyOf<V extends Vocabulary> = V[number]['key'];
 
@@ -208,6 +229,9 @@ export const VOCABULARIES: readonly Vocabulary[] = [
   PLACEMENT_STATES,
   PLACEMENT_SOURCES,
   TOPIC_STATUSES,
+  LIVE_STATES,
+  LIVE_ENTRY_KINDS,
+  LIVE_ENTRY_STATES,
 ];
 
 /** Every vocabulary key with its Chinese name: the admin's labels for enumeration options. */
@@ -229,6 +253,9 @@ export type ReviewStage = KeyOf<typeof REVIEW_STAGES>;
 export type PlacementState = KeyOf<typeof PLACEMENT_STATES>;
 export type PlacementSource = KeyOf<typeof PLACEMENT_SOURCES>;
 export type TopicStatus = KeyOf<typeof TOPIC_STATUSES>;
+export type LiveState = KeyOf<typeof LIVE_STATES>;
+export type LiveEntryKind = KeyOf<typeof LIVE_ENTRY_KINDS>;
+export type LiveEntryState = KeyOf<typeof LIVE_ENTRY_STATES>;
 
 /** The fields a story of this kind must have filled before it is published. */
 export function requirementsOf(kind: StoryKind): ReadonlyArray<'mediaUrl' | 'clauseIds'> {

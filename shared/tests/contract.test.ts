@@ -189,6 +189,45 @@ const examples: CampaignRecord[] = [
     slot: '第5版',
     sample: true,
   },
+  {
+    type: 'quiz',
+    documentId: 'qz',
+    updatedAt: at,
+    publishedAt: at,
+    slug: 'yijian-zhishi-jingda',
+    title: '《意见》知识竞答',
+    intro: null,
+    opensAt: at,
+    closesAt: at,
+    questions: [{ documentId: 'q1', text: '示例题目', kind: 'single', options: ['甲', '乙', '丙'], clauseId: 'cl1', opinionId: 'op' }],
+    sample: true,
+  },
+  {
+    type: 'live',
+    documentId: 'lv',
+    updatedAt: at,
+    publishedAt: at,
+    slug: 'quanhui-zhibo',
+    title: '市委全体（扩大）会议图文直播',
+    eventId: 'e',
+    state: 'on_air',
+    summary: null,
+    sample: false,
+  },
+  {
+    type: 'liveEntry',
+    documentId: 'le',
+    updatedAt: at,
+    liveId: 'lv',
+    kind: 'entry_quote',
+    text: '要把“六大”活动抓实抓细。',
+    photo: null,
+    videoUrl: null,
+    speaker: '市委书记',
+    pinned: false,
+    correction: false,
+    postedAt: at,
+  },
 ];
 
 describe('records', () => {
@@ -199,6 +238,13 @@ describe('records', () => {
 
   it.each(examples.map((record) => [record.type, record] as const))('%s round-trips through JSON', (_type, record) => {
     expect(recordSchema.parse(JSON.parse(JSON.stringify(record)))).toEqual(record);
+  });
+
+  it('want what an entry of a live’s kind needs: a quote its speaker', () => {
+    const entry = examples.find((record) => record.type === 'liveEntry')!;
+    const result = recordSchema.safeParse({ ...entry, speaker: null });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['speaker'], message: '引语条目必须填写发言人（speaker）' });
   });
 
   it('name the record and field that fails', () => {

@@ -62,6 +62,13 @@ export const paths = {
   goodDeedsFeed: '/feeds/good-deeds.xml',
   /** 听新闻: the audio stories as a podcast. */
   podcast: '/feeds/podcast.xml',
+  /** 图文直播: the page, the entries the page's script fetches while it is on, the partners' feed and the embeddable page. */
+  live: (live: Slugged) => `/lives/${live.slug}/`,
+  liveEntries: (live: Slugged) => `/lives/${live.slug}/entries.json`,
+  liveFeed: (live: Slugged) => `/lives/${live.slug}/feed.xml`,
+  liveEmbed: (live: Slugged) => `/lives/${live.slug}/embed/`,
+  /** An entry where its live's page shows it. */
+  liveEntryAnchor: (entry: { documentId: string }) => `entry-${entry.documentId}`,
 };
 
 let address: SiteAddress | undefined;

@@ -14,5 +14,7 @@ export const RECORD_TYPE_TABLE = {
   goodDeed: { collection: 'goodDeeds', image: 'photo' },
   placement: { collection: 'placements', image: null },
   suggestion: { collection: 'suggestions', image: null },
+  live: { collection: 'lives', image: null },
+  liveEntry: { collection: 'liveEntries', image: 'photo' },
   quiz: { collection: 'quizzes', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;

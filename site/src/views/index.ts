@@ -16,6 +16,7 @@ import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
 import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
 import { storyPages } from './story';
+import { liveEmbeds, liveEntriesFiles, liveFeeds, livePages } from './live';
 
 type AnyFamily = PageFamily<Params, unknown>;
 
@@ -32,6 +33,7 @@ const PAGES: Record<string, AnyFamily> = {
   opinion: opinionPages,
   quiz: quizPages,
   events: eventsPage,
+  live: livePages,
   coverage: coveragePage,
   suggestions: suggestionsPage,
   goodDeeds: goodDeedsPage,
@@ -51,6 +53,10 @@ export const sitemapPage = sitemapUrls(htmlPaths);
 
 export const PAGE_TABLE: Record<string, AnyFamily> = {
   ...PAGES,
+  // Partners frame it; the live page is where readers land.
+  liveEmbed: liveEmbeds,
+  liveEntries: liveEntriesFiles,
+  liveFeed: liveFeeds,
   // Where a plain form post comes back to: a page, but none to land on from a search engine.
   thanks: thanksPage,
   rss: rssFeed,

@@ -1,7 +1,9 @@
 /** Pieces many views share: story cards, pictures, good deeds, events, the phases, coverage. */
 import {
+  LIVE_STATES,
   blocksToText,
   campaignPhaseAt,
+  nameOf,
   type CampaignEvent,
   type CampaignPhase,
   type GoodDeed,
@@ -12,7 +14,7 @@ import {
   type Theme,
 } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
-import { absoluteUrl, href } from '../lib/paths';
+import { absoluteUrl, href, paths } from '../lib/paths';
 import { SITE_NAME, SITE_SHARE_IMAGE } from '../lib/site';
 import { MEDIA_PATH, MEDIA_WIDTHS } from '../snapshot/media';
 
@@ -131,13 +133,24 @@ export function relayCounts(campaign: Campaign): { deeds: number; doers: number;
 }
 
 /** An event in a list: the event, its place, and the first stories reporting on it. */
-export type EventItem = { event: CampaignEvent; place: Place | null; stories: Story[] };
+export type EventItem = {
+  event: CampaignEvent;
+  place: Place | null;
+  stories: Story[];
+  /** Its 图文直播: title, state and page only, so an approved entry changes no event list. */
+  lives: Array<{ title: string; state: string; path: string }>;
+};
 
 export function eventsOf(campaign: Campaign, events: CampaignEvent[]): EventItem[] {
   return events.map((event) => ({
     event,
     place: (event.placeId && campaign.records.byId.places.get(event.placeId)) || null,
     stories: campaign.stories.of('event', event.documentId).slice(0, 3),
+    lives: campaign.lives.ofEvent(event.documentId).map((live) => ({
+      title: live.title,
+      state: nameOf(LIVE_STATES, live.state),
+      path: paths.live(live),
+    })),
   }));
 }
 

@@ -12,13 +12,16 @@ import {
   CAPTIONS,
   FRAMED_URL,
   HOSTILE_DEED_ID,
+  HOSTILE_ENTRY_ID,
   HOSTILE_STORY_ID,
   HOSTILE_SUGGESTION_ID,
+  LIVE_SLUG,
   MEDIA_STORIES,
   readFixture,
 } from '../support/fixture';
 import sharp from 'sharp';
 import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
+import { LIVE_POLL_SCRIPT } from '../../src/lib/live-script';
 import { LISTEN_LOADER } from '../../src/lib/listen';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
@@ -31,8 +34,12 @@ const of = (type: string) => fixture.records.filter((record) => record.type === 
 const bySlug = (type: string, slug: string) => of(type).find((record) => record.slug === slug)!;
 const files = walk(dist);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
-const pages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
+/** A live's embeddable page is bare on purpose (no site frame, noindex): partners frame it. Tested on its own below. */
+const isEmbed = (page: string) => /^\/lives\/[^/]+\/embed\/$/.test(page);
+const allPages = new Map(htmlFiles.map((file) => [pagePath(dist, file), readFileSync(file, 'utf8')]));
+const pages = new Map([...allPages].filter(([page]) => !isEmbed(page)));
 const feedFiles = files.filter((file) => /\/feeds\/.+\.xml$/.test(file) || file.endsWith('/rss.xml'));
+const liveFeedFiles = files.filter((file) => /\/lives\/.+\/feed\.xml$/.test(file));
 const site = new URL(TEST_SITE_URL);
 
 /** The site path of an internal URL, or null for an external one. */
@@ -160,7 +167,7 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader); only the search page (Pagefind’s UI) and the pages with a form (its one module) load more', () => {
+  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader); only the search page (Pagefind’s UI), the pages with a form (its one module) and a live on air (its entries) load more', () => {
     // The forms' one bundle (the participation script with the ALTCHA widget), and the quiz's.
     const FORM_PAGES: Record<string, 'forms' | 'quiz'> = {
       '/jianyan/': 'forms',
@@ -180,6 +187,9 @@ describe('pages', () => {
         expect(others, page).toHaveLength(1);
         expect(attr(others[0]!.tag, 'type')).toBe('module');
         modules[FORM_PAGES[page]].add(attr(others[0]!.tag, 'src')!);
+      } else if (page === `/lives/${LIVE_SLUG}/`) {
+        // On air: the script that fetches new entries, and nothing else.
+        expect(others.map((script) => script.body)).toEqual([LIVE_POLL_SCRIPT]);
       } else expect(others, page).toEqual([]);
     }
     // One bundle for every form, one for the quiz, served from the release.
@@ -491,6 +501,73 @@ describe('pages', () => {
     expect(upcoming).toContain('宣传解读阶段');
     expect(past).toContain('第一阶段 · 特色产业增长极');
     for (const event of of('event')) expect(html).toContain(`id="${event.slug}"`);
+  });
+});
+
+describe('图文直播', () => {
+  const live = `/lives/${LIVE_SLUG}/`;
+
+  test('the live page has every approved entry at load, pinned first then newest first, each saying what it is', () => {
+    const html = pages.get(live)!;
+    const order = [...html.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual([
+      'live0entry0000000000000001',
+      HOSTILE_ENTRY_ID,
+      'live0entry0000000000000004',
+      'live0entry0000000000000003',
+      'live0entry0000000000000002',
+    ]);
+    expect(html).toContain('<span class="badge">置顶</span>');
+    expect(html).toContain('<span class="badge badge-correction">更正</span>');
+    expect(html).toMatch(/<blockquote><p>要把“六大”活动抓实抓细。<\/p><footer>—— 市委主要负责同志<\/footer><\/blockquote>/);
+    expect(html).toMatch(/<img src="\/media\/[^"]+" srcset="[^"]+"[^>]* alt="会场全景"/);
+    expect(html).toContain('id="live-state">直播中<');
+    // Hostile text as text, never markup; the video link kept whole inside its attribute.
+    const hostile = /<article[^>]*data-entry="hostile0live0entry0000001"[\s\S]*?<\/article>/.exec(html)![0];
+    expect(hostile).not.toMatch(/<script|<img src=x|<b>/);
+    expect(hostile).toContain('&lt;script&gt;');
+    expect(hostile).toContain('href="https://video.example.org/a.mp4?x=&quot;y&quot;"');
+  });
+
+  test('LiveBlogPosting structured data, the feed, the entries file and the embed snippet', () => {
+    const html = pages.get(live)!;
+    const ld = scriptsIn(html).find((script) => attr(script.tag, 'type') === 'application/ld+json')!;
+    const data = JSON.parse(ld.body);
+    expect(data).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      url: new URL(live, site).href,
+      about: { '@type': 'Event', name: '市委全体（扩大）会议' },
+    });
+    expect(data.liveBlogUpdate).toHaveLength(5);
+    const entries = JSON.parse(read(dist, `${live}entries.json`));
+    expect(entries).toMatchObject({ state: 'on_air', stateName: '直播中' });
+    expect(entries.entries.map((entry: { documentId: string }) => entry.documentId)).toEqual(
+      [...html.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]),
+    );
+    expect(attr(tags(html, 'div').find((tag) => attr(tag, 'id') === 'live-entries')!, 'data-src')).toBe(`${live}entries.json`);
+    expect(html).toContain(`&lt;iframe src=&quot;${new URL(`${live}embed/`, site).href}&quot;`);
+    const embed = allPages.get(`${live}embed/`)!;
+    expect(embed).toContain('<meta name="robots" content="noindex">');
+    expect(scriptsIn(embed).map((script) => script.body)).toEqual([LIVE_POLL_SCRIPT]);
+    expect(embed).toContain('data-entry="live0entry0000000000000002"');
+    // The event lists its live.
+    expect(pages.get('/events/')).toContain(`href="${live}"`);
+  });
+
+  test('the entries feed parses as RSS, points at itself and carries each entry in full with absolute URLs', () => {
+    expect(liveFeedFiles).toHaveLength(1);
+    const rss = parseXml(readFileSync(liveFeedFiles[0]!, 'utf8')).rss;
+    expect(rss.channel['atom:link']['@href']).toBe(new URL(`${live}feed.xml`, site).href);
+    const items: any[] = [rss.channel.item].flat();
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      expect(item.guid['#text']).toMatch(/^urn:campaign-desk:liveEntry:/);
+      expect(item.link).toMatch(new RegExp(`^${TEST_SITE_URL}${live}#entry-`));
+      const content: string = item['content:encoded'];
+      expect(content).not.toMatch(/<script/i);
+      for (const url of urlsIn(content)) expect(url).toMatch(/^https?:/);
+    }
+    expect(items.find((item) => item['media:content'])['media:content']['@url']).toMatch(new RegExp(`^${TEST_SITE_URL}/media/`));
   });
 });
 

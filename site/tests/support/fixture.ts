@@ -15,6 +15,10 @@ export const HOSTILE_SUGGESTION_ID = 'hostile0suggestion0id0001';
 export const HOSTILE_DEED_ID = 'hostile0deed0id0000000001';
 export const HOSTILE_TEXT = '<script>alert("s")</script><img src=x onerror=alert(2)> javascript:alert(3) \u202e倒序\u202c ]]> 😀';
 
+/** The plenary's 图文直播 (on air) and its entries: a pinned one, a quote, a photo, a correction, a hostile one. */
+export const LIVE_SLUG = 'quanhui-zhibo';
+export const HOSTILE_ENTRY_ID = 'hostile0live0entry0000001';
+
 export const HOSTILE_TITLE = '【示例】<script>alert("x")</script> 恶意标题 ]]> & 😀 \u0001\u0008 ' + '很长的标题'.repeat(30);
 
 /** PNG/JPEG images made on the fly, so no binary files are committed. */
@@ -204,5 +208,48 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
     description: HOSTILE_TEXT,
     reportedByPublic: true,
   });
+  const plenary = page.records.find((record) => record.type === 'event' && record.kind === 'plenary')!;
+  const live = {
+    type: 'live',
+    documentId: 'live0plenary0000000000001',
+    updatedAt: '2020-09-28T02:00:00.000Z',
+    publishedAt: '2020-09-28T00:30:00.000Z',
+    slug: LIVE_SLUG,
+    title: '【示例】市委全体（扩大）会议图文直播',
+    eventId: plenary.documentId,
+    state: 'on_air',
+    summary: '会议审议通过《意见》，本页实时播报。',
+    sample: true,
+  };
+  const entry = (n: number, fields: Record<string, unknown>) => ({
+    type: 'liveEntry',
+    documentId: `live0entry000000000000000${n}`,
+    updatedAt: `2020-09-28T01:0${n}:00.000Z`,
+    liveId: live.documentId,
+    kind: 'entry_text',
+    text: `第 ${n} 条`,
+    photo: null,
+    videoUrl: null,
+    speaker: null,
+    pinned: false,
+    correction: false,
+    postedAt: `2020-09-28T01:0${n}:00.000Z`,
+    ...fields,
+  });
+  page.records.push(
+    live,
+    entry(1, { text: '会议开始。', pinned: true }),
+    entry(2, { kind: 'entry_quote', text: '要把“六大”活动抓实抓细。', speaker: '市委主要负责同志' }),
+    entry(3, {
+      kind: 'entry_photo',
+      text: '会场。',
+      photo: image(imageBase, 'deed.jpg', 800, 600, 'image/jpeg', '会场全景', null, '记者 张三 摄'),
+    }),
+    entry(4, { text: '更正：上一条中的时间应为九时。', correction: true }),
+    {
+      ...entry(5, { text: HOSTILE_TEXT, speaker: '<b>某</b>', kind: 'entry_quote', videoUrl: 'https://video.example.org/a.mp4?x="y"' }),
+      documentId: HOSTILE_ENTRY_ID,
+    },
+  );
   return page;
 }

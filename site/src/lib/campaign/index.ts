@@ -9,6 +9,7 @@ import { EVENT_KINDS, STORY_KINDS, nameOf } from '@campaign-desk/shared';
 import type { MediaEntry } from '../../snapshot/media';
 import type { RecordSet } from '../../snapshot/record-set';
 import { countCoverage } from './coverage';
+import { indexLives } from './lives';
 import { indexParticipation } from './participation';
 import { indexPlacements } from './placements';
 import { indexRecords } from './records';
@@ -55,6 +56,7 @@ export function indexCampaign(
     stories,
     placements,
     participation: indexParticipation(records),
+    lives: indexLives(records),
     coverage: countCoverage(taxonomy, stories, placements, factual),
   };
 }

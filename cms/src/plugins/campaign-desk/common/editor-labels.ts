@@ -134,6 +134,37 @@ export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
     },
     list: ['id', 'topic', 'text', 'repliedOn'],
   },
+  live: {
+    mainField: 'title',
+    fields: {
+      title: '直播标题',
+      slug: SLUG,
+      event: ['直播的日程', '所直播的会议或活动'],
+      state: ['直播状态', '预告 → 直播中 → 已结束；直播中时网页自动刷新新条目'],
+      summary: ['导语', '一两句话，显示在直播页顶部'],
+      sample: SAMPLE,
+    },
+    list: ['id', 'title', 'state', 'event'],
+  },
+  liveEntry: {
+    mainField: 'text',
+    fields: {
+      live: '所属直播',
+      kind: ['条目类型', '图片须选图片，短视频须填视频链接，引语须填发言人'],
+      text: ['文字', '条目正文，最多 2000 字'],
+      photo: '图片',
+      videoUrl: ['视频链接', '短视频的播放地址（http 或 https）'],
+      speaker: ['发言人', '引语的说话人，如“市委书记 某某”'],
+      pinned: ['置顶', '置顶的条目显示在直播页最上方'],
+      correction: ['更正', '更正此前条目的内容，网页上标注“更正”'],
+      state: ['审核状态', '由值班编辑在“图文直播”页审核；修改已审核的条目须重新审核'],
+      postedAt: ['发布时间', '审核通过的时间，读者看到的时间'],
+      writerName: '撰写人',
+      approvedByName: '审核人',
+    },
+    list: ['id', 'text', 'kind', 'state', 'postedAt'],
+    readOnly: ['state', 'postedAt', 'writerName', 'approvedByName'],
+  },
   opinion: {
     mainField: 'title',
     fields: {

@@ -40,6 +40,9 @@ const CAMPAIGN_CONTENT = {
   reportingPlan: contentType('reporting-plan', 'reporting-plans', '报道方案'),
   topic: contentType('topic', 'topics', '选题'),
   suggestion: contentType('suggestion', 'suggestions', '建言献策'),
+  /** 图文直播 (server/src/live/): live text coverage of an event, and its entries, each approved by a 值班编辑. */
+  live: contentType('live', 'lives', '图文直播'),
+  liveEntry: contentType('live-entry', 'live-entries', '直播条目'),
   /** 知识竞答 on the 《意见》 (server/src/quiz/): a quiz and the questions it is made of. */
   quiz: contentType('quiz', 'quizzes', '知识竞答'),
   quizQuestion: contentType('quiz-question', 'quiz-questions', '竞答题目'),
@@ -108,6 +111,9 @@ export const PARTNER_TOKENS_ACTION = pluginAction('partner-tokens.manage', '合�
 /** Moderating what readers send (the 群众来稿 page and its admin API): adopt, reject, turn into a story. */
 export const MODERATE_ACTION = pluginAction('participation.moderate', '群众参与', '审核群众来稿');
 
+/** Approving a live's entries (值班编辑): an entry is public only once approved. */
+export const LIVE_APPROVE_ACTION = pluginAction('live.approve', '图文直播', '审核直播条目（值班编辑）');
+
 /**
  * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
  * action is added here: registration, the roles table and the role matrix read this list.
@@ -120,6 +126,7 @@ export const PLUGIN_ACTIONS = [
   STATISTICS_READ_ACTION,
   PARTNER_TOKENS_ACTION,
   MODERATE_ACTION,
+  LIVE_APPROVE_ACTION,
 ] as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[number];

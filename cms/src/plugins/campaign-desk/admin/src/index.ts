@@ -1,4 +1,4 @@
-import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil } from '@strapi/icons';
+import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil, Television } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import {
   EXPLORER_ACTIONS,
@@ -46,6 +46,13 @@ export default {
       intlLabel: { id: getTranslation('submissions.menu'), defaultMessage: 'Reader submissions' },
       Component: () => import('./participation/SubmissionsPage'),
       permissions: [{ action: MODERATE_ACTION.id, subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/live`,
+      icon: Television,
+      intlLabel: { id: getTranslation('live.menu'), defaultMessage: 'Live coverage' },
+      Component: () => import('./live/LivePage'),
+      permissions: [{ action: EXPLORER_ACTIONS.read, subject: UID.liveEntry }],
     });
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Campaign' } },

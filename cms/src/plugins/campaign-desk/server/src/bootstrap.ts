@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { nameInRoleEditor } from './newsroom/role-editor';
 import { getService } from './utils';
 import contactVault from './participation/services/contact-vault';
+import counters from './counters/services/counters';
 import deliveryWorker from './outbox/services/delivery-worker';
 import editorLabels from './content/services/editor-labels';
 import mediaGuard from './media/services/media-guard';
@@ -25,6 +26,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   guardOwnEmail(strapi);
   getService(strapi, deliveryWorker).start();
   await getService(strapi, contactVault).ensureTable();
+  await getService(strapi, counters).ensureTable();
+  getService(strapi, counters).start();
   getService(strapi, retention).start();
   getService(strapi, scheduler).start();
 };

@@ -1,4 +1,5 @@
 import desk from './coverage/controllers/desk';
+import live from './live/controllers/live';
 import moderation from './participation/controllers/moderation';
 import outbox from './outbox/controllers/outbox';
 import participation from './participation/controllers/participation';
@@ -17,6 +18,7 @@ import quizStatistics from './quiz/controllers/quiz-statistics';
 
 export default {
   desk,
+  live,
   moderation,
   outbox,
   participation,

@@ -1,6 +1,7 @@
 /** The plugin's routes, composed from each feature's. */
 import type { Core } from '@strapi/strapi';
 import * as coverage from './coverage/routes';
+import * as live from './live/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
@@ -20,6 +21,7 @@ export default {
       ...outbox.adminRoutes,
       ...participation.adminRoutes,
       ...coverage.adminRoutes,
+      ...live.adminRoutes,
       ...quiz.adminRoutes,
     ],
   },

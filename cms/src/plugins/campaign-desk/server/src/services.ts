@@ -1,5 +1,6 @@
 /** Every service of the plugin, registered under the name its factory carries (utils.ts: defineService). */
 import editorLabels from './content/services/editor-labels';
+import counters from './counters/services/counters';
 import slugs from './content/services/slugs';
 import taxonomy from './content/services/taxonomy';
 import desk from './coverage/services/desk';
@@ -29,6 +30,7 @@ import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
 import preview from './preview/services/preview';
+import liveDesk from './live/services/live-desk';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
@@ -37,6 +39,7 @@ import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
 
 const services = [
+  counters,
   editorLabels,
   slugs,
   taxonomy,
@@ -67,6 +70,7 @@ const services = [
   wordCheck,
   notices,
   preview,
+  liveDesk,
   scheduler,
   scheduling,
   seed,

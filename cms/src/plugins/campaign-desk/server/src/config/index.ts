@@ -36,6 +36,17 @@ export const configSchema = z.object({
     })
     .strict()
     .default({}),
+  /** 图文直播 (live/). */
+  live: z
+    .object({
+      /**
+       * Whether the 值班编辑 who wrote an entry may approve it too. Off by default: each entry
+       * is seen by a second person before it is public.
+       */
+      selfApproval: z.boolean().default(false),
+    })
+    .strict()
+    .default({}),
   /** 定时发布 (scheduling/): how often each instance looks for stories due, and how far ahead one may be scheduled. */
   scheduling: z
     .object({

@@ -21,6 +21,7 @@ import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
+import { live, liveEntry } from '../live/content-types';
 import schedule from '../scheduling/content-type';
 import quizTypes from '../quiz/content-types';
 
@@ -48,6 +49,8 @@ export default {
   submission: submission,
   'partner-token': partnerToken,
   notice: notice,
+  live: live,
+  'live-entry': liveEntry,
   schedule: schedule,
   ...quizTypes,
 };

@@ -35,6 +35,8 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   submission: '是读者的来稿',
   partnerToken: '须在“合作媒体令牌”中新建',
   notice: '由系统记录',
+  live: 'copy',
+  liveEntry: '是直播中的一条，须经值班编辑审核，请新写一条',
   schedule: '须在审稿面板中安排',
   quiz: 'copy',
   quizQuestion: 'copy',

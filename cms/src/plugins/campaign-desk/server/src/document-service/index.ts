@@ -44,6 +44,8 @@ import slugFormat from '../content/rules/slug-format';
 import slugFromTitle from '../content/rules/slug-from-title';
 import slugFrozenOncePublic from '../content/rules/slug-frozen-once-public';
 import taxonomyLock from '../content/rules/taxonomy-lock';
+import liveEntryApproval from '../live/rules/entry-approval';
+import liveInput from '../live/rules/live-input';
 import quizAtPublish from '../quiz/rules/quiz-at-publish';
 import quizShape from '../quiz/rules/quiz-shape';
 import { WRITES, isAction, type Middleware, type Rule } from './actions';
@@ -64,6 +66,7 @@ export function guards(strapi: Core.Strapi): Rule[] {
     linksHttpOnly(strapi),
     placementVerification(strapi),
     stageByReviewOnly(),
+    liveInput(),
   ];
 }
 
@@ -91,6 +94,8 @@ export function publicationSteps(strapi: Core.Strapi): Step[] {
     // short of a field is told so in the newsroom's words.
     placementStates(strapi),
     onePlanPerOutletAndPhase(strapi),
+    // In the write's transaction: an entry approved is logged with it, or neither happens.
+    liveEntryApproval(strapi),
     clauseEditsOpinionDraft(strapi),
     // Before the public changes are read, so the published opinion read carries its clauses.
     clausesAtPublish(strapi),

@@ -1,10 +1,11 @@
 /**
  * The door of the public route (`/api/campaign-desk/participation/…`), registered on Strapi's
- * Koa app ahead of its own middlewares, so what it turns away costs no body parsing, no
- * database and no session: only the site's origin (CORS preflight answered here; a request
- * from any other Origin, or none, is 403), only the methods and body types the forms use
- * (415 otherwise), a declared body length within the limit (411 without one, 413 over it),
- * and per-address limits (429 with Retry-After). The address is `client-address.ts`'s.
+ * Koa app ahead of its own middlewares, so what it turns away costs no body parsing and no
+ * session: only the site's origin (CORS preflight answered here; a request from any other
+ * Origin, or none, is 403), only the methods and body types the forms use (415 otherwise), a
+ * declared body length within the limit (411 without one, 413 over it), and per-address limits
+ * (429 with Retry-After), counted in the database every instance shares (one read by primary
+ * key to refuse). The address is `client-address.ts`'s.
  * The route is known however its path is spelled (`routedPath`). Everything else goes past
  * untouched. (Whatever files the body parser wrote are removed for every route: media/upload-leftovers.ts.)
  */
@@ -13,7 +14,7 @@ import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/share
 import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
-import { refuse, type AnswerContext } from './answers';
+import { refuse, type AnswerContext, type Refusal } from './answers';
 import { clientAddress, countedAs } from './client-address';
 import rateLimits from './services/rate-limits';
 
@@ -61,6 +62,23 @@ export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
   return typeof ctx.state[ADDRESS_STATE] === 'string';
 }
 
+/**
+ * A post counts against the address's posts; a challenge (GET) against the address's
+ * challenges, then all challenges. The address first: a flood from one is refused by one read.
+ */
+async function admit(limits: ReturnType<typeof rateLimits>, method: string, address: string): Promise<Refusal | null> {
+  const verdict = await limits.take(method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
+  if (!verdict.ok) return { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds };
+  if (method === 'GET') {
+    const all = await limits.take('challengesGlobal');
+    if (!all.ok) {
+      await limits.giveBack(verdict.ticket);
+      return { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds };
+    }
+  }
+  return null;
+}
+
 export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
   // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
@@ -102,17 +120,15 @@ export function participationGate(strapi: Core.Strapi) {
       ctx.set('Allow', 'GET, POST, OPTIONS');
       return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
     }
-    // A post counts against the address's posts; a challenge (GET) against all challenges, then the address's.
-    if (ctx.method === 'GET') {
-      const all = limits.take('challengesGlobal');
-      if (!all.ok)
-        return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds }, siteUrl);
+    let refusal: Refusal | null;
+    try {
+      refusal = await admit(limits, ctx.method, address);
+    } catch (error) {
+      // The counts live in the database: without it nothing is let in, and the reader is told so.
+      strapi.log.error(`[campaign-desk] the public route could not count a request: ${(error as Error).message}`);
+      refusal = { status: 503, message: PARTICIPATION_MESSAGES.failed };
     }
-    const verdict = limits.take(ctx.method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
-    if (!verdict.ok) {
-      if (ctx.method === 'GET') limits.giveBack('challengesGlobal');
-      return refuse(ctx, { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds }, siteUrl);
-    }
+    if (refusal) return refuse(ctx, refusal, siteUrl);
 
     // A reader's photo is read into memory by the controller: the body parser's copy (EXIF, GPS
     // and all) is removed once answered, taken or refused, as every upload is (media/upload-leftovers.ts).

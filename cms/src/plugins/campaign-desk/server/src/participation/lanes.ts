@@ -8,25 +8,26 @@ import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_MESSAGES } from '@campaign-desk/shared';
 import { getService } from '../utils';
 import type { Refusal } from './answers';
-import rateLimits, { type LimitName } from './services/rate-limits';
+import rateLimits, { type LimitName, type Ticket } from './services/rate-limits';
 
-export type Lane = { refused: Refusal } | { refused: null; giveBack(): void };
+/** Refused, or taken: then `giveBack` returns the turn when what was admitted is turned away later. */
+export type Lane = { refused: Refusal } | { refused: null; giveBack(): Promise<void> };
 
-export function takeLane(strapi: Core.Strapi, proven: boolean, address: string): Lane {
+export async function takeLane(strapi: Core.Strapi, proven: boolean, address: string): Promise<Lane> {
   const limits = getService(strapi, rateLimits);
   const lane: Array<[LimitName, string?]> = proven ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
-  const taken: Array<[LimitName, string?]> = [];
-  const giveBack = () => {
-    for (const [name, key] of taken) limits.giveBack(name, key);
+  const taken: Ticket[] = [];
+  const giveBack = async () => {
+    await Promise.all(taken.map((ticket) => limits.giveBack(ticket)));
   };
   for (const [name, key] of lane) {
-    const verdict = limits.take(name, key);
+    const verdict = await limits.take(name, key);
     if (!verdict.ok) {
-      giveBack();
+      await giveBack();
       const message = name.endsWith('Global') || name === 'global' ? PARTICIPATION_MESSAGES.busy : PARTICIPATION_MESSAGES.tooMany;
       return { refused: { status: 429, message, retryAfterSeconds: verdict.retryAfterSeconds } };
     }
-    taken.push([name, key]);
+    taken.push(verdict.ticket);
   }
   return { refused: null, giveBack };
 }

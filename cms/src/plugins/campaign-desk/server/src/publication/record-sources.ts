@@ -14,7 +14,19 @@ export interface Source {
   where?: Record<string, unknown>;
   /** Loads what rows of a page share (e.g. the public stories of placements) in one query. */
   prepare?: (rows: Row[], strapi: Core.Strapi) => Promise<unknown>;
+  /** Whether a row is public, given what `prepare` loaded (a placement while its story is). */
+  visible?: (row: Row, prepared: unknown) => boolean;
   toRecord(row: Row, shape: Shape, prepared: unknown): Record<string, unknown>;
+}
+
+/** Which of the documents the rows relate to by `field` are published. */
+async function publishedOf(strapi: Core.Strapi, uid: string, rows: Row[], field: string): Promise<Set<string>> {
+  const ids = [...new Set(rows.map((row) => (row[field] as Row | null)?.documentId).filter(isString))];
+  const published = (await strapi.db.query(uid as never).findMany({
+    select: ['documentId'],
+    where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+  })) as Row[];
+  return new Set(published.map((row) => row.documentId as string));
 }
 
 export const SOURCES: Record<RecordType, Source> = {
@@ -231,14 +243,8 @@ export const SOURCES: Record<RecordType, Source> = {
     where: { state: 'verified' },
     populate: { story: ref, outlet: ref },
     // A placement is public only while its story is.
-    prepare: async (rows, strapi) => {
-      const storyIds = [...new Set(rows.map((row) => (row.story as Row | null)?.documentId).filter(isString))];
-      const published = (await strapi.db.query(UID.story).findMany({
-        select: ['documentId'],
-        where: { documentId: { $in: storyIds }, publishedAt: { $notNull: true } },
-      })) as Row[];
-      return new Set(published.map((story) => story.documentId));
-    },
+    prepare: async (rows, strapi) => publishedOf(strapi, UID.story, rows, 'story'),
+    visible: (row, prepared) => (prepared as Set<string>).has((row.story as Row | null)?.documentId ?? ''),
     toRecord: (row, s) => ({
       type: 'placement',
       ...s.tracked(row),
@@ -248,6 +254,40 @@ export const SOURCES: Record<RecordType, Source> = {
       url: s.text(row.url),
       slot: s.text(row.slot),
       sample: Boolean(row.sample),
+    }),
+  },
+  live: {
+    populate: { event: ref },
+    toRecord: (row, s) => ({
+      type: 'live',
+      ...s.published(row),
+      slug: row.slug,
+      title: row.title,
+      eventId: s.id(row.event),
+      state: row.state,
+      summary: s.text(row.summary),
+      sample: Boolean(row.sample),
+    }),
+  },
+  liveEntry: {
+    // Only what a 值班编辑 approved (live/rules/entry-approval.ts).
+    where: { state: 'cleared' },
+    populate: { live: ref, photo: media },
+    // An entry is public only while its live is.
+    prepare: async (rows, strapi) => publishedOf(strapi, UID.live, rows, 'live'),
+    visible: (row, prepared) => (prepared as Set<string>).has((row.live as Row | null)?.documentId ?? ''),
+    toRecord: (row, s) => ({
+      type: 'liveEntry',
+      ...s.tracked(row),
+      liveId: s.id(row.live),
+      kind: row.kind,
+      text: row.text,
+      photo: s.image(row.photo),
+      videoUrl: s.text(row.videoUrl),
+      speaker: s.text(row.speaker),
+      pinned: Boolean(row.pinned),
+      correction: Boolean(row.correction),
+      postedAt: s.instant(row.postedAt),
     }),
   },
 };

@@ -12,6 +12,7 @@ export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
   figure: 'name',
   opinion: 'title',
   event: 'title',
+  live: 'title',
   quiz: 'title',
 };
 

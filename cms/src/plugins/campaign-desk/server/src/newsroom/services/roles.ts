@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
+  LIVE_APPROVE_ACTION,
   MODERATE_ACTION,
   OUTBOX_READ_ACTION,
   OUTBOX_REDELIVER_ACTION,
@@ -56,6 +57,8 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       placement: ['create', 'read', 'update:own'],
       // Reporters move their topics along (采写中, 已成稿) and link the stories that fulfil them.
       topic: ['read', 'update'],
+      // Reporters at a meeting write a live's entries; a 值班编辑 approves them.
+      liveEntry: ['create', 'read', 'update:own'],
       ...Object.fromEntries(
         (
           [
@@ -71,6 +74,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
             'suggestion',
             'reportingPlan',
             'staffMember',
+            'live',
             'quiz',
             'quizQuestion',
           ] as const
@@ -103,13 +107,16 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       staffMember: ['read'],
       // Made by adopting a reader's suggestion; editors correct the reply or withdraw it.
       suggestion: ['read', 'update', 'publish'],
+      // Editors run a live (its state) and are its 值班编辑.
+      live: ['create', 'read', 'update', 'publish'],
+      liveEntry: ['create', 'read', 'update', 'delete'],
       // 知识竞答: editors write the questions and run the quizzes.
       quiz: ['create', 'read', 'update', 'publish'],
       quizQuestion: ['create', 'read', 'update', 'delete'],
     },
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'return'],
-    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, MODERATE_ACTION.id],
+    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, MODERATE_ACTION.id, LIVE_APPROVE_ACTION.id],
   },
   {
     code: 'campaign-desk-chief-editor',
@@ -125,6 +132,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       STATISTICS_READ_ACTION.id,
       PARTNER_TOKENS_ACTION.id,
       MODERATE_ACTION.id,
+      LIVE_APPROVE_ACTION.id,
     ],
   },
 ];

@@ -79,13 +79,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       proof = check.signature;
     }
 
-    const lane = takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
+    const lane = await takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
     if (lane.refused) return lane.refused;
     const { giveBack } = lane;
 
     const upload = form === 'good-deed' ? photoOf(files) : null;
     if (upload && upload.size > PHOTO_MAX_BYTES) {
-      giveBack();
+      await giveBack();
       return invalid([problem('photo', `照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`)]);
     }
     try {
@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         form === 'suggestion' ? { form, fields: parsed.data as SuggestionForm } : { form, fields: parsed.data as GoodDeedForm };
       await getService(strapi, submissions).receive(received, { proof, photo });
     } catch (error) {
-      giveBack();
+      await giveBack();
       if (error instanceof OversizedPhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.tooManyPixels)]);
       if (error instanceof UnreadablePhoto) return invalid([problem('photo', PARTICIPATION_MESSAGES.badPhoto)]);
       if (error instanceof ProofReused) return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };

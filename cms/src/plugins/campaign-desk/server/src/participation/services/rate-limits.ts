@@ -1,52 +1,35 @@
 /**
- * Sliding-window rate limits kept in this instance's memory: at most `max` in any `windowMs`,
- * per key (an address, or one key for all). Refusing costs a map lookup and no database work,
- * so a flood is turned away without touching what the newsroom uses. With several Strapi
- * instances each counts its own share (see docs/operator/public-forms.md).
+ * The public forms' rate limits (`participation.limits`): at most `max` in any `windowMs`, per
+ * key (an address, or one key for all), counted in the database every CMS instance shares
+ * (counters/services/counters.ts), so two instances behind nginx give one allowance, not two.
+ * A refusal is one read by primary key and no write, so a flood stays cheap to turn away.
  */
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../../config';
 import { pluginConfig } from '../../config/read';
-import { defineService } from '../../utils';
+import counters, { type Ticket, type Verdict } from '../../counters/services/counters';
+import { defineService, getService } from '../../utils';
 
 export type LimitName = keyof PluginConfig['participation']['limits'];
-export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type { Ticket, Verdict };
 
-/** How many keys a limit tracks before it forgets those whose windows are over. */
-const SWEEP_AT = 10_000;
+/** Each limit's counter: `rate:<limit>`. */
+const counterOf = (name: LimitName) => `rate:${name}`;
 
-export default defineService('rate-limits', ({ strapi }: { strapi: Core.Strapi }) => {
-  const windows = new Map<LimitName, Map<string, number[]>>();
+export default defineService('rate-limits', ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Counts one for `key` if the limit allows it; otherwise says when it will. */
+  take(name: LimitName, key = '*', now = Date.now()): Promise<Verdict> {
+    return getService(strapi, counters).take(counterOf(name), key, pluginConfig(strapi).participation.limits[name], now);
+  },
 
-  function sweep(keys: Map<string, number[]>, now: number, windowMs: number) {
-    for (const [key, times] of keys) if (times.at(-1)! <= now - windowMs) keys.delete(key);
-  }
+  /** Gives back what `take` counted, when what it admitted was turned away later (so a refusal costs no one their turn). */
+  giveBack(ticket: Ticket): Promise<void> {
+    return getService(strapi, counters).giveBack(ticket);
+  },
 
-  return {
-    /** Counts one for `key` if the limit allows it; otherwise says when it will. */
-    take(name: LimitName, key = '*', now = Date.now()): Verdict {
-      const { max, windowMs } = pluginConfig(strapi).participation.limits[name];
-      let keys = windows.get(name);
-      if (!keys) windows.set(name, (keys = new Map()));
-      if (keys.size >= SWEEP_AT) sweep(keys, now, windowMs);
-      const times = (keys.get(key) ?? []).filter((time) => time > now - windowMs);
-      if (times.length >= max) {
-        keys.set(key, times);
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000)) };
-      }
-      times.push(now);
-      keys.set(key, times);
-      return { ok: true };
-    },
-
-    /** Gives back what `take` counted, when what it admitted was turned away later (so a refusal costs no one their turn). */
-    giveBack(name: LimitName, key = '*'): void {
-      windows.get(name)?.get(key)?.pop();
-    },
-
-    /** Forgets every count (tests). */
-    reset(): void {
-      windows.clear();
-    },
-  };
-});
+  /** Forgets every count of every limit (tests). */
+  reset(): Promise<void> {
+    const names = Object.keys(pluginConfig(strapi).participation.limits) as LimitName[];
+    return getService(strapi, counters).reset(names.map(counterOf));
+  },
+}));

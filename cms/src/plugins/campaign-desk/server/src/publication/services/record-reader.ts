@@ -55,8 +55,7 @@ export default defineService('record-reader', ({ strapi }: { strapi: Core.Strapi
 
     const prepared = rows.length > 0 && source.prepare ? await source.prepare(rows, strapi) : undefined;
     const shape = new Shape(baseUrl, pluginConfig(strapi).media.embedHosts);
-    const visible =
-      type === 'placement' ? rows.filter((row) => (prepared as Set<string>).has((row.story as Row | null)?.documentId ?? '')) : rows;
+    const visible = source.visible ? rows.filter((row) => source.visible!(row, prepared)) : rows;
     return {
       records: visible.map((row) => ({
         ...(source.toRecord(row, shape, prepared) as { type: RecordType }),

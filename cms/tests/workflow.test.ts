@@ -134,12 +134,28 @@ describe('the review path', () => {
 
   it('sends an edited approved story back for review and keeps the published version until then', async () => {
     const story = await draftStory(people.reporter, '发布后修改');
+    const audio = await fixtures(cms.strapi).upload('fabuhou-yinpin', '.mp3', 'audio/mpeg', 12);
+    expect((await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { mediaFile: audio.id })).status).toBe(200);
     await approve(story.documentId);
     await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {});
 
-    // Publishing again without changes is fine: saving the same content does not reopen review.
-    const unchanged = await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, { title: '发布后修改' });
+    // Publishing again without changes is fine: saving the same content (its own audio too) does not reopen review.
+    const unchanged = await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {
+      title: '发布后修改',
+      mediaFile: audio.id,
+    });
     expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(200);
+    expect((await status(people.chief, story.documentId)).body.stage).toBe('approved');
+    // Taking the reviewed audio away is an edit like any other.
+    expect((await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { mediaFile: null })).status).toBe(200);
+    expect((await status(people.chief, story.documentId)).body.stage).toBe('submitted');
+    for (const [person, move] of [
+      [people.editor, 'first'],
+      [people.deskHead, 'second'],
+      [people.chief, 'final'],
+    ] as const)
+      expect((await review(person, story.documentId, move)).status).toBe(200);
+    await call(people.chief, 'POST', `${CM}/${story.documentId}/actions/publish`, {});
 
     const edit = await call(people.reporter, 'PUT', `${CM}/${story.documentId}`, { title: '发布后修改（新标题）' });
     expect(edit.status).toBe(200);
@@ -441,7 +457,7 @@ describe('三审 per outlet (review chains)', () => {
     );
   });
 
-  it('keep a reporter from placing a story in another outlet, or moving one there, with the reason in Chinese; 跨媒体 may', async () => {
+  it('keep a story in its author’s outlet: not placed elsewhere, moved or emptied, by its reporter or another outlet’s editor; 跨媒体 may', async () => {
     const elsewhere = { outlet: { connect: [{ documentId: outlets.xiang }] } };
     const created = await call(crew.ribaoReporter, 'POST', CM, {
       title: '投到别家的稿件',
@@ -451,7 +467,7 @@ describe('三审 per outlet (review chains)', () => {
     });
     expect(created.status).toBe(403);
     expect(created.body.error.message).toBe(
-      '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是你所属的“咸宁日报”，不能填“香城都市报”：首发媒体决定由谁审稿。',
+      '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是作者所属的“咸宁日报”，不能改为“香城都市报”：首发媒体决定由谁审稿。',
     );
     expect(await cms.strapi.db.query(UID.story).count({ where: { title: '投到别家的稿件' } })).toBe(0);
 
@@ -467,6 +483,13 @@ describe('三审 per outlet (review chains)', () => {
     expect(await outletOf()).toBe(outlets.ribao);
     const moved = await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', ...elsewhere });
     expect(moved.status).toBe(403);
+    expect(await outletOf()).toBe(outlets.ribao);
+    // Emptied, the story would go to the 跨媒体 reviewers; moved by an editor of another outlet, into that editor's chain.
+    const emptied = await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', outlet: null });
+    expect(emptied.body.error?.message).toBe(
+      '按媒体分设审稿链时，稿件的首发媒体（outlet）只能是作者所属的“咸宁日报”，不能改为空：首发媒体决定由谁审稿。',
+    );
+    expect((await call(crew.xiangEditor, 'PUT', `${CM}/${id}`, { title: '本单位的稿件', ...elsewhere })).status).toBe(403);
     expect(await outletOf()).toBe(outlets.ribao);
     // An edit that leaves the outlet alone goes through; the chief editor across outlets may move it.
     expect((await call(crew.ribaoReporter, 'PUT', `${CM}/${id}`, { title: '本单位的稿件（改）' })).status).toBe(200);

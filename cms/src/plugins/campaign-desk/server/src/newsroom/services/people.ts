@@ -37,7 +37,7 @@ export default defineService('people', ({ strapi }: { strapi: Core.Strapi }) => 
   },
 
   /** The person's 采编人员 record, if the newsroom has one for their account. */
-  async staffOf(user: AdminUser): Promise<StaffMember | null> {
+  async staffOf(user: Pick<AdminUser, 'email'> | { email?: string | null }): Promise<StaffMember | null> {
     if (!user.email) return null;
     const member = (await strapi.db.query(UID.staffMember).findOne({
       where: { email: { $eqi: user.email.trim() } },

@@ -42,10 +42,15 @@ export function changesContent(attributes: Attributes, draft: Record<string, unk
 
 /** Whether `data` would change what the draft of story `documentId` says; a story without a draft has nothing to change. */
 export async function editChangesStory(strapi: Core.Strapi, documentId: string, data: Record<string, unknown>): Promise<boolean> {
-  const draft = (await strapi.db
-    .query(UID.story)
-    .findOne({ where: { documentId, publishedAt: null }, populate: { cover: { select: ['id'] } } })) as Record<string, unknown> | null;
-  return draft !== null && changesContent(strapi.contentType(UID.story).attributes as Attributes, draft, data);
+  const attributes = strapi.contentType(UID.story).attributes as Attributes;
+  // Every media field as `{ id }`: one left out would read as empty, so resending it would look like an edit and clearing it like none.
+  const media = Object.keys(attributes).filter((field) => attributes[field]!.type === 'media');
+  const populate = Object.fromEntries(media.map((field) => [field, { select: ['id'] }]));
+  const draft = (await strapi.db.query(UID.story).findOne({ where: { documentId, publishedAt: null }, populate })) as Record<
+    string,
+    unknown
+  > | null;
+  return draft !== null && changesContent(attributes, draft, data);
 }
 
 function mediaId(value: unknown): number | null {

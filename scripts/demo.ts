@@ -7,6 +7,7 @@
  * SQLite and the publisher until Ctrl-C. A second run reuses everything that exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { controlStatus } from '@campaign-desk/publisher/process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
@@ -47,14 +48,9 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 async function waitForLiveSite(control: string, publisher: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 1200; attempt += 1) {
     if (publisher.exitCode !== null) throw new Error(`the publisher exited with ${publisher.exitCode}`);
-    try {
-      const response = await fetch(`${control}/status`, { headers: { authorization: `Bearer ${process.env.PUBLISHER_TOKEN}` } });
-      const status = (await response.json()) as { live: string | null; lastBuild: { ok: boolean; error: string } | null };
-      if (status.live) return;
-      if (status.lastBuild && !status.lastBuild.ok) throw new Error(`the first site build failed:\n${status.lastBuild.error}`);
-    } catch (error) {
-      if ((error as Error).message.startsWith('the first')) throw error;
-    }
+    const status = await controlStatus(control, process.env.PUBLISHER_TOKEN ?? '');
+    if (status?.live) return;
+    if (status?.lastBuild && !status.lastBuild.ok) throw new Error(`the first site build failed:\n${status.lastBuild.error}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the site was not live within ten minutes');

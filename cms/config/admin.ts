@@ -25,4 +25,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   ai: {
     enabled: false,
   },
+  // 预览: a story's draft rendered by the publisher with the site's templates, in the edit view
+  // (docs/operator/editorial.md). The plugin makes the URL, with a short-lived token, only for
+  // someone who may read the story.
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(env('SITE_URL', 'http://127.0.0.1:4321')).origin],
+      handler: (uid: string, { documentId }: { documentId: string }) =>
+        strapi.plugin('campaign-desk').service('preview').urlFor(uid, documentId) as Promise<string | null>,
+    },
+  },
 });

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import type { Challenge } from 'altcha-lib';
+import { solve } from '@campaign-desk/testing/proof-of-work';
 import { contentType } from '@campaign-desk/site/renderer';
 import { snapshotPageSchema } from '@campaign-desk/shared';
 import { UID } from 'strapi-plugin-campaign-desk/names';
@@ -170,10 +170,7 @@ describe('the public side', () => {
       headers: { Origin: origin(), Accept: 'application/json' },
     });
     expect(challenge.status, challenge.text).toBe(200);
-    const solution = await solveChallenge({ challenge: challenge.json as Challenge, deriveKey });
-    const altcha = Buffer.from(
-      JSON.stringify({ challenge: { parameters: challenge.json.parameters, signature: challenge.json.signature }, solution }),
-    ).toString('base64');
+    const altcha = await solve(challenge.json as Challenge);
     const form = new FormData();
     const text = '建议在温泉新区增设夜间公交线路，经由 nginx 提交。';
     for (const [name, value] of Object.entries({ topic: 'shifanqu', text, consent: 'on', altcha })) form.append(name, value);
@@ -233,8 +230,68 @@ describe('the public side', () => {
 });
 
 describe('two instances', () => {
+  const origin = () => new URL(stack.siteUrl).origin;
+  /** A form's body with a solved challenge, as the site's script posts it. */
+  async function suggestionWith(challenge: Challenge) {
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const altcha = Buffer.from(
+      JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+    ).toString('base64');
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      topic: 'shifanqu',
+      text: '建议两台服务器共用一份限额，一个验证只能用一次。',
+      consent: 'on',
+      altcha,
+    }))
+      form.append(name, value);
+    const encoded = new Response(form);
+    return { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) };
+  }
+
   it('share the work: nginx sent requests to both', () => {
     const log = stack.nginx.log('campaign-desk-cms');
     for (const port of stack.cmsPorts) expect(log).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('give a flood from one address one allowance in all, not one each', async () => {
+    const challenges = () =>
+      stack.nginx
+        .log('campaign-desk-site')
+        .split('\n')
+        .filter((line) => line.includes('/participation/challenge'));
+    const before = challenges().length;
+    // One reader (nginx appends its own address; the test's client is nginx's neighbour on loopback, so its word is believed).
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        send(stack.portal, 'GET', site('api/campaign-desk/participation/challenge'), {
+          headers: { Origin: origin(), Accept: 'application/json', 'X-Forwarded-For': '198.51.100.7' },
+        }).then((answer) => answer.status),
+      ),
+    );
+    // challengesPerAddress: 30 in ten minutes, whichever instance counted them.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    const flood = challenges().slice(before);
+    for (const port of stack.cmsPorts)
+      expect(
+        flood.some((line) => line.endsWith(`127.0.0.1:${port}`)),
+        `instance ${port}`,
+      ).toBe(true);
+  });
+
+  it('take a solved challenge once, whichever instance each post reaches', async () => {
+    const [first, second] = stack.cmsPorts.map((port) => ({ host: '127.0.0.1', port }));
+    const challenge = await send(first!, 'GET', '/api/campaign-desk/participation/challenge', { headers: { Origin: origin() } });
+    expect(challenge.status, challenge.text).toBe(200);
+    const { type, body } = await suggestionWith(challenge.json as Challenge);
+    const post = (instance: typeof first) =>
+      send(instance!, 'POST', '/api/campaign-desk/participation/suggestion', {
+        headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': type },
+        body,
+      }).then((answer) => answer.status);
+    // Both at once, one to each instance; then again to the first.
+    expect((await Promise.all([post(first), post(second)])).sort()).toEqual([201, 409]);
+    expect(await post(first)).toBe(409);
   });
 });

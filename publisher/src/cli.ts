@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SiteAddress } from '@campaign-desk/shared';
 import { loadConfig } from './config';
+import { cmsDrafts } from './preview';
 import { Publisher } from './publisher';
 import { fileReplayStore } from './replay-store';
 import { createControlServer, createSiteServer } from './server';
@@ -39,7 +40,9 @@ async function main() {
     case 'start': {
       // A fault anywhere is logged, never the end of the site: builds catch their own errors, this is the net under them.
       process.on('unhandledRejection', (reason) => console.error(`[publisher] unexpected: ${(reason as Error)?.stack ?? reason}`));
-      const site = await createSiteServer({ publisher, siteUrl: config.siteUrl });
+      const drafts = cmsDrafts(config.source);
+      const preview = drafts ? { secret: config.hookSecret, drafts } : undefined;
+      const site = await createSiteServer({ publisher, siteUrl: config.siteUrl, preview });
       const undelivered = new UndeliveredEvents(config.source);
       // Seen event ids are kept beside the releases, so a restarted publisher still knows a replay.
       const replayStore = fileReplayStore(path.join(config.dataDir, 'seen-events.json'), {

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publisherEnvironment } from './config';
+import type { ControlStatus } from './server';
 
 const publisherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,11 +63,26 @@ export class PublisherProcess {
     return this.signal('SIGKILL');
   }
 
+  /** Its `/status` (on the control port and with the token of its environment); null while it is down or starting. */
+  status(): Promise<ControlStatus | null> {
+    return controlStatus(`http://127.0.0.1:${this.env.PUBLISHER_CONTROL_PORT}`, this.env.PUBLISHER_TOKEN ?? '');
+  }
+
   /** Stops it as an operator would, then makes sure nothing of its group is left. */
   async stop(): Promise<void> {
     const pid = this.pid;
     await this.signal('SIGTERM');
     if (pid !== null) signalGroup(pid, 'SIGKILL');
+  }
+}
+
+/** A publisher's `/status` at `controlUrl`, read with its token; null while it is down, starting or refusing. */
+export async function controlStatus(controlUrl: string, token: string): Promise<ControlStatus | null> {
+  try {
+    const response = await fetch(`${controlUrl}/status`, { headers: { authorization: `Bearer ${token}` } });
+    return response.ok ? ((await response.json()) as ControlStatus) : null;
+  } catch {
+    return null;
   }
 }
 

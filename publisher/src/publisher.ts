@@ -11,7 +11,14 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { SiteRenderer, closeSearchIndexer, siteFingerprint, type Plan, type SnapshotSource } from '@campaign-desk/site/renderer';
+import {
+  SiteRenderer,
+  closeSearchIndexer,
+  siteFingerprint,
+  type Plan,
+  type RenderedFile,
+  type SnapshotSource,
+} from '@campaign-desk/site/renderer';
 import { BuildHistory } from './build-history';
 import { BuildRun, type BuildRecord } from './build-run';
 import { buildRelease } from './release-build';
@@ -109,6 +116,11 @@ export class Publisher {
       builds: this.history.state.builds,
       releases: await this.releases.list(),
     };
+  }
+
+  /** A story's draft rendered on its page by the renderer of the last build (preview.ts); null before there is one. */
+  async preview(record: unknown): Promise<RenderedFile | null> {
+    return this.renderer?.usable ? this.renderer.preview(record) : null;
   }
 
   /** Stops the renderer and the search indexer (the live release stays where it is). */

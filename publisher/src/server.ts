@@ -1,6 +1,7 @@
 /**
- * The publisher's two HTTP faces. The site server serves the live release and nothing else
- * (in production any web server or CDN can do it instead; see docs/operator/publisher.md). The control server,
+ * The publisher's two HTTP faces. The site server serves the live release, and drafts'
+ * previews rendered on request (preview.ts; in production any web server or CDN can serve the
+ * release instead, passing `_preview/` here; see docs/operator/publisher.md). The control server,
  * for the CMS and the newsroom's operators, takes the signed build hook and answers
  * `/status` to holders of the publisher's token: it names internal paths and records, and
  * says whether the CMS holds publish events it has not delivered.
@@ -12,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SiteAddress, createEventVerifier, type ReplayStore } from '@campaign-desk/shared';
 import { contentType } from '@campaign-desk/site/renderer';
+import { registerPreview, type PreviewOptions } from './preview';
 import type { Publisher, PublisherStatus } from './publisher';
 import type { CmsDeliveries, UndeliveredEvents } from './undelivered';
 
@@ -35,10 +37,13 @@ function cacheControl(file: string): string {
 export async function createSiteServer({
   publisher,
   siteUrl,
+  preview,
   logger = false,
 }: {
   publisher: Publisher;
   siteUrl: string;
+  /** Drafts' previews (preview.ts), rendered on request; none unless given. */
+  preview?: PreviewOptions;
   logger?: boolean;
 }): Promise<FastifyInstance> {
   // Stopping the publisher closes its connections rather than waiting on idle readers.
@@ -55,6 +60,7 @@ export async function createSiteServer({
   const { base } = new SiteAddress(siteUrl);
   // The site's root without its last slash (`/zt/liuda`), as a reader may type it.
   if (base !== '/') app.get(base.slice(0, -1), (request, reply) => reply.redirect(`${base}${request.url.slice(base.length - 1)}`, 301));
+  if (preview) registerPreview(app, base, publisher, preview);
   await app.register(fastifyStatic, {
     root: live,
     prefix: base,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signEvent } from '@campaign-desk/shared';
+import { signEvent, signPreviewToken } from '@campaign-desk/shared';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '@campaign-desk/testing/ports';
@@ -294,5 +294,49 @@ describe('serving the live release', () => {
     const response = await system.get('/stories/no-such-story/');
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('页面未找到');
+  });
+});
+
+describe('a draft’s preview', () => {
+  it('shows the draft on its page with the site’s CSS, the 预览 banner and noindex; the published page stays as it was', async () => {
+    const published = story('sample-story-032');
+    const before = await (await system.get(`/stories/${published.slug}/`)).text();
+    const draft = { ...structuredClone(published), title: '草稿里改过的标题' };
+    system.drafts.answer = { ok: true, record: draft };
+    const token = await signPreviewToken(SECRET, published.documentId);
+    const response = await system.get(`/_preview/?token=${encodeURIComponent(token)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await response.text();
+    expect(page).toContain('草稿里改过的标题');
+    expect(page).toContain('<strong>预览</strong>：这是稿件的草稿按发布后的样子显示');
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
+    // The same stylesheet as the published page.
+    const css = (html: string) => /href="(\/_astro\/[^"]+\.css)"/.exec(html)![1];
+    expect(css(page)).toBe(css(before));
+    expect(system.drafts.tokens.at(-1)).toBe(token);
+    expect(await (await system.get(`/stories/${published.slug}/`)).text()).toBe(before);
+    expect(await (await system.get('/rss.xml')).text()).not.toContain('草稿里改过的标题');
+  });
+
+  it('is refused without a good token, before the CMS is asked; and says why the CMS refused', async () => {
+    const asked = system.drafts.tokens.length;
+    const expired = await signPreviewToken(SECRET, story('sample-story-032').documentId, new Date(Date.now() - 3_600_000));
+    const forged = await signPreviewToken('another-secret-0123456789', story('sample-story-032').documentId);
+    for (const [query, message] of [
+      ['', '预览链接缺少 token，请从后台打开预览'],
+      [`?token=${encodeURIComponent(expired)}`, '预览链接已过期，请回到后台重新打开预览'],
+      [`?token=${encodeURIComponent(forged)}`, '预览链接无效'],
+      ['?token=%3Cscript%3E', '预览链接无效'],
+    ] as const) {
+      const response = await system.get(`/_preview/${query}`);
+      expect([response.status, await response.text()]).toEqual([403, expect.stringContaining(`<p>${message}</p>`)]);
+    }
+    expect(system.drafts.tokens).toHaveLength(asked);
+    system.drafts.answer = { ok: false, status: 404, message: '没有找到稿件 x 的草稿' };
+    const missing = await system.get(`/_preview/?token=${encodeURIComponent(await signPreviewToken(SECRET, 'x'))}`);
+    expect([missing.status, await missing.text()]).toEqual([404, expect.stringContaining('<p>没有找到稿件 x 的草稿</p>')]);
   });
 });

@@ -2,8 +2,8 @@
  * The CMS's figures for `pnpm bench`: stories seeded through the plugin, the full snapshot
  * exported through its API, and the 统计 page's API as the chief editor calls it.
  */
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { signUp } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../seed/plan.json';
 import { percentile } from './percentile';
@@ -69,20 +69,10 @@ export async function seedPlacements(strapi: Core.Strapi) {
 
 /** The 统计 page's API as the chief editor calls it, over the whole campaign, and its xlsx export. */
 export async function measureStatistics(strapi: Core.Strapi, url: string) {
-  const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } })) as { id: number };
-  const login = {
-    email: `bench-${randomBytes(4).toString('hex')}@campaign-desk.local`,
-    password: `Bench1${randomBytes(9).toString('base64url')}`,
-  };
-  await strapi.service('admin::user').create({ ...login, firstname: '压测', lastname: '主编', isActive: true, roles: [role.id] });
-  const session = (await (
-    await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) })
-  ).json()) as {
-    data: { token: string };
-  };
+  const chief = await signUp({ strapi, url }, 'campaign-desk-chief-editor', '压测主编');
   const get = async (path: string) => {
     const started = performance.now();
-    const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${session.data.token}` } });
+    const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${chief.token}` } });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     const body = await response.arrayBuffer();
     return { seconds: (performance.now() - started) / 1000, body };

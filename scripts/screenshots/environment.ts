@@ -1,20 +1,10 @@
-/**
- * The demo's newsroom on a machine of its own, for the manual's screenshots: Strapi in this
- * process on a temporary SQLite database, seeded as the demo seeds it, and the publisher
- * building the real site as a preview, each on a free loopback port. The admin panel is the one
- * the test suite builds (React's checks on, the same pages): the production build is made for
- * the public address in .env, this one answers on whatever port its CMS has, and is shared
- * with `pnpm test` rather than built again. Nothing of the repository's .env, .demo/ or
- * database is read or touched, and `stop()` leaves nothing behind.
- */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ensureAdminBuild } from '@campaign-desk/testing/admin-build';
-import { freePort } from '@campaign-desk/testing/ports';
-import { bootCms, cmsTestEnv, compileCms } from '@campaign-desk/testing/strapi';
+import { cmsEnvironment, publisherEnvironment, wireCampaign } from '@campaign-desk/testing/campaign-wiring';
+import { bootCms, compileCms } from '@campaign-desk/testing/strapi';
 import { PublisherProcess } from '@campaign-desk/publisher/process';
 import { CredentialsFile, type Credentials } from '../lib/demo-accounts';
 import { seedDemoNewsroom } from '../lib/demo-newsroom';
@@ -49,11 +39,8 @@ export async function startNewsroom(log: (line: string) => void): Promise<Newsro
   await ensureAdminBuild('test', log);
 
   const work = mkdtempSync(path.join(tmpdir(), 'campaign-desk-screenshots-'));
-  const [cmsPort, sitePort, controlPort] = [await freePort(), await freePort(), await freePort()];
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  const hookSecret = randomBytes(18).toString('base64url');
-  const publisherToken = randomBytes(18).toString('base64url');
+  const wiring = await wireCampaign();
+  const { cmsPort, cmsUrl, siteUrl } = wiring;
   const wordsFile = path.join(work, 'sensitive-words.txt');
   writeFileSync(wordsFile, `${FLAGGED_WORD}\n`);
   mkdirSync(path.join(work, 'public', 'uploads'), { recursive: true });
@@ -61,17 +48,8 @@ export async function startNewsroom(log: (line: string) => void): Promise<Newsro
   log(`starting the CMS at ${cmsUrl} and seeding the demo's campaign`);
   const { strapi } = await bootCms(
     {
-      ...cmsTestEnv(),
-      PORT: String(cmsPort),
-      PUBLIC_URL: cmsUrl,
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(work, 'data.db'),
+      ...cmsEnvironment(wiring, work),
       PUBLIC_DIR: path.join(work, 'public'),
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([
-        { name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret },
-      ]),
-      CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
-      SITE_URL: siteUrl,
       CAMPAIGN_DESK_SENSITIVE_WORDS_FILE: wordsFile,
       // The manual's readers post a few plain forms from one address.
       CAMPAIGN_DESK_PARTICIPATION_LIMITS: JSON.stringify({ withoutProofPerAddress: { max: 20, windowMs: 3_600_000 } }),
@@ -97,38 +75,18 @@ export async function startNewsroom(log: (line: string) => void): Promise<Newsro
     const credentials = credentialsFile.read();
     log(`starting the publisher; the site at ${siteUrl} (its first build compiles it: about a minute)`);
     const site = new PublisherProcess({
-      PUBLISHER_HOST: '127.0.0.1',
-      PUBLISHER_PORT: String(sitePort),
-      PUBLISHER_CONTROL_HOST: '127.0.0.1',
-      PUBLISHER_CONTROL_PORT: String(controlPort),
-      PUBLISHER_HOOK_SECRET: hookSecret,
-      PUBLISHER_TOKEN: publisherToken,
-      PUBLISHER_DATA_DIR: path.join(work, 'publisher'),
-      SITE_URL: siteUrl,
-      CAMPAIGN_DESK_SNAPSHOT_URL: `${cmsUrl}/api/campaign-desk/snapshot`,
-      CAMPAIGN_DESK_TOKEN: credentials.snapshotToken!,
-      CAMPAIGN_DESK_SUBMIT_URL: `${cmsUrl}/api/campaign-desk/participation`,
+      ...publisherEnvironment(wiring, work, credentials.snapshotToken!),
       // As in the demo: its content is all samples, which a preview shows and says so.
       CAMPAIGN_DESK_PREVIEW: 'true',
     });
     publisher = site;
     site.start();
-    type Status = { live: string | null; building: boolean; queued: boolean; lastBuild: { ok: boolean; error: string | null } | null };
-    /** The publisher's /status; null while it is starting. */
-    const status = async (): Promise<Status | null> => {
-      try {
-        const response = await fetch(`http://127.0.0.1:${controlPort}/status`, { headers: { authorization: `Bearer ${publisherToken}` } });
-        return response.ok ? ((await response.json()) as Status) : null;
-      } catch {
-        return null;
-      }
-    };
     const settled = async () => {
       // Events reach the publisher from the outbox within a poll or two.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await waitFor(async () => {
         if (!site.running) throw new Error(`the publisher exited:\n${site.output}`);
-        const now = await status();
+        const now = await site.status();
         if (!now) return null;
         if (now.lastBuild && !now.lastBuild.ok) throw new Error(`a site build failed:\n${now.lastBuild.error}`);
         return now.live && !now.building && !now.queued ? now : null;

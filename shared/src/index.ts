@@ -7,5 +7,6 @@ export * from './signature';
 export * from './participation';
 export * from './undelivered';
 export * from './site-address';
+export * from './preview-token';
 export * from './quiz';
 export * from './public-paths';

@@ -150,6 +150,11 @@ export class SiteRenderer {
     }
   }
 
+  /** A story's draft rendered on its page with the 预览 banner, from the records of the last sync; written nowhere. */
+  preview(record: unknown): Promise<RenderedFile> {
+    return this.call('preview', [record], TIMEOUTS_MS.render);
+  }
+
   searchShard(shard: string): Promise<SearchRecord[]> {
     return this.call('searchShard', [shard], TIMEOUTS_MS.other);
   }

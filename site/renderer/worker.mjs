@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
-const METHODS = new Set(['sync', 'commit', 'reset', 'render', 'searchShard']);
+const METHODS = new Set(['sync', 'commit', 'reset', 'render', 'preview', 'searchShard']);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const { site } = await import(workerData.entry);
 

@@ -2,5 +2,7 @@
 declare namespace App {
   interface Locals {
     campaign: import('./lib/campaign').Campaign;
+    /** A draft's preview (render/runtime.ts preview()): banner, noindex. */
+    draft?: boolean;
   }
 }

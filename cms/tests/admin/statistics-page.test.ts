@@ -6,10 +6,10 @@
  * panel built (once per run while its sources stay the same: @campaign-desk/testing).
  * Runs once, on SQLite: the pages are the same whatever the database.
  */
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@campaign-desk/testing/browser';
+import { createAdminAccount } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../../scripts/seed/plan.json';
 import { fixtures } from '../support/fixtures';
@@ -20,10 +20,6 @@ describe('the 统计 page', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const login = {
-    email: `chief-${randomBytes(3).toString('hex')}@newsroom.example.cn`,
-    password: `Pw1${randomBytes(9).toString('base64url')}`,
-  };
 
   beforeAll(async () => {
     cms = await startCms();
@@ -61,8 +57,7 @@ describe('the 统计 page', () => {
         sample: false,
       },
     } as never);
-    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'campaign-desk-chief-editor' } });
-    await cms.strapi.service('admin::user').create({ ...login, firstname: '主编', lastname: '测试', isActive: true, roles: [role.id] });
+    const login = await createAdminAccount(cms.strapi, 'campaign-desk-chief-editor', '主编');
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });

@@ -1,11 +1,10 @@
 /**
  * A reader's side of the public route, for tests: posts from a chosen loopback address (the
- * whole 127.0.0.0/8 is this machine's), with or without a solved ALTCHA challenge, as the
+ * whole 127.0.0.0/8 is this machine's), with or without a solved ALTCHA challenge (`solve` of
+ * @campaign-desk/testing/proof-of-work), as the
  * site's script (JSON) or as the plain form (a page navigation).
  */
 import { request } from 'node:http';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 
 export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; text: string; json: any };
 
@@ -63,13 +62,4 @@ export async function send(url: string, options: Send = {}): Promise<Answer> {
     req.on('error', reject);
     req.end(payload?.body);
   });
-}
-
-/** What the widget posts in the `altcha` field once it solved `challenge`. */
-export async function solve(challenge: Challenge): Promise<string> {
-  const solution = await solveChallenge({ challenge, deriveKey });
-  if (!solution) throw new Error('could not solve the challenge');
-  return Buffer.from(
-    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
-  ).toString('base64');
 }

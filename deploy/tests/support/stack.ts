@@ -55,12 +55,10 @@ export interface Stack {
 }
 
 /** Waits for the publisher's start-up build (the site's compile, when its templates changed, comes first). */
-async function firstRelease(controlPort: number, token: string, publisher: PublisherProcess): Promise<void> {
+async function firstRelease(publisher: PublisherProcess): Promise<void> {
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const status = await fetch(`http://127.0.0.1:${controlPort}/status`, { headers: { authorization: `Bearer ${token}` } })
-      .then((response) => (response.ok ? (response.json() as Promise<{ live: string | null; building: boolean; queued: boolean }>) : null))
-      .catch(() => null);
+    const status = await publisher.status();
     if (status?.live && !status.building && !status.queued) return;
     if (!publisher.running || Date.now() > deadline) throw new Error(`the publisher made no release:\n${publisher.output.slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -171,7 +169,7 @@ export async function startStack(): Promise<Stack> {
     const certificate = makeCertificate(work, [PORTAL, CMS_HOST]);
     const nginx = await startNginx({ dir: path.join(work, 'nginx'), httpPort, httpsPort, cmsPorts: [cmsA, cmsB], webRoot, certificate });
     stops.push(() => nginx.stop());
-    await firstRelease(controlPort, publisherToken, publisher);
+    await firstRelease(publisher);
 
     return {
       portal: { host: PORTAL, port: httpsPort, ca: certificate.pem },

@@ -1,16 +1,9 @@
-/**
- * The whole system on 127.0.0.1: Strapi with the plugin (in this process, on a temporary
- * SQLite database), the publisher (a child process, so a test can kill it) building the
- * real Astro site, and helpers to drive and watch them.
- */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { freePort } from '@campaign-desk/testing/ports';
-import { bootCms, cmsTestEnv } from '@campaign-desk/testing/strapi';
+import { cmsEnvironment, publisherEnvironment, wireCampaign } from '@campaign-desk/testing/campaign-wiring';
+import { bootCms } from '@campaign-desk/testing/strapi';
 import { PublisherProcess as BasePublisherProcess } from '@campaign-desk/publisher/process';
 import { PLUGIN_ID } from 'strapi-plugin-campaign-desk/names';
 import { SiteAddress } from '@campaign-desk/shared';
@@ -25,15 +18,6 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-export interface PublisherStatus {
-  live: string | null;
-  building: boolean;
-  queued: boolean;
-  builds: number;
-  lastBuild: { ok: boolean; error: string | null; release: string; reasons: string[]; mode: string | null; warnings: string[] } | null;
-  cms: { checked: boolean; ok?: boolean; undelivered?: boolean; failed?: number; overdue?: number; error?: string };
-}
-
 /** The publisher as a process of its own (so a test can kill it), and how to read it. */
 export class PublisherProcess extends BasePublisherProcess {
   /** The site server's origin. */
@@ -45,7 +29,6 @@ export class PublisherProcess extends BasePublisherProcess {
   constructor(
     readonly port: number,
     readonly controlPort: number,
-    private readonly token: string,
     env: Record<string, string>,
   ) {
     super(env);
@@ -57,15 +40,6 @@ export class PublisherProcess extends BasePublisherProcess {
   /** The URL of a page of the site, by its site path. */
   pageUrl(sitePath: string): string {
     return this.site.url(sitePath);
-  }
-
-  async status(): Promise<PublisherStatus | null> {
-    try {
-      const response = await fetch(`${this.controlUrl}/status`, { headers: { authorization: `Bearer ${this.token}` } });
-      return response.ok ? ((await response.json()) as PublisherStatus) : null;
-    } catch {
-      return null;
-    }
   }
 
   /** A page of the live site; status 0 while the publisher is down or starting. */
@@ -93,28 +67,14 @@ export interface CampaignSystem {
 /** `base` serves the site under a path of the publisher's origin (a 专栏 under a portal's `/zt/liuda/`). */
 export async function startSystem(seed: unknown, options: { base?: string } = {}): Promise<CampaignSystem> {
   const work = mkdtempSync(path.join(tmpdir(), 'campaign-desk-e2e-'));
-  const [cmsPort, publisherPort, controlPort] = [await freePort(), await freePort(), await freePort()];
-  const hookSecret = randomBytes(18).toString('base64url');
-  const publisherToken = randomBytes(18).toString('base64url');
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const siteUrl = `http://127.0.0.1:${publisherPort}${options.base ?? '/'}`;
-
-  // The port is chosen before Strapi starts: its public URL, which image URLs are made from, names it.
+  const wiring = await wireCampaign(options.base);
+  const { cmsPort, sitePort: publisherPort, controlPort, cmsUrl, hookSecret } = wiring;
   const { strapi } = await bootCms(
     {
-      ...cmsTestEnv(),
-      PORT: String(cmsPort),
-      PUBLIC_URL: cmsUrl,
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(work, 'data.db'),
-      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([
-        { name: 'site', url: `http://127.0.0.1:${controlPort}/hooks/publish`, secret: hookSecret },
-      ]),
-      CAMPAIGN_DESK_OUTBOX_POLL_MS: '200',
+      ...cmsEnvironment(wiring, work),
       CAMPAIGN_DESK_OUTBOX_RETRY_BASE_MS: '200',
       CAMPAIGN_DESK_OUTBOX_RETRY_MAX_MS: '2000',
-      // The public forms: taken from the site the publisher serves, with a proof of work a test browser solves quickly.
-      SITE_URL: siteUrl,
+      // The public forms: with a proof of work a test browser solves quickly.
       CAMPAIGN_DESK_PARTICIPATION_PROOF: JSON.stringify({ cost: 50, counterMin: 0, counterMax: 200 }),
     },
     cmsPort,
@@ -131,18 +91,9 @@ export async function startSystem(seed: unknown, options: { base?: string } = {}
     throw error;
   }
 
-  const publisher = new PublisherProcess(publisherPort, controlPort, publisherToken, {
-    PUBLISHER_HOST: '127.0.0.1',
-    PUBLISHER_PORT: String(publisherPort),
-    PUBLISHER_CONTROL_PORT: String(controlPort),
-    PUBLISHER_HOOK_SECRET: hookSecret,
-    PUBLISHER_TOKEN: publisherToken,
-    PUBLISHER_DATA_DIR: path.join(work, 'publisher'),
+  const publisher = new PublisherProcess(publisherPort, controlPort, {
+    ...publisherEnvironment(wiring, work, token),
     PUBLISHER_MIN_PAGE_RATIO: '0.5',
-    SITE_URL: siteUrl,
-    CAMPAIGN_DESK_SNAPSHOT_URL: `${cmsUrl}/api/campaign-desk/snapshot`,
-    CAMPAIGN_DESK_SUBMIT_URL: `${cmsUrl}/api/campaign-desk/participation`,
-    CAMPAIGN_DESK_TOKEN: token,
   });
   publisher.start();
 

@@ -13,6 +13,7 @@ import { EVENT_ID_HEADER, signEvent } from '@campaign-desk/shared';
 import { Publisher } from '../../src/publisher';
 import { createControlServer, createSiteServer, type ControlStatus } from '../../src/server';
 import { UndeliveredEvents } from '../../src/undelivered';
+import type { DraftSource } from '../../src/preview';
 import { readFixture } from '@campaign-desk/testing/fixture';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
@@ -35,6 +36,8 @@ export type System = {
   build(reason?: string, options?: { force?: boolean; whole?: boolean }): Promise<ControlStatus>;
   status(): Promise<ControlStatus>;
   get(pathname: string): Promise<Response>;
+  /** What the stand-in CMS hands over for a preview token: `{ ok: true, record }`, or a refusal. */
+  drafts: { answer: Awaited<ReturnType<DraftSource>>; tokens: string[] };
   /** Stops the servers and the renderer; the data directory stays unless `remove`. */
   stop(options?: { remove?: boolean }): Promise<void>;
 };
@@ -58,8 +61,16 @@ export async function startSystem(
     now: NOW,
     preview: options.preview ?? true,
   }).open();
+  const drafts: System['drafts'] = { answer: { ok: false, status: 404, message: '没有草稿' }, tokens: [] };
+  const preview = {
+    secret: SECRET,
+    drafts: async (token: string) => {
+      drafts.tokens.push(token);
+      return drafts.answer;
+    },
+  };
   const servers: FastifyInstance[] = [
-    await createSiteServer({ publisher, siteUrl: SITE_URL }),
+    await createSiteServer({ publisher, siteUrl: SITE_URL, preview }),
     // Not cached: each test reads the stand-in's answer as it set it.
     await createControlServer({ publisher, undelivered: new UndeliveredEvents(source, { cacheMs: 0 }), hookSecret: SECRET, token: TOKEN }),
   ];
@@ -84,6 +95,7 @@ export async function startSystem(
     },
     status,
     get: (pathname) => fetch(`${site}${pathname}`),
+    drafts,
     async stop({ remove = true } = {}) {
       await Promise.all(servers.map((server) => server.close()));
       await publisher.close();

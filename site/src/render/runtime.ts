@@ -8,9 +8,10 @@
  * baseline once its release went live, `reset()` forgets it (the next plan is everything).
  */
 import { join } from 'node:path';
+import { RECORD_SCHEMAS } from '@campaign-desk/shared';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
-import { siteAddress } from '../lib/paths';
+import { paths, siteAddress } from '../lib/paths';
 import { searchBundle, searchRecords, searchShards, type SearchRecord } from '../lib/search';
 import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
@@ -290,6 +291,31 @@ export function createRuntime(app: App) {
         });
       }
       return rendered;
+    },
+
+    /**
+     * A story's draft on its page as it would be published, over the records of the last sync,
+     * with the 预览 banner and noindex; nothing of it is kept (the next sync and render never see it).
+     */
+    async preview(record: unknown): Promise<RenderedFile> {
+      if (!campaign || !media || !captions) throw new Error('nothing to preview before the first sync');
+      const story = RECORD_SCHEMAS.story.parse(record);
+      const library = media;
+      const tracks = captions;
+      const drafted = indexCampaign(records.withRecord(story), campaign.now, {
+        media: (url) => library.entryOf(url),
+        captions: (url) => tracks.fileOf(url),
+        preview: campaign.preview,
+      });
+      const path = paths.story(story);
+      const response = await app.render(new Request(siteAddress().url(path)), { locals: { campaign: drafted, draft: true } });
+      if (response.status !== 200) throw new Error(`the preview of ${path} rendered with HTTP ${response.status}`);
+      return {
+        path,
+        file: fileOf(path),
+        type: response.headers.get('content-type') ?? 'text/html',
+        body: new Uint8Array(await response.arrayBuffer()),
+      };
     },
 
     /** The records of one search shard, in path order. */

@@ -48,6 +48,15 @@ export class RecordSet {
     return named;
   }
 
+  /** A copy holding `record` in place of its published version (a preview of its draft); this set is left as it is. */
+  withRecord(record: CampaignRecord): RecordSet {
+    const copy = new RecordSet();
+    for (const [type, records] of this.byType) copy.byType.set(type, new Map(records));
+    copy.apply([{ records: [record], tombstones: [], cursor: this.cursor ?? '' } as unknown as SnapshotPage], false);
+    copy.cursor = this.cursor;
+    return copy;
+  }
+
   has(type: RecordType, documentId: string): boolean {
     return this.byType.get(type)!.has(documentId);
   }

@@ -3,8 +3,7 @@
  * Pagefind search in Chinese, and axe on the main page types.
  */
 import type { Page } from 'playwright-core';
-import { createChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { standInChallenge } from '@campaign-desk/testing/proof-of-work';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL } from '@campaign-desk/shared';
 import { servedSite, severeViolations } from '../support/browser';
@@ -193,13 +192,7 @@ describe('the participation forms', () => {
     answers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }>,
   ): Promise<Posted[]> {
     const posted: Posted[] = [];
-    const challenge = await createChallenge({
-      algorithm: 'PBKDF2/SHA-256',
-      cost: 1,
-      counter: 3,
-      deriveKey,
-      hmacSignatureSecret: 'stand-in',
-    });
+    const challenge = await standInChallenge();
     await page.route(`${DEFAULT_SUBMIT_URL}/**`, async (route) => {
       const request = route.request();
       const cors = { 'access-control-allow-origin': site.url };

@@ -8,8 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { standInChallenge } from '@campaign-desk/testing/proof-of-work';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SiteAddress, THANKS_PATH } from '@campaign-desk/shared';
@@ -196,13 +195,7 @@ describe('in Chromium at 375 px', () => {
   });
 
   test('the forms post under the path, with JavaScript (in place) and without (to the thank-you page there)', async () => {
-    const challenge = await createChallenge({
-      algorithm: 'PBKDF2/SHA-256',
-      cost: 1,
-      counter: 3,
-      deriveKey,
-      hmacSignatureSecret: 'stand-in',
-    });
+    const challenge = await standInChallenge();
     const posted: string[] = [];
     // A stand-in of the CMS's route, answering as it does: JSON to the script, a redirect to the thank-you page to a plain form.
     const form = async (route: Route) => {

@@ -8,6 +8,7 @@ import partnerTokens from './coverage/controllers/partner-tokens';
 import review from './review/controllers/review';
 import reviewQueue from './review/controllers/review-queue';
 import notices from './notices/controllers/notices';
+import preview from './preview/controllers/preview';
 import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
@@ -26,6 +27,7 @@ export default {
   review,
   'review-queue': reviewQueue,
   notices,
+  preview,
   schedule,
   snapshot,
   statistics,

@@ -5,6 +5,7 @@ import * as live from './live/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
 import * as participation from './participation/routes';
+import * as preview from './preview/routes';
 import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
@@ -31,6 +32,7 @@ export default {
       ...coverage.contentApiRoutes,
       ...outbox.contentApiRoutes,
       ...participation.contentApiRoutes,
+      ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
     ],
   }),

@@ -29,6 +29,7 @@ import reviewChains from './review/services/review-chains';
 import reviewChanges from './review/services/review-changes';
 import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
+import preview from './preview/services/preview';
 import liveDesk from './live/services/live-desk';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
@@ -68,6 +69,7 @@ const services = [
   reviewChanges,
   wordCheck,
   notices,
+  preview,
   liveDesk,
   scheduler,
   scheduling,

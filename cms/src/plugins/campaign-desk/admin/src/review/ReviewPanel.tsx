@@ -13,6 +13,7 @@ import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewChain, ReviewMove, ReviewStatus, WordHit } from '../../../common/review-api';
 import { SCHEDULE_LOG_ACTIONS } from '../../../common/schedule-api';
+import { PreviewButton } from '../preview/PreviewButton';
 import { ScheduleSection } from '../scheduling/ScheduleSection';
 import { ChangesSincePassView } from './ChangesSincePass';
 import { REVIEWS, REVIEW_MOVES, stageName } from '../../../common/review-stages';
@@ -137,6 +138,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           <Badge variant="success">{formatMessage({ id: getTranslation('review.published'), defaultMessage: 'Published' })}</Badge>
         )}
       </Flex>
+      <PreviewButton documentId={documentId} />
       {status.stage !== 'approved' && (
         <Typography variant="pi" textColor="neutral600">
           {formatMessage({

@@ -6,6 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_MESSAGES } from '@campaign-desk/shared';
+import { pluginConfig } from '../config/read';
+import counters from '../counters/services/counters';
 import { getService } from '../utils';
 import type { Refusal } from './answers';
 import rateLimits, { type LimitName, type Ticket } from './services/rate-limits';
@@ -13,12 +15,17 @@ import rateLimits, { type LimitName, type Ticket } from './services/rate-limits'
 /** Refused, or taken: then `giveBack` returns the turn when what was admitted is turned away later. */
 export type Lane = { refused: Refusal } | { refused: null; giveBack(): Promise<void> };
 
-export async function takeLane(strapi: Core.Strapi, proven: boolean, address: string): Promise<Lane> {
+/** A solved challenge's signature, claimed once in the counters every instance shares. */
+const SPENT_PROOFS = 'proof:spent';
+
+export async function takeLane(strapi: Core.Strapi, proof: string | null, address: string): Promise<Lane> {
   const limits = getService(strapi, rateLimits);
-  const lane: Array<[LimitName, string?]> = proven ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
+  const lane: Array<[LimitName, string?]> = proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
   const taken: Ticket[] = [];
+  let claimed = false;
   const giveBack = async () => {
     await Promise.all(taken.map((ticket) => limits.giveBack(ticket)));
+    if (claimed) await getService(strapi, counters).release(SPENT_PROOFS, proof!);
   };
   for (const [name, key] of lane) {
     const verdict = await limits.take(name, key);
@@ -28,6 +35,16 @@ export async function takeLane(strapi: Core.Strapi, proven: boolean, address: st
       return { refused: { status: 429, message, retryAfterSeconds: verdict.retryAfterSeconds } };
     }
     taken.push(verdict.ticket);
+  }
+  if (proof) {
+    // Two posts of one solved challenge at once, to two instances: one claims it. Kept until
+    // any challenge made now has expired (the signature's check refuses it after that).
+    const until = Date.now() + pluginConfig(strapi).participation.proof.expiresInSeconds * 1000;
+    claimed = await getService(strapi, counters).claim(SPENT_PROOFS, proof, until);
+    if (!claimed) {
+      await giveBack();
+      return { refused: { status: 409, message: PARTICIPATION_MESSAGES.proofReused } };
+    }
   }
   return { refused: null, giveBack };
 }

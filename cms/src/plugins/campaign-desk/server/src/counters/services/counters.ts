@@ -165,6 +165,28 @@ export default defineService('counters', ({ strapi }: { strapi: Core.Strapi }) =
       return inserted.length > 0;
     },
 
+    /**
+     * True for the one caller that claims `subject` first; false for every other, on any
+     * instance, until `untilMs` has passed and the claim is swept (a solved challenge, spent once).
+     */
+    async claim(counter: string, subject: string, untilMs: number): Promise<boolean> {
+      const [name, key] = keyOf(counter, subject);
+      const inserted = rowsOf(
+        await knex().raw(
+          `insert into ?? (counter, subject, window_start, tally, expires_at) values (?, ?, 0, 1, ?)
+           on conflict (counter, subject, window_start) do nothing returning tally`,
+          [COUNTERS_TABLE, name, key, untilMs],
+        ),
+      );
+      return inserted.length > 0;
+    },
+
+    /** Lets go of a claim, when what it admitted was turned away later. */
+    async release(counter: string, subject: string): Promise<void> {
+      const [name, key] = keyOf(counter, subject);
+      await knex()(COUNTERS_TABLE).where({ counter: name, subject: key, window_start: 0 }).delete();
+    },
+
     /** Adds `by` (may be negative) to a running total kept for good; the new total. */
     async add(counter: string, subject: string, by = 1): Promise<number> {
       const [name, key] = keyOf(counter, subject);

@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       proof = check.signature;
     }
 
-    const lane = await takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
+    const lane = await takeLane(strapi, proof, String(ctx.state[ADDRESS_STATE] ?? ''));
     if (lane.refused) return lane.refused;
     const { giveBack } = lane;
 

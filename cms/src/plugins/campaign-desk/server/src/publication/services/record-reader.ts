@@ -20,6 +20,8 @@ export interface ReadOptions {
   /** Keyset paging over row ids (full export). */
   afterId?: number;
   limit?: number;
+  /** Drafts rather than what is public: a preview shows the draft as it would be published. */
+  draft?: boolean;
 }
 
 /** A public record in the contract's shape, not yet checked against it. */
@@ -33,13 +35,13 @@ export interface ReadResult {
 }
 
 export default defineService('record-reader', ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Reads public rows of one type and shapes them, unchecked, into records. */
+  /** Reads public rows (or drafts) of one type and shapes them, unchecked, into records. */
   async read(type: RecordType, baseUrl: string, options: ReadOptions = {}): Promise<ReadResult> {
     const source = SOURCES[type];
     const uid = UID[type];
     const where: Record<string, unknown> = { ...source.where };
     if (strapi.contentType(uid).options?.draftAndPublish) {
-      where.publishedAt = { $notNull: true };
+      where.publishedAt = options.draft ? null : { $notNull: true };
     }
     if (options.documentIds) where.documentId = { $in: options.documentIds };
     if (options.afterId) where.id = { $gt: options.afterId };

@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       proof = verdict.signature;
     }
-    const lane = await takeLane(strapi, proof !== null, String(ctx.state[ADDRESS_STATE] ?? ''));
+    const lane = await takeLane(strapi, proof, String(ctx.state[ADDRESS_STATE] ?? ''));
     if (lane.refused) return lane.refused;
     try {
       await getService(strapi, quizEntries).keep(quiz, checked.entry, { nickname: nickname.data, proof, now });

@@ -233,10 +233,7 @@ describe('two instances', () => {
   const origin = () => new URL(stack.siteUrl).origin;
   /** A form's body with a solved challenge, as the site's script posts it. */
   async function suggestionWith(challenge: Challenge) {
-    const solution = await solveChallenge({ challenge, deriveKey });
-    const altcha = Buffer.from(
-      JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
-    ).toString('base64');
+    const altcha = await solve(challenge);
     const form = new FormData();
     for (const [name, value] of Object.entries({
       topic: 'shifanqu',

@@ -73,7 +73,12 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       if (refused) throw new Error(refused);
       await strapi.db.transaction(async () => {
         await strapi.documents(UID.story).publish({ documentId: row.storyId });
-        await schedules().update({ where: { id: row.id }, data: { state: 'published', finishedAt: new Date() } });
+        // Still ours only while pending: a publish slower than the claim's timeout was already told as failed, so it is undone.
+        const { count } = (await schedules().updateMany({
+          where: { id: row.id, state: 'pending' },
+          data: { state: 'published', finishedAt: new Date() },
+        })) as { count: number };
+        if (count !== 1) throw new Error('执行超时，已按失败处理');
         const by = { id: row.scheduledById, name: row.scheduledByName };
         await logScheduling(
           strapi,
@@ -86,8 +91,10 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       });
     } catch (error) {
       const reason = (error as Error).message;
-      await schedules().update({ where: { id: row.id }, data: failure(reason) });
-      await told(row, reason);
+      const { count } = (await schedules().updateMany({ where: { id: row.id, state: 'pending' }, data: failure(reason) })) as {
+        count: number;
+      };
+      if (count === 1) await told(row, reason);
     }
   }
 

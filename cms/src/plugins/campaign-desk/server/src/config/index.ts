@@ -157,10 +157,10 @@ export const configSchema = z.object({
       /** Words that flag a submission for a moderator's attention (never publish or drop it). */
       sensitiveWords: z.array(z.string().trim().min(1)).default([]),
       /**
-       * Addresses of the reverse proxies in front of Strapi: only a request from one of them has
-       * its X-Forwarded-For believed; the client is the address nearest to us that is not a proxy.
+       * Addresses or CIDR ranges of the reverse proxies in front of Strapi: only a request from one
+       * of them has its X-Forwarded-For believed; the client is the nearest address that is not a proxy.
        */
-      trustedProxies: z.array(z.string().ip()).default([]),
+      trustedProxies: z.array(z.union([z.string().ip(), z.string().cidr()])).default([]),
       /** Bytes a submission may have in all (an 8 MB photo and the text fields). */
       maxBodyBytes: z
         .number()

@@ -15,7 +15,7 @@ import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 import { refuse, type AnswerContext, type Refusal } from './answers';
-import { clientAddress, countedAs } from './client-address';
+import { clientAddress, countedAs, proxiesOf, type Proxies } from './client-address';
 import rateLimits from './services/rate-limits';
 
 type GateContext = AnswerContext & {
@@ -83,7 +83,7 @@ export function participationGate(strapi: Core.Strapi) {
   const settings = () => pluginConfig(strapi).participation;
   // Where Strapi mounts the plugin's content-API route (participation/routes.ts).
   const base = routedPath(`${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${PARTICIPATION_PATH}`);
-  let trusted: Set<string> | null = null;
+  let trusted: Proxies | null = null;
 
   return async (ctx: GateContext, next: () => Promise<unknown>) => {
     const path = routedPath(ctx.path);
@@ -107,7 +107,7 @@ export function participationGate(strapi: Core.Strapi) {
       return;
     }
 
-    trusted ??= new Set(settings().trustedProxies);
+    trusted ??= proxiesOf(settings().trustedProxies);
     const address = countedAs(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trusted));
     ctx.state[ADDRESS_STATE] = address;
 

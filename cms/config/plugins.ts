@@ -55,6 +55,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           'application/pdf',
           'audio/*',
           'video/*',
+          // Captions of a story's audio or video (WebVTT, checked again at publish).
+          'text/vtt',
         ],
         deniedTypes: [
           'image/svg+xml',

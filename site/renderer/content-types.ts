@@ -11,6 +11,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.opml': 'text/x-opml; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // Captions: a <track> that is not text/vtt is refused by Firefox.
+  '.vtt': 'text/vtt; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

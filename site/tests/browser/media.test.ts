@@ -29,11 +29,14 @@ describe('the player at 375 px', () => {
           paused: element.paused,
           autoplay: element.autoplay,
           captions: await response.text(),
+          captionsType: response.headers.get('content-type'),
           sameOrigin: new URL(track.src).origin === location.origin,
           scrollWidth: document.documentElement.scrollWidth,
         };
       });
       expect(video).toMatchObject({ paused: true, autoplay: false, captions: CAPTIONS, sameOrigin: true });
+      // Served as what it is: Firefox refuses a caption track of another type.
+      expect(video.captionsType).toBe('text/vtt; charset=utf-8');
       expect(video.width).toBeGreaterThan(300);
       expect(video.width).toBeLessThanOrEqual(375);
       expect(video.scrollWidth).toBeLessThanOrEqual(375);

@@ -7,16 +7,10 @@
  */
 import { z } from 'zod';
 import { cleanText, charCount } from './participation';
+import { QUESTION_KINDS, keysOf } from './taxonomy';
 
 /** Where a quiz's answers go, under the participation route: `…/participation/quiz/<slug>`. */
 export const QUIZ_ENDPOINT = 'quiz';
-
-/** A question has one right option (单选) or several (多选). */
-export const QUESTION_KINDS = [
-  { key: 'single', name: '单选题' },
-  { key: 'multiple', name: '多选题' },
-] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number]['key'];
 
 /** How many options a question may offer; they are lettered A, B, C… */
 export const OPTION_COUNT = { min: 2, max: 6 } as const;
@@ -34,7 +28,7 @@ export const QUIZ_FIELD_LABELS = { [NICKNAME_FIELD]: '昵称', quiz: '竞答' } 
 export const quizQuestionSchema = z.object({
   documentId: z.string().min(1).max(64),
   text: z.string().min(1),
-  kind: z.enum(['single', 'multiple']),
+  kind: z.enum(keysOf(QUESTION_KINDS)),
   options: z.array(z.string().min(1)).min(OPTION_COUNT.min).max(OPTION_COUNT.max),
   /** The clause of the 《意见》 it tests, and that clause's opinion (for the link to it). */
   clauseId: z.string().min(1).max(64),

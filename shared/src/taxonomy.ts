@@ -203,6 +203,12 @@ export const LIVE_ENTRY_STATES = [
   { key: 'cleared', name: '已审核' },
 ] as const;
 
+/** A 知识竞答 question has one right option (单选) or several (多选). */
+export const QUESTION_KINDS = [
+  { key: 'single', name: '单选题' },
+  { key: 'multiple', name: '多选题' },
+] as const;
+
 type Vocabulary = ReadonlyArray<{ readonly key: string; readonly name: string }>;
 type KeyOf<V extends Vocabulary> = V[number]['key'];
 
@@ -232,6 +238,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
   LIVE_STATES,
   LIVE_ENTRY_KINDS,
   LIVE_ENTRY_STATES,
+  QUESTION_KINDS,
 ];
 
 /** Every vocabulary key with its Chinese name: the admin's labels for enumeration options. */
@@ -256,6 +263,7 @@ export type TopicStatus = KeyOf<typeof TOPIC_STATUSES>;
 export type LiveState = KeyOf<typeof LIVE_STATES>;
 export type LiveEntryKind = KeyOf<typeof LIVE_ENTRY_KINDS>;
 export type LiveEntryState = KeyOf<typeof LIVE_ENTRY_STATES>;
+export type QuestionKind = KeyOf<typeof QUESTION_KINDS>;
 
 /** The fields a story of this kind must have filled before it is published. */
 export function requirementsOf(kind: StoryKind): ReadonlyArray<'mediaUrl' | 'clauseIds'> {

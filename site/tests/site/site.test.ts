@@ -22,6 +22,7 @@ import {
 import sharp from 'sharp';
 import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode';
 import { LIVE_POLL_SCRIPT } from '../../src/lib/live-script';
+import { LIKE_SCRIPT } from '../../src/lib/like-script';
 import { LISTEN_LOADER } from '../../src/lib/listen';
 import { TEST_FOOTER, TEST_SITE_URL } from '../support/global-setup';
 import { attr, pagePath, read, scriptsIn, tags, walk } from '../support/dist';
@@ -49,6 +50,9 @@ function internalPath(url: string, from: string): string | null {
   if (resolved.origin !== site.origin) return null;
   return resolved.pathname + resolved.hash;
 }
+
+/** A page's forms that send a report (建言献策, 好人好事), not its 点赞 buttons. */
+const reportForms = (html: string) => tags(html, 'form').filter((tag) => attr(tag, 'class') !== 'like');
 
 describe('pages', () => {
   test('every page of the issue exists', () => {
@@ -167,7 +171,7 @@ describe('pages', () => {
     expect(unreachable).toEqual([]);
   });
 
-  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader); only the search page (Pagefind’s UI), the pages with a form (its one module) and a live on air (its entries) load more', () => {
+  test('a page’s first script is the 长者模式 switch, exactly (on a story page with the 听 loader, with 点赞 buttons their script); only the search page (Pagefind’s UI), the pages with a form (its one module) and a live on air (its entries) load more', () => {
     // The forms' one bundle (the participation script with the ALTCHA widget), and the quiz's.
     const FORM_PAGES: Record<string, 'forms' | 'quiz'> = {
       '/jianyan/': 'forms',
@@ -179,7 +183,9 @@ describe('pages', () => {
     for (const [page, html] of pages) {
       const scripts = scriptsIn(html).filter((script) => attr(script.tag, 'type') !== 'application/ld+json');
       const [elder, ...others] = scripts;
-      expect(elder?.body, page).toBe(page.startsWith('/stories/') ? `${ELDER_MODE_SCRIPT};${LISTEN_LOADER}` : ELDER_MODE_SCRIPT);
+      // 点赞's script exactly where there are like buttons.
+      const own = page.startsWith('/stories/') ? LISTEN_LOADER : html.includes('data-like=') ? LIKE_SCRIPT : null;
+      expect(elder?.body, page).toBe(own ? `${ELDER_MODE_SCRIPT};${own}` : ELDER_MODE_SCRIPT);
       if (page === '/search/') {
         expect(others.map((script) => attr(script.tag, 'src') ?? 'inline')).toEqual(['/pagefind/4-0/pagefind-ui.js', 'inline']);
         expect(others[1]!.body).toContain('new PagefindUI(');
@@ -437,7 +443,7 @@ describe('pages', () => {
 
   test('建言献策: the form posts to the CMS’s route and works without a script; the wall shows adopted suggestions with replies and counts by topic', () => {
     const html = pages.get('/jianyan/')!;
-    const [form] = tags(html, 'form');
+    const [form] = reportForms(html);
     expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/suggestion`);
     expect(attr(form!, 'method')).toBe('post');
     expect(attr(form!, 'enctype')).toBe('multipart/form-data');
@@ -465,12 +471,32 @@ describe('pages', () => {
     expect(marked).toHaveLength(deeds.filter((deed) => deed.reportedByPublic).length);
     expect(html).toContain(`<strong>${deeds.filter((deed) => deed.reportedByPublic).length}</strong><span>件由群众报告</span>`);
     for (const page of ['/goodDeeds/', '/figures/tang-guangyou/']) {
-      const [form] = tags(pages.get(page)!, 'form');
+      const [form] = reportForms(pages.get(page)!);
       expect(attr(form!, 'action'), page).toBe(`${DEFAULT_SUBMIT_URL}/good-deed`);
       expect(pages.get(page)).toContain('name="photo" type="file"');
       expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
     }
     expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('点赞: every good deed, figure and adopted suggestion has a like form that posts without a script, and no count is baked in', () => {
+    const likeForms = (page: string) => tags(pages.get(page)!, 'form').filter((tag) => attr(tag, 'class') === 'like');
+    const cases: Array<[string, string, string[]]> = [
+      ['/goodDeeds/', 'good-deed', [...of('goodDeed').map((deed) => deed.documentId), HOSTILE_DEED_ID]],
+      ['/jianyan/', 'suggestion', of('suggestion').map((suggestion) => suggestion.documentId)],
+      ['/figures/tang-guangyou/', 'figure', of('figure').filter((figure) => figure.slug === 'tang-guangyou').map((figure) => figure.documentId)],
+    ];
+    for (const [page, kind, ids] of cases) {
+      const forms = likeForms(page);
+      for (const id of ids) {
+        const form = forms.find((tag) => attr(tag, 'action') === `${DEFAULT_SUBMIT_URL}/like/${kind}/${id}`);
+        expect(form, `${page} ${id}`).toBeDefined();
+        expect(attr(form!, 'method')).toBe('post');
+        expect(attr(form!, 'data-counts')).toBe(`${DEFAULT_SUBMIT_URL}/likes`);
+      }
+      expect(pages.get(page)).toContain('<input type="hidden" name="like" value="1">');
+      expect(pages.get(page)).toMatch(/<span class="like-count" data-count><\/span>/);
+    }
   });
 
   test('what readers sent reaches other readers as text, never as markup, in the good deeds feed too', () => {

@@ -15,6 +15,8 @@ import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
+import likes from './likes/controllers/likes';
+import likesStatistics from './likes/controllers/likes-statistics';
 
 export default {
   desk,
@@ -34,4 +36,6 @@ export default {
   undelivered,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
+  likes,
+  'likes-statistics': likesStatistics,
 };

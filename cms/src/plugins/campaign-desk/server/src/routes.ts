@@ -10,6 +10,7 @@ import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
 import * as quiz from './quiz/routes';
+import * as likes from './likes/routes';
 
 export default {
   admin: {
@@ -23,6 +24,7 @@ export default {
       ...coverage.adminRoutes,
       ...live.adminRoutes,
       ...quiz.adminRoutes,
+      ...likes.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -34,6 +36,7 @@ export default {
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
+      ...likes.contentApiRoutes,
     ],
   }),
 };

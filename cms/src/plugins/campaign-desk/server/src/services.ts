@@ -37,6 +37,7 @@ import seed from './seed/services/seed';
 import quizzes from './quiz/services/quizzes';
 import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
+import likes from './likes/services/likes';
 
 const services = [
   counters,
@@ -77,6 +78,7 @@ const services = [
   quizzes,
   quizEntries,
   quizStatistics,
+  likes,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

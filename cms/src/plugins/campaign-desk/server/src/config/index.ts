@@ -180,6 +180,12 @@ export const configSchema = z.object({
           /** Plain-form submissions (no JavaScript, so no proof of work): a smaller lane of their own. */
           withoutProofPerAddress: limit(2, minutes(60)),
           withoutProofGlobal: limit(20, minutes(60)),
+          /**
+           * 点赞: one address counts once per item a day anyway; these hold what a flood costs the
+           * database and how far many addresses can move the counts (participation.md § 点赞).
+           */
+          likesPerAddress: limit(30, minutes(10)),
+          likesGlobal: limit(600, minutes(1)),
         })
         .strict()
         .default({}),

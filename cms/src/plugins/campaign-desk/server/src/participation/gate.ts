@@ -17,6 +17,9 @@ import {
   LIKES_ENDPOINT,
   PARTICIPATION_MESSAGES,
   PARTICIPATION_PATH,
+  QUIZ_ENDPOINT,
+  QUIZ_MAX_BODY_BYTES,
+  QUIZ_MESSAGES,
 } from '@campaign-desk/shared';
 import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
@@ -73,8 +76,9 @@ export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
 type Door = { maxBodyBytes: number; tooLarge: string; lanes: [LimitName, LimitName?]; types?: string[] };
 
 /**
- * A like is small and comes in numbers of its own (a reader likes several deeds): it has its
- * body limit and lanes. Every other post is a submission (a photo and text); a GET, a challenge.
+ * A like and a quiz's answers are small and come in numbers of their own (a reader likes
+ * several deeds; a class answers from one school's address): each has its body limit and
+ * lanes. Every other post is a submission (a photo and text); a GET, a challenge.
  */
 function doorOf(method: string, route: string, maxBodyBytes: number): Door {
   if (method === 'GET') return { maxBodyBytes: 0, tooLarge: '', lanes: ['challengesPerAddress', 'challengesGlobal'] };
@@ -86,6 +90,8 @@ function doorOf(method: string, route: string, maxBodyBytes: number): Door {
       lanes: ['likesPerAddress', 'likesGlobal'],
       types: ['application/x-www-form-urlencoded', 'application/json'],
     };
+  if (route.startsWith(`/${QUIZ_ENDPOINT}/`))
+    return { maxBodyBytes: QUIZ_MAX_BODY_BYTES, tooLarge: QUIZ_MESSAGES.tooLarge, lanes: ['quizPerAddress', 'quizGlobal'] };
   return { maxBodyBytes, tooLarge: PARTICIPATION_MESSAGES.tooLarge, lanes: ['perAddress'] };
 }
 

@@ -68,12 +68,15 @@ export function chosenOptions(value: unknown, optionCount: number): number[] | n
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** What the CMS answers for one question once a reader has answered. */
+/**
+ * What the CMS answers for one question once a reader has answered: their mark, their choice
+ * and the explanation. Never the right letters: an answer sent once would hand a reader (or a
+ * script) the whole key to post again.
+ */
 export type QuestionResult = {
   documentId: string;
   correct: boolean;
   chosen: string[];
-  answer: string[];
   explanation: string;
   clause: { label: string; url: string };
   readings: Array<{ title: string; url: string }>;

@@ -25,14 +25,16 @@ export async function quizIsAnswered(system: CampaignSystem, page: Page, javaScr
     await expect.poll(() => page.locator('#quiz .form-status').textContent(), { timeout: 60_000 }).toContain('答对 4 题，共 5 题');
     const first = page.locator('fieldset.question').first();
     expect(await first.getAttribute('data-correct')).toBe('false');
-    expect(await first.locator('.verdict').textContent()).toContain('正确答案：D');
+    expect(await first.locator('.verdict').textContent()).toContain('✗ 答错了。你的答案：A');
+    expect(await first.locator('.verdict').textContent()).not.toContain('正确答案');
     expect(await first.locator('.verdict a').first().getAttribute('href')).toMatch(/\/zt\/liuda\/opinions\/yijian\/#clause-/);
     return;
   }
   await Promise.all([page.waitForURL(/\/participation\/quiz\/yijian-zhishi-jingda$/), page.getByRole('button', { name: '交卷' }).click()]);
   const text = await page.locator('body').textContent();
   expect(text).toContain('答对 4 题，共 5 题');
-  expect(text).toContain('正确答案：D');
+  expect(text).toContain('你的答案：A');
+  expect(text).not.toContain('正确答案');
   expect(text).toContain('“三个定位”是全省特色产业增长极');
   expect(await page.getByRole('link', { name: '返回竞答页面' }).getAttribute('href')).toBe(
     system.publisher.pageUrl('/quiz/yijian-zhishi-jingda/'),

@@ -59,7 +59,6 @@ export function check(quiz: PublishedQuiz, fields: Record<string, unknown>): Che
       documentId: question.documentId,
       correct,
       chosen: letters(chosen),
-      answer: letters(question.answer),
       explanation: question.explanation,
       clause: { label: link?.label ?? '《意见》原文', url: link?.url ?? '' },
       readings: link?.readings ?? [],

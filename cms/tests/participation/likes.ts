@@ -88,14 +88,14 @@ export function likes(): void {
         ['good-deed', 'x'.repeat(65), {}, 404, '没有找到这一条'],
         ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1&count=100'), type: 'application/x-www-form-urlencoded' } }, 400, '点赞表单只有一项'],
         ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1'.padEnd(2000, '1')), type: 'application/x-www-form-urlencoded' } }, 413, '点赞的请求太大'],
-        ['good-deed', ids.deed, { fields: { like: '1', file: { body: Buffer.from('x'), name: 'a.txt', type: 'text/plain' } } }, 415, '只接受表单提交'],
+        ['good-deed', ids.deed, { raw: undefined, fields: { like: '1', file: { body: Buffer.from('x'), name: 'a.txt', type: 'text/plain' } } }, 415, '只接受表单提交'],
         ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1'), type: 'text/plain' } }, 415, '只接受表单提交'],
         ['good-deed', ids.deed, { origin: 'https://evil.example' }, 403, '只接受来自本专题网站的提交'],
         ['good-deed', ids.deed, { origin: null }, 403, '只接受来自本专题网站的提交'],
       ];
       for (const [kind, id, options, status, message] of refusals) {
         const refused = await like(kind, id, options);
-        expect(refused.status, `${kind}/${id} ${JSON.stringify(options.raw?.type ?? options.origin)}`).toBe(status);
+        expect(refused.status, `${kind}/${id} ${JSON.stringify(options.raw?.type ?? options.origin ?? options.fields)}`).toBe(status);
         expect(refused.json.error.message).toContain(message);
       }
       const page = await like('good-deed', 'a'.repeat(24), { as: 'page' });

@@ -116,7 +116,9 @@ async function main() {
       results.participation = await benchParticipation(cms, siteUrl);
       step('知识竞答: floods of 1,000 plain-form answers from 200 addresses and from one, and 1,000 with the lanes opened');
       results.quiz = await benchQuiz(cms, siteUrl);
-      step('点赞: floods of 1,000 likes of one good deed from 200 addresses, from one, and from 1,000 with the lanes opened; 1,000 reads of the counts');
+      step(
+        '点赞: floods of 1,000 likes of one good deed from 200 addresses, from one, and from 1,000 with the lanes opened; 1,000 reads of the counts',
+      );
       results.likes = await benchLikes(cms, siteUrl);
     }
     // The CMS's figures alone: reported before the CMS stops (finally, below).

@@ -196,7 +196,12 @@ describe('the public side', () => {
 
   it('counts a reader’s like of a good deed, and serves every count for caches to keep half a minute', async () => {
     const deeds = `/content-manager/collection-types/${UID.goodDeed}`;
-    const created = await call('chief', 'POST', deeds, { title: '经由 nginx 点赞的好事', doer: '某志愿者', date: '2020-06-05', description: '帮邻居修好了水管。' });
+    const created = await call('chief', 'POST', deeds, {
+      title: '经由 nginx 点赞的好事',
+      doer: '某志愿者',
+      date: '2020-06-05',
+      description: '帮邻居修好了水管。',
+    });
     const id = created.data.documentId as string;
     await call('chief', 'POST', `${deeds}/${id}/actions/publish`, {});
     const like = await send(stack.portal, 'POST', site(`api/campaign-desk/participation/like/good-deed/${id}`), {

@@ -36,7 +36,12 @@ export async function benchLikes(cms: { strapi: Core.Strapi; url: string }, site
   await documents.publish({ documentId: made.documentId } as never);
   const editor = await signUp(cms, 'campaign-desk-editor', '压测点赞编辑');
   const base = `${cms.url}/api/campaign-desk/participation`;
-  const target = { url: `${base}/like/good-deed/${made.documentId}`, origin: new URL(siteUrl).origin, taken: 200, fields: () => new URLSearchParams({ like: '1' }) };
+  const target = {
+    url: `${base}/like/good-deed/${made.documentId}`,
+    origin: new URL(siteUrl).origin,
+    taken: 200,
+    fields: () => new URLSearchParams({ like: '1' }),
+  };
   const key = `goodDeed:${made.documentId}`;
   const count = async () => {
     plugin.service('likes').forget();
@@ -74,6 +79,12 @@ export async function benchLikes(cms: { strapi: Core.Strapi; url: string }, site
     manyAddresses,
     oneAddress,
     allCounted,
-    counts: { reads: READS, answered: answered.length, seconds: readSeconds, p50Ms: percentile(answered, 50), p95Ms: percentile(answered, 95) },
+    counts: {
+      reads: READS,
+      answered: answered.length,
+      seconds: readSeconds,
+      p50Ms: percentile(answered, 50),
+      p95Ms: percentile(answered, 95),
+    },
   };
 }

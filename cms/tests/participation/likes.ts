@@ -86,9 +86,27 @@ export function likes(): void {
         ['good-deed', `${ids.deed}%20`, {}, 404, '没有找到这一条'],
         ['good-deed', '%E7%82%B9%E8%B5%9E', {}, 404, '没有找到这一条'],
         ['good-deed', 'x'.repeat(65), {}, 404, '没有找到这一条'],
-        ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1&count=100'), type: 'application/x-www-form-urlencoded' } }, 400, '点赞表单只有一项'],
-        ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1'.padEnd(2000, '1')), type: 'application/x-www-form-urlencoded' } }, 413, '点赞的请求太大'],
-        ['good-deed', ids.deed, { raw: undefined, fields: { like: '1', file: { body: Buffer.from('x'), name: 'a.txt', type: 'text/plain' } } }, 415, '只接受表单提交'],
+        [
+          'good-deed',
+          ids.deed,
+          { raw: { body: Buffer.from('like=1&count=100'), type: 'application/x-www-form-urlencoded' } },
+          400,
+          '点赞表单只有一项',
+        ],
+        [
+          'good-deed',
+          ids.deed,
+          { raw: { body: Buffer.from('like=1'.padEnd(2000, '1')), type: 'application/x-www-form-urlencoded' } },
+          413,
+          '点赞的请求太大',
+        ],
+        [
+          'good-deed',
+          ids.deed,
+          { raw: undefined, fields: { like: '1', file: { body: Buffer.from('x'), name: 'a.txt', type: 'text/plain' } } },
+          415,
+          '只接受表单提交',
+        ],
         ['good-deed', ids.deed, { raw: { body: Buffer.from('like=1'), type: 'text/plain' } }, 415, '只接受表单提交'],
         ['good-deed', ids.deed, { origin: 'https://evil.example' }, 403, '只接受来自本专题网站的提交'],
         ['good-deed', ids.deed, { origin: null }, 403, '只接受来自本专题网站的提交'],
@@ -105,7 +123,9 @@ export function likes(): void {
 
     it('counts 200 likes at once from 200 addresses up to the lane in all, exactly', async () => {
       const before = (await counts())[`figure:${ids.figure}`] ?? 0;
-      const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => like('figure', ids.figure, { from: `127.0.6.${index + 1}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, index) => like('figure', ids.figure, { from: `127.0.6.${index + 1}` })),
+      );
       const taken = answers.filter((answer) => answer.status === 200);
       expect(taken).toHaveLength(LIMITS.likesGlobal.max);
       expect(answers.filter((answer) => answer.status === 429).every((answer) => answer.json.error.message.includes('较多'))).toBe(true);

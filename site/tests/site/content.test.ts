@@ -213,7 +213,13 @@ describe('what pages carry', () => {
     const cases: Array<[string, string, string[]]> = [
       ['/goodDeeds/', 'good-deed', [...of('goodDeed').map((deed) => deed.documentId), HOSTILE_DEED_ID]],
       ['/jianyan/', 'suggestion', of('suggestion').map((suggestion) => suggestion.documentId)],
-      ['/figures/tang-guangyou/', 'figure', of('figure').filter((figure) => figure.slug === 'tang-guangyou').map((figure) => figure.documentId)],
+      [
+        '/figures/tang-guangyou/',
+        'figure',
+        of('figure')
+          .filter((figure) => figure.slug === 'tang-guangyou')
+          .map((figure) => figure.documentId),
+      ],
     ];
     for (const [page, kind, ids] of cases) {
       const forms = likeForms(page);

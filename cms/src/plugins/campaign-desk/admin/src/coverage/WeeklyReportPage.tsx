@@ -94,7 +94,9 @@ const Report = ({ statistics, monday, sunday }: { statistics: Statistics; monday
       </p>
       <h2>四、点赞最多（累计）</h2>
       <MostLikedReport />
-      <p style={{ color: '#666', fontSize: 12 }}>统计口径：稿件按发布日期（北京时间）计；上稿只计已核实的记录；示例数据不计入；点赞为截至目前的累计数。</p>
+      <p style={{ color: '#666', fontSize: 12 }}>
+        统计口径：稿件按发布日期（北京时间）计；上稿只计已核实的记录；示例数据不计入；点赞为截至目前的累计数。
+      </p>
     </Box>
   );
 };

@@ -220,7 +220,10 @@ export default defineService('counters', ({ strapi }: { strapi: Core.Strapi }) =
     /** Every running total of a counter above zero, by subject (as stored: a subject longer than 190 characters by its hash). */
     async everyTotal(counter: string): Promise<Map<string, number>> {
       const [name] = keyOf(counter, '');
-      const rows = (await knex()(COUNTERS_TABLE).select('subject', 'tally').where({ counter: name, window_start: 0 }).andWhere('tally', '>', 0)) as Array<{
+      const rows = (await knex()(COUNTERS_TABLE)
+        .select('subject', 'tally')
+        .where({ counter: name, window_start: 0 })
+        .andWhere('tally', '>', 0)) as Array<{
         subject: string;
         tally: string | number;
       }>;

@@ -168,7 +168,7 @@ describe('answering', () => {
   it('scores the site’s script’s answers on the server, with explanations and links to the clause and its 解读', async () => {
     const taken = await answer('yijian-jingda', { fields: { ...right(), [questionField(questions[1]!)]: 'A', nickname: ' 小李 ' } });
     expect(taken.status, taken.text).toBe(200);
-    expect(taken.json).toMatchObject({ ok: true, score: 1, total: 2 });
+    expect(taken.json).toMatchObject({ ok: true, score: 1, total: 2, poster: `${SITE}/quiz/yijian-jingda/haibao/1/` });
     expect(taken.json.results[0]).toEqual({
       documentId: questions[0],
       correct: true,
@@ -190,6 +190,7 @@ describe('answering', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('答对 <strong>2</strong> 题，共 2 题');
     expect(page.text).toContain(`href="${SITE}/opinions/yijian/#clause-${clauses[0]}"`);
+    expect(page.text).toContain(`<a href="${SITE}/quiz/yijian-jingda/haibao/2/">生成答题海报，分享到朋友圈</a>`);
     expect(page.text).not.toContain('<b>读者</b>');
   });
 

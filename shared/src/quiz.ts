@@ -82,7 +82,8 @@ export type QuestionResult = {
   readings: Array<{ title: string; url: string }>;
 };
 
-export type QuizResult = { ok: true; score: number; total: number; results: QuestionResult[] };
+/** `poster`: the absolute URL of the site's page with the result poster of this score (PUBLIC_PATHS.quizPoster). */
+export type QuizResult = { ok: true; score: number; total: number; results: QuestionResult[]; poster: string };
 
 export const QUIZ_MESSAGES = {
   notOpen: '竞答尚未开始，请在开始时间后再来答题。',

@@ -28,6 +28,7 @@ export async function quizIsAnswered(system: CampaignSystem, page: Page, javaScr
     expect(await first.locator('.verdict').textContent()).toContain('✗ 答错了。你的答案：A');
     expect(await first.locator('.verdict').textContent()).not.toContain('正确答案');
     expect(await first.locator('.verdict a').first().getAttribute('href')).toMatch(/\/zt\/liuda\/opinions\/yijian\/#clause-/);
+    await posterIsShown(system, page, page.getByRole('link', { name: '生成答题海报，分享到朋友圈' }));
     return;
   }
   await Promise.all([page.waitForURL(/\/participation\/quiz\/yijian-zhishi-jingda$/), page.getByRole('button', { name: '交卷' }).click()]);
@@ -39,6 +40,18 @@ export async function quizIsAnswered(system: CampaignSystem, page: Page, javaScr
   expect(await page.getByRole('link', { name: '返回竞答页面' }).getAttribute('href')).toBe(
     system.publisher.pageUrl('/quiz/yijian-zhishi-jingda/'),
   );
+  await posterIsShown(system, page, page.getByRole('link', { name: '生成答题海报，分享到朋友圈' }));
+}
+
+/** The reader's result poster (4 of 5), drawn when the quiz was published, as the result links it. */
+async function posterIsShown(system: CampaignSystem, page: Page, link: ReturnType<Page['getByRole']>): Promise<void> {
+  const url = system.publisher.pageUrl('/quiz/yijian-zhishi-jingda/haibao/4/');
+  expect(await link.getAttribute('href')).toBe(url);
+  await Promise.all([page.waitForURL(url), link.click()]);
+  const poster = page.locator('.quiz-poster img');
+  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(750);
+  const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]);
 }
 
 /** Every file under `dir` (links not followed: a release's links lead to files also under it). */

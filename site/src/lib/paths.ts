@@ -43,6 +43,7 @@ export const paths = {
   opinion: PUBLIC_PATHS.opinion,
   clause: PUBLIC_PATHS.clause,
   quiz: PUBLIC_PATHS.quiz,
+  quizPoster: PUBLIC_PATHS.quizPoster,
   event: (event: Slugged) => `/events/#${event.slug}`,
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',

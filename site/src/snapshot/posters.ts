@@ -22,6 +22,8 @@ export type PosterInput = {
   /** The page's absolute URL: the QR code's content. */
   url: string;
   picture: string | null;
+  /** What the QR code leads to, beside it (阅读全文 when not said). */
+  action?: string;
 };
 
 /** Raised when the drawing changes, so every poster is drawn again. */
@@ -82,12 +84,13 @@ const svg = (width: number, height: number, body: string) =>
 
 /**
  * What every poster of a campaign shares (the band with its name, the rule, the QR code's
- * words, on white), drawn once as raw pixels: setting a whole poster's text cost more than
+ * words, on white), drawn once (per QR code's words) as raw pixels: setting a whole poster's text cost more than
  * the rest of a poster together.
  */
 const frames = new Map<string, Promise<Buffer>>();
-function frameOf(campaignName: string): Promise<Buffer> {
-  let frame = frames.get(campaignName);
+function frameOf(campaignName: string, action: string): Promise<Buffer> {
+  const key = `${campaignName}\n${action}`;
+  let frame = frames.get(key);
   if (!frame) {
     frame = import('sharp').then(({ default: sharp }) =>
       sharp(
@@ -99,15 +102,15 @@ function frameOf(campaignName: string): Promise<Buffer> {
             `<text x="40" y="70" font-size="36" font-weight="700" fill="#fff">${text(campaignName)}</text>` +
             `<line x1="40" y1="930" x2="${WIDTH - 40}" y2="930" stroke="#ddd" stroke-width="2"/>` +
             `<text x="40" y="1030" font-size="32" font-weight="700" fill="#1a1a1a">长按识别二维码</text>` +
-            `<text x="40" y="1080" font-size="26" fill="#666">阅读全文</text>`,
+            `<text x="40" y="1080" font-size="26" fill="#666">${text(action)}</text>`,
         ),
       )
         .removeAlpha()
         .raw()
         .toBuffer(),
     );
-    frame.catch(() => frames.delete(campaignName));
-    frames.set(campaignName, frame);
+    frame.catch(() => frames.delete(key));
+    frames.set(key, frame);
   }
   return frame;
 }
@@ -166,7 +169,7 @@ export async function drawPoster(input: PosterInput, campaignName: string): Prom
     : await placeholderOf(input.label);
   const raw = (width: number, height: number) => ({ width, height, channels: 3 as const });
   return (
-    sharp(await frameOf(campaignName), { raw: raw(WIDTH, HEIGHT) })
+    sharp(await frameOf(campaignName, input.action ?? '阅读全文'), { raw: raw(WIDTH, HEIGHT) })
       .composite([
         { input: picture, raw: raw(WIDTH, PICTURE.height), top: PICTURE.top, left: 0 },
         { input: words, top: WORDS.top, left: 0 },

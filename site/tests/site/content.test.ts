@@ -1,4 +1,6 @@
 /** What the pages of the fixture site carry: the home page, stories and their media, the 《意见》, figures, the forms and what readers sent. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
 import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
@@ -8,6 +10,7 @@ import { TEST_SITE_URL } from '../support/global-setup';
 import { attr, read, scriptsIn, tags } from '../support/dist';
 import { parseXml, urlsIn } from '../support/xml';
 import { dist, expectWholeSite, of, pages } from '../support/built-site';
+import { decodeQr } from '../support/qr';
 
 expectWholeSite();
 
@@ -206,6 +209,24 @@ describe('what pages carry', () => {
       expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
     }
     expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('知识竞答: a page per score a reader can get, with its result poster drawn at publish, whose QR code reads the quiz’s URL', async () => {
+    const [quiz] = of('quiz');
+    const total = quiz.questions.length;
+    const posters = new Set<string>();
+    for (let score = 0; score <= total; score += 1) {
+      const html = pages.get(`/quiz/${quiz.slug}/haibao/${score}/`)!;
+      expect(html, String(score)).toContain(`答对 <strong>${score}</strong> 题，共 ${total} 题。`);
+      const poster = tags(html, 'img')
+        .map((tag) => attr(tag, 'src')!)
+        .find((src) => src.startsWith('/media/poster-'))!;
+      expect(poster, String(score)).toMatch(/^\/media\/poster-[0-9a-f]{24}\.jpg$/);
+      posters.add(poster);
+    }
+    expect(posters.size).toBe(total + 1);
+    expect(pages.has(`/quiz/${quiz.slug}/haibao/${total + 1}/`)).toBe(false);
+    expect(await decodeQr(readFileSync(path.join(dist, [...posters][total]!)))).toBe(`${TEST_SITE_URL}/quiz/${quiz.slug}/`);
   });
 
   test('点赞: every good deed, figure and adopted suggestion has a like form that posts without a script, and no count is baked in', () => {

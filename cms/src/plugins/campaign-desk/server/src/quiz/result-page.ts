@@ -23,6 +23,7 @@ export function resultPage(quiz: PublishedQuiz, result: QuizResult, siteUrl: str
   return page(
     `${quiz.title} · 答题结果`,
     `<h1>${escapeHtml(quiz.title)}</h1><p class="score">答对 <strong>${result.score}</strong> 题，共 ${result.total} 题。</p>
+<p><a href="${escapeHtml(result.poster)}">生成答题海报，分享到朋友圈</a></p>
 <ol class="results">${items}</ol><p><a href="${escapeHtml(new SiteAddress(siteUrl).url(quizPath))}">返回竞答页面</a></p>`,
   );
 }

@@ -12,7 +12,9 @@ import {
   PUBLIC_PATHS,
   QUIZ_FIELD_LABELS,
   QUIZ_MESSAGES,
+  SiteAddress,
   describeProblems,
+  type QuizResult,
   nicknameSchema,
   type FieldProblem,
 } from '@campaign-desk/shared';
@@ -94,11 +96,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     ctx.set('Cache-Control', 'no-store');
     ctx.status = 200;
+    // The poster of the reader's score, drawn at publish by the site's renderer: nothing is drawn per answer.
+    const result: QuizResult = {
+      ...checked.result,
+      poster: new SiteAddress(siteUrl()).url(PUBLIC_PATHS.quizPoster(quiz, checked.result.score)),
+    };
     if (wantsPage(ctx)) {
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = resultPage(quiz, checked.result, siteUrl(), PUBLIC_PATHS.quiz(quiz));
+      ctx.body = resultPage(quiz, result, siteUrl(), PUBLIC_PATHS.quiz(quiz));
     } else {
-      ctx.body = checked.result;
+      ctx.body = result;
     }
     return null;
   }

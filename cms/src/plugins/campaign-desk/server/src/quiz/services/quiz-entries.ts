@@ -24,7 +24,7 @@ export class AnswersProofReused extends Error {}
 
 export type EntryResult = { question: string; clause: string; correct: boolean };
 
-export type Checked = { ok: true; result: QuizResult; entry: EntryResult[] } | { ok: false; problems: FieldProblem[] };
+export type Checked = { ok: true; result: Omit<QuizResult, 'poster'>; entry: EntryResult[] } | { ok: false; problems: FieldProblem[] };
 
 const letters = (indexes: number[]) => indexes.map(optionLetter);
 

@@ -212,7 +212,7 @@ describe('what pages carry', () => {
   });
 
   test('知识竞答: a page per score a reader can get, with its result poster drawn at publish, whose QR code reads the quiz’s URL', async () => {
-    const [quiz] = of('quiz');
+    const quiz = of('quiz')[0]!;
     const total = quiz.questions.length;
     const posters = new Set<string>();
     for (let score = 0; score <= total; score += 1) {

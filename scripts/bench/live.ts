@@ -61,5 +61,7 @@ export async function benchLive(
   } finally {
     await browser.close();
   }
-  return { live: { samples, p50Seconds: percentile(latencies, 50), p95Seconds: percentile(latencies, 95), all: latencies, rendered, builds } };
+  return {
+    live: { samples, p50Seconds: percentile(latencies, 50), p95Seconds: percentile(latencies, 95), all: latencies, rendered, builds },
+  };
 }

@@ -12,81 +12,21 @@ import { RECORD_SCHEMAS } from '@campaign-desk/shared';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { paths, siteAddress } from '../lib/paths';
-import { searchBundle, searchRecords, searchShards, type SearchRecord } from '../lib/search';
+import { searchRecords, type SearchRecord } from '../lib/search';
+import { searchShards } from '../lib/search-shards';
 import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { Posters } from '../snapshot/posters';
 import { SITE_NAME } from '../lib/site';
 import { posterInputs } from '../views/posters';
 import { RecordSet } from '../snapshot/record-set';
-import { readSnapshot, type SnapshotSource } from '../snapshot/source';
+import { readSnapshot } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
 import type { RecordChange } from '../views/page-family';
 import { layoutView } from '../views/layout';
 import { fingerprint } from './fingerprint';
+import { EMPTY, changesSince, fileOf, type Plan, type RenderedFile, type State, type SyncInput } from './plan';
 import { checkPersonLinks, personLinks } from './person-links';
-
-export type SyncInput = {
-  source: SnapshotSource;
-  /** Where images and their copies are kept between syncs. */
-  mediaDir: string;
-  /** The instant pages are rendered as of (upcoming events, the current phase). */
-  now: string;
-  /** A preview build: sample records count as fact (see lib/campaign/index.ts). */
-  preview: boolean;
-  /** Read the whole snapshot rather than the changes since the last sync. */
-  full: boolean;
-  /** The other files of a release (the compiled site's client files), as site paths. */
-  assets: string[];
-};
-
-/** A file of the release: its site path and where it is written, relative to the release. */
-export type ReleaseFile = { path: string; file: string };
-
-/** A file of the release kept on disk (an image copy): where it goes, relative to the release, and where it is. */
-export type SourcedFile = { file: string; source: string };
-
-export type Plan = {
-  /** Whether the snapshot was read whole. */
-  full: boolean;
-  records: number;
-  /**
-   * Every page and file the site makes (`total`), its HTML pages (`html`), how many of them
-   * had their view made again to be compared (`viewed`; the rest kept their fingerprints),
-   * and what changed.
-   */
-  pages: { total: number; html: number; viewed: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
-  /** Image copies under /media/: those to add, and those to drop (relative to the release). */
-  media: { added: SourcedFile[]; removed: string[] };
-  /** Search shards to index again, each with the directory its bundle takes in the release. */
-  search: Array<{ shard: string; dir: string }>;
-  /**
-   * What a release built on the last one drops before the plan's files go in, relative to
-   * it: the files of changed and removed pages, removed image copies, changed search bundles.
-   */
-  discarded: string[];
-  /** Problems of person-written links, naming the record and the field. */
-  warnings: string[];
-  /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
-  personUrls: string[];
-  /** Milliseconds spent reading the snapshot, preparing images, indexing, drawing posters, and planning. */
-  timings: { read: number; media: number; index: number; posters: number; plan: number };
-};
-
-export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
-
-type State = {
-  /** The campaign the state was planned from (null: none, everything is planned). */
-  campaign: Campaign | null;
-  /** The fingerprint of the frame every page shares. */
-  layout: string;
-  pages: Map<string, { fingerprint: string; request: string }>;
-  media: Set<string>;
-  /** Each search shard's fingerprint, by name. */
-  shards: Map<string, string>;
-};
-
-const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: new Map() };
 
 /** Search records are kept while their story is (lib/search.ts): each is hashed once. */
 const recordDigests = new WeakMap<SearchRecord, string>();
@@ -97,11 +37,6 @@ function digestOfRecord(record: SearchRecord): string {
     recordDigests.set(record, digest);
   }
   return digest;
-}
-
-/** Where a site path is written in a release: `/a/` → `a/index.html`, `/a.xml` → `a.xml`. */
-export function fileOf(path: string): string {
-  return path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
 }
 
 export function createRuntime(app: App) {
@@ -219,8 +154,6 @@ export function createRuntime(app: App) {
         media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories), ...drawn.filesOf()]),
         shards: new Map([...shards].map(([name, records]) => [name, fingerprint(records.map(digestOfRecord))])),
       };
-      const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
-      const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
       const assets = new Set(input.assets);
       const exists = (path: string) =>
@@ -230,41 +163,11 @@ export function createRuntime(app: App) {
         (path.startsWith(MEDIA_PATH) && planned.media.has(path.slice(MEDIA_PATH.length)));
       warnings.push(...checkPersonLinks(links, siteAddress(), exists));
       const done = performance.now();
-      const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
-      const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
-      const removedPages = removed.map((path) => ({ path, file: fileOf(path) }));
-      const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
-      const bundleDir = (name: string) => searchBundle(name).slice(1, -1);
-      const search = [...planned.shards].flatMap(([name, shard]) =>
-        shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name) }],
-      );
-      // A shard that split in two, or joined its sibling, is gone.
-      const removedShards = [...baseline.shards.keys()].filter((name) => !planned.shards.has(name)).map(bundleDir);
 
       return {
         full: whole,
         records: records.size,
-        pages: {
-          total: planned.pages.size,
-          html: [...planned.pages.keys()].filter((path) => path.endsWith('/') || path.endsWith('.html')).length,
-          viewed,
-          changed: changedPages,
-          removed: removedPages,
-        },
-        media: {
-          added: [...planned.media]
-            .filter((file) => !baseline.media.has(file))
-            .map((file) => ({ file: mediaFile(file), source: join(input.mediaDir, file) })),
-          removed: removedMedia,
-        },
-        search,
-        discarded: [...changedPages, ...removedPages]
-          .map((page) => page.file)
-          .concat(
-            removedMedia,
-            search.map((shard) => shard.dir),
-            removedShards,
-          ),
+        ...changesSince(baseline, planned, input.mediaDir, viewed),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         timings: {

@@ -186,7 +186,10 @@ describe('a good deed a reader reports', () => {
       await Promise.all([page.waitForURL(/\/participation\/like\/good-deed\//), card(page).getByRole('button', { name: '点赞' }).click()]);
       expect(await page.locator('h1').textContent()).toBe('点赞成功，谢谢您的支持！');
       expect(await page.locator('p strong').textContent()).toBe('1');
-      expect(await page.getByRole('link', { name: '返回专题网站' }).getAttribute('href')).toBe(system.publisher.pageUrl('/goodDeeds/'));
+      // Back to the site (to the very page when the site and the CMS share a host: a cross-origin Referer names only the origin).
+      expect(await page.getByRole('link', { name: '返回专题网站' }).getAttribute('href')).toMatch(
+        new RegExp(`^${system.publisher.pageUrl('/')}(goodDeeds/)?$`),
+      );
     } finally {
       await plain.close();
     }

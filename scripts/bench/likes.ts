@@ -62,7 +62,7 @@ export async function benchLikes(cms: { strapi: Core.Strapi; url: string }, site
   const saved = cms.strapi.config.get<{ limits: Record<string, unknown> }>(config);
   const wide = { max: 1_000_000, windowMs: 60_000 };
   cms.strapi.config.set(config, { ...saved, limits: { ...saved.limits, likesPerAddress: wide, likesGlobal: wide } });
-  let allCounted;
+  let allCounted: Awaited<ReturnType<typeof run>> & { addresses: number };
   try {
     await reset();
     // 1,000 addresses: 127.0.22.1 … 127.0.25.250.

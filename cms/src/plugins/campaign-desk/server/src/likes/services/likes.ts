@@ -36,11 +36,10 @@ export default defineService('likes', ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { at: number; counts: Promise<Record<string, number>> } | null = null;
   const shared = () => getService(strapi, counters);
 
-  const readerOf = (address: string) =>
-    createHmac('sha256', (readerKey ??= deriveKey(pluginConfig(strapi).participation.key, 'like-reader')))
-      .update(address)
-      .digest('base64url')
-      .slice(0, 32);
+  function readerOf(address: string): string {
+    if (!readerKey) readerKey = deriveKey(pluginConfig(strapi).participation.key, 'like-reader');
+    return createHmac('sha256', readerKey).update(address).digest('base64url').slice(0, 32);
+  }
 
   /** Which of these items of a type are public now, with their records. */
   async function publicRecords(type: LikedType, documentIds: string[]): Promise<Map<string, Record<string, unknown>>> {

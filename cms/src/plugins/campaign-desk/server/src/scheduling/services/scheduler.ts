@@ -49,7 +49,7 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       where: { id: row.scheduledById, isActive: true },
       populate: { roles: { select: ['id', 'code'] } },
     })) as AdminUser | null;
-    if (user && (await getService(strapi, review).mayPublish(user))) return null;
+    if (user && (await getService(strapi, review).mayPublish(user, row.storyId))) return null;
     return `安排它的${row.scheduledByName}已不能发布稿件`;
   }
 

@@ -33,8 +33,12 @@ export type Plan = {
   /** Whether the snapshot was read whole. */
   full: boolean;
   records: number;
-  /** Every page and file the site makes (`total`), its HTML pages (`html`), and what changed. */
-  pages: { total: number; html: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
+  /**
+   * Every page and file the site makes (`total`), its HTML pages (`html`), how many of them
+   * had their view made again to be compared (`viewed`; the rest kept their fingerprints),
+   * and what changed.
+   */
+  pages: { total: number; html: number; viewed: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
   /** Image copies under /media/: those to add, and those to drop (relative to the release). */
   media: { added: SourcedFile[]; removed: string[] };
   /** Search shards to index again, each with the directory its bundle takes in the release. */
@@ -73,7 +77,12 @@ export function fileOf(path: string): string {
 }
 
 /** What a release built on the baseline's takes of the planned state: the pages, image copies and search bundles that changed or went. */
-export function changesSince(baseline: State, planned: State, mediaDir: string): Pick<Plan, 'pages' | 'media' | 'search' | 'discarded'> {
+export function changesSince(
+  baseline: State,
+  planned: State,
+  mediaDir: string,
+  viewed: number,
+): Pick<Plan, 'pages' | 'media' | 'search' | 'discarded'> {
   const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
   const changedPages = [...planned.pages]
     .filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint)
@@ -90,6 +99,7 @@ export function changesSince(baseline: State, planned: State, mediaDir: string):
     pages: {
       total: planned.pages.size,
       html: [...planned.pages.keys()].filter((path) => path.endsWith('/') || path.endsWith('.html')).length,
+      viewed,
       changed: changedPages,
       removed: removedPages,
     },

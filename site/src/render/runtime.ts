@@ -22,7 +22,7 @@ import { posterInputs } from '../views/posters';
 import { RecordSet } from '../snapshot/record-set';
 import { readSnapshot } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
-import type { StoryChange } from '../views/page-family';
+import type { RecordChange } from '../views/page-family';
 import { layoutView } from '../views/layout';
 import { fingerprint } from './fingerprint';
 import { EMPTY, changesSince, fileOf, type Plan, type RenderedFile, type State, type SyncInput } from './plan';
@@ -50,13 +50,14 @@ export function createRuntime(app: App) {
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
   /**
-   * What changed since the baseline: the stories, by documentId, and whether anything else
-   * did (then every page is looked at again). Kept until a plan is committed.
+   * What changed since the baseline: the stories and live entries, by documentId, and
+   * whether anything else did (then every page is looked at again). Kept until a plan is
+   * committed.
    */
-  const unsettled = { stories: new Set<string>(), other: false };
+  const unsettled = { stories: new Set<string>(), entries: new Set<string>(), other: false };
 
-  /** The change since the baseline when it is of stories alone, or null. */
-  function storyChange(current: Campaign): StoryChange | null {
+  /** The change since the baseline when it is of stories and live entries alone, or null. */
+  function recordChange(current: Campaign): RecordChange | null {
     const before = baseline.campaign;
     if (before === null || unsettled.other || before.preview !== current.preview) return null;
     const held = (campaign: Campaign, id: string) => campaign.stories.byId.get(id) ?? null;
@@ -64,28 +65,39 @@ export function createRuntime(app: App) {
       before,
       after: current,
       stories: [...unsettled.stories].map((id) => ({ was: held(before, id), is: held(current, id) })),
+      entries: [...unsettled.entries].map((id) => ({ was: before.lives.entry(id), is: current.lives.entry(id) })),
     };
   }
 
   /**
-   * Every page's fingerprint. After a change of stories alone, a page no family says the
-   * change touches keeps its fingerprint from the baseline without its view being made:
-   * the plan costs what the change touches, not the size of the archive.
+   * Every page's fingerprint, and how many views were made for it. After a change of stories
+   * and live entries alone, a page no family says the change touches keeps its fingerprint
+   * from the baseline without its view being made: the plan costs what the change touches,
+   * not the size of the archive. A family that does not say is looked at again after a change
+   * of stories, not after one of entries alone (page-family.ts).
    */
-  function statePages(current: Campaign, layout: string): State['pages'] {
-    const change = layout === baseline.layout ? storyChange(current) : null;
+  function statePages(current: Campaign, layout: string): { pages: State['pages']; viewed: number } {
+    const change = layout === baseline.layout ? recordChange(current) : null;
     const pages = new Map<string, { fingerprint: string; request: string }>();
+    let viewed = 0;
     for (const family of Object.values(PAGE_TABLE)) {
-      const touched = change && family.touchedBy ? new Set(family.touchedBy(change)) : null;
+      const touched = !change
+        ? null
+        : family.touchedBy
+          ? new Set(family.touchedBy(change))
+          : change.stories.length > 0
+            ? null
+            : new Set<string>();
       for (const { path, params } of family.pages(current)) {
         const kept = touched && !touched.has(path) ? baseline.pages.get(path) : undefined;
+        if (!kept) viewed += 1;
         pages.set(
           path,
           kept ?? { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path },
         );
       }
     }
-    return pages;
+    return { pages, viewed };
   }
 
   return {
@@ -96,6 +108,7 @@ export function createRuntime(app: App) {
       const pages = await readSnapshot(input.source, whole ? undefined : records.cursor!);
       for (const { type, documentId } of records.apply(pages, whole)) {
         if (type === 'story') unsettled.stories.add(documentId);
+        else if (type === 'liveEntry') unsettled.entries.add(documentId);
         else unsettled.other = true;
       }
       unsettled.other ||= whole;
@@ -133,10 +146,11 @@ export function createRuntime(app: App) {
       const postered = performance.now();
 
       const layout = fingerprint(layoutView(campaign));
+      const { pages: plannedPages, viewed } = statePages(campaign, layout);
       planned = {
         campaign,
         layout,
-        pages: statePages(campaign, layout),
+        pages: plannedPages,
         media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories), ...drawn.filesOf()]),
         shards: new Map([...shards].map(([name, records]) => [name, fingerprint(records.map(digestOfRecord))])),
       };
@@ -153,7 +167,7 @@ export function createRuntime(app: App) {
       return {
         full: whole,
         records: records.size,
-        ...changesSince(baseline, planned, input.mediaDir),
+        ...changesSince(baseline, planned, input.mediaDir, viewed),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         timings: {
@@ -170,6 +184,7 @@ export function createRuntime(app: App) {
     commit(): void {
       baseline = planned;
       unsettled.stories.clear();
+      unsettled.entries.clear();
       unsettled.other = false;
     },
 

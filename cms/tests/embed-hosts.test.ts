@@ -4,8 +4,7 @@ import config from '../src/plugins/campaign-desk/server/src/config';
 import { embedHostSchema, mayEmbed } from '../src/plugins/campaign-desk/server/src/config/embed-hosts';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
-const withHosts = (embedHosts: unknown) => () =>
-  config.validator({ participation: { key: KEY }, media: { embedHosts } } as never);
+const withHosts = (embedHosts: unknown) => () => config.validator({ participation: { key: KEY }, media: { embedHosts } } as never);
 
 describe('the allow-list of framed platforms (media.embedHosts)', () => {
   it('reads a host, or a host and the path its players are under', () => {
@@ -37,7 +36,9 @@ describe('the allow-list of framed platforms (media.embedHosts)', () => {
   });
 
   it('matches a link on the host exactly and under the path by whole segments, after the URL is resolved', () => {
-    const allowed = ['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com'].map((entry) => embedHostSchema.parse(entry));
+    const allowed = ['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com'].map((entry) =>
+      embedHostSchema.parse(entry),
+    );
     const may = (url: string) => mayEmbed(new URL(url), allowed);
     expect(may('https://player.bilibili.com/player.html?bvid=BV1')).toBe(true);
     expect(may('https://v.qq.com/txp/iframe/player.html?vid=x')).toBe(true);

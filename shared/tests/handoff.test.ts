@@ -78,7 +78,11 @@ describe('the 公众号 hand-off', () => {
       'https://cdn.example.cn/a.jpg%22%20onerror=%22alert(9)',
     ]);
     expect(html).not.toMatch(/javascript:|data:/i);
-    expect(elementsOf(html).flatMap((element) => element.attrs.map((attr) => attr.name)).filter((name) => name.startsWith('on'))).toEqual([]);
+    expect(
+      elementsOf(html)
+        .flatMap((element) => element.attrs.map((attr) => attr.name))
+        .filter((name) => name.startsWith('on')),
+    ).toEqual([]);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('来源：&lt;script&gt;x&lt;/script&gt;');
     expect(text).toContain('点我再点协议相对数据');

@@ -144,14 +144,22 @@ describe('the editor’s day', () => {
       kind: 'news',
       summary: '摘要',
       body: [
-        { type: 'paragraph', children: [{ type: 'text', text: '加粗的话', bold: true }, { type: 'text', text: '和平常的话' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: '加粗的话', bold: true },
+            { type: 'text', text: '和平常的话' },
+          ],
+        },
         { type: 'image', image: picture, children: [{ type: 'text', text: '' }] },
       ],
       outlet: { connect: [{ documentId: outlet }] },
     });
     const id = created.body.data.documentId as string;
     await api.approve(people, id);
-    expect((await api.call(people.chief, 'POST', `/content-manager/collection-types/${UID.story}/${id}/actions/publish`, {})).status).toBe(200);
+    expect((await api.call(people.chief, 'POST', `/content-manager/collection-types/${UID.story}/${id}/actions/publish`, {})).status).toBe(
+      200,
+    );
 
     const { context, page } = await openAdmin(browser, cms.url);
     page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
@@ -170,7 +178,12 @@ describe('the editor’s day', () => {
     await pasted.locator('img').waitFor();
     expect(await pasted.locator('strong').first().textContent()).toBe('加粗的话');
     expect(await pasted.locator('strong').first().getAttribute('style')).toContain('font-weight:bold');
-    expect(await pasted.locator('p').first().evaluate((p) => getComputedStyle(p).lineHeight)).toBe('28px');
+    expect(
+      await pasted
+        .locator('p')
+        .first()
+        .evaluate((p) => getComputedStyle(p).lineHeight),
+    ).toBe('28px');
     const loaded = await pasted.locator('img').evaluate(async (img: HTMLImageElement) => {
       await img.decode().catch(() => undefined);
       return img.naturalWidth;

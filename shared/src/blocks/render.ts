@@ -20,8 +20,26 @@ export type RenderOptions = {
 
 /** The elements a body renders to. */
 export type RenderedTag =
-  | 'p' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'blockquote' | 'pre' | 'code' | 'ul' | 'ol' | 'li'
-  | 'figure' | 'img' | 'figcaption' | 'a' | 's' | 'u' | 'em' | 'strong';
+  | 'p'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'blockquote'
+  | 'pre'
+  | 'code'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'figure'
+  | 'img'
+  | 'figcaption'
+  | 'a'
+  | 's'
+  | 'u'
+  | 'em'
+  | 'strong';
 
 export type InlineStyles = Partial<Record<RenderedTag, string>>;
 
@@ -64,7 +82,9 @@ function renderBlock(block: BlockNode, base: URL | null, open: Opener): string {
       return hasText(block.children) ? `${open(tag)}${renderInlines(block.children, base, open)}</${tag}>` : '';
     }
     case 'quote':
-      return hasText(block.children) ? `${open('blockquote')}${open('p')}${renderInlines(block.children, base, open)}</p></blockquote>` : '';
+      return hasText(block.children)
+        ? `${open('blockquote')}${open('p')}${renderInlines(block.children, base, open)}</p></blockquote>`
+        : '';
     case 'code': {
       // Marks and links mean nothing in a code listing; its line breaks are kept by <pre>.
       const code = inlineText(block.children);
@@ -103,7 +123,10 @@ function renderImage(image: BlockImage, base: URL | null, open: Opener): string 
   const size = [dimension('width', image.width), dimension('height', image.height)].join('');
   const caption = stripIllegalXmlChars(image.caption ?? '').trim();
   const figcaption = caption === '' ? '' : `${open('figcaption')}${escapeHtml(caption)}</figcaption>`;
-  const img = open('img', ` src="${attribute(src.href)}" alt="${attribute(image.alternativeText ?? '')}"${size} loading="lazy" decoding="async"`);
+  const img = open(
+    'img',
+    ` src="${attribute(src.href)}" alt="${attribute(image.alternativeText ?? '')}"${size} loading="lazy" decoding="async"`,
+  );
   return `${open('figure')}${img}${figcaption}</figure>`;
 }
 

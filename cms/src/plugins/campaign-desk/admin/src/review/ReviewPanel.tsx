@@ -221,8 +221,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
             {[...status.log].reverse().map((entry) => (
               <Box tag="li" key={entry.id}>
                 <Typography variant="omega" fontWeight="semiBold">
-                  {entry.actorName}：
-                  {LOG_ACTION_NAMES[entry.action] ?? `${stageName(entry.fromStage)} → ${stageName(entry.toStage)}`}
+                  {entry.actorName}：{LOG_ACTION_NAMES[entry.action] ?? `${stageName(entry.fromStage)} → ${stageName(entry.toStage)}`}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" tag="p">
                   {when(entry.createdAt)}

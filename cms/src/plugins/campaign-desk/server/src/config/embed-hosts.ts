@@ -45,6 +45,7 @@ export function mayEmbed(url: URL, allowed: readonly EmbedHost[]): boolean {
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
   return allowed.some(
     ({ host, path }) =>
-      url.hostname === host && (path.endsWith('/') ? url.pathname.startsWith(path) : url.pathname === path || url.pathname.startsWith(`${path}/`)),
+      url.hostname === host &&
+      (path.endsWith('/') ? url.pathname.startsWith(path) : url.pathname === path || url.pathname.startsWith(`${path}/`)),
   );
 }

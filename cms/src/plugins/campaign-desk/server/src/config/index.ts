@@ -71,9 +71,7 @@ export const configSchema = z.object({
        * one of them: a host name, optionally with the path its players are under
        * (config/embed-hosts.ts); a link anywhere else stays a link.
        */
-      embedHosts: z
-        .array(embedHostSchema)
-        .default(['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com/embed/']),
+      embedHosts: z.array(embedHostSchema).default(['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com/embed/']),
     })
     .strict()
     .default({}),

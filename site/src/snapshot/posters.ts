@@ -11,6 +11,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeHtml, stripIllegalXmlChars } from '@campaign-desk/shared';
 import type { MediaOptions } from './media';
+import { qrPath } from './qr';
 
 /** What one poster shows; `picture` is a local image file (a copy the media library made). */
 export type PosterInput = {
@@ -57,21 +58,11 @@ export function titleLines(title: string, width: number, max: number): string[] 
   return kept;
 }
 
-async function qrSvg(url: string, x: number, y: number, size: number): Promise<string> {
-  const { default: QRCode } = await import('qrcode');
-  const code = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const count = code.modules.size;
-  // Four modules of quiet zone each side, as decoders expect.
-  const cell = size / (count + 8);
-  let rects = '';
-  for (let row = 0; row < count; row += 1) {
-    for (let column = 0; column < count; column += 1) {
-      if (code.modules.get(row, column)) rects += `M${column + 4} ${row + 4}h1v1h-1z`;
-    }
-  }
+function qrSvg(url: string, x: number, y: number, size: number): string {
+  const { side, d } = qrPath(url);
   return (
     `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="#fff"/>` +
-    `<path transform="translate(${x} ${y}) scale(${cell})" d="${rects}" fill="#000" shape-rendering="crispEdges"/>`
+    `<path transform="translate(${x} ${y}) scale(${size / side})" d="${d}" fill="#000" shape-rendering="crispEdges"/>`
   );
 }
 
@@ -99,7 +90,7 @@ export async function drawPoster(input: PosterInput, campaignName: string): Prom
     `<line x1="40" y1="930" x2="${WIDTH - 40}" y2="930" stroke="#ddd" stroke-width="2"/>` +
     `<text x="40" y="1030" font-size="32" font-weight="700" fill="#1a1a1a">长按识别二维码</text>` +
     `<text x="40" y="1080" font-size="26" fill="#666">阅读全文</text>` +
-    (await qrSvg(input.url, WIDTH - 40 - 240, 945, 240)) +
+    qrSvg(input.url, WIDTH - 40 - 240, 945, 240) +
     '</svg>';
   const layers: Array<{ input: Buffer; top: number; left: number }> = [];
   if (input.picture) {

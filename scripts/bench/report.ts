@@ -6,18 +6,23 @@ import type { storyPageWeight } from './page-weight';
 import type { benchParticipation } from './participation';
 import type { benchQuiz } from './quiz';
 
+type Latency = Record<string, { p50Seconds: number; p95Seconds: number; all: number[] }>;
+
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 /** Prints the figures `results` holds and writes them to `file`. */
 export function report(results: Record<string, unknown>, { only, file }: { only: string | undefined; file: string }): void {
-  const seeding = results.seeding as { perSecond: number };
+  const seeding = results.seeding as { perSecond: number } | { from: string };
   const snapshot = results.snapshot as { seconds: number; records: number };
-  const figuresOfTheCms: Record<string, string> = {
-    'seeding (stories/s)': seeding.perSecond.toFixed(1),
-    'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
-    ...(only === 'site' ? {} : figuresOfTheForms()),
-  };
+  const figuresOfTheCms: Record<string, string> =
+    'from' in seeding
+      ? { 'seeding (stories/s)': `none: from a ${seeding.from} of ${snapshot.records} records` }
+      : {
+          'seeding (stories/s)': seeding.perSecond.toFixed(1),
+          'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
+          ...(only === 'site' || only === 'live' ? {} : figuresOfTheForms()),
+        };
   if (only === 'cms') {
     console.table(figuresOfTheCms);
     write();
@@ -30,10 +35,12 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     rendered: number;
     renderRate: number;
     peakRssBytes: number;
+    cpuSeconds: number;
     outputBytes: number;
     timings: Record<string, number>;
   };
-  const latency = results.latency as Record<string, { p50Seconds: number; p95Seconds: number }>;
+  const latency = results.latency as Latency | undefined;
+  const hugo = results.hugo as { seconds: number; cpuSeconds: number; peakRssBytes: number; files: number; version: string } | undefined;
   const page = results.storyPage as Awaited<ReturnType<typeof storyPageWeight>>;
   const t = whole.timings;
   console.table({
@@ -41,26 +48,40 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     'compile (s, once per template version)': compile.seconds.toFixed(1),
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
     'whole build peak memory (MB)': mb(whole.peakRssBytes),
+    'whole build CPU (s, publisher process tree from its start)': whole.cpuSeconds.toFixed(1),
+    ...(hugo
+      ? {
+          'Hugo, same stories, same run (s)': `${hugo.seconds.toFixed(1)} wall, ${hugo.cpuSeconds.toFixed(1)} CPU, ${mb(hugo.peakRssBytes)} MB peak, ${hugo.files} files (${hugo.version.split(' ')[1]}, --no-related)`,
+        }
+      : {}),
     'release size (MB)': mb(whole.outputBytes),
     '分享海报 drawn in the whole build (ms per poster)': `${(results.posters as { msPerPoster: number }).msPerPoster.toFixed(0)} (${(results.posters as { count: number }).count} posters, ${seconds((results.posters as { ms: number }).ms)} s, two at a time)`,
     'story page (bytes: HTML / brotli)': `${page.htmlBytes} / ${page.brotliBytes}, inline script ${page.inlineScriptBytes} (听 loader ${page.listenLoaderBytes}, button ${page.listenButtonBytes}), ${page.externalScripts} script files; without 听 ${page.withoutListen.htmlBytes} / ${page.withoutListen.brotliBytes}; on pressing 听, listen.js ${page.readerOnPressBytes} / ${page.readerOnPressBrotliBytes}`,
-    'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
-    'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
-    'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+    ...(latency ? figuresOfThePublishes(latency) : {}),
     ...figuresOfTheLive(),
-    'the publishes in order (s)': (results.latency as Record<string, { all: number[] }>)
-      .publish!.all.map((value) => value.toFixed(2))
-      .join(', '),
   });
   write();
 
+  /** Publishes, edits and withdrawals through the outbox (bench/publish-latency.ts). */
+  function figuresOfThePublishes(latency: Latency): Record<string, string> {
+    return {
+      'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
+      'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
+      'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
+      'the publishes in order (s)': latency.publish!.all.map((value) => value.toFixed(2)).join(', '),
+    };
+  }
+
   /** 图文直播: an approval until an open page shows it (bench/live.ts). */
   function figuresOfTheLive(): Record<string, string> {
-    const live = results.live as { p50Seconds: number; p95Seconds: number; rendered: Array<number | null> } | undefined;
+    const live = results.live as
+      | { p50Seconds: number; p95Seconds: number; rendered: Array<number | null>; builds: Array<{ ms: number; planMs: number } | null> }
+      | undefined;
     if (!live) return {};
     return {
       'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)}`,
       'live: files rendered per approval': live.rendered.join(', '),
+      'live: each approval’s build, ms (its plan)': live.builds.map((build) => (build ? `${build.ms} (${build.planMs})` : '?')).join(', '),
     };
   }
 

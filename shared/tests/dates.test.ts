@@ -75,6 +75,21 @@ describe('formatting', () => {
     expect(formatChineseDateTime('2020-05-20T23:59:00+08:00')).toBe('2020年5月20日 23:59');
   });
 
+  it('reads instants on the zone database’s Shanghai clock, before and after its last daylight saving (1991)', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', dateStyle: 'short', timeStyle: 'short' });
+    const expected = (instant: Date) => {
+      const [date, time] = zone.format(instant).split(', ');
+      const [hour, minute] = time!.split(':').map(Number);
+      return `${formatChineseDate(date!)} ${hour}:${String(minute).padStart(2, '0')}`;
+    };
+    // Every 3 days 1 h 7 min from 1986 to 2040: each hour of the day, both sides of the fixed offset.
+    for (let ms = Date.UTC(1986, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 3 * 86_400_000 + 4_020_000) {
+      expect(formatChineseDateTime(new Date(ms))).toBe(expected(new Date(ms)));
+    }
+    // Summer time of 1988 (UTC+9).
+    expect(formatChineseDateTime('1988-07-01T00:00:00Z')).toBe('1988年7月1日 9:00');
+  });
+
   it('formats a date-only input as just the date', () => {
     expect(formatChineseDateTime('2020-05-20')).toBe('2020年5月20日');
   });

@@ -168,7 +168,8 @@ describe('the editor’s day', () => {
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${id}`);
     await page.getByRole('button', { name: '复制公众号格式' }).click();
     await page.getByText(/已复制：在公众号编辑器里粘贴即可/).waitFor();
-    await page.getByText('交付公众号').first().waitFor();
+    // Recorded in the story's review log, which the panel reads again.
+    await page.getByText(/：交付公众号$/).waitFor();
 
     const editor = await context.newPage();
     await editor.setContent('<div contenteditable="true" style="min-height:100px"></div>');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { CAPTIONS, FRAMED_URL, MEDIA_STORIES } from '../support/fixture';
+import { CAPTIONS, FRAMED_URL, LIVE_SLUG, MEDIA_STORIES } from '../support/fixture';
 import { servedSite, severeViolations } from '../support/browser';
 import { decodeQr } from '../support/qr';
 
@@ -237,7 +237,12 @@ describe('听新闻 at 375 px', () => {
 });
 
 describe('分享海报 at 375 px', () => {
-  for (const path of ['/stories/sample-story-001/', `/stories/${MEDIA_STORIES.audio}/`, '/figures/tang-guangyou/']) {
+  for (const path of [
+    '/stories/sample-story-001/',
+    `/stories/${MEDIA_STORIES.audio}/`,
+    '/figures/tang-guangyou/',
+    `/lives/${LIVE_SLUG}/`,
+  ]) {
     test(`${path} links its poster, whose QR code reads back as the page’s absolute URL`, async () => {
       const page = await phonePage(path);
       try {

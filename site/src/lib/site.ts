@@ -19,6 +19,9 @@ export const SITE_FEED_DESCRIPTION = `${CAMPAIGN.name}：全部稿件，最新${
 /** The site's own share card image (public/share-card.png), for pages without an image of their own. */
 export const SITE_SHARE_IMAGE = { path: '/share-card.png', type: 'image/png', width: 600, height: 600 } as const;
 
+/** The 听新闻 podcast's artwork: square, 1400 to 3000 px, as Apple Podcasts requires (public/). */
+export const PODCAST_ARTWORK = { path: '/podcast-artwork.png', type: 'image/png', width: 1400, height: 1400 } as const;
+
 /** A feed of the site's own (not a grouping's): its name in the directory, its channel, the page it is about. */
 export type SiteFeed = { name: string; title: string; description: string; htmlPath: string };
 

@@ -11,3 +11,4 @@ export * from './preview-token';
 export * from './quiz';
 export * from './public-paths';
 export * from './likes';
+export * from './handoff';

@@ -10,3 +10,4 @@ export * from './site-address';
 export * from './preview-token';
 export * from './quiz';
 export * from './public-paths';
+export * from './handoff';

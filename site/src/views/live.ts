@@ -10,7 +10,7 @@ import { FEED_ITEM_LIMIT, plainLine, type FeedChannel, type FeedItem } from '../
 import { absoluteUrl, href, paths } from '../lib/paths';
 import { entryHtml, type EntryPhoto } from './live-entry';
 import type { PageFamily, RecordChange } from './page-family';
-import { pictureOf, shareImageOf } from './parts';
+import { pictureOf, posterOf, shareImageOf } from './parts';
 
 /** How often an open page asks for new entries while the live is on. */
 export const LIVE_POLL_MS = 3_000;
@@ -25,6 +25,8 @@ export type LiveView = {
   poll: { src: string; everyMs: number } | null;
   feedHref: string;
   embedSnippet: string;
+  /** Its 分享海报, when drawn. */
+  poster: string | null;
   jsonLd: Record<string, unknown>;
 };
 
@@ -46,6 +48,7 @@ function liveView(campaign: Campaign, live: Live): LiveView {
     event,
     entries: ordered(entries).map((entry) => ({ documentId: entry.documentId, html: entryHtml(entry, photoOf(campaign, entry)) })),
     poll: live.state === 'on_air' ? { src: href(paths.liveEntries(live)), everyMs: LIVE_POLL_MS } : null,
+    poster: posterOf(campaign, 'live', live.documentId),
     feedHref: paths.liveFeed(live),
     embedSnippet:
       `<iframe src="${absoluteUrl(paths.liveEmbed(live))}" title="${live.title.replace(/["<>&]/g, '')}" ` +

@@ -220,9 +220,15 @@ export class Posters {
 
   /**
    * Makes the posters whose drawing changed (a new title, picture, date or URL) and forgets
-   * those of records gone; answers how many were drawn and how long that took.
+   * those of records gone; answers how many were drawn, how many are left and how long it took.
+   * No drawing starts after `budgetMs`: the rest are left to the next call (their records keep
+   * the poster they had, or link none yet), so a first build of a large archive is not held up,
+   * nor stopped as hung, by thousands of posters.
    */
-  async prepare(inputs: Map<string, PosterInput>, options: MediaOptions = {}): Promise<{ drawn: number; ms: number }> {
+  async prepare(
+    inputs: Map<string, PosterInput>,
+    options: MediaOptions & { budgetMs?: number } = {},
+  ): Promise<{ drawn: number; pending: number; ms: number }> {
     const started = performance.now();
     await mkdir(this.dir, { recursive: true });
     for (const key of this.files.keys()) if (!inputs.has(key)) this.files.delete(key);
@@ -236,10 +242,12 @@ export class Posters {
       if (existsSync(path.join(this.dir, name))) this.files.set(key, name);
       else queue.push([key, input, name]);
     }
-    const drawn = queue.length;
+    const deadline = started + (options.budgetMs ?? Number.POSITIVE_INFINITY);
+    let next = 0;
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [key, input, name] = next;
+      // At least one a call, so the builds that follow always get further.
+      while (next < queue.length && (next === 0 || performance.now() < deadline)) {
+        const [key, input, name] = queue[next++]!;
         try {
           const file = path.join(this.dir, name);
           await writeFile(`${file}.part`, await drawPoster(input, this.campaignName));
@@ -252,6 +260,6 @@ export class Posters {
       }
     };
     await Promise.all(Array.from({ length: 2 }, worker));
-    return { drawn, ms: performance.now() - started };
+    return { drawn: next, pending: queue.length - next, ms: performance.now() - started };
   }
 }

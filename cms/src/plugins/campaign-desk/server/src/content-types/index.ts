@@ -24,6 +24,7 @@ import notice from '../notices/content-type';
 import { live, liveEntry } from '../live/content-types';
 import schedule from '../scheduling/content-type';
 import quizTypes from '../quiz/content-types';
+import lectureTypes from '../lectures/content-types';
 
 export default {
   story: story,
@@ -53,4 +54,5 @@ export default {
   'live-entry': liveEntry,
   schedule: schedule,
   ...quizTypes,
+  ...lectureTypes,
 };

@@ -7,6 +7,7 @@ import {
   DEFAULT_SUBMIT_URL,
   LIKE_ENDPOINT,
   LIKES_ENDPOINT,
+  LECTURE_ENDPOINT,
   PUBLIC_PATHS,
   QUIZ_ENDPOINT,
   SiteAddress,
@@ -44,6 +45,9 @@ export const paths = {
   clause: PUBLIC_PATHS.clause,
   quiz: PUBLIC_PATHS.quiz,
   quizPoster: PUBLIC_PATHS.quizPoster,
+  /** 宣讲点单: the 宣讲菜单, and one page per topic with its booking form. */
+  lectures: '/xuanjiang/',
+  lectureTopic: (topic: Slugged) => `/xuanjiang/${topic.slug}/`,
   event: (event: Slugged) => `/events/#${event.slug}`,
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',
@@ -110,6 +114,7 @@ export function submitUrl(
     | 'challenge'
     | `${typeof QUIZ_ENDPOINT}/${string}`
     | `${typeof LIKE_ENDPOINT}/${string}`
+    | `${typeof LECTURE_ENDPOINT}/${string}`
     | typeof LIKES_ENDPOINT,
 ): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;

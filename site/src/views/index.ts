@@ -12,6 +12,7 @@ import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes
 import { groupingListings, monthListings } from './listing';
 import { opinionPages } from './opinion';
 import { quizPages, quizPosterPages } from './quiz';
+import { lectureMenuPage, lectureTopicPages } from './lectures';
 import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
 import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
@@ -32,6 +33,8 @@ const PAGES: Record<string, AnyFamily> = {
   figure: figurePages,
   opinion: opinionPages,
   quiz: quizPages,
+  lectures: lectureMenuPage,
+  lectureTopic: lectureTopicPages,
   events: eventsPage,
   live: livePages,
   coverage: coveragePage,

@@ -9,4 +9,5 @@ export * from './undelivered';
 export * from './site-address';
 export * from './preview-token';
 export * from './quiz';
+export * from './live-questions';
 export * from './public-paths';

@@ -3,7 +3,15 @@
  * (inside the site, whatever path SITE_URL gives it); `href` and `absoluteUrl` make what a
  * page or feed carries from a site path, under SITE_URL's path (the shared SiteAddress).
  */
-import { DEFAULT_SUBMIT_URL, PUBLIC_PATHS, QUIZ_ENDPOINT, SiteAddress, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
+import {
+  DEFAULT_SUBMIT_URL,
+  LIVE_QUESTION_ENDPOINT,
+  PUBLIC_PATHS,
+  QUIZ_ENDPOINT,
+  SiteAddress,
+  THANKS_PATH,
+  type ParticipationForm,
+} from '@campaign-desk/shared';
 
 type Slugged = { slug: string };
 
@@ -93,7 +101,9 @@ export function absoluteUrl(sitePath: string): string {
  * (CAMPAIGN_DESK_SUBMIT_URL, see astro.config.mjs), `/<form>` for a submission and
  * `/challenge` for the proof-of-work widget.
  */
-export function submitUrl(endpoint: ParticipationForm | 'challenge' | `${typeof QUIZ_ENDPOINT}/${string}`): string {
+export function submitUrl(
+  endpoint: ParticipationForm | 'challenge' | `${typeof QUIZ_ENDPOINT | typeof LIVE_QUESTION_ENDPOINT}/${string}`,
+): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
   return `${base.replace(/\/+$/, '')}/${endpoint}`;
 }

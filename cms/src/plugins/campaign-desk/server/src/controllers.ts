@@ -13,6 +13,7 @@ import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import liveQuestions from './live/controllers/live-questions';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
 
@@ -32,6 +33,7 @@ export default {
   snapshot,
   statistics,
   undelivered,
+  'live-questions': liveQuestions,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
 };

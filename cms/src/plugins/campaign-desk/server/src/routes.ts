@@ -34,6 +34,7 @@ export default {
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
+      ...live.contentApiRoutes,
     ],
   }),
 };

@@ -35,6 +35,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     rendered: number;
     renderRate: number;
     peakRssBytes: number;
+    peakAtSeconds: number;
     cpuSeconds: number;
     outputBytes: number;
     timings: Record<string, number>;
@@ -47,7 +48,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     ...figuresOfTheCms,
     'compile (s, once per template version)': compile.seconds.toFixed(1),
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
-    'whole build peak memory (MB)': mb(whole.peakRssBytes),
+    'whole build peak memory (MB)': `${mb(whole.peakRssBytes)}, ${whole.peakAtSeconds.toFixed(0)} s after the publisher started`,
     'whole build CPU (s, publisher process tree from its start)': whole.cpuSeconds.toFixed(1),
     ...(hugo
       ? {

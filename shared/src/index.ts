@@ -11,3 +11,4 @@ export * from './preview-token';
 export * from './quiz';
 export * from './live-questions';
 export * from './public-paths';
+export * from './handoff';

@@ -191,8 +191,8 @@ export async function drawPoster(input: PosterInput, campaignName: string): Prom
   place(poster, await qrPixels(input.url, QR.size), QR.size, QR.left, QR.top);
   return (
     sharp(poster, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
-      // Huffman tables of the standard: a few per cent more bytes, a quarter of the encoding time.
-      .jpeg({ quality: 85, optimiseCoding: false })
+      // Optimised Huffman tables: about 5 ms more once per poster, 12 % fewer bytes for every reader who fetches it.
+      .jpeg({ quality: 85, optimiseCoding: true })
       .toBuffer()
   );
 }

@@ -10,7 +10,7 @@ import { FEED_ITEM_LIMIT, plainLine, type FeedChannel, type FeedItem } from '../
 import { absoluteUrl, href, paths, submitUrl } from '../lib/paths';
 import { entryHtml, type EntryPhoto } from './live-entry';
 import type { PageFamily, RecordChange } from './page-family';
-import { pictureOf, shareImageOf } from './parts';
+import { pictureOf, posterOf, shareImageOf } from './parts';
 
 /** How often an open page asks for new entries while the live is on. */
 export const LIVE_POLL_MS = 3_000;
@@ -27,6 +27,8 @@ export type LiveView = {
   ask: string | null;
   feedHref: string;
   embedSnippet: string;
+  /** Its 分享海报, when drawn. */
+  poster: string | null;
   jsonLd: Record<string, unknown>;
 };
 
@@ -49,6 +51,7 @@ function liveView(campaign: Campaign, live: Live): LiveView {
     entries: ordered(entries).map((entry) => ({ documentId: entry.documentId, html: entryHtml(entry, photoOf(campaign, entry)) })),
     poll: live.state === 'on_air' ? { src: href(paths.liveEntries(live)), everyMs: LIVE_POLL_MS } : null,
     ask: live.state === 'on_air' && live.questions ? submitUrl(`${LIVE_QUESTION_ENDPOINT}/${live.slug}`) : null,
+    poster: posterOf(campaign, 'live', live.documentId),
     feedHref: paths.liveFeed(live),
     embedSnippet:
       `<iframe src="${absoluteUrl(paths.liveEmbed(live))}" title="${live.title.replace(/["<>&]/g, '')}" ` +

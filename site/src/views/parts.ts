@@ -119,10 +119,13 @@ export function deedUrl(campaign: Campaign, deed: GoodDeed): string {
 }
 
 /** The key a record's 分享海报 is kept under (views/posters.ts says what each shows). */
-export const posterKey = (type: 'story' | 'figure' | 'goodDeed', documentId: string) => `${type}:${documentId}`;
+/** The records with a 分享海报 of their own. */
+export type PosterType = 'story' | 'figure' | 'goodDeed' | 'live';
+
+export const posterKey = (type: PosterType, documentId: string) => `${type}:${documentId}`;
 
 /** Where a page links a record's poster, or null when it has none (not drawn, or not yet). */
-export function posterOf(campaign: Campaign, type: 'story' | 'figure' | 'goodDeed', documentId: string): string | null {
+export function posterOf(campaign: Campaign, type: PosterType, documentId: string): string | null {
   const file = campaign.posters(posterKey(type, documentId));
   return file ? href(`${MEDIA_PATH}${file}`) : null;
 }

@@ -1,5 +1,5 @@
 /**
- * What each 分享海报 shows (snapshot/posters.ts draws it): every story, figure and good deed,
+ * What each 分享海报 shows (snapshot/posters.ts draws it): every story, figure, good deed and live,
  * with its page's absolute URL for the QR code, and where a page links its poster.
  */
 import { formatChineseDate, type Image } from '@campaign-desk/shared';
@@ -40,6 +40,16 @@ export function posterInputs(campaign: Campaign, pictureFile: (image: Image) => 
       date: formatChineseDate(deed.date),
       url: deedUrl(campaign, deed),
       picture: picture(deed.photo),
+    });
+  }
+  for (const live of campaign.lives.all) {
+    const event = (live.eventId && campaign.records.byId.events.get(live.eventId)) || null;
+    inputs.set(posterKey('live', live.documentId), {
+      title: live.title,
+      label: '图文直播',
+      date: formatChineseDate(event?.startsAt ?? live.publishedAt),
+      url: absoluteUrl(paths.live(live)),
+      picture: null,
     });
   }
   return inputs;

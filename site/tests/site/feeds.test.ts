@@ -119,7 +119,9 @@ describe('feeds', () => {
     const xml = read(dist, '/feeds/podcast.xml');
     expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
     const channel = parseXml(xml).rss.channel;
-    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/share-card.png`);
+    // Its artwork is in the release: a square of 1400 to 3000 px (unit/feeds.test.ts checks the file).
+    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/podcast-artwork.png`);
+    expect(existsSync(path.join(dist, 'podcast-artwork.png'))).toBe(true);
     expect(channel['itunes:category']['@text']).toBe('News');
     expect(String(channel['itunes:explicit'])).toBe('false');
     const audio = bySlug('story', MEDIA_STORIES.audio);

@@ -1,4 +1,5 @@
 import desk from './coverage/controllers/desk';
+import handoff from './handoff/controllers/handoff';
 import live from './live/controllers/live';
 import moderation from './participation/controllers/moderation';
 import outbox from './outbox/controllers/outbox';
@@ -19,6 +20,7 @@ import quizStatistics from './quiz/controllers/quiz-statistics';
 
 export default {
   desk,
+  handoff,
   live,
   moderation,
   outbox,

@@ -1,6 +1,7 @@
 /** The plugin's routes, composed from each feature's. */
 import type { Core } from '@strapi/strapi';
 import * as coverage from './coverage/routes';
+import * as handoff from './handoff/routes';
 import * as live from './live/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
@@ -17,6 +18,7 @@ export default {
     routes: [
       ...review.adminRoutes,
       ...scheduling.adminRoutes,
+      ...handoff.adminRoutes,
       ...notices.adminRoutes,
       ...outbox.adminRoutes,
       ...participation.adminRoutes,

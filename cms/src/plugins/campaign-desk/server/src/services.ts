@@ -7,6 +7,7 @@ import desk from './coverage/services/desk';
 import partnerTokens from './coverage/services/partner-tokens';
 import partners from './coverage/services/partners';
 import statistics from './coverage/services/statistics';
+import handoff from './handoff/services/handoff';
 import mediaGuard from './media/services/media-guard';
 import people from './newsroom/services/people';
 import roles from './newsroom/services/roles';
@@ -48,6 +49,7 @@ const services = [
   partnerTokens,
   partners,
   statistics,
+  handoff,
   mediaGuard,
   people,
   roles,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CONTACT_RETENTION_DAYS } from '@campaign-desk/shared';
+import { embedHostSchema } from './embed-hosts';
 
 /** At most `max` in any `windowMs`. */
 const limit = (max: number, windowMs: number) =>
@@ -67,17 +68,10 @@ export const configSchema = z.object({
     .object({
       /**
        * The platforms whose players the site frames (sandboxed) when a story's media link is on
-       * one of them, by exact host name; a link anywhere else stays a link.
+       * one of them: a host name, optionally with the path its players are under
+       * (config/embed-hosts.ts); a link anywhere else stays a link.
        */
-      embedHosts: z
-        .array(
-          z
-            .string()
-            .trim()
-            .toLowerCase()
-            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name, e.g. player.bilibili.com'),
-        )
-        .default(['player.bilibili.com', 'v.qq.com', 'player.youku.com']),
+      embedHosts: z.array(embedHostSchema).default(['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com/embed/']),
     })
     .strict()
     .default({}),

@@ -11,4 +11,5 @@ export * from './preview-token';
 export * from './quiz';
 export * from './live-questions';
 export * from './public-paths';
+export * from './likes';
 export * from './handoff';

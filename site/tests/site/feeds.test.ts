@@ -9,7 +9,7 @@ import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, MEDIA_STORIES } from '../support/fix
 import { TEST_SITE_URL } from '../support/global-setup';
 import { pagePath, read } from '../support/dist';
 import { parseXml, urlsIn } from '../support/xml';
-import { bySlug, dist, expectWholeSite, feedFiles, of, pages, site } from '../support/built-site';
+import { bySlug, dist, expectWholeSite, feedFiles, isAnswerPage, of, pages, site } from '../support/built-site';
 
 expectWholeSite();
 
@@ -177,10 +177,12 @@ describe('feeds', () => {
     const listed = new Set(
       sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
     );
-    // The thank-you page is kept out of search engines (noindex), so out of the sitemap.
-    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !listed.has(page));
-    expect(listed.has('/xiexie/')).toBe(false);
-    expect(pages.get('/xiexie/')).toContain('<meta name="robots" content="noindex">');
+    // The thank-you page and the quiz's posters are kept out of search engines (noindex), so out of the sitemap.
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && !isAnswerPage(page) && !listed.has(page));
+    for (const page of [...pages.keys()].filter(isAnswerPage)) {
+      expect(listed.has(page), page).toBe(false);
+      expect(pages.get(page), page).toContain('<meta name="robots" content="noindex">');
+    }
     expect(missing).toEqual([]);
     expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });

@@ -17,6 +17,8 @@ import undelivered from './outbox/controllers/undelivered';
 import liveQuestions from './live/controllers/live-questions';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
+import likes from './likes/controllers/likes';
+import likesStatistics from './likes/controllers/likes-statistics';
 
 export default {
   desk,
@@ -38,4 +40,6 @@ export default {
   'live-questions': liveQuestions,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
+  likes,
+  'likes-statistics': likesStatistics,
 };

@@ -11,6 +11,7 @@ import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
 import * as quiz from './quiz/routes';
+import * as likes from './likes/routes';
 
 export default {
   admin: {
@@ -25,6 +26,7 @@ export default {
       ...coverage.adminRoutes,
       ...live.adminRoutes,
       ...quiz.adminRoutes,
+      ...likes.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -37,6 +39,7 @@ export default {
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
       ...live.contentApiRoutes,
+      ...likes.contentApiRoutes,
     ],
   }),
 };

@@ -39,6 +39,7 @@ import seed from './seed/services/seed';
 import quizzes from './quiz/services/quizzes';
 import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
+import likes from './likes/services/likes';
 
 const services = [
   counters,
@@ -81,6 +82,7 @@ const services = [
   quizzes,
   quizEntries,
   quizStatistics,
+  likes,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

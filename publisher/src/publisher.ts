@@ -202,6 +202,8 @@ export class Publisher {
       await renderer.renderer.commit();
       this.basis = build.published ? build.release : build.live;
       if (build.published) this.pruneLater();
+      // Posters the sync had no time for: the next build draws more, until none is left.
+      if (plan.postersPending > 0) this.request(`分享海报: ${plan.postersPending} still to draw`);
     } catch (caught) {
       build.error = caught instanceof Refused ? caught.message : `build failed: ${(caught as Error).stack ?? caught}`;
       await this.dropFailedRenderer();

@@ -10,3 +10,5 @@ export * from './site-address';
 export * from './preview-token';
 export * from './quiz';
 export * from './public-paths';
+export * from './likes';
+export * from './handoff';

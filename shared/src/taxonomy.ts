@@ -7,6 +7,8 @@
 export const CAMPAIGN = {
   name: '推进咸宁高质量发展“大学习、大调研、大讨论、大统一、大转变、大落实”活动',
   shortName: '“六大”活动',
+  /** What the site calls itself: its pages' and feeds' name, and the source line of what it hands off. */
+  siteName: '“六大”活动专题',
   issuer: '咸宁市推进高质量发展“六大”活动领导小组办公室',
   planReference: '咸六大办〔2020〕6号',
   planIssuedOn: '2020-05-14',

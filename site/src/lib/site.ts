@@ -3,7 +3,7 @@ import { CAMPAIGN } from '@campaign-desk/shared';
 import { FEED_ITEM_LIMIT } from './feeds';
 import { paths } from './paths';
 
-export const SITE_NAME = `${CAMPAIGN.shortName}专题`;
+export const SITE_NAME = CAMPAIGN.siteName;
 
 /** The title of the whole campaign's RSS and JSON feeds, and of the links to them. */
 export const SITE_FEED_TITLE = `${SITE_NAME}（全部稿件）`;

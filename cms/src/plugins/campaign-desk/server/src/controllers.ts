@@ -1,4 +1,5 @@
 import desk from './coverage/controllers/desk';
+import handoff from './handoff/controllers/handoff';
 import live from './live/controllers/live';
 import moderation from './participation/controllers/moderation';
 import outbox from './outbox/controllers/outbox';
@@ -15,9 +16,12 @@ import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
+import likes from './likes/controllers/likes';
+import likesStatistics from './likes/controllers/likes-statistics';
 
 export default {
   desk,
+  handoff,
   live,
   moderation,
   outbox,
@@ -34,4 +38,6 @@ export default {
   undelivered,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
+  likes,
+  'likes-statistics': likesStatistics,
 };

@@ -7,6 +7,7 @@ import desk from './coverage/services/desk';
 import partnerTokens from './coverage/services/partner-tokens';
 import partners from './coverage/services/partners';
 import statistics from './coverage/services/statistics';
+import handoff from './handoff/services/handoff';
 import mediaGuard from './media/services/media-guard';
 import people from './newsroom/services/people';
 import roles from './newsroom/services/roles';
@@ -37,6 +38,7 @@ import seed from './seed/services/seed';
 import quizzes from './quiz/services/quizzes';
 import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
+import likes from './likes/services/likes';
 
 const services = [
   counters,
@@ -47,6 +49,7 @@ const services = [
   partnerTokens,
   partners,
   statistics,
+  handoff,
   mediaGuard,
   people,
   roles,
@@ -77,6 +80,7 @@ const services = [
   quizzes,
   quizEntries,
   quizStatistics,
+  likes,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

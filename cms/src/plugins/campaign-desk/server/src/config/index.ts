@@ -174,6 +174,19 @@ export const configSchema = z.object({
           /** Plain-form submissions (no JavaScript, so no proof of work): a smaller lane of their own. */
           withoutProofPerAddress: limit(2, minutes(60)),
           withoutProofGlobal: limit(20, minutes(60)),
+          /**
+           * 知识竞答's answers, with or without a solved challenge: a class of fifty behind one
+           * school's address answering within ten minutes, a flood from one address held to six a
+           * minute and from all to two a second (docs/developer/participation.md § 知识竞答).
+           */
+          quizPerAddress: limit(60, minutes(10)),
+          quizGlobal: limit(120, minutes(1)),
+          /**
+           * 点赞: one address counts once per item a day anyway; these hold what a flood costs the
+           * database and how far many addresses can move the counts (participation.md § 点赞).
+           */
+          likesPerAddress: limit(30, minutes(10)),
+          likesGlobal: limit(600, minutes(1)),
         })
         .strict()
         .default({}),

@@ -10,6 +10,7 @@ export * from './site-address';
 export * from './preview-token';
 export * from './quiz';
 export * from './lectures';
+export * from './live-questions';
 export * from './public-paths';
 export * from './likes';
 export * from './handoff';

@@ -8,6 +8,7 @@ import {
   LIKE_ENDPOINT,
   LIKES_ENDPOINT,
   LECTURE_ENDPOINT,
+  LIVE_QUESTION_ENDPOINT,
   PUBLIC_PATHS,
   QUIZ_ENDPOINT,
   SiteAddress,
@@ -113,6 +114,7 @@ export function submitUrl(
     | ParticipationForm
     | 'challenge'
     | `${typeof QUIZ_ENDPOINT}/${string}`
+    | `${typeof LIVE_QUESTION_ENDPOINT}/${string}`
     | `${typeof LIKE_ENDPOINT}/${string}`
     | `${typeof LECTURE_ENDPOINT}/${string}`
     | typeof LIKES_ENDPOINT,

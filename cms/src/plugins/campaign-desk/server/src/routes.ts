@@ -40,6 +40,7 @@ export default {
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
+      ...live.contentApiRoutes,
       ...likes.contentApiRoutes,
       ...lectures.contentApiRoutes,
     ],

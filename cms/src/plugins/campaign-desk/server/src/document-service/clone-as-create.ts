@@ -43,6 +43,7 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   quizEntry: '是读者的答卷',
   lectureTopic: 'copy',
   lectureBooking: '是单位的宣讲预约',
+  liveQuestion: '是读者的提问',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

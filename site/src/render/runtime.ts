@@ -54,8 +54,14 @@ export type Plan = {
   pages: { total: number; html: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
   /** Image copies under /media/: those to add, and those to drop (relative to the release). */
   media: { added: SourcedFile[]; removed: string[] };
-  /** Search shards to index again, each with the directory its bundle takes in the release. */
-  search: Array<{ shard: string; dir: string }>;
+  /** Search shards to index again, each with the directory its bundle takes in the release and the records it holds. */
+  search: Array<{ shard: string; dir: string; records: number }>;
+  /**
+   * Whether the shards may follow in a release of their own (see `commit`): the set of shards
+   * is the same (the search page names them) and nothing left the site (a withdrawn page's
+   * text leaves search in the release that removes it).
+   */
+  searchMayFollow: boolean;
   /**
    * What a release built on the last one drops before the plan's files go in, relative to
    * it: the files of changed and removed pages, removed image copies, changed search bundles.
@@ -218,7 +224,7 @@ export function createRuntime(app: App) {
       const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
       const bundleDir = (name: string) => searchBundle(name).slice(1, -1);
       const search = [...planned.shards].flatMap(([name, shard]) =>
-        shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name) }],
+        shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name), records: shards.get(name)!.length }],
       );
       // A shard that split in two, or joined its sibling, is gone.
       const removedShards = [...baseline.shards.keys()].filter((name) => !planned.shards.has(name)).map(bundleDir);
@@ -239,6 +245,7 @@ export function createRuntime(app: App) {
           removed: removedMedia,
         },
         search,
+        searchMayFollow: removedShards.length === 0 && removed.length === 0 && search.every(({ shard }) => baseline.shards.has(shard)),
         discarded: [...changedPages, ...removedPages]
           .map((page) => page.file)
           .concat(
@@ -258,9 +265,12 @@ export function createRuntime(app: App) {
       };
     },
 
-    /** The last plan's release went live: it is what the next plan is measured against. */
-    commit(): void {
-      baseline = planned;
+    /**
+     * The last plan's release went live: it is what the next plan is measured against. Without
+     * `search`, the release kept the live search shards, which the next plan indexes again.
+     */
+    commit({ search = true }: { search?: boolean } = {}): void {
+      baseline = search ? planned : { ...planned, shards: baseline.shards };
       unsettled.stories.clear();
       unsettled.other = false;
     },

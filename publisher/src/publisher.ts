@@ -56,12 +56,6 @@ export interface PublisherOptions {
   preview: boolean;
   /** The renderer's heap limit in MB. */
   rendererMemoryMb?: number;
-  /**
-   * Search shards holding this many records in all, or more, follow a publish in a release of
-   * their own (50 unless given); fewer are indexed in the publish's release (it costs less
-   * than a release more).
-   */
-  searchFollowsFrom?: number;
   log?: (line: string) => void;
 }
 
@@ -209,7 +203,7 @@ export class Publisher {
         basis !== null &&
         !this.searchOwed &&
         plan.searchMayFollow &&
-        sum(plan.search.map((shard) => shard.records)) >= (this.options.searchFollowsFrom ?? SEARCH_FOLLOWS_FROM) &&
+        sum(plan.search.map((shard) => shard.records)) >= SEARCH_FOLLOWS_FROM &&
         !untouched(withoutSearch(plan));
       const released = searchLater ? withoutSearch(plan) : plan;
       if (basis !== null && untouched(released)) {
@@ -313,7 +307,10 @@ export class Publisher {
 const describe = (reasons: string[]) =>
   `${reasons.length} request${reasons.length === 1 ? '' : 's'}: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''}`;
 
-/** Search records below which a publish indexes its shards itself (see `searchFollowsFrom`). */
+/**
+ * Search shards holding this many records in all, or more, follow a publish in a release of
+ * their own; fewer are indexed in the publish's release (that costs less than a release more).
+ */
 const SEARCH_FOLLOWS_FROM = 50;
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);

@@ -11,8 +11,7 @@ export const send = (body: string, headers: Record<string, string>) =>
 export function bootPublisher(): void {
   beforeAll(async () => {
     records = fixtureRecords();
-    // The fixture's search shards are small: each publish's shards follow it all the same (see builds.ts).
-    system = await startSystem({ records, searchFollowsFrom: 0 });
+    system = await startSystem({ records });
     const first = await system.build('start-up');
     expect(first.lastBuild).toMatchObject({ ok: true, mode: 'whole' });
   });
@@ -24,5 +23,5 @@ export function bootPublisher(): void {
 /** Stops the publisher, keeping its data directory, and starts a new one on it (a restart after a crash). */
 export async function restartPublisher(): Promise<void> {
   await system.stop({ remove: false });
-  system = await startSystem({ records, dataDir: system.dataDir, searchFollowsFrom: 0 });
+  system = await startSystem({ records, dataDir: system.dataDir });
 }

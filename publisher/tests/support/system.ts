@@ -46,14 +46,7 @@ export const fixtureRecords = (): Records => structuredClone(readFixture().recor
 
 /** `preview` as the demo builds (the fixture is all sample content), unless a test says otherwise. */
 export async function startSystem(
-  options: {
-    records?: Records;
-    api?: SnapshotApi;
-    dataDir?: string;
-    keepReleases?: number;
-    preview?: boolean;
-    searchFollowsFrom?: number;
-  } = {},
+  options: { records?: Records; api?: SnapshotApi; dataDir?: string; keepReleases?: number; preview?: boolean } = {},
 ): Promise<System> {
   const api = options.api ?? (await startSnapshotApi(options.records ?? fixtureRecords()));
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'publisher-test-')));
@@ -67,7 +60,6 @@ export async function startSystem(
     minPageRatio: 0.8,
     now: NOW,
     preview: options.preview ?? true,
-    searchFollowsFrom: options.searchFollowsFrom,
   }).open();
   const drafts: System['drafts'] = { answer: { ok: false, status: 404, message: '没有草稿' }, tokens: [] };
   const preview = {

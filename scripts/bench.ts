@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--stories 1000] [--samples 10] [--only cms|site]`: figures, no verdicts.
+ * `pnpm bench [--stories 1000] [--samples 10] [--only cms|site|live]`: figures, no verdicts.
  *
  * Generates N stories through the plugin into a database of its own (a fresh SQLite file
  * under .bench/ by default; PostgreSQL when DATABASE_CLIENT=postgres), exports the full
@@ -11,7 +11,8 @@
  * a page open in Chromium shows it (bench/live.ts). The statistics API (统计) is timed as
  * the chief editor's page calls it, with verified placements for one story in twenty.
  * `--only cms` stops after the CMS's figures (seeding, snapshot, statistics); `--only site` skips
- * the statistics and the public forms (the site's figures alone, after seeding).
+ * the statistics and the public forms (the site's figures alone, after seeding); `--only live`
+ * skips those and the publish latencies too (the whole build, then the 图文直播's approvals).
  * `--seed snapshot` leaves the CMS out: the publisher reads a snapshot file of the fixture's campaign
  * with the same N stories (bench/snapshot-fixture.ts), for the site's whole build at sizes seeding
  * through the plugin cannot reach in a bench's time (100,000). `--hugo <hugo-anchor.py>` builds the
@@ -165,7 +166,7 @@ async function main() {
     step('Exporting the full snapshot');
     results.snapshot = await exportSnapshot(cms.url, token);
 
-    if (values.only !== 'site') {
+    if (values.only !== 'site' && values.only !== 'live') {
       step('Timing the statistics (统计) over the whole campaign');
       results.placements = await seedPlacements(cms.strapi);
       results.statistics = await measureStatistics(cms.strapi, cms.url);
@@ -203,7 +204,7 @@ async function main() {
     }
     for (let settled = await status(); settled?.building || settled?.queued; settled = await status()) await sleep(100);
 
-    Object.assign(results, await measurePublishLatency(cms.strapi, { siteUrl, samples, status }));
+    if (values.only !== 'live') Object.assign(results, await measurePublishLatency(cms.strapi, { siteUrl, samples, status }));
     Object.assign(results, await benchLive(cms.strapi, { siteUrl, samples, status }));
   } finally {
     await publisher?.stop();

@@ -3,7 +3,7 @@
  * server on 127.0.0.1 (@campaign-desk/testing/object-storage): a picture and an evidence PDF
  * uploaded through the admin API are objects in the bucket, read anonymously from its public
  * address, and nothing is written to local disk; the snapshot carries the bucket's address; a
- * reader's photo goes there too; the media library's guards (owner only, nothing a published
+ * reader's photo goes there once adopted (never while it waits); the media library's guards (owner only, nothing a published
  * story shows replaced or deleted) hold, and a file removed is removed from the bucket;
  * `pnpm backup` carries the bucket's files, and a restore puts them into another bucket.
  * (The deployment suite, deploy/tests, publishes a story whose picture is in the bucket.)
@@ -99,16 +99,19 @@ describe('uploads in object storage', () => {
     expect((await fetch(own.url)).status).toBe(404);
   });
 
-  it('keeps a reader’s photo in the bucket, and removes it from there when it is not adopted', async () => {
+  it('keeps a reader’s photo out of the bucket while it waits, and puts it there once adopted', async () => {
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#1e6b2e' } })
       .jpeg()
       .toBuffer();
     const photos = cms.strapi.plugin(PLUGIN_ID).service('photos');
-    const stored = (await photos.store(jpeg, '读者照片')) as { id: number };
-    const file = (await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: stored.id } })) as Uploaded;
+    const before = await storage.keys();
+    const held = (await photos.hold(jpeg)) as { heldPhoto: string };
+    expect(await storage.keys()).toEqual(before);
+    const adopted = (await photos.adopt(held.heldPhoto, '读者照片')) as { id: number };
+    const file = (await cms.strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id: adopted.id } })) as Uploaded;
     expect(file.url.startsWith(`${storage.publicUrl}/`)).toBe(true);
     expect((await fetch(file.url)).status).toBe(200);
-    await photos.remove(stored.id);
+    await photos.remove(adopted.id);
     expect(await storage.keys()).not.toContain(keyOf(file));
   });
 });

@@ -135,9 +135,32 @@ describe('定时发布', () => {
     const ready = await approved('编辑不能定时');
     for (const person of [people.editor, people.reporter]) {
       const answer = await call(person, 'PUT', schedulePath(ready), { publishAt: beijing(60_000) });
-      expect([answer.status, answer.body.error.message]).toEqual([403, '你的角色不能发布稿件，也就不能安排稿件《编辑不能定时》的定时发布']);
+      expect([answer.status, answer.body.error.message]).toEqual([
+        403,
+        '你的角色不能发布这篇稿件，也就不能安排稿件《编辑不能定时》的定时发布',
+      ]);
     }
     expect((await call(people.editor, 'GET', schedulePath(ready))).body.maySchedule).toBe(false);
+  });
+
+  it('follows the publish permission’s conditions: a publish of one’s own stories schedules only those', async () => {
+    const roles = cms.strapi.service('admin::role');
+    const role = (await roles.create({ name: '只发自己的稿', code: 'publish-own', description: '' })) as { id: number };
+    await roles.assignPermissions(role.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: UID.story, properties: {}, conditions: [] },
+      { action: 'plugin::content-manager.explorer.publish', subject: UID.story, properties: {}, conditions: ['admin::is-creator'] },
+    ]);
+    const owner = await api.signUp('publish-own', '自发记者');
+    const theirs = await approved('别人的稿');
+    const own = await approved('自己的稿');
+    await cms.strapi.db.query(UID.story).updateMany({ where: { documentId: own }, data: { createdBy: owner.id } });
+
+    const refused = await call(owner, 'PUT', schedulePath(theirs), { publishAt: beijing(60_000) });
+    expect([refused.status, refused.body.error.message]).toEqual([403, '你的角色不能发布这篇稿件，也就不能安排稿件《别人的稿》的定时发布']);
+    expect((await call(owner, 'GET', schedulePath(theirs))).body.maySchedule).toBe(false);
+    expect((await call(owner, 'GET', schedulePath(own))).body.maySchedule).toBe(true);
+    expect((await call(owner, 'PUT', schedulePath(own), { publishAt: beijing(60_000) })).status).toBe(200);
+    expect((await call(owner, 'DELETE', schedulePath(own))).status).toBe(200);
   });
 
   it('is unscheduled by hand, or by an edit that reopens review', async () => {

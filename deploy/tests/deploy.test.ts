@@ -4,7 +4,8 @@
  * object storage passes 三审 and is published, and is served under the portal's path within
  * seconds, with the kit's caching, types, compressed copies and 404 page; a reader's
  * suggestion reaches the CMS through the public route, and every other CMS path is refused on
- * the public side; requests reach both Strapi instances.
+ * the public side; requests reach both Strapi instances. The editor's day (预览 through the
+ * portal, 定时发布 with two instances) is editor-day.ts's, on the same stack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
@@ -14,6 +15,7 @@ import { contentType } from '@campaign-desk/site/renderer';
 import { snapshotPageSchema } from '@campaign-desk/shared';
 import { UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../scripts/seed/plan.json';
+import { editorsDay } from './editor-day';
 import { json, send, type Answer } from './support/https';
 import { SITE_PATH, startStack, type Role, type Stack } from './support/stack';
 
@@ -292,3 +294,5 @@ describe('two instances', () => {
     expect(await post(first)).toBe(409);
   });
 });
+
+editorsDay({ stack: () => stack, call, token: (role) => tokens[role] });

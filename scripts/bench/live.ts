@@ -36,6 +36,8 @@ export async function benchLive(
   const browser = await launchChromium();
   const latencies: number[] = [];
   const rendered: Array<number | null> = [];
+  /** Each approval's build: its whole time and its sync's plan (ms). */
+  const builds: Array<{ ms: number; planMs: number } | null> = [];
   try {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
     await page.goto(pageUrl);
@@ -50,12 +52,16 @@ export async function benchLive(
       await page.locator(`[data-entry="${entry.documentId}"]`).waitFor({ timeout: 600_000 });
       latencies.push((performance.now() - started) / 1000);
       await quiet();
-      rendered.push((await status())?.lastBuild?.rendered ?? null);
+      const build = (await status())?.lastBuild ?? null;
+      rendered.push(build?.rendered ?? null);
+      builds.push(build ? { ms: build.durationMs, planMs: build.timings['sync.plan'] ?? 0 } : null);
       process.stdout.write(`\r  ${n + 1} / ${samples}, last ${latencies.at(-1)!.toFixed(2)} s`);
     }
     process.stdout.write('\n');
   } finally {
     await browser.close();
   }
-  return { live: { samples, p50Seconds: percentile(latencies, 50), p95Seconds: percentile(latencies, 95), all: latencies, rendered } };
+  return {
+    live: { samples, p50Seconds: percentile(latencies, 50), p95Seconds: percentile(latencies, 95), all: latencies, rendered, builds },
+  };
 }

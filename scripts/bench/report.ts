@@ -21,7 +21,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
       : {
           'seeding (stories/s)': seeding.perSecond.toFixed(1),
           'snapshot export (s)': `${snapshot.seconds.toFixed(1)} for ${snapshot.records} records`,
-          ...(only === 'site' ? {} : figuresOfTheForms()),
+          ...(only === 'site' || only === 'live' ? {} : figuresOfTheForms()),
         };
   if (only === 'cms') {
     console.table(figuresOfTheCms);
@@ -35,6 +35,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     rendered: number;
     renderRate: number;
     peakRssBytes: number;
+    peakAtSeconds: number;
     cpuSeconds: number;
     outputBytes: number;
     timings: Record<string, number>;
@@ -47,7 +48,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     ...figuresOfTheCms,
     'compile (s, once per template version)': compile.seconds.toFixed(1),
     'whole build (s)': `${whole.seconds.toFixed(1)}: sync ${seconds(t.sync!)}, render+write+check+compress ${seconds(t.render!)} for ${whole.rendered} files (${Math.round(whole.renderRate)}/s), search ${seconds(t.search!)} (beside the render), finish ${seconds(t.finish!)}, release made and switched ${seconds(t.switch!)}`,
-    'whole build peak memory (MB)': mb(whole.peakRssBytes),
+    'whole build peak memory (MB)': `${mb(whole.peakRssBytes)}, ${whole.peakAtSeconds.toFixed(0)} s after the publisher started`,
     'whole build CPU (s, publisher process tree from its start)': whole.cpuSeconds.toFixed(1),
     ...(hugo
       ? {
@@ -58,27 +59,30 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
     '分享海报 drawn in the whole build (ms per poster)': `${(results.posters as { msPerPoster: number }).msPerPoster.toFixed(0)} (${(results.posters as { count: number }).count} posters, ${seconds((results.posters as { ms: number }).ms)} s, two at a time)`,
     'story page (bytes: HTML / brotli)': `${page.htmlBytes} / ${page.brotliBytes}, inline script ${page.inlineScriptBytes} (听 loader ${page.listenLoaderBytes}, button ${page.listenButtonBytes}), ${page.externalScripts} script files; without 听 ${page.withoutListen.htmlBytes} / ${page.withoutListen.brotliBytes}; on pressing 听, listen.js ${page.readerOnPressBytes} / ${page.readerOnPressBrotliBytes}`,
     ...(latency ? figuresOfThePublishes(latency) : {}),
+    ...figuresOfTheLive(),
   });
   write();
 
-  /** Publishes, edits and withdrawals through the outbox, and 图文直播 (bench/publish-latency.ts, bench/live.ts). */
+  /** Publishes, edits and withdrawals through the outbox (bench/publish-latency.ts). */
   function figuresOfThePublishes(latency: Latency): Record<string, string> {
     return {
       'publish → served, in column feed p50 / p95 (s)': `${latency.publish!.p50Seconds.toFixed(2)} / ${latency.publish!.p95Seconds.toFixed(2)}`,
       'edit → page updated p50 / p95 (s)': `${latency.edit!.p50Seconds.toFixed(2)} / ${latency.edit!.p95Seconds.toFixed(2)}`,
       'unpublish → 404, out of every feed p50 / p95 (s)': `${latency.unpublish!.p50Seconds.toFixed(2)} / ${latency.unpublish!.p95Seconds.toFixed(2)}`,
       'the publishes in order (s)': latency.publish!.all.map((value) => value.toFixed(2)).join(', '),
-      ...figuresOfTheLive(),
     };
   }
 
   /** 图文直播: an approval until an open page shows it (bench/live.ts). */
   function figuresOfTheLive(): Record<string, string> {
-    const live = results.live as { p50Seconds: number; p95Seconds: number; rendered: Array<number | null> } | undefined;
+    const live = results.live as
+      | { p50Seconds: number; p95Seconds: number; rendered: Array<number | null>; builds: Array<{ ms: number; planMs: number } | null> }
+      | undefined;
     if (!live) return {};
     return {
       'live entry approved → on an open page p50 / p95 (s)': `${live.p50Seconds.toFixed(2)} / ${live.p95Seconds.toFixed(2)}`,
       'live: files rendered per approval': live.rendered.join(', '),
+      'live: each approval’s build, ms (its plan)': live.builds.map((build) => (build ? `${build.ms} (${build.planMs})` : '?')).join(', '),
     };
   }
 

@@ -15,13 +15,16 @@ const du = (dir: string) => Number(execFileSync('du', ['-sbL', dir], { encoding:
 
 export async function measureWholeBuild(publisher: PublisherProcess, status: () => Promise<Status | null>, dataDir: string) {
   let peak = 0;
+  let peakAt = 0;
   let cpuSeconds = 0;
+  const started = performance.now();
   let whole: Status['recent'][number] | undefined;
   // Until the start-up build is recorded: other builds (the seed's publish events reaching
   // the hook) queue behind it.
   while (!whole) {
     if (!publisher.running) throw new Error(`the publisher exited:\n${publisher.output}`);
-    peak = Math.max(peak, treeRss(publisher.pid!));
+    const rss = treeRss(publisher.pid!);
+    if (rss > peak) [peak, peakAt] = [rss, (performance.now() - started) / 1000];
     cpuSeconds = Math.max(cpuSeconds, treeCpuSeconds(publisher.pid!));
     whole = (await status())?.recent.find((build) => build.reasons.includes('start-up'));
     if (!whole) await sleep(100);
@@ -38,6 +41,8 @@ export async function measureWholeBuild(publisher: PublisherProcess, status: () 
       timings: whole.timings,
       renderRate: whole.rendered / (whole.timings.render! / 1000),
       peakRssBytes: peak,
+      // Seconds from the publisher's start: against the build's timings, the step the peak fell in.
+      peakAtSeconds: peakAt,
       // The publisher's start-up (compiling nothing: the site was compiled before) and the build.
       cpuSeconds,
       outputBytes: du(path.join(dataDir, 'live')),

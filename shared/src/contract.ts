@@ -20,6 +20,7 @@ export {
   documentIdSchema,
   httpUrlSchema,
   imageSchema,
+  MEDIA_MAX_PIXELS,
   instantSchema,
   slugSchema,
   type Image,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FooterConfig } from '../src/lib/footer';
 import type { SearchRecord } from '../src/lib/search';
-import type { Plan, RenderedFile, SourcedFile, SyncInput } from '../src/render/runtime';
+import type { Plan, RenderedFile, SourcedFile, SyncInput } from '../src/render/plan';
 import { compileSite, type Compiled } from './compile';
 import { siteEnvironment } from './environment';
 

@@ -2,13 +2,16 @@
 /**
  * The 统计 page and the 周报 in Debian's Chromium at desktop width, as the chief editor
  * uses them: charts drawn, who is still missing from 全覆盖 shown, the workbook downloaded,
- * the report printable on its own; and no error in the browser's console. Needs the admin
+ * the report printable on its own; 群众来稿 showing a reader's photo that is not public yet;
+ * and no error in the browser's console. Needs the admin
  * panel built (once per run while its sources stay the same: @campaign-desk/testing).
  * Runs once, on SQLite: the pages are the same whatever the database.
  */
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@campaign-desk/testing/browser';
+import { goodDeedFormSchema } from '@campaign-desk/shared';
 import { createAdminAccount } from '@campaign-desk/testing/newsroom';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import plan from '../../../scripts/seed/plan.json';
@@ -110,6 +113,32 @@ describe('the 统计 page', () => {
     }));
     expect(visibility).toEqual({ report: 'visible', menu: 'hidden' });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows a waiting good deed’s photo on 群众来稿, read with the moderator’s token (it has no public address)', async () => {
+    const photo = await sharp({ create: { width: 90, height: 60, channels: 3, background: '#a4161a' } })
+      .jpeg()
+      .toBuffer();
+    await cms.strapi
+      .plugin(PLUGIN_ID)
+      .service('submissions')
+      .receive(
+        {
+          form: 'good-deed',
+          fields: goodDeedFormSchema.parse({
+            doer: '照片待审的好人',
+            place: 'tongshan',
+            date: '2020-06-05',
+            description: '帮邻居修好了漏雨的屋顶。',
+            consent: 'on',
+          }),
+        },
+        { proof: null, photo },
+      );
+    await page.goto(`${cms.url}/admin/plugins/${PLUGIN_ID}/submissions`);
+    const shown = page.getByRole('article').filter({ hasText: '照片待审的好人' }).getByRole('img', { name: '读者上传的照片' });
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(90);
+    expect(await shown.getAttribute('src')).toMatch(/^blob:/);
   });
 
   it('logs no error in the browser', () => {

@@ -60,11 +60,26 @@ export function moderationAndFloods(): void {
       const png = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a4161a' } })
         .png()
         .toBuffer();
+      const library = await cms.strapi.db.query('plugin::upload.file').count();
       expect(
         (await post('good-deed', { fields: { ...deed, doer: '采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } }))
           .status,
       ).toBe(201);
       const [row] = await submissions({ doer: '采纳的好人' });
+      // Waiting, the photo is nowhere anyone could fetch it by name: not in the media library, only for moderators.
+      expect(row).toMatchObject({ photo: null, heldPhotoWidth: 120, heldPhotoHeight: 90 });
+      expect(await cms.strapi.db.query('plugin::upload.file').count()).toBe(library);
+      const queue = await call(cms, editor, 'GET', '/campaign-desk/submissions?status=pending&kind=goodDeed');
+      const waiting = queue.body.items.find((entry: { documentId: string }) => entry.documentId === row!.documentId);
+      expect(waiting.photo).toEqual({ url: `/campaign-desk/submissions/${row!.documentId}/photo`, width: 120, height: 90, held: true });
+      expect((await call(cms, reporter, 'GET', waiting.photo.url)).status).toBe(403);
+      expect((await fetch(`${cms.url}${waiting.photo.url}`)).status).toBe(401);
+      const seen = await fetch(`${cms.url}${waiting.photo.url}`, { headers: { Authorization: `Bearer ${editor.token}` } });
+      expect(seen.status).toBe(200);
+      expect(seen.headers.get('content-type')).toBe('image/jpeg');
+      expect(seen.headers.get('cache-control')).toBe('private, no-store');
+      expect(await sharp(Buffer.from(await seen.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 120, height: 90 });
+
       const adopted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${row!.documentId}/moderate`, {
         action: 'adopt',
         title: '村民冒雨抢收稻谷',
@@ -79,11 +94,15 @@ export function moderationAndFloods(): void {
         doer: '采纳的好人',
         reportedByPublic: true,
         place: { slug: 'tongshan' },
+        photo: { mime: 'image/jpeg', width: 120, height: 90, caption: '群众报告的好人好事照片' },
       });
-      expect(published.photo.id).toBe(row!.photo.id);
+      const [kept] = await submissions({ doer: '采纳的好人' });
+      expect(kept).toMatchObject({ heldPhoto: null, heldPhotoWidth: null, photo: { id: published.photo.id } });
+      expect(adopted.body.photo).toMatchObject({ url: published.photo.url, held: false });
+      expect((await call(cms, editor, 'GET', waiting.photo.url)).status).toBe(404);
     });
 
-    it('rejects with a reason (the photo leaves the media library) and turns a submission into a linked draft story', async () => {
+    it('rejects with a reason (the held photo is gone, never in the media library) and turns a submission into a linked draft story', async () => {
       const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000000' } })
         .png()
         .toBuffer();
@@ -91,6 +110,7 @@ export function moderationAndFloods(): void {
         (await post('good-deed', { fields: { ...deed, doer: '未采纳的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } }))
           .status,
       ).toBe(201);
+      const library = await cms.strapi.db.query('plugin::upload.file').count();
       const [rejectedRow] = await submissions({ doer: '未采纳的好人' });
       expect(
         (await call(cms, editor, 'POST', `/campaign-desk/submissions/${rejectedRow!.documentId}/moderate`, { action: 'reject' })).status,
@@ -100,7 +120,8 @@ export function moderationAndFloods(): void {
         reason: '无法核实',
       });
       expect(rejected.body).toMatchObject({ status: 'rejected', reason: '无法核实', photo: null });
-      expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { id: rejectedRow!.photo.id } })).toBe(0);
+      expect((await submissions({ doer: '未采纳的好人' }))[0]).toMatchObject({ heldPhoto: null, heldPhotoWidth: null, photo: null });
+      expect(await cms.strapi.db.query('plugin::upload.file').count()).toBe(library);
 
       const documentId = await pending('建议组织一次“六大”活动主题征文，让更多群众参与。');
       const converted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${documentId}/moderate`, { action: 'convert' });
@@ -112,6 +133,24 @@ export function moderationAndFloods(): void {
       expect(story).toMatchObject({ publishedAt: null, reviewStage: 'draft', theme: { slug: 'shifanqu' } });
       expect(story.title).toMatch(/^群众建言：建议组织一次/);
       expect(JSON.stringify(story.body)).toContain('来源：读者通过专题网站提交');
+    });
+
+    it('turns a good deed with its photo into a draft story whose cover the photo becomes', async () => {
+      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#1e6b2e' } })
+        .png()
+        .toBuffer();
+      expect(
+        (await post('good-deed', { fields: { ...deed, doer: '写成稿件的好人', photo: { body: png, name: 'p.png', type: 'image/png' } } }))
+          .status,
+      ).toBe(201);
+      const [row] = await submissions({ doer: '写成稿件的好人' });
+      const converted = await call(cms, editor, 'POST', `/campaign-desk/submissions/${row!.documentId}/moderate`, { action: 'convert' });
+      expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+      const story = (await cms.strapi.db
+        .query(UID.story)
+        .findOne({ where: { documentId: converted.body.story.documentId }, populate: { cover: true } })) as Record<string, any>;
+      expect(story.cover).toMatchObject({ mime: 'image/jpeg', width: 64, height: 48 });
+      expect((await submissions({ doer: '写成稿件的好人' }))[0]).toMatchObject({ heldPhoto: null, photo: { id: story.cover.id } });
     });
   });
 

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { pngBomb } from '@campaign-desk/testing/pixel-bomb';
@@ -21,7 +20,7 @@ export function photos(): void {
       });
       expect(answer.status, answer.text).toBe(201);
       const [row] = await submissions({ doer: '带照片的好人' });
-      const stored = await sharp(path.join(cms.strapi.dirs.static.public, row!.photo.url)).metadata();
+      const stored = await sharp(Buffer.from(row!.heldPhoto, 'base64')).metadata();
       expect(stored).toMatchObject({ format: 'jpeg', width: 1600, height: 1067 });
       expect(stored.exif).toBeUndefined();
     });
@@ -37,7 +36,7 @@ export function photos(): void {
         const answer = await post('good-deed', { fields: { ...deed, doer, photo: { body, name: 'photo', type } } });
         expect(answer.status, answer.text).toBe(201);
         const [row] = await submissions({ doer });
-        expect(row!.photo).toMatchObject({ mime: 'image/jpeg' });
+        expect((await sharp(Buffer.from(row!.heldPhoto, 'base64')).metadata()).format).toBe('jpeg');
       }
     });
   });

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { PLUGIN_ID, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from 'strapi-plugin-campaign-desk/names';
+import { pngBomb } from '@campaign-desk/testing/pixel-bomb';
 import type { Session } from '../support/admin-api';
 import { paragraph } from '../support/fixtures';
 import { api, cms, records, sessions, uploadsWaiting } from './sessions';
@@ -28,6 +29,19 @@ export function mediaLibraryAndOldRoles(): void {
         (await api.upload(chief(), 'evidence', undefined, { body: pdf, type: 'application/pdf', extension: 'pdf' })).status,
       );
       expect([200, 201]).toContain((await api.upload(chief(), 'picture')).status);
+    });
+
+    it('refuses a picture whose header claims more pixels than the publisher decodes, before Strapi makes its thumbnails, naming it', async () => {
+      // 12000×12000: under sharp's own default (268 million pixels), over MEDIA_MAX_PIXELS; a 1-bit PNG of a few KB.
+      const bomb = pngBomb(12_000);
+      const files = await cms.strapi.db.query(UPLOAD_FILE_UID).count();
+      for (const replace of [undefined, (await uploadAs(chief(), 'small-picture')).id]) {
+        const refused = await api.upload(chief(), 'huge', replace, { body: bomb, type: 'image/png', extension: 'png' });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.message).toBe('图片“huge.png”有 12000×12000 像素，超过上限 1.2 亿像素：请缩小后再上传');
+      }
+      expect(await cms.strapi.db.query(UPLOAD_FILE_UID).count()).toBe(files + 1);
+      await vi.waitFor(async () => expect(await readdir(uploadsWaiting)).toEqual([]), { timeout: 2_000, interval: 50 });
     });
 
     it('lets nobody replace, delete or re-caption in place a file a published story shows, and says why', async () => {

@@ -47,6 +47,8 @@ export interface NginxOptions {
   httpPort: number;
   httpsPort: number;
   cmsPorts: [number, number];
+  /** The publisher's site port, where previews are rendered. */
+  sitePort: number;
   webRoot: string;
   certificate: { cert: string; key: string };
 }
@@ -64,6 +66,7 @@ function siteConfig(options: NginxOptions): string {
     ['root /var/www/portal;', `root ${options.webRoot};`],
     ['server 127.0.0.1:1337 ', `server 127.0.0.1:${options.cmsPorts[0]} `],
     ['server 127.0.0.1:1338 ', `server 127.0.0.1:${options.cmsPorts[1]} `],
+    ['proxy_pass http://127.0.0.1:4321;', `proxy_pass http://127.0.0.1:${options.sitePort};`],
   ];
   let text = readFileSync(path.join(kitDir, 'campaign-desk.conf'), 'utf8');
   for (const [from, to] of replacements) {

@@ -41,6 +41,8 @@ export interface Stack {
   /** nginx's plain-http port (it only redirects). */
   httpPort: number;
   cmsPorts: [number, number];
+  /** The publisher's site port (previews are passed to it). */
+  sitePort: number;
   siteUrl: string;
   storage: ObjectStorage;
   nginx: Nginx;
@@ -167,7 +169,15 @@ export async function startStack(): Promise<Stack> {
     mkdirSync(path.join(webRoot, path.dirname(SITE_PATH.slice(1, -1))), { recursive: true });
     symlinkSync(path.join(publisherDataDir, 'live'), path.join(webRoot, SITE_PATH.slice(1, -1)));
     const certificate = makeCertificate(work, [PORTAL, CMS_HOST]);
-    const nginx = await startNginx({ dir: path.join(work, 'nginx'), httpPort, httpsPort, cmsPorts: [cmsA, cmsB], webRoot, certificate });
+    const nginx = await startNginx({
+      dir: path.join(work, 'nginx'),
+      httpPort,
+      httpsPort,
+      cmsPorts: [cmsA, cmsB],
+      sitePort,
+      webRoot,
+      certificate,
+    });
     stops.push(() => nginx.stop());
     await firstRelease(publisher);
 
@@ -176,6 +186,7 @@ export async function startStack(): Promise<Stack> {
       cms: { host: CMS_HOST, port: httpsPort, ca: certificate.pem },
       httpPort,
       cmsPorts: [cmsA, cmsB],
+      sitePort,
       siteUrl,
       storage,
       nginx,

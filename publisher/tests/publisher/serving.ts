@@ -37,7 +37,7 @@ export function serving(): void {
       const before = await (await system.get(`/stories/${published.slug}/`)).text();
       const draft = { ...structuredClone(published), title: '草稿里改过的标题' };
       system.drafts.answer = { ok: true, record: draft };
-      const token = await signPreviewToken(SECRET, published.documentId);
+      const token = await signPreviewToken(SECRET, published.documentId, 1);
       const response = await system.get(`/_preview/?token=${encodeURIComponent(token)}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
@@ -57,8 +57,8 @@ export function serving(): void {
 
     it('is refused without a good token, before the CMS is asked; and says why the CMS refused', async () => {
       const asked = system.drafts.tokens.length;
-      const expired = await signPreviewToken(SECRET, story('sample-story-032').documentId, new Date(Date.now() - 3_600_000));
-      const forged = await signPreviewToken('another-secret-0123456789', story('sample-story-032').documentId);
+      const expired = await signPreviewToken(SECRET, story('sample-story-032').documentId, 1, new Date(Date.now() - 3_600_000));
+      const forged = await signPreviewToken('another-secret-0123456789', story('sample-story-032').documentId, 1);
       for (const [query, message] of [
         ['', '预览链接缺少 token，请从后台打开预览'],
         [`?token=${encodeURIComponent(expired)}`, '预览链接已过期，请回到后台重新打开预览'],
@@ -70,7 +70,7 @@ export function serving(): void {
       }
       expect(system.drafts.tokens).toHaveLength(asked);
       system.drafts.answer = { ok: false, status: 404, message: '没有找到稿件 x 的草稿' };
-      const missing = await system.get(`/_preview/?token=${encodeURIComponent(await signPreviewToken(SECRET, 'x'))}`);
+      const missing = await system.get(`/_preview/?token=${encodeURIComponent(await signPreviewToken(SECRET, 'x', 1))}`);
       expect([missing.status, await missing.text()]).toEqual([404, expect.stringContaining('<p>没有找到稿件 x 的草稿</p>')]);
     });
   });

@@ -15,6 +15,12 @@ export const httpUrlSchema = z
 
 export const ids = z.array(documentIdSchema);
 
+/**
+ * How many pixels an image's original may have: a 100-megapixel camera's fits, and four decoded
+ * at once stay near 1.5 GB. The CMS refuses an upload over it; the publisher decodes none over it.
+ */
+export const MEDIA_MAX_PIXELS = 120_000_000;
+
 export const imageSchema = z.object({
   url: httpUrlSchema,
   width: z.number().int().positive(),

@@ -1,4 +1,4 @@
-/** What every public form (建言献策, 好人好事, 知识竞答) hands its script: the messages it shows and the proof-of-work widget's settings. */
+/** What every public form (建言献策, 好人好事, 知识竞答) hands its script: the messages it shows and the proof-of-work widget's settings. The script's steps are lib/form-submit.ts. */
 import { PARTICIPATION_MESSAGES } from '@campaign-desk/shared';
 
 export const FORM_SCRIPT_MESSAGES = JSON.stringify({

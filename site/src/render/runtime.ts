@@ -12,83 +12,21 @@ import { RECORD_SCHEMAS } from '@campaign-desk/shared';
 import type { App } from 'astro/app';
 import { indexCampaign, type Campaign } from '../lib/campaign';
 import { paths, siteAddress } from '../lib/paths';
-import { searchBundle, searchRecords, searchShards, type SearchRecord } from '../lib/search';
+import { searchRecords, type SearchRecord } from '../lib/search';
+import { searchShards } from '../lib/search-shards';
 import { Captions } from '../snapshot/captions';
 import { Media, MEDIA_PATH } from '../snapshot/media';
 import { Posters } from '../snapshot/posters';
 import { SITE_NAME } from '../lib/site';
 import { posterInputs } from '../views/posters';
 import { RecordSet } from '../snapshot/record-set';
-import { readSnapshot, type SnapshotSource } from '../snapshot/source';
+import { readSnapshot } from '../snapshot/source';
 import { PAGE_TABLE } from '../views';
-import type { StoryChange } from '../views/page-family';
+import type { RecordChange } from '../views/page-family';
 import { layoutView } from '../views/layout';
 import { fingerprint } from './fingerprint';
+import { EMPTY, changesSince, fileOf, type Plan, type RenderedFile, type State, type SyncInput } from './plan';
 import { checkPersonLinks, personLinks } from './person-links';
-
-export type SyncInput = {
-  source: SnapshotSource;
-  /** Where images and their copies are kept between syncs. */
-  mediaDir: string;
-  /** The instant pages are rendered as of (upcoming events, the current phase). */
-  now: string;
-  /** A preview build: sample records count as fact (see lib/campaign/index.ts). */
-  preview: boolean;
-  /** Read the whole snapshot rather than the changes since the last sync. */
-  full: boolean;
-  /** The other files of a release (the compiled site's client files), as site paths. */
-  assets: string[];
-};
-
-/** A file of the release: its site path and where it is written, relative to the release. */
-export type ReleaseFile = { path: string; file: string };
-
-/** A file of the release kept on disk (an image copy): where it goes, relative to the release, and where it is. */
-export type SourcedFile = { file: string; source: string };
-
-export type Plan = {
-  /** Whether the snapshot was read whole. */
-  full: boolean;
-  records: number;
-  /** Every page and file the site makes (`total`), its HTML pages (`html`), and what changed. */
-  pages: { total: number; html: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
-  /** Image copies under /media/: those to add, and those to drop (relative to the release). */
-  media: { added: SourcedFile[]; removed: string[] };
-  /** Search shards to index again, each with the directory its bundle takes in the release and the records it holds. */
-  search: Array<{ shard: string; dir: string; records: number }>;
-  /**
-   * Whether the shards may follow in a release of their own (see `commit`): the set of shards
-   * is the same (the search page names them) and nothing left the site (a withdrawn page's
-   * text leaves search in the release that removes it).
-   */
-  searchMayFollow: boolean;
-  /**
-   * What a release built on the last one drops before the plan's files go in, relative to
-   * it: the files of changed and removed pages, removed image copies, changed search bundles.
-   */
-  discarded: string[];
-  /** Problems of person-written links, naming the record and the field. */
-  warnings: string[];
-  /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
-  personUrls: string[];
-  /** Milliseconds spent reading the snapshot, preparing images, indexing, drawing posters, and planning. */
-  timings: { read: number; media: number; index: number; posters: number; plan: number };
-};
-
-export type RenderedFile = ReleaseFile & { type: string; body: Uint8Array };
-
-type State = {
-  /** The campaign the state was planned from (null: none, everything is planned). */
-  campaign: Campaign | null;
-  /** The fingerprint of the frame every page shares. */
-  layout: string;
-  pages: Map<string, { fingerprint: string; request: string }>;
-  media: Set<string>;
-  /** Each search shard's fingerprint, by name. */
-  shards: Map<string, string>;
-};
-
-const EMPTY: State = { campaign: null, layout: '', pages: new Map(), media: new Set(), shards: new Map() };
 
 /** Search records are kept while their story is (lib/search.ts): each is hashed once. */
 const recordDigests = new WeakMap<SearchRecord, string>();
@@ -99,11 +37,6 @@ function digestOfRecord(record: SearchRecord): string {
     recordDigests.set(record, digest);
   }
   return digest;
-}
-
-/** Where a site path is written in a release: `/a/` → `a/index.html`, `/a.xml` → `a.xml`. */
-export function fileOf(path: string): string {
-  return path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
 }
 
 export function createRuntime(app: App) {
@@ -117,13 +50,14 @@ export function createRuntime(app: App) {
   let baseline: State = EMPTY;
   let planned: State = EMPTY;
   /**
-   * What changed since the baseline: the stories, by documentId, and whether anything else
-   * did (then every page is looked at again). Kept until a plan is committed.
+   * What changed since the baseline: the stories and live entries, by documentId, and
+   * whether anything else did (then every page is looked at again). Kept until a plan is
+   * committed.
    */
-  const unsettled = { stories: new Set<string>(), other: false };
+  const unsettled = { stories: new Set<string>(), entries: new Set<string>(), other: false };
 
-  /** The change since the baseline when it is of stories alone, or null. */
-  function storyChange(current: Campaign): StoryChange | null {
+  /** The change since the baseline when it is of stories and live entries alone, or null. */
+  function recordChange(current: Campaign): RecordChange | null {
     const before = baseline.campaign;
     if (before === null || unsettled.other || before.preview !== current.preview) return null;
     const held = (campaign: Campaign, id: string) => campaign.stories.byId.get(id) ?? null;
@@ -131,28 +65,39 @@ export function createRuntime(app: App) {
       before,
       after: current,
       stories: [...unsettled.stories].map((id) => ({ was: held(before, id), is: held(current, id) })),
+      entries: [...unsettled.entries].map((id) => ({ was: before.lives.entry(id), is: current.lives.entry(id) })),
     };
   }
 
   /**
-   * Every page's fingerprint. After a change of stories alone, a page no family says the
-   * change touches keeps its fingerprint from the baseline without its view being made:
-   * the plan costs what the change touches, not the size of the archive.
+   * Every page's fingerprint, and how many views were made for it. After a change of stories
+   * and live entries alone, a page no family says the change touches keeps its fingerprint
+   * from the baseline without its view being made: the plan costs what the change touches,
+   * not the size of the archive. A family that does not say is looked at again after a change
+   * of stories, not after one of entries alone (page-family.ts).
    */
-  function statePages(current: Campaign, layout: string): State['pages'] {
-    const change = layout === baseline.layout ? storyChange(current) : null;
+  function statePages(current: Campaign, layout: string): { pages: State['pages']; viewed: number } {
+    const change = layout === baseline.layout ? recordChange(current) : null;
     const pages = new Map<string, { fingerprint: string; request: string }>();
+    let viewed = 0;
     for (const family of Object.values(PAGE_TABLE)) {
-      const touched = change && family.touchedBy ? new Set(family.touchedBy(change)) : null;
+      const touched = !change
+        ? null
+        : family.touchedBy
+          ? new Set(family.touchedBy(change))
+          : change.stories.length > 0
+            ? null
+            : new Set<string>();
       for (const { path, params } of family.pages(current)) {
         const kept = touched && !touched.has(path) ? baseline.pages.get(path) : undefined;
+        if (!kept) viewed += 1;
         pages.set(
           path,
           kept ?? { fingerprint: fingerprint(layout, family.view(current, params)), request: family.requestPath?.(path) ?? path },
         );
       }
     }
-    return pages;
+    return { pages, viewed };
   }
 
   return {
@@ -163,6 +108,7 @@ export function createRuntime(app: App) {
       const pages = await readSnapshot(input.source, whole ? undefined : records.cursor!);
       for (const { type, documentId } of records.apply(pages, whole)) {
         if (type === 'story') unsettled.stories.add(documentId);
+        else if (type === 'liveEntry') unsettled.entries.add(documentId);
         else unsettled.other = true;
       }
       unsettled.other ||= whole;
@@ -200,15 +146,14 @@ export function createRuntime(app: App) {
       const postered = performance.now();
 
       const layout = fingerprint(layoutView(campaign));
+      const { pages: plannedPages, viewed } = statePages(campaign, layout);
       planned = {
         campaign,
         layout,
-        pages: statePages(campaign, layout),
+        pages: plannedPages,
         media: new Set([...library.filesOf(imaged), ...tracks.filesOf(stories), ...drawn.filesOf()]),
         shards: new Map([...shards].map(([name, records]) => [name, fingerprint(records.map(digestOfRecord))])),
       };
-      const changed = [...planned.pages].filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint);
-      const removed = [...baseline.pages.keys()].filter((path) => !planned.pages.has(path));
       const links = personLinks(campaign);
       const assets = new Set(input.assets);
       const exists = (path: string) =>
@@ -218,41 +163,11 @@ export function createRuntime(app: App) {
         (path.startsWith(MEDIA_PATH) && planned.media.has(path.slice(MEDIA_PATH.length)));
       warnings.push(...checkPersonLinks(links, siteAddress(), exists));
       const done = performance.now();
-      const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
-      const changedPages = changed.map(([path]) => ({ path, file: fileOf(path) }));
-      const removedPages = removed.map((path) => ({ path, file: fileOf(path) }));
-      const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
-      const bundleDir = (name: string) => searchBundle(name).slice(1, -1);
-      const search = [...planned.shards].flatMap(([name, shard]) =>
-        shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name), records: shards.get(name)!.length }],
-      );
-      // A shard that split in two, or joined its sibling, is gone.
-      const removedShards = [...baseline.shards.keys()].filter((name) => !planned.shards.has(name)).map(bundleDir);
 
       return {
         full: whole,
         records: records.size,
-        pages: {
-          total: planned.pages.size,
-          html: [...planned.pages.keys()].filter((path) => path.endsWith('/') || path.endsWith('.html')).length,
-          changed: changedPages,
-          removed: removedPages,
-        },
-        media: {
-          added: [...planned.media]
-            .filter((file) => !baseline.media.has(file))
-            .map((file) => ({ file: mediaFile(file), source: join(input.mediaDir, file) })),
-          removed: removedMedia,
-        },
-        search,
-        searchMayFollow: removedShards.length === 0 && removed.length === 0 && search.every(({ shard }) => baseline.shards.has(shard)),
-        discarded: [...changedPages, ...removedPages]
-          .map((page) => page.file)
-          .concat(
-            removedMedia,
-            search.map((shard) => shard.dir),
-            removedShards,
-          ),
+        ...changesSince(baseline, planned, input.mediaDir, viewed, (name) => shards.get(name)?.length ?? 0),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         timings: {
@@ -272,6 +187,7 @@ export function createRuntime(app: App) {
     commit({ search = true }: { search?: boolean } = {}): void {
       baseline = search ? planned : { ...planned, shards: baseline.shards };
       unsettled.stories.clear();
+      unsettled.entries.clear();
       unsettled.other = false;
     },
 

@@ -12,14 +12,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CampaignRecord, Image } from '@campaign-desk/shared';
+import { MEDIA_MAX_PIXELS, type CampaignRecord, type Image } from '@campaign-desk/shared';
 import { RECORD_TYPE_TABLE } from './record-types';
 
 /** The widths copies are made at (never wider than the original; 1200 is what feeds and share cards use). */
 export const MEDIA_WIDTHS = [240, 360, 480, 720, 1080, 1200] as const;
-
-/** How many pixels an original may have: a 100-megapixel camera's fits, and four decoded at once stay near 1.5 GB. */
-export const MEDIA_MAX_PIXELS = 120_000_000;
 
 /** Every sharp call on an original: the pixel limit said, not sharp's default (268 million). */
 const INPUT = { limitInputPixels: MEDIA_MAX_PIXELS } as const;

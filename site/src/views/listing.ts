@@ -7,7 +7,7 @@ import type { Campaign } from '../lib/campaign';
 import { GROUPINGS, feedRef, type Grouping, type IntroLine } from '../lib/groupings';
 import { paths } from '../lib/paths';
 import { chunkNav, chunkParam, chunkPaths, chunkRange, touchedChunks, type ChunkNav } from './chunks';
-import { sidesOf, type PageFamily, type StoryChange } from './page-family';
+import { sidesOf, type PageFamily, type RecordChange } from './page-family';
 import { cardsOf, pictureOf, type Card, type Picture } from './parts';
 
 export type ListingView = {
@@ -87,7 +87,7 @@ function groupingListing(campaign: Campaign, grouping: Grouping, slug: string): 
 }
 
 /** The pages of the listing at `base` (its stories in each campaign: `listOf`) a change of stories may touch. */
-function touchedListing(change: StoryChange, base: string, listOf: (campaign: Campaign) => Story[]): string[] {
+function touchedListing(change: RecordChange, base: string, listOf: (campaign: Campaign) => Story[]): string[] {
   const before = listOf(change.before);
   const after = listOf(change.after);
   const sides: Array<{ at: number; total: number }> = [];

@@ -9,7 +9,7 @@ import type { Campaign } from '../lib/campaign';
 import { FEED_ITEM_LIMIT, plainLine, type FeedChannel, type FeedItem } from '../lib/feeds';
 import { absoluteUrl, href, paths } from '../lib/paths';
 import { entryHtml, type EntryPhoto } from './live-entry';
-import type { PageFamily } from './page-family';
+import type { PageFamily, RecordChange } from './page-family';
 import { pictureOf, shareImageOf } from './parts';
 
 /** How often an open page asks for new entries while the live is on. */
@@ -81,6 +81,18 @@ function liveView(campaign: Campaign, live: Live): LiveView {
 const pagesOf = (path: (live: Live) => string) => (campaign: Campaign) =>
   campaign.lives.all.map((live) => ({ path: path(live), params: { slug: live.slug } }));
 
+/**
+ * The family's pages of the lives whose entries changed (a change of stories touches none:
+ * these views hold only the live, its event and its entries).
+ */
+const touchedOf = (path: (live: Live) => string) => (change: RecordChange) =>
+  change.entries.flatMap(({ was, is }) =>
+    [was?.liveId, is?.liveId].flatMap((liveId) => {
+      const live = liveId ? change.after.lives.byId.get(liveId) : undefined;
+      return live ? [path(live)] : [];
+    }),
+  );
+
 const viewOf =
   <V>(make: (campaign: Campaign, live: Live) => V) =>
   (campaign: Campaign, { slug }: { slug: string }) => {
@@ -88,16 +100,25 @@ const viewOf =
     return live ? make(campaign, live) : null;
   };
 
-export const livePages: PageFamily<{ slug: string }, LiveView> = { pages: pagesOf(paths.live), view: viewOf(liveView) };
+export const livePages: PageFamily<{ slug: string }, LiveView> = {
+  pages: pagesOf(paths.live),
+  view: viewOf(liveView),
+  touchedBy: touchedOf(paths.live),
+};
 
 /** The same list with no site frame, for partners' pages (the embed snippet). */
-export const liveEmbeds: PageFamily<{ slug: string }, LiveView> = { pages: pagesOf(paths.liveEmbed), view: viewOf(liveView) };
+export const liveEmbeds: PageFamily<{ slug: string }, LiveView> = {
+  pages: pagesOf(paths.liveEmbed),
+  view: viewOf(liveView),
+  touchedBy: touchedOf(paths.liveEmbed),
+};
 
 export type LiveEntriesFile = { state: Live['state']; stateName: string; entries: LiveView['entries'] };
 
 /** What the pages' script fetches: the state and every entry's HTML, in the page's order. */
 export const liveEntriesFiles: PageFamily<{ slug: string }, LiveEntriesFile> = {
   pages: pagesOf(paths.liveEntries),
+  touchedBy: touchedOf(paths.liveEntries),
   view: viewOf((campaign, live) => {
     const { stateName, entries } = liveView(campaign, live);
     return { state: live.state, stateName, entries };
@@ -109,6 +130,7 @@ export type LiveFeedView = { channel: FeedChannel; items: FeedItem[] };
 /** Partners' feed of the approved entries, newest first, each with its full HTML (absolute URLs). */
 export const liveFeeds: PageFamily<{ slug: string }, LiveFeedView> = {
   pages: pagesOf(paths.liveFeed),
+  touchedBy: touchedOf(paths.liveFeed),
   view: viewOf((campaign, live) => {
     const entries = campaign.lives.entriesOf(live);
     const page = absoluteUrl(paths.live(live));

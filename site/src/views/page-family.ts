@@ -4,7 +4,7 @@
  * renderer fingerprints views to find the pages a change touches, so a template must show
  * nothing it did not get from its view.
  */
-import type { Story } from '@campaign-desk/shared';
+import type { LiveEntry, Story } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 
 export type Page<P> = { path: string; params: P };
@@ -20,22 +20,26 @@ export interface PageFamily<P, V> {
    */
   requestPath?: (path: string) => string;
   /**
-   * The paths of the family's pages a change of stories alone may touch (pages that do not
-   * exist are ignored); a family without it has every page looked at again. More is safe,
-   * less is a stale page: the renderer compares the fingerprints of those it names.
+   * The paths of the family's pages a change of stories and live entries alone may touch
+   * (pages that do not exist are ignored). A family without it has every page looked at again
+   * after a change of stories, and none after a change of live entries alone: a family that
+   * shows entries must have it. More is safe, less is a stale page: the renderer compares the
+   * fingerprints of those it names.
    */
-  touchedBy?: (change: StoryChange) => string[];
+  touchedBy?: (change: RecordChange) => string[];
 }
 
+type Sides<T> = Array<{ was: T | null; is: T | null }>;
+
 /**
- * A change of stories and nothing else since the release live now: the campaign as that
- * release showed it (`before`), as it is now (`after`), and each changed story in both (null
- * where it is not held: new, or withdrawn).
+ * A change of stories and live entries and nothing else since the release live now: the
+ * campaign as that release showed it (`before`), as it is now (`after`), and each changed
+ * story and entry in both (null where it is not held: new, or withdrawn).
  */
-export type StoryChange = { before: Campaign; after: Campaign; stories: Array<{ was: Story | null; is: Story | null }> };
+export type RecordChange = { before: Campaign; after: Campaign; stories: Sides<Story>; entries: Sides<LiveEntry> };
 
 /** Each changed story with the campaign it is in: as it was, and as it is. */
-export function sidesOf(change: StoryChange): Array<{ campaign: Campaign; story: Story }> {
+export function sidesOf(change: RecordChange): Array<{ campaign: Campaign; story: Story }> {
   return change.stories.flatMap(({ was, is }) => [
     ...(was ? [{ campaign: change.before, story: was }] : []),
     ...(is ? [{ campaign: change.after, story: is }] : []),

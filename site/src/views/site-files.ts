@@ -5,7 +5,8 @@ import { eventKindName } from '../lib/campaign';
 import type { CalendarEvent } from '../lib/ics';
 import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
 import { absoluteUrl, href, paths, siteAddress } from '../lib/paths';
-import { directTargets, searchPaths, searchShards } from '../lib/search';
+import { directTargets, searchPaths } from '../lib/search';
+import { searchShards } from '../lib/search-shards';
 import { sidesOf, single, type PageFamily, type Params } from './page-family';
 
 /** A calendar shows an event by its summary alone: what is invented or a placeholder is said there. */

@@ -59,7 +59,7 @@ describe('pages', () => {
       '/feeds/good-deeds.xml',
       '/robots.txt',
       '/sitemap-index.xml',
-      // The fixture's records fit the 16 search shards there are at least (lib/search.ts).
+      // The fixture's records fit the 16 search shards there are at least (lib/search-shards.ts).
       '/pagefind/4-0/pagefind.js',
       '/pagefind/4-0/pagefind-ui.js',
       '/pagefind/4-15/pagefind.js',

@@ -32,8 +32,18 @@ const input = (over: Partial<PosterInput> = {}): PosterInput => ({
 });
 
 describe('分享海报', () => {
-  it('carries a QR code a standard decoder reads back as the page’s absolute URL, with or without a picture', async () => {
-    for (const poster of [input(), input({ picture: null, url: 'https://www.example.cn/figures/tang-guangyou/#deed-x' })]) {
+  it('carries a QR code a standard decoder reads back as the page’s absolute URL, with or without a picture, whatever its colours', async () => {
+    // A grey picture with an alpha channel too: every picture is laid on the poster as RGB.
+    const grey = path.join(dir, 'grey.png');
+    await sharp({ create: { width: 600, height: 900, channels: 4, background: { r: 90, g: 90, b: 90, alpha: 0.5 } } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(grey);
+    for (const poster of [
+      input(),
+      input({ picture: grey }),
+      input({ picture: null, url: 'https://www.example.cn/figures/tang-guangyou/#deed-x' }),
+    ]) {
       const image = await drawPoster(poster, '“六大”活动专题');
       const { width, height, format } = await sharp(image).metadata();
       expect({ width, height, format }).toEqual({ width: 750, height: 1200, format: 'jpeg' });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SITE_DIR, SiteRenderer, type Plan } from '../../renderer';
-import { augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
+import { LIVE_SLUG, augmentedFixture, makeImages, serveImages, type ImageServer } from '../support/fixture';
 import { TEST_FOOTER, TEST_NOW, TEST_SITE_URL } from '../support/global-setup';
 import { pngBomb } from '@campaign-desk/testing/pixel-bomb';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
@@ -107,6 +107,52 @@ describe('planning', () => {
     expect(plan.pages.removed.map((page) => page.path)).toEqual(['/stories/newest-story/']);
     expect(plan.pages.removed[0]!.file).toBe('stories/newest-story/index.html');
     expect(changed(plan)).toContain('/rss.xml');
+  });
+});
+
+describe('图文直播', () => {
+  const LIVE_FILES = [
+    `/lives/${LIVE_SLUG}/`,
+    `/lives/${LIVE_SLUG}/embed/`,
+    `/lives/${LIVE_SLUG}/entries.json`,
+    `/lives/${LIVE_SLUG}/feed.xml`,
+  ];
+  const approve = (n: number) => {
+    const at = new Date(Date.parse('2020-09-28T03:00:00.000Z') + n * 60_000).toISOString();
+    const entry = { ...records.find((record) => record.type === 'liveEntry')!, text: `新的第 ${n} 条`, pinned: false };
+    api.publish({ ...entry, documentId: `live0entry${String(n).padStart(14, '0')}`, updatedAt: at, postedAt: at });
+  };
+
+  test('an approved entry plans the live’s four files and no other page, as many whatever the size of the archive', async () => {
+    await sync();
+    approve(1);
+    const first = await sync();
+    expect(first.pages.viewed).toBe(LIVE_FILES.length);
+    expect(changed(first).sort()).toEqual(LIVE_FILES);
+
+    // Fifty stories more (a change of stories: planned as such), then another approval.
+    const model = story('sample-story-040');
+    const bulk = Array.from({ length: 50 }, (_, n) => ({
+      ...model,
+      documentId: `bulk0story${String(n).padStart(14, '0')}`,
+      slug: `bulk-story-${n}`,
+      title: `【示例】第 ${n} 篇`,
+    }));
+    for (const added of bulk) api.publish(added);
+    const grown = await sync();
+    expect(grown.pages.total).toBeGreaterThanOrEqual(first.pages.total + 50);
+    approve(2);
+    const second = await sync();
+    expect(second.pages.viewed).toBe(LIVE_FILES.length);
+    expect(changed(second).sort()).toEqual(LIVE_FILES);
+
+    // A withdrawn entry leaves the same four files.
+    api.withdraw('liveEntry', `live0entry${String(2).padStart(14, '0')}`);
+    const withdrawn = await sync();
+    expect(withdrawn.pages.viewed).toBe(LIVE_FILES.length);
+    expect(changed(withdrawn).sort()).toEqual(LIVE_FILES);
+    for (const added of bulk) api.withdraw('story', added.documentId);
+    await sync();
   });
 });
 

@@ -3,7 +3,7 @@
  * function of the paths alone, and one more record changes one shard (or splits it in two).
  */
 import { describe, expect, test } from 'vitest';
-import { searchShards } from '../../src/lib/search';
+import { searchShards } from '../../src/lib/search-shards';
 
 const records = (count: number, from = 0) => Array.from({ length: count }, (_, index) => ({ url: `/stories/s-${from + index}/` }));
 const layout = (shards: Array<{ name: string; records: Array<{ url: string }> }>) =>

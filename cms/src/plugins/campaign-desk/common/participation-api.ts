@@ -67,7 +67,8 @@ export const submissionItemSchema = z.object({
   place: z.string().nullable(),
   date: z.string().nullable(),
   figure: z.string().nullable(),
-  photo: z.object({ url: z.string(), width: z.number().nullable(), height: z.number().nullable() }).nullable(),
+  /** `held`: not in the media library yet; `url` is then the admin API's path to it, read with the moderator's token. */
+  photo: z.object({ url: z.string(), width: z.number().nullable(), height: z.number().nullable(), held: z.boolean() }).nullable(),
   /** Decrypted for moderators, to follow up; null once the retention period deleted it. */
   contact: z.string().nullable(),
   contactDeletedOn: z.string().nullable(),

@@ -31,6 +31,30 @@ const Line = ({ label, children }: { label: string; children: React.ReactNode })
   </Typography>
 );
 
+/** A waiting photo is not public: it is read with the moderator's token and shown from memory. */
+const Photo = ({ photo }: { photo: NonNullable<SubmissionItem['photo']> }) => {
+  const { get } = useFetchClient();
+  const [src, setSrc] = useState(photo.held ? null : photo.url);
+  useEffect(() => {
+    if (!photo.held) return;
+    let url: string | null = null;
+    let gone = false;
+    get<Blob>(photo.url, { responseType: 'blob' })
+      .then(({ data }) => {
+        if (gone) return;
+        url = URL.createObjectURL(data);
+        setSrc(url);
+      })
+      .catch(() => {});
+    return () => {
+      gone = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [get, photo.held, photo.url]);
+  if (!src) return <Typography textColor="neutral600">照片载入中……</Typography>;
+  return <img src={src} alt="读者上传的照片" style={{ maxWidth: '20rem', width: '100%', height: 'auto' }} />;
+};
+
 const Pending = ({ item, onDone }: { item: SubmissionItem; onDone: (message: string) => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -122,7 +146,7 @@ const Submission = ({ item, onDone }: { item: SubmissionItem; onDone: (message: 
     )}
     {item.photo && (
       <Box paddingTop={2}>
-        <img src={item.photo.url} alt="读者上传的照片" style={{ maxWidth: '20rem', width: '100%', height: 'auto' }} />
+        <Photo photo={item.photo} />
       </Box>
     )}
     <Line label="署名">{item.name ?? '（未署名）'}</Line>

@@ -10,6 +10,7 @@ const open = { policies: [`plugin::${PLUGIN_ID}.passed-gate`], auth: false as co
 
 export const adminRoutes = [
   { method: 'GET', path: '/submissions', handler: 'moderation.find', config: allowed(MODERATE_ACTION.id) },
+  { method: 'GET', path: '/submissions/:documentId/photo', handler: 'moderation.photo', config: allowed(MODERATE_ACTION.id) },
   { method: 'POST', path: '/submissions/:documentId/moderate', handler: 'moderation.moderate', config: allowed(MODERATE_ACTION.id) },
 ];
 

@@ -33,6 +33,14 @@ export default {
     place: { type: 'relation', relation: 'manyToOne', target: UID.place },
     date: { type: 'date' },
     figure: { type: 'relation', relation: 'manyToOne', target: UID.figure },
+    /**
+     * A good deed's photo, made safe (participation/services/photos.ts) and held here, base64 JPEG,
+     * while it waits: the media library serves every file to anyone who has its name, so a photo
+     * enters it (as `photo`) only once a moderator adopts it.
+     */
+    heldPhoto: { type: 'text', private: true },
+    heldPhotoWidth: { type: 'integer' },
+    heldPhotoHeight: { type: 'integer' },
     photo: { type: 'media', multiple: false, allowedTypes: ['images'] },
     /** Sensitive words found in it, for a moderator's attention. */
     flags: { type: 'json' },

@@ -12,10 +12,17 @@
  *   name) without review and without a publish event, or publish a picture no reviewer saw. The refusal names the record and the
  *   way that goes through review: upload a new file and use it in the record.
  *
- * Code acting on its own (no admin user: imports, seeding) is trusted, as in the Document Service.
+ * - A picture whose header claims more than MEDIA_MAX_PIXELS is refused before Strapi makes
+ *   its thumbnails (sharp's default limit is 268 million pixels, a gigabyte decoded): a small file
+ *   can claim far more than it weighs. The publisher decodes none over the same limit.
+ *
+ * Code acting on its own (no admin user: imports, seeding) is trusted, as in the Document Service,
+ * except for the pixel limit, which protects the process whoever uploads.
  */
+import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
-import { RECORD_TYPES, type RecordType, type ReviewStage } from '@campaign-desk/shared';
+import { errors } from '@strapi/utils';
+import { MEDIA_MAX_PIXELS, RECORD_TYPES, type RecordType, type ReviewStage } from '@campaign-desk/shared';
 import { CONTENT_TYPES, UID, UPLOAD_ACTIONS, UPLOAD_FILE_UID } from '../../../../common/names';
 import { actingAbility, actingUser } from '../../request-context';
 import { stageName } from '../../../../common/review-stages';
@@ -48,6 +55,27 @@ type Change = '替换' | '删除' | '修改替代文字或图注';
 const PASSED: readonly ReviewStage[] = ['first_passed', 'second_passed', 'approved'];
 
 type Method = (...args: any[]) => Promise<unknown>;
+
+/** A file as the body parser hands it to the upload service. */
+interface Incoming {
+  filepath: string;
+  originalFilename?: string | null;
+}
+
+/** Refuses, before any is stored, a file whose header claims more pixels than MEDIA_MAX_PIXELS; files sharp cannot read are left to Strapi's own checks. */
+async function assertFewEnoughPixels(files: Incoming | Incoming[] | undefined): Promise<void> {
+  for (const file of [files ?? []].flat()) {
+    // The header only, without sharp's limit (its refusal would not say why).
+    const { width, height } = await sharp(file.filepath, { limitInputPixels: false })
+      .metadata()
+      .catch(() => ({ width: undefined, height: undefined }));
+    if (width && height && width * height > MEDIA_MAX_PIXELS) {
+      throw new errors.ValidationError(
+        `图片“${file.originalFilename ?? ''}”有 ${width}×${height} 像素，超过上限 ${MEDIA_MAX_PIXELS / 1e8} 亿像素：请缩小后再上传`,
+      );
+    }
+  }
+}
 
 export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }) => {
   const files = () => strapi.db.query(UPLOAD_FILE_UID);
@@ -133,9 +161,14 @@ export default defineService('media-guard', ({ strapi }: { strapi: Core.Strapi }
   return {
     install(): void {
       const upload = strapi.plugin('upload').service('upload') as Record<string, unknown>;
-      guard(upload, 'replace', async (original, id: number | string, ...rest) => {
+      guard(upload, 'upload', async (original, input: { files?: Incoming | Incoming[] } | undefined, ...rest) => {
+        await assertFewEnoughPixels(input?.files);
+        return original(input, ...rest);
+      });
+      guard(upload, 'replace', async (original, id: number | string, input: { file?: Incoming } | undefined, ...rest) => {
         await assertMayChange(await load({ id }), '替换');
-        return original(id, ...rest);
+        await assertFewEnoughPixels(input?.file);
+        return original(id, input, ...rest);
       });
       guard(upload, 'updateFileInfo', async (original, id: number | string, info: Partial<FileRow>, ...rest) => {
         const targets = await load({ id });

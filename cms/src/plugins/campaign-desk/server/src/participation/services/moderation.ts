@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SUGGESTION_TOPICS, shanghaiDate, nameOf as vocabularyName } from '@campaign-desk/shared';
-import { UID } from '../../../../common/names';
+import { PLUGIN_ID, UID } from '../../../../common/names';
 import {
   STATUS_LABELS,
   SUBMISSION_STATUSES,
@@ -23,7 +23,7 @@ import { defineService, getService } from '../../utils';
 import { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';
 import contactVault from './contact-vault';
-import photos from './photos';
+import photos, { heldBytes } from './photos';
 
 const PAGE_SIZE = 20;
 
@@ -47,9 +47,37 @@ type Row = {
   publishedAs: string | null;
   place: { documentId: string; name: string; slug: string } | null;
   figure: { documentId: string; name: string } | null;
+  heldPhotoWidth: number | null;
+  heldPhotoHeight: number | null;
   photo: { id: number; url: string; width: number | null; height: number | null } | null;
   story: { documentId: string; title: string } | null;
 };
+
+/** Every column a moderator reads, the held photo's bytes left out (they are read once, to adopt it, or streamed by photo()). */
+const select = [
+  'id',
+  'documentId',
+  'kind',
+  'status',
+  'receivedAt',
+  'proven',
+  'topic',
+  'text',
+  'name',
+  'doer',
+  'date',
+  'flags',
+  'moderatedAt',
+  'moderator',
+  'reason',
+  'reply',
+  'publishedAs',
+  'heldPhotoWidth',
+  'heldPhotoHeight',
+];
+
+/** A decision's fields that let the held photo go: adopted it is in the media library, refused it is gone. */
+const NOTHING_HELD = { heldPhoto: null, heldPhotoWidth: null, heldPhotoHeight: null };
 
 const populate = {
   place: { select: ['documentId', 'name', 'slug'] },
@@ -77,7 +105,7 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
   const submissions = () => strapi.db.query(UID.submission);
 
   async function pendingOne(documentId: string): Promise<Row> {
-    const row = (await submissions().findOne({ where: { documentId }, populate })) as Row | null;
+    const row = (await submissions().findOne({ select, where: { documentId }, populate })) as Row | null;
     if (!row) throw new errors.NotFoundError(`没有找到来稿 ${documentId}`);
     if (row.status !== 'pending') throw new errors.ApplicationError(`这条来稿已处理（${STATUS_LABELS[row.status]}），不能再次审核`);
     return row;
@@ -98,7 +126,11 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
       place: row.place?.name ?? null,
       date: day(row.date),
       figure: row.figure?.name ?? null,
-      photo: row.photo ? { url: row.photo.url, width: row.photo.width, height: row.photo.height } : null,
+      photo: row.photo
+        ? { url: row.photo.url, width: row.photo.width, height: row.photo.height, held: false }
+        : row.heldPhotoWidth !== null
+          ? { url: `/${PLUGIN_ID}/submissions/${row.documentId}/photo`, width: row.heldPhotoWidth, height: row.heldPhotoHeight, held: true }
+          : null,
       contact: contact?.contact ?? null,
       contactDeletedOn: contact ? shanghaiDate(contact.deleteAfter) : null,
       flags: Array.isArray(row.flags) ? row.flags.map(String) : [],
@@ -112,7 +144,7 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
   }
 
   /** Publishes what an adopted submission becomes; returns its documentId. */
-  async function publish(row: Row, step: Extract<Moderation, { action: 'adopt' }>, now: Date): Promise<string> {
+  async function publish(row: Row, step: Extract<Moderation, { action: 'adopt' }>, photo: number | null, now: Date): Promise<string> {
     if (row.kind === 'suggestion') {
       if (!step.reply) throw new errors.ValidationError('采纳建言须填写回复（reply）');
       const created = (await strapi.documents(UID.suggestion).create({
@@ -136,7 +168,7 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
         date: day(row.date),
         place: row.place?.documentId ?? null,
         description: row.text,
-        photo: row.photo?.id ?? null,
+        photo,
         figure: row.figure?.documentId ?? null,
         reportedByPublic: true,
       } as never,
@@ -146,7 +178,7 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
   }
 
   /** A draft story prefilled from the submission, in the newsroom's review like any other. */
-  async function draftStory(row: Row): Promise<string> {
+  async function draftStory(row: Row, cover: number | null): Promise<string> {
     const suggestion = row.kind === 'suggestion';
     const text = row.text ?? '';
     const theme = suggestion ? SUGGESTION_TOPICS.find((topic) => topic.key === row.topic)?.theme : null;
@@ -167,10 +199,18 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
         theme: themeRow?.documentId ?? null,
         places: row.place ? [row.place.documentId] : [],
         figures: row.figure ? [row.figure.documentId] : [],
-        cover: row.photo?.id ?? null,
+        cover,
       } as never,
     })) as { documentId: string };
     return created.documentId;
+  }
+
+  /** A pending submission's held photo put into the media library under its public caption; null when it holds none. */
+  async function adoptHeldPhoto(documentId: string): Promise<{ id: number } | null> {
+    const row = (await submissions().findOne({ select: ['heldPhoto'], where: { documentId, status: 'pending' } })) as {
+      heldPhoto: string | null;
+    } | null;
+    return row?.heldPhoto ? getService(strapi, photos).adopt(row.heldPhoto, '群众报告的好人好事照片') : null;
   }
 
   return {
@@ -178,6 +218,7 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
       const where = { status: query.status, ...(query.kind ? { kind: query.kind } : {}) };
       const total = await submissions().count({ where });
       const rows = (await submissions().findMany({
+        select,
         where,
         populate,
         // The queue oldest first (first come, first judged); what was decided, newest first.
@@ -198,29 +239,50 @@ export default defineService('moderation', ({ strapi }: { strapi: Core.Strapi })
     },
 
     async moderate(documentId: string, step: Moderation, user: AdminUser | null, now = new Date()): Promise<SubmissionItem> {
+      // An upload cannot join the transaction: an adopted photo enters the media library first and leaves again if the decision is not kept.
+      const adopted = step.action === 'reject' ? null : await adoptHeldPhoto(documentId);
       let removedPhoto: number | null = null;
-      await strapi.db.transaction(async () => {
-        const row = await pendingOne(documentId);
-        const decided = { moderatedAt: now, moderator: nameOf(user) };
-        if (step.action === 'adopt') {
-          const publishedAs = await publish(row, step, now);
-          await submissions().update({
-            where: { id: row.id },
-            data: { ...decided, status: 'adopted', reply: step.reply ?? null, publishedAs },
-          });
-        } else if (step.action === 'reject') {
-          await submissions().update({ where: { id: row.id }, data: { ...decided, status: 'rejected', reason: step.reason, photo: null } });
-          removedPhoto = row.photo?.id ?? null;
-        } else {
-          const story = await draftStory(row);
-          const storyRow = (await strapi.db.query(UID.story).findOne({ select: ['id'], where: { documentId: story } })) as { id: number };
-          await submissions().update({ where: { id: row.id }, data: { ...decided, status: 'converted', story: storyRow.id } });
-        }
-      });
-      // A photo nobody will publish leaves the media library once the decision is kept.
+      try {
+        await strapi.db.transaction(async () => {
+          const row = await pendingOne(documentId);
+          const photo = adopted?.id ?? row.photo?.id ?? null;
+          const decided = { moderatedAt: now, moderator: nameOf(user), ...NOTHING_HELD };
+          if (step.action === 'adopt') {
+            const publishedAs = await publish(row, step, photo, now);
+            await submissions().update({
+              where: { id: row.id },
+              data: { ...decided, status: 'adopted', reply: step.reply ?? null, publishedAs, photo },
+            });
+          } else if (step.action === 'reject') {
+            await submissions().update({
+              where: { id: row.id },
+              data: { ...decided, status: 'rejected', reason: step.reason, photo: null },
+            });
+            removedPhoto = row.photo?.id ?? null;
+          } else {
+            const story = await draftStory(row, photo);
+            const storyRow = (await strapi.db.query(UID.story).findOne({ select: ['id'], where: { documentId: story } })) as { id: number };
+            await submissions().update({ where: { id: row.id }, data: { ...decided, status: 'converted', story: storyRow.id, photo } });
+          }
+        });
+      } catch (error) {
+        if (adopted)
+          await getService(strapi, photos)
+            .remove(adopted.id)
+            .catch(() => {});
+        throw error;
+      }
+      // A photo nobody will publish leaves the media library once the decision is kept (submissions from before photos were held).
       if (removedPhoto !== null) await getService(strapi, photos).remove(removedPhoto);
-      const row = (await submissions().findOne({ where: { documentId }, populate })) as Row;
+      const row = (await submissions().findOne({ select, where: { documentId }, populate })) as Row;
       return item(row, await getService(strapi, contactVault).reveal([documentId]));
+    },
+
+    /** A pending submission's held photo, for its moderators' eyes only; null when it holds none. */
+    async heldPhoto(documentId: string): Promise<Buffer | null> {
+      const row = (await submissions().findOne({ select: ['heldPhoto'], where: { documentId } })) as { heldPhoto: string | null } | null;
+      if (!row) throw new errors.NotFoundError(`没有找到来稿 ${documentId}`);
+      return row.heldPhoto ? heldBytes(row.heldPhoto) : null;
     },
   };
 });

@@ -3,9 +3,9 @@
  * file's bytes, never by its name or the type the sender claimed (a "PNG" that is really HTML
  * is refused); JPEG, PNG and HEIC (iPhones) are decoded, turned upright, scaled to at most
  * 1600 pixels and written anew as JPEG by sharp, which keeps no metadata: EXIF, and with it
- * the place the photo was taken, is gone. Then it goes into the media library. How many pixels
- * a photo has is read from its header first: one claiming more than PHOTO_MAX_PIXELS is refused
- * before anything is decoded.
+ * the place the photo was taken, is gone. How many pixels a photo has is read from its header
+ * first: one claiming more than PHOTO_MAX_PIXELS is refused before anything is decoded. The safe
+ * copy is held on its submission while it waits and enters the media library only when adopted.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,21 +103,33 @@ export async function normalizePhoto(bytes: Buffer): Promise<{ body: Buffer; wid
 
 type UploadedFile = { id: number; url: string };
 
+/** The safe copy as its submission holds it (content-types/submission). */
+export type HeldPhoto = { heldPhoto: string; heldPhotoWidth: number; heldPhotoHeight: number };
+
+/** What a moderator adopts: the JPEG a submission held. */
+export const heldBytes = (held: string): Buffer => Buffer.from(held, 'base64');
+
 export default defineService('photos', ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Makes the photo safe and puts it in the media library; returns the file. */
-  async store(bytes: Buffer, caption: string): Promise<UploadedFile> {
+  /** Makes the photo safe, to be held on its submission until a moderator decides. */
+  async hold(bytes: Buffer): Promise<HeldPhoto> {
     const photo = await normalizePhoto(bytes);
+    return { heldPhoto: photo.body.toString('base64'), heldPhotoWidth: photo.width, heldPhotoHeight: photo.height };
+  },
+
+  /** Puts an adopted photo into the media library, where it is public; returns the file. */
+  async adopt(held: string, caption: string): Promise<UploadedFile> {
+    const body = heldBytes(held);
     const dir = await mkdtemp(path.join(tmpdir(), 'campaign-photo-'));
     try {
       const file = path.join(dir, 'photo.jpg');
-      await writeFile(file, photo.body);
+      await writeFile(file, body);
       const name = `qunzhong-${Date.now()}.jpg`;
       const [uploaded] = (await strapi
         .plugin('upload')
         .service('upload')
         .upload({
           data: { fileInfo: { name, caption, alternativeText: caption } },
-          files: { filepath: file, originalFilename: name, mimetype: 'image/jpeg', size: photo.body.length },
+          files: { filepath: file, originalFilename: name, mimetype: 'image/jpeg', size: body.length },
         })) as UploadedFile[];
       return uploaded!;
     } finally {
@@ -125,7 +137,7 @@ export default defineService('photos', ({ strapi }: { strapi: Core.Strapi }) => 
     }
   },
 
-  /** Removes a photo nobody will publish (its submission was not adopted). */
+  /** Removes a photo from the media library (an adoption that did not happen, or a submission from before photos were held). */
   async remove(fileId: number): Promise<void> {
     const upload = strapi.plugin('upload').service('upload');
     const file = await upload.findOne(fileId);

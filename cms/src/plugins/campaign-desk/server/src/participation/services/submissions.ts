@@ -1,6 +1,6 @@
 /**
  * Taking in what a reader sent, once the public route has checked it: the photo made safe
- * and stored, the sensitive words it contains flagged, and the submission with its encrypted
+ * and held with it (out of the media library until adopted), the sensitive words it contains flagged, and the submission with its encrypted
  * contact written in one transaction, so both are kept or neither is.
  */
 import type { Core } from '@strapi/strapi';
@@ -46,7 +46,7 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
           ? [fields.name, received.fields.text]
           : [fields.name, received.fields.doer, received.fields.description];
       const flags = getService(strapi, sensitiveWords).find(texts);
-      const photo = options.photo ? await getService(strapi, photos).store(options.photo, '群众报告的好人好事照片（待审核）') : null;
+      const photo = options.photo ? await getService(strapi, photos).hold(options.photo) : null;
 
       const data: Record<string, unknown> = {
         kind: KIND_OF[received.form],
@@ -66,7 +66,7 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
           text: received.fields.description,
           place: await documentIdOf(UID.place, received.fields.place),
           figure: await documentIdOf(UID.figure, received.fields.figure, true),
-          photo: photo?.id ?? null,
+          ...photo,
         });
       }
       try {
@@ -79,10 +79,6 @@ export default defineService('submissions', ({ strapi }: { strapi: Core.Strapi }
           return submission.documentId;
         });
       } catch (error) {
-        if (photo)
-          await getService(strapi, photos)
-            .remove(photo.id)
-            .catch(() => {});
         // Two posts of one solved challenge: the unique proof let one in.
         if (options.proof && (await strapi.db.query(UID.submission).count({ where: { proof: options.proof } })) > 0)
           throw new ProofReused();

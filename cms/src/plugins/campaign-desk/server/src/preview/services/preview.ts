@@ -12,8 +12,8 @@ import { UID } from '../../../../common/names';
 import { pluginConfig, publicUrl } from '../../config/read';
 import { ContractViolation, refusal } from '../../errors';
 import recordReader from '../../publication/services/record-reader';
-import { actingAbility, actingUser } from '../../request-context';
-import { assertReadable } from '../../review/services/story-drafts';
+import { actingAbility, actingUser, type AdminUser } from '../../request-context';
+import { assertReadable, viewerOf } from '../../review/services/story-drafts';
 import { defineService, getService } from '../../utils';
 
 /** Where the publisher renders previews, under the site's path. */
@@ -22,6 +22,21 @@ export const PREVIEW_PATH = '/_preview/';
 export default defineService('preview', ({ strapi }: { strapi: Core.Strapi }) => {
   /** The publisher that renders previews: the first build hook's (its secret signs the tokens). */
   const publisher = () => pluginConfig(strapi).buildHooks[0] ?? null;
+
+  /** Refuses a token whose person was blocked or deleted, or may no longer read the story, since it was made. */
+  async function assertStillReadable(documentId: string, viewerId: number): Promise<void> {
+    const user = (await strapi.db.query('admin::user').findOne({
+      where: { id: viewerId, isActive: true },
+      populate: { roles: { select: ['id', 'code'] } },
+    })) as AdminUser | null;
+    if (!user) throw refusal('打开这个预览的账号已停用，预览链接失效');
+    try {
+      await assertReadable(strapi, documentId, await viewerOf(strapi, user));
+    } catch (error) {
+      if (error instanceof errors.NotFoundError) throw new errors.NotFoundError(`没有找到稿件 ${documentId} 的草稿`);
+      throw refusal('打开这个预览的账号已不能查看这篇稿件，预览链接失效');
+    }
+  }
 
   return {
     /** Whether previews can be made: there is a publisher to render them. */
@@ -37,7 +52,7 @@ export default defineService('preview', ({ strapi }: { strapi: Core.Strapi }) =>
       } catch {
         return null;
       }
-      const token = await signPreviewToken(hook.secret, documentId);
+      const token = await signPreviewToken(hook.secret, documentId, user.id);
       return `${new SiteAddress(pluginConfig(strapi).participation.siteUrl).url(PREVIEW_PATH)}?token=${encodeURIComponent(token)}`;
     },
 
@@ -47,6 +62,7 @@ export default defineService('preview', ({ strapi }: { strapi: Core.Strapi }) =>
       if (!hook) throw new errors.NotFoundError('没有配置发布程序，不能预览');
       const check = await verifyPreviewToken(hook.secret, token);
       if (!check.ok) throw refusal(check.reason);
+      await assertStillReadable(check.documentId, check.viewerId);
       const [record] = (
         await getService(strapi, recordReader).read('story', publicUrl(strapi), { documentIds: [check.documentId], draft: true })
       ).records;

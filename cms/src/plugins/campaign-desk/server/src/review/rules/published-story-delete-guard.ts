@@ -14,7 +14,7 @@ export default (strapi: Core.Strapi): Rule =>
     const user = actingUser(strapi);
     if (context.uid !== UID.story || context.action !== 'delete' || !documentId || !user) return next();
     const published = await strapi.db.query(UID.story).count({ where: { documentId, publishedAt: { $notNull: true } } });
-    if (published > 0 && !(await getService(strapi, review).mayPublish(user))) {
+    if (published > 0 && !(await getService(strapi, review).mayPublish(user, documentId))) {
       throw refusal('已发布的稿件只有有发布权限的人（主编）可以删除');
     }
     return next();

@@ -17,7 +17,7 @@
 import type { ReviewStage } from '@campaign-desk/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EXPLORER_ACTIONS, UID, type ReviewAction } from '../../../../common/names';
+import { UID, type ReviewAction } from '../../../../common/names';
 import type { ReviewMove, ReviewQueue, ReviewStatus } from '../../../../common/review-api';
 import { REVIEW_MOVES, stageName } from '../../../../common/review-stages';
 import { StageConflict, refusal } from '../../errors';
@@ -28,7 +28,7 @@ import reviewChains, { type LoadedChain } from './review-chains';
 import reviewChanges from './review-changes';
 import { logOf, logsOf, recordMove } from './review-log';
 import { movesFor } from './review-moves';
-import { assertReadable, draftOf, readChecker, type Draft, type Viewer } from './story-drafts';
+import { assertReadable, draftOf, mayPublishStory, readChecker, viewerOf, type Draft, type Viewer } from './story-drafts';
 import wordCheck, { describeHits } from './word-check';
 
 export type { Viewer } from './story-drafts';
@@ -233,13 +233,13 @@ export default defineService('review', ({ strapi }: { strapi: Core.Strapi }) => 
       if (passed) await recordMove(strapi, documentId, 'edit', draft.reviewStage, 'submitted', actor, passed);
     },
 
-    /** Whether `user` may publish stories (and so unpublish or delete a published one). */
-    async mayPublish(user: AdminUser): Promise<boolean> {
-      const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{
-        action: string;
-        subject: string | null;
-      }>;
-      return permissions.some((permission) => permission.action === EXPLORER_ACTIONS.publish && permission.subject === UID.story);
+    /**
+     * Whether `user` may publish this story (and so unpublish it, delete it once published, or
+     * schedule it): their publish permission for it, conditions included, as Strapi's engine
+     * reads it from their roles now.
+     */
+    async mayPublish(user: AdminUser, documentId: string): Promise<boolean> {
+      return mayPublishStory(strapi, documentId, await viewerOf(strapi, user));
     },
 
     /**

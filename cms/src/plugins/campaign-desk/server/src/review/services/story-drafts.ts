@@ -53,21 +53,43 @@ export async function draftOf(strapi: Core.Strapi, documentId: string, { lock = 
   };
 }
 
-/** Whether the viewer may read a story row (its creator and their roles populated), as the content manager decides. */
-export const readChecker = (strapi: Core.Strapi, viewer: Viewer) =>
-  strapi.plugin('content-manager').service('permission-checker').create({ userAbility: viewer.ability, model: UID.story }) as {
+/** What the content manager decides of a viewer and a story row (its creator and their roles populated). */
+const checkerOf = (strapi: Core.Strapi, ability: unknown) =>
+  strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ability, model: UID.story }) as {
+    can: { publish(entity: unknown): boolean };
     cannot: { read(entity: unknown): boolean };
   };
 
-/** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
-export async function assertReadable(strapi: Core.Strapi, documentId: string, viewer: Viewer): Promise<void> {
-  // The creator and their roles are what Strapi's conditions (is-creator, has-same-role-as-creator) look at.
+/** Whether the viewer may read a story row (its creator and their roles populated), as the content manager decides. */
+export const readChecker = (strapi: Core.Strapi, viewer: Viewer) => checkerOf(strapi, viewer.ability);
+
+/**
+ * A person's ability made by Strapi's permission engine from their roles, for a check made
+ * outside their own request (the scheduler, a preview link); their roles are populated.
+ */
+export async function viewerOf(strapi: Core.Strapi, user: AdminUser): Promise<Viewer> {
+  const engine = (strapi.service('admin::permission') as { engine: { generateUserAbility(user: unknown): Promise<unknown> } }).engine;
+  return { user, ability: await engine.generateUserAbility(user) };
+}
+
+/** The draft row with what Strapi's conditions (is-creator, has-same-role-as-creator) look at: its creator and their roles. */
+async function conditionsSubject(strapi: Core.Strapi, documentId: string): Promise<unknown> {
   const draft = await strapi.db.query(UID.story).findOne({
     where: { documentId, publishedAt: null },
     populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id', 'code'] } } } },
   });
   if (!draft) throw new errors.NotFoundError(`没有找到稿件 ${documentId}`);
-  if (readChecker(strapi, viewer).cannot.read(draft)) {
+  return draft;
+}
+
+/** Refuses a viewer who may not read the story (as the content manager would, conditions included). */
+export async function assertReadable(strapi: Core.Strapi, documentId: string, viewer: Viewer): Promise<void> {
+  if (readChecker(strapi, viewer).cannot.read(await conditionsSubject(strapi, documentId))) {
     throw refusal(`你不能查看稿件 ${documentId}，也就不能查看或办理它的审稿`);
   }
+}
+
+/** Whether the viewer may publish this story, conditions included, as the content manager's publish decides. */
+export async function mayPublishStory(strapi: Core.Strapi, documentId: string, viewer: Viewer): Promise<boolean> {
+  return checkerOf(strapi, viewer.ability).can.publish(await conditionsSubject(strapi, documentId));
 }

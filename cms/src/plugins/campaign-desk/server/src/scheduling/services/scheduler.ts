@@ -49,7 +49,7 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       where: { id: row.scheduledById, isActive: true },
       populate: { roles: { select: ['id', 'code'] } },
     })) as AdminUser | null;
-    if (user && (await getService(strapi, review).mayPublish(user))) return null;
+    if (user && (await getService(strapi, review).mayPublish(user, row.storyId))) return null;
     return `安排它的${row.scheduledByName}已不能发布稿件`;
   }
 
@@ -73,9 +73,9 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       if (refused) throw new Error(refused);
       await strapi.db.transaction(async () => {
         await strapi.documents(UID.story).publish({ documentId: row.storyId });
-        // Still ours only while pending: a publish slower than the claim's timeout was already told as failed, so it is undone.
+        // Still ours only while pending and claimed by us: a publish slower than the claim's timeout was already told as failed, so it is undone.
         const { count } = (await schedules().updateMany({
-          where: { id: row.id, state: 'pending' },
+          where: { id: row.id, state: 'pending', claimedBy: id },
           data: { state: 'published', finishedAt: new Date() },
         })) as { count: number };
         if (count !== 1) throw new Error('执行超时，已按失败处理');
@@ -91,9 +91,10 @@ export default defineService('scheduler', ({ strapi }: { strapi: Core.Strapi }) 
       });
     } catch (error) {
       const reason = (error as Error).message;
-      const { count } = (await schedules().updateMany({ where: { id: row.id, state: 'pending' }, data: failure(reason) })) as {
-        count: number;
-      };
+      const { count } = (await schedules().updateMany({
+        where: { id: row.id, state: 'pending', claimedBy: id },
+        data: failure(reason),
+      })) as { count: number };
       if (count === 1) await told(row, reason);
     }
   }

@@ -20,7 +20,7 @@ import { pluginConfig } from '../../config/read';
 import { refusal } from '../../errors';
 import { nameOf } from '../../newsroom/services/people';
 import review from '../../review/services/review';
-import { assertReadable, type Viewer } from '../../review/services/story-drafts';
+import { assertReadable, mayPublishStory, type Viewer } from '../../review/services/story-drafts';
 import { defineService, getService } from '../../utils';
 import { cancelSchedule, logScheduling, type Actor } from '../schedule-rows';
 
@@ -70,10 +70,11 @@ export default defineService('scheduling', ({ strapi }: { strapi: Core.Strapi })
     return pending ?? ((await schedules().findOne({ where: { storyId: documentId }, orderBy: { id: 'desc' } })) as ScheduleRow | null);
   }
 
-  /** Refuses someone who may not read the story, or may not publish stories at all. */
+  /** Refuses someone who may not read the story, or may not publish it. */
   async function assertMaySchedule(documentId: string, viewer: Viewer, title: string, doing: string): Promise<void> {
     await assertReadable(strapi, documentId, viewer);
-    if (!(await reviews().mayPublish(viewer.user))) throw refusal(`你的角色不能发布稿件，也就不能${doing}稿件《${title}》的定时发布`);
+    if (!(await mayPublishStory(strapi, documentId, viewer)))
+      throw refusal(`你的角色不能发布这篇稿件，也就不能${doing}稿件《${title}》的定时发布`);
   }
 
   /** The instant asked for, if it is a real time ahead and not too far ahead. */
@@ -93,7 +94,11 @@ export default defineService('scheduling', ({ strapi }: { strapi: Core.Strapi })
     /** The story's schedule (pending, else the last), and whether `viewer` may schedule it now. */
     async status(documentId: string, viewer: Viewer): Promise<ScheduleStatus> {
       await assertReadable(strapi, documentId, viewer);
-      const [draft, row, mayPublish] = await Promise.all([draftOf(documentId), latestOf(documentId), reviews().mayPublish(viewer.user)]);
+      const [draft, row, mayPublish] = await Promise.all([
+        draftOf(documentId),
+        latestOf(documentId),
+        mayPublishStory(strapi, documentId, viewer),
+      ]);
       return { documentId, schedule: row ? scheduleOf(row) : null, maySchedule: mayPublish && draft.reviewStage === 'approved' };
     },
 

@@ -118,8 +118,7 @@ export function changesSince(
       removed: removedMedia,
     },
     search,
-    searchMayFollow:
-      removedShards.length === 0 && removedPages.length === 0 && search.every(({ shard }) => baseline.shards.has(shard)),
+    searchMayFollow: removedShards.length === 0 && removedPages.length === 0 && search.every(({ shard }) => baseline.shards.has(shard)),
     discarded: [...changedPages, ...removedPages]
       .map((page) => page.file)
       .concat(

@@ -101,7 +101,14 @@ export const sitemapStoryParts: PageFamily<{ part: string }, { urls: string[] }>
   pages: (campaign) => storyParts(campaign).map((part) => ({ path: paths.sitemapStories(part.name), params: { part: part.name } })),
   view: (campaign, { part }) => {
     const found = storyParts(campaign).find((candidate) => candidate.name === part);
-    return found ? { urls: found.records.map((page) => page.url).sort().map((path) => absoluteUrl(path)) } : null;
+    return found
+      ? {
+          urls: found.records
+            .map((page) => page.url)
+            .sort()
+            .map((path) => absoluteUrl(path)),
+        }
+      : null;
   },
   touchedBy: (change) => {
     const changed = new Set(sidesOf(change).map(({ story }) => paths.story(story)));

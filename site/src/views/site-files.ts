@@ -110,10 +110,13 @@ export const sitemapStoryParts: PageFamily<{ part: string }, { urls: string[] }>
         }
       : null;
   },
+  // The parts that listed a changed story before and those that list it now (a withdrawn one is in the first only).
   touchedBy: (change) => {
     const changed = new Set(sidesOf(change).map(({ story }) => paths.story(story)));
-    return storyParts(change.after)
-      .filter((part) => part.records.some((page) => changed.has(page.url)))
-      .map((part) => paths.sitemapStories(part.name));
+    return [change.before, change.after].flatMap((campaign) =>
+      storyParts(campaign)
+        .filter((part) => part.records.some((page) => changed.has(page.url)))
+        .map((part) => paths.sitemapStories(part.name)),
+    );
   },
 };

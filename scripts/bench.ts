@@ -32,6 +32,7 @@ import { exportSnapshot, measureStatistics, seedPlacements, seedStories } from '
 import { storyPageWeight } from './bench/page-weight';
 import { benchParticipation } from './bench/participation';
 import { benchQuiz } from './bench/quiz';
+import { benchLikes } from './bench/likes';
 import { sleep, step } from './bench/progress';
 import { measurePublishLatency, type Status } from './bench/publish-latency';
 import { benchLive } from './bench/live';
@@ -174,6 +175,10 @@ async function main() {
       results.participation = await benchParticipation(cms, siteUrl);
       step('知识竞答: floods of 1,000 plain-form answers from 200 addresses and from one, and 1,000 with the lanes opened');
       results.quiz = await benchQuiz(cms, siteUrl);
+      step(
+        '点赞: floods of 1,000 likes of one good deed from 200 addresses, from one, and from 1,000 with the lanes opened; 1,000 reads of the counts',
+      );
+      results.likes = await benchLikes(cms, siteUrl);
     }
     // The CMS's figures alone: reported before the CMS stops (finally, below).
     if (values.only === 'cms') return finish();

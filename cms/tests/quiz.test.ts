@@ -5,7 +5,7 @@
  * hostile set through every field, the lanes under a flood, and the figures 统计 shows.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { questionField } from '@campaign-desk/shared';
+import { QUIZ_MAX_BODY_BYTES, QUIZ_MAX_QUESTIONS, questionField } from '@campaign-desk/shared';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import type rateLimits from '../src/plugins/campaign-desk/server/src/participation/services/rate-limits';
 import { call, signUp, type Person } from '@campaign-desk/testing/newsroom';
@@ -19,6 +19,8 @@ const LIMITS = {
   global: { max: 100, windowMs: 600_000 },
   withoutProofPerAddress: { max: 3, windowMs: 600_000 },
   withoutProofGlobal: { max: 50, windowMs: 600_000 },
+  quizPerAddress: { max: 3, windowMs: 600_000 },
+  quizGlobal: { max: 100, windowMs: 600_000 },
 };
 
 let cms: TestCms;
@@ -145,6 +147,12 @@ describe('writing questions and quizzes', () => {
     expect((await refusal(documents(UID.quiz).publish({ documentId: empty.documentId } as never))).message).toBe(
       '知识竞答《空竞答》还没有题目，不能发布',
     );
+    // More questions than the answers' body limit fits.
+    const many: string[] = [];
+    for (let index = 0; index <= QUIZ_MAX_QUESTIONS; index += 1) many.push((await question({ text: `第${index + 1}题` })).documentId);
+    await documents(UID.quiz).update({ documentId: empty.documentId, data: { questions: many } } as never);
+    const long = await refusal(documents(UID.quiz).publish({ documentId: empty.documentId } as never));
+    expect(long).toEqual({ message: `知识竞答《空竞答》有 31 题，一个竞答最多 ${QUIZ_MAX_QUESTIONS} 题，不能发布`, fields: ['questions'] });
   });
 
   it('publishes the questions without their answers or explanations', async () => {
@@ -160,17 +168,18 @@ describe('answering', () => {
   it('scores the site’s script’s answers on the server, with explanations and links to the clause and its 解读', async () => {
     const taken = await answer('yijian-jingda', { fields: { ...right(), [questionField(questions[1]!)]: 'A', nickname: ' 小李 ' } });
     expect(taken.status, taken.text).toBe(200);
-    expect(taken.json).toMatchObject({ ok: true, score: 1, total: 2 });
+    expect(taken.json).toMatchObject({ ok: true, score: 1, total: 2, poster: `${SITE}/quiz/yijian-jingda/haibao/1/` });
     expect(taken.json.results[0]).toEqual({
       documentId: questions[0],
       correct: true,
       chosen: ['C'],
-      answer: ['C'],
       explanation: '见《意见》总体要求。',
       clause: { label: '一、第1条', url: `${SITE}/opinions/yijian/#clause-${clauses[0]}` },
       readings: [{ title: '解读：总体要求', url: expect.stringMatching(new RegExp(`^${SITE}/stories/`)) }],
     });
-    expect(taken.json.results[1]).toMatchObject({ correct: false, chosen: ['A'], answer: ['A', 'B'] });
+    // Their mark and the explanation, never the key: nothing says which letters were right.
+    expect(taken.json.results[1]).toMatchObject({ correct: false, chosen: ['A'], explanation: '龙头企业和中小企业并重。' });
+    expect(taken.text).not.toMatch(/"answer"/);
     const entry = await cms.strapi.db.query(UID.quizEntry).findOne({ where: { nickname: '小李' } });
     expect(entry).toMatchObject({ quiz: quizId, score: 1, total: 2 });
   });
@@ -181,6 +190,7 @@ describe('answering', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('答对 <strong>2</strong> 题，共 2 题');
     expect(page.text).toContain(`href="${SITE}/opinions/yijian/#clause-${clauses[0]}"`);
+    expect(page.text).toContain(`<a href="${SITE}/quiz/yijian-jingda/haibao/2/">生成答题海报，分享到朋友圈</a>`);
     expect(page.text).not.toContain('<b>读者</b>');
   });
 
@@ -223,13 +233,19 @@ describe('answering', () => {
     }
   });
 
-  it('holds a flood from one address to the plain form’s lane, counting only what it admitted', async () => {
+  it('holds a flood from one address to the quiz’s own lane (not the photo form’s), counting only what it admitted', async () => {
     const from = nextAddress();
     const before = await cms.strapi.db.query(UID.quizEntry).count();
     const answers = await Promise.all(Array.from({ length: 10 }, () => answer('yijian-jingda', { from, fields: right() })));
-    expect(answers.filter((entry) => entry.status === 200)).toHaveLength(LIMITS.withoutProofPerAddress.max);
-    expect(answers.filter((entry) => entry.status === 429)).toHaveLength(10 - LIMITS.withoutProofPerAddress.max);
-    expect(await cms.strapi.db.query(UID.quizEntry).count()).toBe(before + LIMITS.withoutProofPerAddress.max);
+    expect(answers.filter((entry) => entry.status === 200)).toHaveLength(LIMITS.quizPerAddress.max);
+    expect(answers.filter((entry) => entry.status === 429)).toHaveLength(10 - LIMITS.quizPerAddress.max);
+    expect(await cms.strapi.db.query(UID.quizEntry).count()).toBe(before + LIMITS.quizPerAddress.max);
+  });
+
+  it('refuses answers bigger than a quiz’s answers can be, before reading them', async () => {
+    const padded = await answer('yijian-jingda', { fields: { ...right(), nickname: 'x'.repeat(QUIZ_MAX_BODY_BYTES) } });
+    expect(padded.status).toBe(413);
+    expect(padded.json.error.message).toBe(`提交的答案太大：一份答卷不超过 ${QUIZ_MAX_BODY_BYTES / 1024} KB，请从竞答页面提交。`);
   });
 });
 

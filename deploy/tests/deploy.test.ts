@@ -196,9 +196,43 @@ describe('the public side', () => {
     expect(answer.json.error.message).toBe('没有这个竞答，或它已撤下。');
   });
 
+  it('passes a reader’s question to a live to the CMS, which says the live is not there', async () => {
+    const answer = await send(stack.portal, 'POST', site('api/campaign-desk/participation/live-question/no-such-live'), {
+      headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('question=%E4%BD%95%E6%97%B6%E5%BC%80%E5%A7%8B'),
+    });
+    expect(answer.status, answer.text).toBe(404);
+    expect(answer.json.error.message).toBe('没有找到这场图文直播');
+  });
+
+  it('counts a reader’s like of a good deed, and serves every count for caches to keep half a minute', async () => {
+    const deeds = `/content-manager/collection-types/${UID.goodDeed}`;
+    const created = await call('chief', 'POST', deeds, {
+      title: '经由 nginx 点赞的好事',
+      doer: '某志愿者',
+      date: '2020-06-05',
+      description: '帮邻居修好了水管。',
+    });
+    const id = created.data.documentId as string;
+    await call('chief', 'POST', `${deeds}/${id}/actions/publish`, {});
+    const like = await send(stack.portal, 'POST', site(`api/campaign-desk/participation/like/good-deed/${id}`), {
+      headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('like=1'),
+    });
+    expect(like.status, like.text).toBe(200);
+    expect(like.json).toMatchObject({ counted: true, count: 1 });
+    // The site's page asks from its own host: no Origin.
+    const counts = await send(stack.portal, 'GET', site('api/campaign-desk/participation/likes'));
+    expect(counts.status, counts.text).toBe(200);
+    expect(counts.headers['cache-control']).toBe('public, max-age=30');
+    expect(counts.json.counts[`goodDeed:${id}`]).toBe(1);
+  });
+
   it.each([
     ['GET', '/admin/'],
+    ['POST', site('api/campaign-desk/participation/like/story/abc')],
     ['POST', site('api/campaign-desk/participation/quiz/a/b')],
+    ['POST', site('api/campaign-desk/participation/live-question/a/b')],
     ['POST', '/admin/login'],
     ['GET', '/api/campaign-desk/snapshot'],
     ['GET', site('api/campaign-desk/snapshot')],

@@ -4,7 +4,7 @@
  * 知识竞答 both ways (whose answers are nowhere in the site); an editor finds both
  * in the admin's 群众来稿 queue, adopts one with a reply, and it appears on the site's wall
  * after the publisher's release. A good deed reported with a photo joins the relay once
- * accepted. Flooding the route is turned away while the newsroom keeps working.
+ * accepted, and is liked (点赞) both ways. Flooding the route is turned away while the newsroom keeps working.
  */
 import sharp from 'sharp';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -173,6 +173,40 @@ describe('a good deed a reader reports', () => {
     const deed = /<li class="story-card" id="deed-[^"]+">(?:(?!<\/li>)[\s\S])*党员冒雨帮村民抢收稻谷[\s\S]*?<\/li>/.exec(page)![0];
     expect(deed).toContain('群众报告');
     expect(deed).toMatch(/<picture>/);
+  });
+
+  it('is liked at 375 px without JavaScript (a page with the count) and then shows its count with it, once a day', async () => {
+    const card = (page: import('playwright-core').Page) => page.locator('li.story-card', { hasText: '党员冒雨帮村民抢收稻谷' });
+    const plain = await reader(false);
+    try {
+      const page = await plain.newPage();
+      await page.goto(system.publisher.pageUrl('/goodDeeds/'));
+      const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      await Promise.all([page.waitForURL(/\/participation\/like\/good-deed\//), card(page).getByRole('button', { name: '点赞' }).click()]);
+      expect(await page.locator('h1').textContent()).toBe('点赞成功，谢谢您的支持！');
+      expect(await page.locator('p strong').textContent()).toBe('1');
+      // Back to the site (to the very page when the site and the CMS share a host: a cross-origin Referer names only the origin).
+      expect(await page.getByRole('link', { name: '返回专题网站' }).getAttribute('href')).toMatch(
+        new RegExp(`^${system.publisher.pageUrl('/')}(goodDeeds/)?$`),
+      );
+    } finally {
+      await plain.close();
+    }
+    const scripted = await reader(true);
+    try {
+      const page = await scripted.newPage();
+      await page.goto(system.publisher.pageUrl('/goodDeeds/'));
+      // The count, fetched from the CMS: no rebuild since the like.
+      await expect.poll(() => card(page).locator('.like-count').textContent(), { timeout: 20_000 }).toBe(' 1');
+      await card(page).getByRole('button', { name: /点赞/ }).click();
+      // The same reader (one address) again today: not counted twice.
+      await expect.poll(() => card(page).locator('.like-status').textContent(), { timeout: 20_000 }).toContain('今天已经为这一条点过赞');
+      expect(await card(page).locator('.like-count').textContent()).toBe(' 1');
+      expect(page.url()).toBe(system.publisher.pageUrl('/goodDeeds/'));
+    } finally {
+      await scripted.close();
+    }
   });
 });
 

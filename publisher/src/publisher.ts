@@ -221,6 +221,8 @@ export class Publisher {
         this.searchOwed = searchLater;
         if (searchLater) this.request(`search shards of ${build.release}`);
       }
+      // Posters the sync had no time for: the next build draws more, until none is left.
+      if (plan.postersPending > 0) this.request(`分享海报: ${plan.postersPending} still to draw`);
     } catch (caught) {
       build.error = caught instanceof Refused ? caught.message : `build failed: ${(caught as Error).stack ?? caught}`;
       await this.dropFailedRenderer();

@@ -1,7 +1,7 @@
 /**
  * 知识竞答's answers under load, for `pnpm bench`: the sample quiz (scripts/seed/sample-quiz.ts)
  * answered by a flood of plain-form posts from 200 addresses and from one, at the default
- * limits (the lanes every public post shares decide, as for the forms), and once with the
+ * limits (the quiz's own lanes decide, at the door), and once with the
  * lanes opened wide, so every answer is checked and kept: what scoring and storing costs.
  * The limits are reset before each run (the forms' flood before it used the lanes up).
  */
@@ -44,7 +44,7 @@ export async function benchQuiz(cms: { strapi: Core.Strapi; url: string }, siteU
   const wide = { max: 1_000_000, windowMs: 60_000 };
   cms.strapi.config.set(key, {
     ...saved,
-    limits: { ...saved.limits, perAddress: wide, global: wide, withoutProofPerAddress: wide, withoutProofGlobal: wide },
+    limits: { ...saved.limits, quizPerAddress: wide, quizGlobal: wide },
   });
   try {
     await reset();

@@ -5,6 +5,7 @@ import { repoRoot } from '../lib/paths';
 import type { storyPageWeight } from './page-weight';
 import type { benchParticipation } from './participation';
 import type { benchQuiz } from './quiz';
+import type { benchLikes } from './likes';
 
 type Latency = Record<string, { p50Seconds: number; p95Seconds: number; all: number[] }>;
 
@@ -99,6 +100,7 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
       [`flood from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
       'flood from one address (the gate decides)': flood(oneAddress),
       ...(results.quiz ? figuresOfTheQuiz(flood) : {}),
+      ...(results.likes ? figuresOfTheLikes(flood) : {}),
     };
   }
 
@@ -109,6 +111,17 @@ export function report(results: Record<string, unknown>, { only, file }: { only:
       [`quiz answers from ${manyAddresses.addresses} addresses (lanes decide)`]: flood(manyAddresses),
       'quiz answers from one address (the gate decides)': flood(oneAddress),
       'quiz answers, lanes opened (each scored and kept)': `${flood(allTaken)}; taken p50 ${allTaken.takenP50Ms.toFixed(0)} ms`,
+    };
+  }
+
+  /** 点赞 under a flood: what the lanes let through and what it added to the count. */
+  function figuresOfTheLikes(flood: (run: Awaited<ReturnType<typeof benchLikes>>['oneAddress']) => string): Record<string, string> {
+    const { manyAddresses, oneAddress, allCounted, counts } = results.likes as Awaited<ReturnType<typeof benchLikes>>;
+    return {
+      [`likes from ${manyAddresses.addresses} addresses (lanes decide)`]: `${flood(manyAddresses)}; count +${manyAddresses.counted}`,
+      'likes from one address (its lane decides)': `${flood(oneAddress)}; count +${oneAddress.counted}`,
+      [`likes from ${allCounted.addresses} addresses, lanes opened (each counted)`]: `${flood(allCounted)}; taken p50 ${allCounted.takenP50Ms.toFixed(0)} ms; count +${allCounted.counted}`,
+      'like counts read at once (from memory)': `${counts.answered}/${counts.reads} in ${counts.seconds.toFixed(1)} s, p50 ${counts.p50Ms.toFixed(0)} ms, p95 ${counts.p95Ms.toFixed(0)} ms`,
     };
   }
 

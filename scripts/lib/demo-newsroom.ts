@@ -17,13 +17,15 @@ export const NEWSROOM = [
   { code: 'campaign-desk-editor', email: 'editor@campaign-desk.local', firstname: '编辑', lastname: '演示' },
   { code: 'campaign-desk-chief-editor', email: 'chief@campaign-desk.local', firstname: '主编', lastname: '演示' },
 ] as const;
+/** The administrator, registered with 咸宁日报 too: 终审 in the demo's chain. */
+const DEMO_ADMIN = { code: 'admin', email: 'admin@campaign-desk.local', firstname: '管理员', lastname: '演示' } as const;
 
 const TOKEN_NAME = 'Campaign site (read-only)';
 
 /** The administrator and an account per newsroom role that exists (an administrator may have renamed or removed one). */
 async function demoAccounts(strapi: Core.Strapi): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [
-    { key: 'admin', email: 'admin@campaign-desk.local', role: '管理员', firstname: '管理员', lastname: '演示' },
+    { key: 'admin', email: DEMO_ADMIN.email, role: '管理员', firstname: DEMO_ADMIN.firstname, lastname: DEMO_ADMIN.lastname },
   ];
   for (const person of NEWSROOM) {
     const role = (await strapi.db.query('admin::role').findOne({ where: { code: person.code } })) as { name: string } | null;
@@ -75,6 +77,16 @@ async function ensureSnapshotToken(strapi: Core.Strapi, credentialsFile: Credent
 }
 
 const DEMO_OUTLET = 'xianning-ribao';
+/**
+ * 咸宁日报's review chain as the README's day goes (初审 编辑, 复审 主编, 终审 管理员 across
+ * outlets), so the demo works with chains per outlet on (CAMPAIGN_DESK_REVIEW_PER_OUTLET=true);
+ * off, the marks are not read.
+ */
+const DEMO_CHAIN: Record<string, Record<string, boolean>> = {
+  'campaign-desk-editor': { firstReview: true },
+  'campaign-desk-chief-editor': { secondReview: true },
+  admin: { finalReview: true, allOutlets: true },
+};
 const DEMO_PARTNER = 'hubei-ribao';
 const DEMO_PLAN = '【示例】咸宁日报“六大”活动报道方案（第三阶段）';
 
@@ -91,14 +103,13 @@ async function ensureDesk(strapi: Core.Strapi, credentialsFile: CredentialsFile)
   const theme = await bySlug(UID.theme, 'gongyuan-chengshi');
   if (!outlet || !theme) return false;
   const staff: Record<string, string> = {};
-  for (const { code, email, firstname, lastname } of NEWSROOM) {
+  for (const { code, email, firstname, lastname } of [...NEWSROOM, DEMO_ADMIN]) {
     if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) continue;
     const existing = (await strapi.db.query(UID.staffMember).findOne({ where: { email }, select: ['documentId'] })) as {
       documentId: string;
     } | null;
-    staff[code] =
-      existing?.documentId ??
-      (await strapi.documents(UID.staffMember).create({ data: { name: `${lastname}${firstname}`, email, outlet } } as never)).documentId;
+    const data = { name: `${lastname}${firstname}`, email, outlet, ...DEMO_CHAIN[code] };
+    staff[code] = existing?.documentId ?? (await strapi.documents(UID.staffMember).create({ data } as never)).documentId;
   }
   if (!(await strapi.db.query(UID.reportingPlan).findOne({ where: { title: DEMO_PLAN } }))) {
     const plan = await strapi.documents(UID.reportingPlan).create({
@@ -150,7 +161,7 @@ async function ensureDesk(strapi: Core.Strapi, credentialsFile: CredentialsFile)
   return true;
 }
 
-/** The demo's 图文直播 on the plenary (市委全体（扩大）会议): on air, with one entry approved; the admin's 图文直播 page takes more. */
+/** The demo's 图文直播 on the plenary (市委全体（扩大）会议): on air, taking readers' questions, with one entry approved; the admin's 图文直播 page takes more. */
 export const DEMO_LIVE_SLUG = 'quanhui-tuwen-zhibo';
 
 async function ensureLive(strapi: Core.Strapi): Promise<void> {
@@ -164,7 +175,8 @@ async function ensureLive(strapi: Core.Strapi): Promise<void> {
       slug: DEMO_LIVE_SLUG,
       event: plenary?.documentId ?? null,
       state: 'on_air',
-      summary: '示例直播：记者在“图文直播”页写条目，值班编辑审核后几秒内出现在本页。',
+      questions: true,
+      summary: '示例直播：记者在“图文直播”页写条目，值班编辑审核后几秒内出现在本页；读者可以提问。',
       sample: true,
     },
     status: 'published',

@@ -1,6 +1,7 @@
 /**
- * The site paths the CMS links to as well as the site: a story, a clause of the 《意见》 and a
- * quiz (the quiz's answers link to the clauses they test and to their 解读). Said here once;
+ * The site paths the CMS links to as well as the site: a story, a clause of the 《意见》, a quiz
+ * and its result posters (the quiz's answers link to the clauses they test, their 解读 and the
+ * reader's poster). Said here once;
  * the site's paths table (site/src/lib/paths.ts) takes them from here.
  */
 type Slugged = { slug: string };
@@ -11,4 +12,6 @@ export const PUBLIC_PATHS = {
   clause: (opinion: Slugged, clause: { documentId: string }) => `/opinions/${opinion.slug}/#clause-${clause.documentId}`,
   /** 知识竞答: one page per quiz. */
   quiz: (quiz: Slugged) => `/quiz/${quiz.slug}/`,
+  /** A quiz's result poster (分享海报) for a score, 0 to its number of questions: the CMS's result links it. */
+  quizPoster: (quiz: Slugged, score: number) => `/quiz/${quiz.slug}/haibao/${score}/`,
 };

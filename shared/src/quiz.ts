@@ -20,6 +20,14 @@ export const optionLetter = (index: number) => String.fromCharCode(65 + index);
 /** The field a question's answer is posted in: a checkbox group sends it once per ticked option. */
 export const questionField = (questionId: string) => `q-${questionId}`;
 
+/**
+ * Questions a quiz may have, and the bytes its answers may declare: 30 questions of six
+ * ticked options each (`q-<24-character id>=A`, ~29 bytes an option, 5.2 KB), the solved
+ * challenge (~0.6 KB) and a nickname fit with room to spare; the photo form's 9 MB does not apply.
+ */
+export const QUIZ_MAX_QUESTIONS = 30;
+export const QUIZ_MAX_BODY_BYTES = 8 * 1024;
+
 export const NICKNAME_FIELD = 'nickname';
 export const NICKNAME_MAX = 20;
 export const QUIZ_FIELD_LABELS = { [NICKNAME_FIELD]: '昵称', quiz: '竞答' } as const;
@@ -60,18 +68,22 @@ export function chosenOptions(value: unknown, optionCount: number): number[] | n
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** What the CMS answers for one question once a reader has answered. */
+/**
+ * What the CMS answers for one question once a reader has answered: their mark, their choice
+ * and the explanation. Never the right letters: an answer sent once would hand a reader (or a
+ * script) the whole key to post again.
+ */
 export type QuestionResult = {
   documentId: string;
   correct: boolean;
   chosen: string[];
-  answer: string[];
   explanation: string;
   clause: { label: string; url: string };
   readings: Array<{ title: string; url: string }>;
 };
 
-export type QuizResult = { ok: true; score: number; total: number; results: QuestionResult[] };
+/** `poster`: the absolute URL of the site's page with the result poster of this score (PUBLIC_PATHS.quizPoster). */
+export type QuizResult = { ok: true; score: number; total: number; results: QuestionResult[]; poster: string };
 
 export const QUIZ_MESSAGES = {
   notOpen: '竞答尚未开始，请在开始时间后再来答题。',
@@ -79,4 +91,6 @@ export const QUIZ_MESSAGES = {
   missing: '没有这个竞答，或它已撤下。',
   unanswered: '还有题目没有作答',
   badChoice: '所选的选项无效',
+  tooLarge: `提交的答案太大：一份答卷不超过 ${QUIZ_MAX_BODY_BYTES / 1024} KB，请从竞答页面提交。`,
+  tooManyQuestions: `一个竞答最多 ${QUIZ_MAX_QUESTIONS} 题`,
 } as const;

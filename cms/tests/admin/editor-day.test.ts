@@ -5,7 +5,9 @@
  * passes it from the 审稿 panel, which names the story's review chain (三审 per outlet) and
  * the word check's hits; the 记者 finds the story returned with its reason; the 编辑 sees
  * what the reporter's edit changed since the pass; the 主编 passes 终审 with a written
- * acknowledgement of the hits; a person chooses which notices they get.
+ * acknowledgement of the hits; a person chooses which notices they get; a published story is
+ * copied for the 公众号 with one click and pasted, through the real clipboard, into a plain
+ * contenteditable with its formatting and picture.
  * Runs once, on SQLite: the pages are the same whatever the database.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +25,7 @@ let api: ReturnType<typeof adminApi>;
 const people: Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session> = {} as never;
 const problems: string[] = [];
 let storyId: string;
+let outlet: string;
 
 async function pageOf(person: Session): Promise<Page> {
   const { page } = await openAdmin(browser, cms.url);
@@ -37,7 +40,7 @@ beforeAll(async () => {
   cms.strapi.config.set(participation, { ...(cms.strapi.config.get(participation) as object), sensitiveWords: ['夜班'] });
   api = adminApi(cms);
   Object.assign(people, await api.newsroom());
-  const outlet = (await fixtures(cms.strapi).outlet({ name: '香城都市报' })).documentId;
+  outlet = (await fixtures(cms.strapi).outlet({ name: '香城都市报' })).documentId;
   const chain: Array<[Session, string, Record<string, boolean>]> = [
     // The reporter's own outlet: with chains per outlet a story goes only to its author's.
     [people.reporter, '都市报记者', {}],
@@ -132,6 +135,65 @@ describe('the editor’s day', () => {
       admin: { waiting: true, returned: true, published: true, failed: true },
       email: { waiting: true, returned: true, published: false, failed: true },
     });
+  });
+
+  it('编辑：copies a published story for the 公众号; pasted into a plain contenteditable it keeps its formatting and picture', async () => {
+    const picture = (await api.upload(people.reporter, 'gongzhonghao')).body[0] as Record<string, unknown>;
+    const created = await api.call(people.reporter, 'POST', `/content-manager/collection-types/${UID.story}`, {
+      title: '交付公众号的稿件',
+      kind: 'news',
+      summary: '摘要',
+      body: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: '加粗的话', bold: true },
+            { type: 'text', text: '和平常的话' },
+          ],
+        },
+        { type: 'image', image: picture, children: [{ type: 'text', text: '' }] },
+      ],
+      outlet: { connect: [{ documentId: outlet }] },
+    });
+    const id = created.body.data.documentId as string;
+    await api.approve(people, id);
+    expect((await api.call(people.chief, 'POST', `/content-manager/collection-types/${UID.story}/${id}/actions/publish`, {})).status).toBe(
+      200,
+    );
+
+    const { context, page } = await openAdmin(browser, cms.url);
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.url });
+    await logIn(page, people.editor);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${id}`);
+    await page.getByRole('button', { name: '复制公众号格式' }).click();
+    await page.getByText(/已复制：在公众号编辑器里粘贴即可/).waitFor();
+    // Recorded in the story's review log, which the panel reads again.
+    await page.getByText(/：交付公众号$/).waitFor();
+
+    const editor = await context.newPage();
+    await editor.setContent('<div contenteditable="true" style="min-height:100px"></div>');
+    await editor.locator('[contenteditable]').click();
+    await editor.keyboard.press('Control+V');
+    const pasted = editor.locator('[contenteditable]');
+    await pasted.locator('img').waitFor();
+    expect(await pasted.locator('strong').first().textContent()).toBe('加粗的话');
+    expect(await pasted.locator('strong').first().getAttribute('style')).toContain('font-weight:bold');
+    expect(
+      await pasted
+        .locator('p')
+        .first()
+        .evaluate((p) => getComputedStyle(p).lineHeight),
+    ).toBe('28px');
+    const loaded = await pasted.locator('img').evaluate(async (img: HTMLImageElement) => {
+      await img.decode().catch(() => undefined);
+      return img.naturalWidth;
+    });
+    expect(loaded).toBeGreaterThan(0);
+    expect(await pasted.getByText(/^来源：香城都市报$/).count()).toBe(1);
+    expect(await pasted.locator('a').last().getAttribute('href')).toMatch(/\/stories\/[^/]+\/$/);
+    expect(await pasted.locator('[class], [id], script, iframe').count()).toBe(0);
+    await context.close();
   });
 
   it('logs no error in the browser', () => {

@@ -19,6 +19,8 @@ export const LIMITS = {
   global: { max: 30, windowMs: 600_000 },
   withoutProofPerAddress: { max: 2, windowMs: 600_000 },
   withoutProofGlobal: { max: 3, windowMs: 600_000 },
+  likesPerAddress: { max: 20, windowMs: 600_000 },
+  likesGlobal: { max: 150, windowMs: 600_000 },
 };
 
 /** A 64×48 HEIC photo (as an iPhone saves them), made with libheif's heif-enc. */

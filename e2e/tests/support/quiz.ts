@@ -25,18 +25,33 @@ export async function quizIsAnswered(system: CampaignSystem, page: Page, javaScr
     await expect.poll(() => page.locator('#quiz .form-status').textContent(), { timeout: 60_000 }).toContain('答对 4 题，共 5 题');
     const first = page.locator('fieldset.question').first();
     expect(await first.getAttribute('data-correct')).toBe('false');
-    expect(await first.locator('.verdict').textContent()).toContain('正确答案：D');
+    expect(await first.locator('.verdict').textContent()).toContain('✗ 答错了。你的答案：A');
+    expect(await first.locator('.verdict').textContent()).not.toContain('正确答案');
     expect(await first.locator('.verdict a').first().getAttribute('href')).toMatch(/\/zt\/liuda\/opinions\/yijian\/#clause-/);
+    await posterIsShown(system, page, page.getByRole('link', { name: '生成答题海报，分享到朋友圈' }));
     return;
   }
   await Promise.all([page.waitForURL(/\/participation\/quiz\/yijian-zhishi-jingda$/), page.getByRole('button', { name: '交卷' }).click()]);
   const text = await page.locator('body').textContent();
   expect(text).toContain('答对 4 题，共 5 题');
-  expect(text).toContain('正确答案：D');
+  expect(text).toContain('你的答案：A');
+  expect(text).not.toContain('正确答案');
   expect(text).toContain('“三个定位”是全省特色产业增长极');
   expect(await page.getByRole('link', { name: '返回竞答页面' }).getAttribute('href')).toBe(
     system.publisher.pageUrl('/quiz/yijian-zhishi-jingda/'),
   );
+  await posterIsShown(system, page, page.getByRole('link', { name: '生成答题海报，分享到朋友圈' }));
+}
+
+/** The reader's result poster (4 of 5), drawn when the quiz was published, as the result links it. */
+async function posterIsShown(system: CampaignSystem, page: Page, link: ReturnType<Page['getByRole']>): Promise<void> {
+  const url = system.publisher.pageUrl('/quiz/yijian-zhishi-jingda/haibao/4/');
+  expect(await link.getAttribute('href')).toBe(url);
+  await Promise.all([page.waitForURL(url), link.click()]);
+  const poster = page.locator('.quiz-poster img');
+  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(750);
+  const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]);
 }
 
 /** Every file under `dir` (links not followed: a release's links lead to files also under it). */

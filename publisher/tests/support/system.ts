@@ -15,6 +15,7 @@ import { createControlServer, createSiteServer, type ControlStatus } from '../..
 import { UndeliveredEvents } from '../../src/undelivered';
 import type { DraftSource } from '../../src/preview';
 import { readFixture } from '@campaign-desk/testing/fixture';
+import { keepPosters, reusePosters } from '@campaign-desk/testing/poster-cache';
 import { startSnapshotApi, type SnapshotApi } from '@campaign-desk/testing/snapshot-api';
 
 export const SECRET = 'test-hook-secret-0123456789';
@@ -50,6 +51,8 @@ export async function startSystem(
 ): Promise<System> {
   const api = options.api ?? (await startSnapshotApi(options.records ?? fixtureRecords()));
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'publisher-test-')));
+  // The posters earlier builds of the run drew (the publisher keeps images in <dataDir>/media).
+  reusePosters(path.join(dataDir, 'media'));
   const source = { kind: 'http', url: api.url, token: api.token } as const;
   const publisher = await new Publisher({
     dataDir,
@@ -91,6 +94,7 @@ export async function startSystem(
     async build(reason = 'test', buildOptions = {}) {
       publisher.request(reason, buildOptions);
       await publisher.idle();
+      keepPosters(path.join(dataDir, 'media'));
       return status();
     },
     status,

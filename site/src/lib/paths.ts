@@ -3,7 +3,17 @@
  * (inside the site, whatever path SITE_URL gives it); `href` and `absoluteUrl` make what a
  * page or feed carries from a site path, under SITE_URL's path (the shared SiteAddress).
  */
-import { DEFAULT_SUBMIT_URL, PUBLIC_PATHS, QUIZ_ENDPOINT, SiteAddress, THANKS_PATH, type ParticipationForm } from '@campaign-desk/shared';
+import {
+  DEFAULT_SUBMIT_URL,
+  LIKE_ENDPOINT,
+  LIKES_ENDPOINT,
+  LIVE_QUESTION_ENDPOINT,
+  PUBLIC_PATHS,
+  QUIZ_ENDPOINT,
+  SiteAddress,
+  THANKS_PATH,
+  type ParticipationForm,
+} from '@campaign-desk/shared';
 
 type Slugged = { slug: string };
 
@@ -34,6 +44,7 @@ export const paths = {
   opinion: PUBLIC_PATHS.opinion,
   clause: PUBLIC_PATHS.clause,
   quiz: PUBLIC_PATHS.quiz,
+  quizPoster: PUBLIC_PATHS.quizPoster,
   event: (event: Slugged) => `/events/#${event.slug}`,
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',
@@ -92,10 +103,19 @@ export function absoluteUrl(sitePath: string): string {
 
 /**
  * Where a form posts: the CMS's public participation route, fixed when the site is compiled
- * (CAMPAIGN_DESK_SUBMIT_URL, see astro.config.mjs), `/<form>` for a submission and
- * `/challenge` for the proof-of-work widget.
+ * (CAMPAIGN_DESK_SUBMIT_URL, see astro.config.mjs), `/<form>` for a submission,
+ * `/challenge` for the proof-of-work widget, `/quiz/<slug>` for a quiz's answers, `/like/<kind>/<id>`
+ * for a like and `/likes` for every count.
  */
-export function submitUrl(endpoint: ParticipationForm | 'challenge' | `${typeof QUIZ_ENDPOINT}/${string}`): string {
+export function submitUrl(
+  endpoint:
+    | ParticipationForm
+    | 'challenge'
+    | `${typeof QUIZ_ENDPOINT}/${string}`
+    | `${typeof LIVE_QUESTION_ENDPOINT}/${string}`
+    | `${typeof LIKE_ENDPOINT}/${string}`
+    | typeof LIKES_ENDPOINT,
+): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;
   return `${base.replace(/\/+$/, '')}/${endpoint}`;
 }

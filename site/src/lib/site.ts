@@ -3,7 +3,7 @@ import { CAMPAIGN } from '@campaign-desk/shared';
 import { FEED_ITEM_LIMIT } from './feeds';
 import { paths } from './paths';
 
-export const SITE_NAME = `${CAMPAIGN.shortName}专题`;
+export const SITE_NAME = CAMPAIGN.siteName;
 
 /** The title of the whole campaign's RSS and JSON feeds, and of the links to them. */
 export const SITE_FEED_TITLE = `${SITE_NAME}（全部稿件）`;
@@ -18,6 +18,9 @@ export const SITE_FEED_DESCRIPTION = `${CAMPAIGN.name}：全部稿件，最新${
 
 /** The site's own share card image (public/share-card.png), for pages without an image of their own. */
 export const SITE_SHARE_IMAGE = { path: '/share-card.png', type: 'image/png', width: 600, height: 600 } as const;
+
+/** The 听新闻 podcast's artwork: square, 1400 to 3000 px, as Apple Podcasts requires (public/). */
+export const PODCAST_ARTWORK = { path: '/podcast-artwork.png', type: 'image/png', width: 1400, height: 1400 } as const;
 
 /** A feed of the site's own (not a grouping's): its name in the directory, its channel, the page it is about. */
 export type SiteFeed = { name: string; title: string; description: string; htmlPath: string };

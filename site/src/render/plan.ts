@@ -58,6 +58,8 @@ export type Plan = {
   warnings: string[];
   /** Every link a person typed that points into the site, as typed: the page check leaves these to the warnings. */
   personUrls: string[];
+  /** 分享海报 left to draw (the sync's time for them ran out): the next build draws more. */
+  postersPending: number;
   /** Milliseconds spent reading the snapshot, preparing images, indexing, drawing posters, and planning. */
   timings: { read: number; media: number; index: number; posters: number; plan: number };
 };

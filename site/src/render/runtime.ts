@@ -39,6 +39,12 @@ function digestOfRecord(record: SearchRecord): string {
   return digest;
 }
 
+/**
+ * How long a sync draws 分享海报 (about 30 ms of CPU each): a first build of a large archive goes
+ * live without the rest, which the builds after it draw (the publisher asks for them).
+ */
+const POSTERS_BUDGET_MS = 5 * 60_000;
+
 export function createRuntime(app: App) {
   const records = new RecordSet();
   let media: Media | null = null;
@@ -142,7 +148,10 @@ export function createRuntime(app: App) {
         const variant = variants.find((candidate) => candidate.width >= 720) ?? variants.at(-1);
         return variant ? join(input.mediaDir, variant.fallback) : null;
       };
-      await drawn.prepare(posterInputs(campaign, pictureFile), { warn: (message) => warnings.push(message) });
+      const { pending: postersPending } = await drawn.prepare(posterInputs(campaign, pictureFile), {
+        warn: (message) => warnings.push(message),
+        budgetMs: POSTERS_BUDGET_MS,
+      });
       const postered = performance.now();
 
       const layout = fingerprint(layoutView(campaign));
@@ -170,6 +179,7 @@ export function createRuntime(app: App) {
         ...changesSince(baseline, planned, input.mediaDir, viewed, (name) => shards.get(name)?.length ?? 0),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
+        postersPending,
         timings: {
           read: read - started,
           media: prepared - read,

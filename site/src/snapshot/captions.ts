@@ -54,13 +54,38 @@ export class Captions {
     if (existsSync(file)) return name;
     const response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES} bytes`);
+    const bytes = await readCapped(response, MAX_BYTES);
     // A WebVTT file starts with the word, after an optional byte order mark.
     if (!/^(\uFEFF)?WEBVTT([ \t\r\n]|$)/.test(bytes.toString('utf8', 0, 16))) throw new Error('not a WebVTT file');
     await mkdir(this.dir, { recursive: true });
     await writeFile(`${file}.part`, bytes);
     await rename(`${file}.part`, file);
     return name;
+  }
+}
+
+/**
+ * The body, read as it comes and given up as soon as it passes `max` bytes: a body that says
+ * it is larger, or never ends, costs no more than `max` of memory and time.
+ */
+export async function readCapped(response: Response, max: number): Promise<Buffer> {
+  const tooLarge = () => new Error(`larger than ${max} bytes`);
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
   }
 }

@@ -23,6 +23,8 @@ export type PosterInput = {
   /** The page's absolute URL: the QR code's content. */
   url: string;
   picture: string | null;
+  /** What the QR code leads to, beside it (阅读全文 when not said). */
+  action?: string;
 };
 
 /** Raised when the drawing changes, so every poster is drawn again. */
@@ -83,12 +85,13 @@ const svg = (width: number, height: number, body: string) =>
 
 /**
  * What every poster of a campaign shares (the band with its name, the rule, the QR code's
- * words, on white), drawn once as raw pixels: setting a whole poster's text cost more than
+ * words, on white), drawn once (per QR code's words) as raw pixels: setting a whole poster's text cost more than
  * the rest of a poster together.
  */
 const frames = new Map<string, Promise<Buffer>>();
-function frameOf(campaignName: string): Promise<Buffer> {
-  let frame = frames.get(campaignName);
+function frameOf(campaignName: string, action: string): Promise<Buffer> {
+  const key = `${campaignName}\n${action}`;
+  let frame = frames.get(key);
   if (!frame) {
     frame = import('sharp').then(({ default: sharp }) =>
       rgb(
@@ -101,15 +104,15 @@ function frameOf(campaignName: string): Promise<Buffer> {
               `<text x="40" y="70" font-size="36" font-weight="700" fill="#fff">${text(campaignName)}</text>` +
               `<line x1="40" y1="930" x2="${WIDTH - 40}" y2="930" stroke="#ddd" stroke-width="2"/>` +
               `<text x="40" y="1030" font-size="32" font-weight="700" fill="#1a1a1a">长按识别二维码</text>` +
-              `<text x="40" y="1080" font-size="26" fill="#666">阅读全文</text>`,
+              `<text x="40" y="1080" font-size="26" fill="#666">${text(action)}</text>`,
           ),
         ),
         WIDTH,
         HEIGHT,
       ),
     );
-    frame.catch(() => frames.delete(campaignName));
-    frames.set(campaignName, frame);
+    frame.catch(() => frames.delete(key));
+    frames.set(key, frame);
   }
   return frame;
 }
@@ -182,7 +185,7 @@ export async function drawPoster(input: PosterInput, campaignName: string): Prom
         .join('') +
       (input.date ? `<text x="40" y="${dateTop}" font-size="28" fill="#666">${text(input.date)}</text>` : ''),
   );
-  const poster = Buffer.from(await frameOf(campaignName));
+  const poster = Buffer.from(await frameOf(campaignName, input.action ?? '阅读全文'));
   const picture = input.picture
     ? await rgb(sharp(input.picture).resize(WIDTH, PICTURE.height, { fit: 'cover' }), WIDTH, PICTURE.height)
     : await placeholderOf(input.label);
@@ -217,9 +220,15 @@ export class Posters {
 
   /**
    * Makes the posters whose drawing changed (a new title, picture, date or URL) and forgets
-   * those of records gone; answers how many were drawn and how long that took.
+   * those of records gone; answers how many were drawn, how many are left and how long it took.
+   * No drawing starts after `budgetMs`: the rest are left to the next call (their records keep
+   * the poster they had, or link none yet), so a first build of a large archive is not held up,
+   * nor stopped as hung, by thousands of posters.
    */
-  async prepare(inputs: Map<string, PosterInput>, options: MediaOptions = {}): Promise<{ drawn: number; ms: number }> {
+  async prepare(
+    inputs: Map<string, PosterInput>,
+    options: MediaOptions & { budgetMs?: number } = {},
+  ): Promise<{ drawn: number; pending: number; ms: number }> {
     const started = performance.now();
     await mkdir(this.dir, { recursive: true });
     for (const key of this.files.keys()) if (!inputs.has(key)) this.files.delete(key);
@@ -233,10 +242,12 @@ export class Posters {
       if (existsSync(path.join(this.dir, name))) this.files.set(key, name);
       else queue.push([key, input, name]);
     }
-    const drawn = queue.length;
+    const deadline = started + (options.budgetMs ?? Number.POSITIVE_INFINITY);
+    let next = 0;
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [key, input, name] = next;
+      // At least one a call, so the builds that follow always get further.
+      while (next < queue.length && (next === 0 || performance.now() < deadline)) {
+        const [key, input, name] = queue[next++]!;
         try {
           const file = path.join(this.dir, name);
           await writeFile(`${file}.part`, await drawPoster(input, this.campaignName));
@@ -249,6 +260,6 @@ export class Posters {
       }
     };
     await Promise.all(Array.from({ length: 2 }, worker));
-    return { drawn, ms: performance.now() - started };
+    return { drawn: next, pending: queue.length - next, ms: performance.now() - started };
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '../lib/feeds';
 import { GROUPINGS, channelTitle, type Grouped, type Grouping } from '../lib/groupings';
 import { absoluteUrl, paths } from '../lib/paths';
-import { SITE_FEEDS, SITE_SHARE_IMAGE, type SiteFeed } from '../lib/site';
+import { PODCAST_ARTWORK, SITE_FEEDS, type SiteFeed } from '../lib/site';
 import { sidesOf, single, type PageFamily } from './page-family';
 import { deedUrl, shareImageOf } from './parts';
 
@@ -87,7 +87,7 @@ export const featuredFeed = storyFeed(SITE_FEEDS.featured, paths.featuredFeed, (
 export const podcastFeed = storyFeed(SITE_FEEDS.podcast, paths.podcast, (campaign) => campaign.stories.all.filter(isPodcastEpisode));
 
 /** The podcast's channel fields: the campaign's issuer as its author, the site's square card as its artwork. */
-export const PODCAST = { author: CAMPAIGN.issuer, imageUrl: () => absoluteUrl(SITE_SHARE_IMAGE.path), category: 'News' } as const;
+export const PODCAST = { author: CAMPAIGN.issuer, imageUrl: () => absoluteUrl(PODCAST_ARTWORK.path), category: 'News' } as const;
 
 export type GoodDeedEntry = { deed: GoodDeed; url: string; placeName: string | null; categories: string[]; image: FeedMedia | null };
 export type GoodDeedFeedView = { channel: FeedChannel; entries: GoodDeedEntry[] };

@@ -11,7 +11,7 @@ import { homePage } from './home';
 import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes';
 import { groupingListings, monthListings } from './listing';
 import { opinionPages } from './opinion';
-import { quizPages } from './quiz';
+import { quizPages, quizPosterPages } from './quiz';
 import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
 import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapStoryParts, sitemapUrls } from './site-files';
@@ -60,6 +60,8 @@ export const PAGE_TABLE: Record<string, AnyFamily> = {
   liveFeed: liveFeeds,
   // Where a plain form post comes back to: a page, but none to land on from a search engine.
   thanks: thanksPage,
+  // Where a quiz's answer sends the reader for their poster: as the thank-you page.
+  quizPoster: quizPosterPages,
   rss: rssFeed,
   jsonFeed: jsonFeedFile,
   featuredFeed,

@@ -118,11 +118,14 @@ export function deedUrl(campaign: Campaign, deed: GoodDeed): string {
   return absoluteUrl(figure ? paths.goodDeed(figure, deed) : SITE_FEEDS.goodDeeds.htmlPath);
 }
 
+/** The records with a 分享海报 of their own; a quiz's are one per score, keyed `<documentId>:<score>`. */
+export type PosterType = 'story' | 'figure' | 'goodDeed' | 'live' | 'quiz';
+
 /** The key a record's 分享海报 is kept under (views/posters.ts says what each shows). */
-export const posterKey = (type: 'story' | 'figure' | 'goodDeed', documentId: string) => `${type}:${documentId}`;
+export const posterKey = (type: PosterType, documentId: string) => `${type}:${documentId}`;
 
 /** Where a page links a record's poster, or null when it has none (not drawn, or not yet). */
-export function posterOf(campaign: Campaign, type: 'story' | 'figure' | 'goodDeed', documentId: string): string | null {
+export function posterOf(campaign: Campaign, type: PosterType, documentId: string): string | null {
   const file = campaign.posters(posterKey(type, documentId));
   return file ? href(`${MEDIA_PATH}${file}`) : null;
 }

@@ -1,13 +1,15 @@
 /**
  * How a story's media shows on its page: its own file in a player (<video> or <audio> with the
  * cover as poster, its length, captions copied into the release), a link on an allowed
- * platform in a sandboxed frame, any other link as a link. The CMS decides which links may be
+ * platform in a sandboxed frame, an H5 work as a card with a QR code for phones, any other link
+ * as a link. The CMS decides which links may be
  * framed (the newsroom's allow-list); the page only follows what the record says.
  */
 import { STORY_KINDS, nameOf, type Story } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { href } from '../lib/paths';
 import { MEDIA_PATH } from '../snapshot/media';
+import { qrSvg } from '../snapshot/qr';
 
 export type Player =
   | {
@@ -20,6 +22,11 @@ export type Player =
       captions: string | null;
     }
   | { kind: 'frame'; src: string; title: string; link: string }
+  /**
+   * An H5 work: a card with a QR code of the work's address for a phone (SVG drawn at build), a
+   * button to open it, and the work itself framed when its platform is on the allow-list.
+   */
+  | { kind: 'h5'; link: string; qr: string; frame: string | null; title: string }
   | { kind: 'link'; href: string; label: string };
 
 const LINK_LABELS: Partial<Record<Story['kind'], string>> = {
@@ -51,6 +58,10 @@ export function playerOf(campaign: Campaign, story: Story, poster: string | null
       duration: story.media.seconds ? durationOf(story.media.seconds) : null,
       captions: captions ? href(`${MEDIA_PATH}${captions}`) : null,
     };
+  }
+  if (story.kind === 'h5' && story.mediaUrl) {
+    const qr = qrSvg(story.mediaUrl, `H5 作品《${story.title}》的二维码`);
+    return { kind: 'h5', link: story.mediaUrl, qr, frame: story.embedUrl, title: story.title };
   }
   if (story.embedUrl) return { kind: 'frame', src: story.embedUrl, title: story.title, link: story.mediaUrl ?? story.embedUrl };
   if (story.mediaUrl) {

@@ -1,8 +1,9 @@
 /**
- * What each 分享海报 shows (snapshot/posters.ts draws it): every story, figure and good deed,
- * with its page's absolute URL for the QR code, and where a page links its poster.
+ * What each 分享海报 shows (snapshot/posters.ts draws it): every story, figure, good deed and live,
+ * and a quiz's result for each score a reader can get (drawn once at publish, never per
+ * answer), with its page's absolute URL for the QR code, and where a page links its poster.
  */
-import { formatChineseDate, type Image } from '@campaign-desk/shared';
+import { formatChineseDate, type Image, type Quiz } from '@campaign-desk/shared';
 import { kindName, type Campaign } from '../lib/campaign';
 import { absoluteUrl, paths } from '../lib/paths';
 import type { PosterInput } from '../snapshot/posters';
@@ -42,5 +43,30 @@ export function posterInputs(campaign: Campaign, pictureFile: (image: Image) => 
       picture: picture(deed.photo),
     });
   }
+  for (const live of campaign.lives.all) {
+    const event = (live.eventId && campaign.records.byId.events.get(live.eventId)) || null;
+    inputs.set(posterKey('live', live.documentId), {
+      title: live.title,
+      label: '图文直播',
+      date: formatChineseDate(event?.startsAt ?? live.publishedAt),
+      url: absoluteUrl(paths.live(live)),
+      picture: null,
+    });
+  }
+  for (const quiz of campaign.records.quizzes) {
+    for (const score of quizScores(quiz)) {
+      inputs.set(posterKey('quiz', `${quiz.documentId}:${score}`), {
+        title: `我在“${quiz.title}”中答对 ${score} 题（共 ${quiz.questions.length} 题）`,
+        label: '知识竞答',
+        date: '',
+        url: absoluteUrl(paths.quiz(quiz)),
+        picture: null,
+        action: '扫码参加竞答',
+      });
+    }
+  }
   return inputs;
 }
+
+/** Every score a reader of the quiz can get: 0 to its number of questions. */
+export const quizScores = (quiz: Quiz) => Array.from({ length: quiz.questions.length + 1 }, (_, score) => score);

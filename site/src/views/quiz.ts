@@ -1,13 +1,15 @@
 /**
  * 知识竞答: a quiz's page (its questions, each with the clause it tests and that clause's
  * 解读, and the form that posts the answers to the CMS), and the quizzes on the clauses of an
- * opinion (its page links them). The answers are never here: the CMS checks them.
+ * opinion (its page links them), and a page per score a reader can get with its result
+ * poster (the CMS's answer links the reader's). The answers are never here: the CMS checks them.
  */
 import { QUESTION_KINDS, nameOf, optionLetter, type Opinion, type Quiz } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { paths } from '../lib/paths';
 import type { PageFamily } from './page-family';
-import { cardsOf, type Card } from './parts';
+import { cardsOf, posterOf, type Card } from './parts';
+import { quizScores } from './posters';
 
 export type QuizView = {
   quiz: Quiz;
@@ -44,6 +46,22 @@ export const quizPages: PageFamily<{ slug: string }, QuizView> = {
         };
       }),
     };
+  },
+};
+
+export type QuizPosterView = { quiz: Quiz; score: number; total: number; poster: string | null };
+
+/** A quiz's result poster for each score, at paths.quizPoster: where the CMS's answer sends the reader. */
+export const quizPosterPages: PageFamily<{ slug: string; score: string }, QuizPosterView> = {
+  pages: (campaign) =>
+    campaign.records.quizzes.flatMap((quiz) =>
+      quizScores(quiz).map((score) => ({ path: paths.quizPoster(quiz, score), params: { slug: quiz.slug, score: String(score) } })),
+    ),
+  view: (campaign, { slug, score }) => {
+    const quiz = campaign.records.bySlug.quizzes.get(slug);
+    const total = quiz?.questions.length ?? -1;
+    if (!quiz || !/^\d{1,3}$/.test(score) || Number(score) > total) return null;
+    return { quiz, score: Number(score), total, poster: posterOf(campaign, 'quiz', `${quiz.documentId}:${Number(score)}`) };
   },
 };
 

@@ -2,9 +2,11 @@
  * 融合传播 in Debian's Chromium at phone width: a story's own video and audio in the page's
  * player, an allowed platform's player framed, each fitting a 375 px screen.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { CAPTIONS, FRAMED_URL, MEDIA_STORIES } from '../support/fixture';
+import { CAPTIONS, FRAMED_URL, LIVE_SLUG, MEDIA_STORIES } from '../support/fixture';
 import { servedSite, severeViolations } from '../support/browser';
 import { decodeQr } from '../support/qr';
 
@@ -70,6 +72,40 @@ describe('the player at 375 px', () => {
   });
 });
 
+describe('H5 works at 375 px', () => {
+  test('a card whose QR code reads back as the work’s address; framed in a sandbox only when its platform is allowed', async () => {
+    for (const [slug, framed] of [
+      [MEDIA_STORIES.h5, false],
+      [MEDIA_STORIES.h5Framed, true],
+    ] as const) {
+      const page = await phonePage(`/stories/${slug}/`);
+      try {
+        const link = await page.locator('.h5-card a.media-link').getAttribute('href');
+        expect(link).toMatch(/^https:\/\/media\.example\.com\/campaign-desk\/h5\//);
+        expect(await decodeQr(await page.locator('.h5-qr svg').screenshot())).toBe(link);
+        const frames = await page.evaluate(() =>
+          [...document.querySelectorAll('iframe')].map((element) => ({
+            src: element.src,
+            sandbox: [...element.sandbox],
+            width: element.getBoundingClientRect().width,
+          })),
+        );
+        if (framed) {
+          expect(frames).toHaveLength(1);
+          expect(frames[0]!.src).toBe(link);
+          expect(frames[0]!.sandbox).not.toContain('allow-top-navigation');
+          expect(frames[0]!.width).toBeLessThanOrEqual(375);
+        } else {
+          expect(frames).toEqual([]);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
+
 /** A stand-in for the browser's speech synthesis: records what is spoken, and ends an utterance when told. */
 function fakeSpeech() {
   const log: Array<{ text: string; lang: string; rate: number }> = [];
@@ -123,6 +159,10 @@ describe('听新闻 at 375 px', () => {
       const box = (await button.boundingBox())!;
       expect(box.height).toBeGreaterThanOrEqual(44);
       expect(requested.filter((path) => path.endsWith('/listen.js'))).toEqual([]);
+      // Versioned by its content's hash, taken at build: a new reader is never hidden by a cache.
+      const reader = readFileSync(new URL('../../public/listen.js', import.meta.url));
+      const version = createHash('sha256').update(reader).digest('hex').slice(0, 12);
+      expect(await button.getAttribute('data-listen')).toBe(`/listen.js?v=${version}`);
 
       await button.click();
       await page.waitForFunction(() => document.querySelector('.reading') !== null);
@@ -197,7 +237,12 @@ describe('听新闻 at 375 px', () => {
 });
 
 describe('分享海报 at 375 px', () => {
-  for (const path of ['/stories/sample-story-001/', `/stories/${MEDIA_STORIES.audio}/`, '/figures/tang-guangyou/']) {
+  for (const path of [
+    '/stories/sample-story-001/',
+    `/stories/${MEDIA_STORIES.audio}/`,
+    '/figures/tang-guangyou/',
+    `/lives/${LIVE_SLUG}/`,
+  ]) {
     test(`${path} links its poster, whose QR code reads back as the page’s absolute URL`, async () => {
       const page = await phonePage(path);
       try {

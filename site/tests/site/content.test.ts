@@ -1,4 +1,6 @@
 /** What the pages of the fixture site carry: the home page, stories and their media, the 《意见》, figures, the forms and what readers sent. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SUBMIT_URL, STORY_KINDS, SUGGESTION_TOPICS } from '@campaign-desk/shared';
 import { SAMPLE_DATE_NOTE } from '../../src/lib/site';
@@ -8,8 +10,12 @@ import { TEST_SITE_URL } from '../support/global-setup';
 import { attr, read, scriptsIn, tags } from '../support/dist';
 import { parseXml, urlsIn } from '../support/xml';
 import { dist, expectWholeSite, of, pages } from '../support/built-site';
+import { decodeQr } from '../support/qr';
 
 expectWholeSite();
+
+/** A page's forms that send a report (建言献策, 好人好事), not its 点赞 buttons. */
+const reportForms = (html: string) => tags(html, 'form').filter((tag) => attr(tag, 'class') !== 'like');
 
 describe('what pages carry', () => {
   test('what is invented is marked 示例 wherever it shows: events, their placeholder dates, the 《意见》’s adoption, placements', () => {
@@ -96,7 +102,9 @@ describe('what pages carry', () => {
     expect(attr(frame!, 'src')).toBe(FRAMED_URL);
     expect(attr(frame!, 'sandbox')).toBe('allow-scripts allow-same-origin allow-presentation allow-popups');
     expect(attr(frame!, 'sandbox')).not.toContain('allow-top-navigation');
-    for (const story of of('story').filter((story) => story.mediaUrl && story.slug !== MEDIA_STORIES.framed)) {
+    // Framed only where the CMS allowed the platform: the framed story and the framed H5 work.
+    const framed: string[] = [MEDIA_STORIES.framed, MEDIA_STORIES.h5Framed];
+    for (const story of of('story').filter((story) => story.mediaUrl && !framed.includes(story.slug))) {
       const page = pages.get(`/stories/${story.slug}/`)!;
       expect(tags(page, 'iframe'), story.slug).toHaveLength(0);
     }
@@ -169,7 +177,7 @@ describe('what pages carry', () => {
 
   test('建言献策: the form posts to the CMS’s route and works without a script; the wall shows adopted suggestions with replies and counts by topic', () => {
     const html = pages.get('/jianyan/')!;
-    const [form] = tags(html, 'form');
+    const [form] = reportForms(html);
     expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/suggestion`);
     expect(attr(form!, 'method')).toBe('post');
     expect(attr(form!, 'enctype')).toBe('multipart/form-data');
@@ -197,12 +205,56 @@ describe('what pages carry', () => {
     expect(marked).toHaveLength(deeds.filter((deed) => deed.reportedByPublic).length);
     expect(html).toContain(`<strong>${deeds.filter((deed) => deed.reportedByPublic).length}</strong><span>件由群众报告</span>`);
     for (const page of ['/goodDeeds/', '/figures/tang-guangyou/']) {
-      const [form] = tags(pages.get(page)!, 'form');
+      const [form] = reportForms(pages.get(page)!);
       expect(attr(form!, 'action'), page).toBe(`${DEFAULT_SUBMIT_URL}/good-deed`);
       expect(pages.get(page)).toContain('name="photo" type="file"');
       expect(pages.get(page)).toContain('name="figure" value="tang-guangyou"');
     }
     expect(pages.get('/')).toContain('件由群众报告');
+  });
+
+  test('知识竞答: a page per score a reader can get, with its result poster drawn at publish, whose QR code reads the quiz’s URL', async () => {
+    const quiz = of('quiz')[0]!;
+    const total = quiz.questions.length;
+    const posters = new Set<string>();
+    for (let score = 0; score <= total; score += 1) {
+      const html = pages.get(`/quiz/${quiz.slug}/haibao/${score}/`)!;
+      expect(html, String(score)).toContain(`答对 <strong>${score}</strong> 题，共 ${total} 题。`);
+      const poster = tags(html, 'img')
+        .map((tag) => attr(tag, 'src')!)
+        .find((src) => src.startsWith('/media/poster-'))!;
+      expect(poster, String(score)).toMatch(/^\/media\/poster-[0-9a-f]{24}\.jpg$/);
+      posters.add(poster);
+    }
+    expect(posters.size).toBe(total + 1);
+    expect(pages.has(`/quiz/${quiz.slug}/haibao/${total + 1}/`)).toBe(false);
+    expect(await decodeQr(readFileSync(path.join(dist, [...posters][total]!)))).toBe(`${TEST_SITE_URL}/quiz/${quiz.slug}/`);
+  });
+
+  test('点赞: every good deed, figure and adopted suggestion has a like form that posts without a script, and no count is baked in', () => {
+    const likeForms = (page: string) => tags(pages.get(page)!, 'form').filter((tag) => attr(tag, 'class') === 'like');
+    const cases: Array<[string, string, string[]]> = [
+      ['/goodDeeds/', 'good-deed', [...of('goodDeed').map((deed) => deed.documentId), HOSTILE_DEED_ID]],
+      ['/jianyan/', 'suggestion', of('suggestion').map((suggestion) => suggestion.documentId)],
+      [
+        '/figures/tang-guangyou/',
+        'figure',
+        of('figure')
+          .filter((figure) => figure.slug === 'tang-guangyou')
+          .map((figure) => figure.documentId),
+      ],
+    ];
+    for (const [page, kind, ids] of cases) {
+      const forms = likeForms(page);
+      for (const id of ids) {
+        const form = forms.find((tag) => attr(tag, 'action') === `${DEFAULT_SUBMIT_URL}/like/${kind}/${id}`);
+        expect(form, `${page} ${id}`).toBeDefined();
+        expect(attr(form!, 'method')).toBe('post');
+        expect(attr(form!, 'data-counts')).toBe(`${DEFAULT_SUBMIT_URL}/likes`);
+      }
+      expect(pages.get(page)).toContain('<input type="hidden" name="like" value="1">');
+      expect(pages.get(page)).toMatch(/<span class="like-count" data-count><\/span>/);
+    }
   });
 
   test('what readers sent reaches other readers as text, never as markup, in the good deeds feed too', () => {

@@ -9,7 +9,7 @@ import { HOSTILE_DEED_ID, HOSTILE_STORY_ID, MEDIA_STORIES } from '../support/fix
 import { TEST_SITE_URL } from '../support/global-setup';
 import { pagePath, read } from '../support/dist';
 import { parseXml, urlsIn } from '../support/xml';
-import { bySlug, dist, expectWholeSite, feedFiles, of, pages, site } from '../support/built-site';
+import { bySlug, dist, expectWholeSite, feedFiles, isAnswerPage, of, pages, site } from '../support/built-site';
 
 expectWholeSite();
 
@@ -119,7 +119,9 @@ describe('feeds', () => {
     const xml = read(dist, '/feeds/podcast.xml');
     expect(xml).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
     const channel = parseXml(xml).rss.channel;
-    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/share-card.png`);
+    // Its artwork is in the release: a square of 1400 to 3000 px (unit/feeds.test.ts checks the file).
+    expect(channel['itunes:image']['@href']).toBe(`${TEST_SITE_URL}/podcast-artwork.png`);
+    expect(existsSync(path.join(dist, 'podcast-artwork.png'))).toBe(true);
     expect(channel['itunes:category']['@text']).toBe('News');
     expect(String(channel['itunes:explicit'])).toBe('false');
     const audio = bySlug('story', MEDIA_STORIES.audio);
@@ -175,10 +177,12 @@ describe('feeds', () => {
     const listed = new Set(
       sitemaps.flatMap((file) => [parseXml(read(dist, file)).urlset.url].flat().map((entry: any) => new URL(entry.loc).pathname)),
     );
-    // The thank-you page is kept out of search engines (noindex), so out of the sitemap.
-    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && page !== '/xiexie/' && !listed.has(page));
-    expect(listed.has('/xiexie/')).toBe(false);
-    expect(pages.get('/xiexie/')).toContain('<meta name="robots" content="noindex">');
+    // The thank-you page and the quiz's posters are kept out of search engines (noindex), so out of the sitemap.
+    const missing = [...pages.keys()].filter((page) => page !== '/404.html' && !isAnswerPage(page) && !listed.has(page));
+    for (const page of [...pages.keys()].filter(isAnswerPage)) {
+      expect(listed.has(page), page).toBe(false);
+      expect(pages.get(page), page).toContain('<meta name="robots" content="noindex">');
+    }
     expect(missing).toEqual([]);
     expect(read(dist, '/robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });

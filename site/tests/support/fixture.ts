@@ -52,7 +52,14 @@ export async function makeImages(): Promise<Map<string, { body: Buffer; type: st
 export const CAPTIONS = 'WEBVTT\n\n00:00.000 --> 00:04.000\n走遍咸宁，做问题的终结者。\n';
 
 /** Stories of the fixture with media of their own: a video with captions, an audio, a framed player. */
-export const MEDIA_STORIES = { video: 'sample-story-004', audio: 'sample-story-033', framed: 'sample-story-017' };
+export const MEDIA_STORIES = {
+  video: 'sample-story-004',
+  audio: 'sample-story-033',
+  framed: 'sample-story-017',
+  /** H5 works: one only linked, one whose platform is on the allow-list (framed). */
+  h5: 'sample-story-001',
+  h5Framed: 'sample-story-008',
+};
 export const FRAMED_URL = 'https://player.bilibili.com/player.html?bvid=BV1xx411c7mD';
 
 export type ImageServer = { url: string; hits: Map<string, number>; close: () => Promise<void> };
@@ -153,6 +160,7 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
     captionsUrl: null,
   };
   Object.assign(bySlug(MEDIA_STORIES.framed), { mediaUrl: FRAMED_URL, embedUrl: FRAMED_URL });
+  bySlug(MEDIA_STORIES.h5Framed).embedUrl = bySlug(MEDIA_STORIES.h5Framed).mediaUrl;
 
   const template = bySlug('sample-story-010');
   const hostile = {
@@ -247,7 +255,13 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
     }),
     entry(4, { text: '更正：上一条中的时间应为九时。', correction: true }),
     {
-      ...entry(5, { text: HOSTILE_TEXT, speaker: '<b>某</b>', kind: 'entry_quote', videoUrl: 'https://video.example.org/a.mp4?x="y"' }),
+      ...entry(5, {
+        text: HOSTILE_TEXT,
+        speaker: '<b>某</b>',
+        kind: 'entry_quote',
+        videoUrl: 'https://video.example.org/a.mp4?x="y"',
+        question: { text: HOSTILE_TEXT, asker: '<b>某</b>' },
+      }),
       documentId: HOSTILE_ENTRY_ID,
     },
   );

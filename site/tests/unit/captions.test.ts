@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '@campaign-desk/shared';
-import { Captions } from '../../src/snapshot/captions';
+import { Captions, readCapped } from '../../src/snapshot/captions';
 import { CAPTIONS, makeImages, serveImages, type ImageServer } from '../support/fixture';
 
 let server: ImageServer;
@@ -38,5 +38,29 @@ describe('captions', () => {
     expect(warnings[0]).toContain('story bad');
     expect(warnings[0]).toContain('not a WebVTT file');
     expect(warnings[1]).toContain('HTTP 404');
+  });
+
+  it('gives up on a body past 1 MB as it streams: one that never ends, or 10 MB without a length', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x41));
+      },
+    });
+    const warnings: string[] = [];
+    const captions = new Captions(dir);
+    const fetchEndless = (async () => new Response(endless)) as typeof fetch;
+    await captions.prepare([storyWith('endless', `${server.url}/uploads/endless.vtt`)], {
+      fetch: fetchEndless,
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([expect.stringContaining('larger than 1048576 bytes')]);
+    expect(pulled).toBeLessThanOrEqual(1024 * 1024 + 3 * 64 * 1024);
+    const tenMegabytes = new Response(new Blob([new Uint8Array(10 * 1024 * 1024)]).stream());
+    await expect(readCapped(tenMegabytes, 1024 * 1024)).rejects.toThrow('larger than 1048576 bytes');
+    const declared = new Response('WEBVTT', { headers: { 'content-length': String(10 * 1024 * 1024) } });
+    await expect(readCapped(declared, 1024 * 1024)).rejects.toThrow('larger than 1048576 bytes');
+    expect((await readCapped(new Response('WEBVTT\n'), 1024)).toString()).toBe('WEBVTT\n');
   });
 });

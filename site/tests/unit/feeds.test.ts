@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { parseFragment } from 'parse5';
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { renderBlocks } from '@campaign-desk/shared';
 import { buildJsonFeed, buildOpml, buildRss, goodDeedItem, isPodcastEpisode, plainLine, storyItem } from '../../src/lib/feeds';
 import { HOSTILE, body, channel, items, story } from '../support/feed-input';
 import { parseXml, urlsIn } from '../support/xml';
+import { PODCAST_ARTWORK } from '../../src/lib/site';
+import { PODCAST } from '../../src/views/feeds';
 
 describe('RSS 2.0', () => {
   const xml = buildRss(channel, items);
@@ -146,6 +150,15 @@ describe('media and the 听新闻 podcast', () => {
     expect(String(parsed.item[0]['itunes:duration'])).toBe('245');
     // Without `podcast`, no iTunes namespace.
     expect(buildRss(channel, [episode])).not.toContain('itunes');
+  });
+
+  test('the podcast’s artwork is a square PNG of 1400 to 3000 px, as Apple Podcasts requires', async () => {
+    expect(PODCAST.imageUrl()).toMatch(/\/podcast-artwork\.png$/);
+    const artwork = await sharp(fileURLToPath(new URL(`../../public${PODCAST_ARTWORK.path}`, import.meta.url))).metadata();
+    expect([artwork.format, artwork.width, artwork.height]).toEqual(['png', PODCAST_ARTWORK.width, PODCAST_ARTWORK.height]);
+    expect(artwork.width).toBeGreaterThanOrEqual(1400);
+    expect(artwork.width).toBeLessThanOrEqual(3000);
+    expect(artwork.space).toBe('srgb');
   });
 
   test('episodes are the stories with audio of their own, or audio stories linking to an audio file', () => {

@@ -76,4 +76,15 @@ describe('分享海报', () => {
     // A fresh publisher finds the files already drawn.
     expect((await new Posters(dir, '“六大”活动专题').prepare(inputs)).drawn).toBe(0);
   });
+
+  it('draws no more after its time is up (one at least): the rest are left to the next call', async () => {
+    const posters = new Posters(dir, '“六大”活动专题');
+    const inputs = new Map(
+      ['x', 'y', 'z'].map((key) => [`story:${key}`, input({ title: `限时 ${key}`, url: `https://www.example.cn/stories/${key}/` })]),
+    );
+    expect(await posters.prepare(inputs, { budgetMs: 0 })).toMatchObject({ drawn: 1, pending: 2 });
+    expect([...inputs.keys()].filter((key) => posters.fileOf(key) === null)).toHaveLength(2);
+    expect(await posters.prepare(inputs)).toMatchObject({ drawn: 2, pending: 0 });
+    expect([...inputs.keys()].every((key) => posters.fileOf(key) !== null)).toBe(true);
+  });
 });

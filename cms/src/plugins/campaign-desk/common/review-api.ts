@@ -5,6 +5,7 @@
  */
 import { REVIEW_STAGES, keysOf } from '@campaign-desk/shared';
 import { z } from 'zod';
+import { HANDOFF_LOG_ACTIONS, type HandoffLogAction } from './handoff-api';
 import type { ReviewAction } from './names';
 import { REVIEW_MOVES } from './review-stages';
 import { SCHEDULE_LOG_ACTIONS, scheduledStorySchema, type ScheduleLogAction } from './schedule-api';
@@ -78,12 +79,14 @@ export const reviewStatusSchema = z.object({
       id: z.number().int(),
       /**
        * A move, or what the system did: `import` (approved on import), `edit` (reopened by an
-       * edit); or 定时发布's: scheduled, unscheduled, published at its time (or failed to).
+       * edit); or 定时发布's: scheduled, unscheduled, published at its time (or failed to); or a
+       * 公众号 hand-off (which form was copied).
        */
       action: z.union([
         reviewActionSchema,
         z.enum(['import', 'edit']),
         z.enum(Object.keys(SCHEDULE_LOG_ACTIONS) as [ScheduleLogAction, ...ScheduleLogAction[]]),
+        z.enum(Object.keys(HANDOFF_LOG_ACTIONS) as [HandoffLogAction, ...HandoffLogAction[]]),
       ]),
       fromStage: reviewStageSchema,
       toStage: reviewStageSchema,

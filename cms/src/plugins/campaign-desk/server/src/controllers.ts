@@ -1,4 +1,5 @@
 import desk from './coverage/controllers/desk';
+import handoff from './handoff/controllers/handoff';
 import live from './live/controllers/live';
 import moderation from './participation/controllers/moderation';
 import outbox from './outbox/controllers/outbox';
@@ -13,11 +14,15 @@ import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import liveQuestions from './live/controllers/live-questions';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
+import likes from './likes/controllers/likes';
+import likesStatistics from './likes/controllers/likes-statistics';
 
 export default {
   desk,
+  handoff,
   live,
   moderation,
   outbox,
@@ -32,6 +37,9 @@ export default {
   snapshot,
   statistics,
   undelivered,
+  'live-questions': liveQuestions,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
+  likes,
+  'likes-statistics': likesStatistics,
 };

@@ -1,6 +1,7 @@
 /** The plugin's routes, composed from each feature's. */
 import type { Core } from '@strapi/strapi';
 import * as coverage from './coverage/routes';
+import * as handoff from './handoff/routes';
 import * as live from './live/routes';
 import * as notices from './notices/routes';
 import * as outbox from './outbox/routes';
@@ -10,6 +11,7 @@ import * as publication from './publication/routes';
 import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
 import * as quiz from './quiz/routes';
+import * as likes from './likes/routes';
 
 export default {
   admin: {
@@ -17,12 +19,14 @@ export default {
     routes: [
       ...review.adminRoutes,
       ...scheduling.adminRoutes,
+      ...handoff.adminRoutes,
       ...notices.adminRoutes,
       ...outbox.adminRoutes,
       ...participation.adminRoutes,
       ...coverage.adminRoutes,
       ...live.adminRoutes,
       ...quiz.adminRoutes,
+      ...likes.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -34,6 +38,8 @@ export default {
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
+      ...live.contentApiRoutes,
+      ...likes.contentApiRoutes,
     ],
   }),
 };

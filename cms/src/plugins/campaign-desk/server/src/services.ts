@@ -7,6 +7,7 @@ import desk from './coverage/services/desk';
 import partnerTokens from './coverage/services/partner-tokens';
 import partners from './coverage/services/partners';
 import statistics from './coverage/services/statistics';
+import handoff from './handoff/services/handoff';
 import mediaGuard from './media/services/media-guard';
 import people from './newsroom/services/people';
 import roles from './newsroom/services/roles';
@@ -31,12 +32,14 @@ import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
 import preview from './preview/services/preview';
 import liveDesk from './live/services/live-desk';
+import liveQuestions from './live/services/live-questions';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
 import quizzes from './quiz/services/quizzes';
 import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
+import likes from './likes/services/likes';
 
 const services = [
   counters,
@@ -47,6 +50,7 @@ const services = [
   partnerTokens,
   partners,
   statistics,
+  handoff,
   mediaGuard,
   people,
   roles,
@@ -71,12 +75,14 @@ const services = [
   notices,
   preview,
   liveDesk,
+  liveQuestions,
   scheduler,
   scheduling,
   seed,
   quizzes,
   quizEntries,
   quizStatistics,
+  likes,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

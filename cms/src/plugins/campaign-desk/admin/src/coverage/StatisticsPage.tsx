@@ -15,6 +15,7 @@ import { useDownload } from '../components/download';
 import { useAdminGet } from '../components/useAdminGet';
 import WeeklyReportPage from './WeeklyReportPage';
 import { QuizStatistics } from '../quiz/QuizStatistics';
+import { MostLiked } from '../likes/MostLiked';
 
 const Panel = ({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) => (
   <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%" width="100%">
@@ -183,6 +184,9 @@ const StatisticsView = () => {
           )}
           <Panel title="知识竞答（各条款、各题答对率，低者在前）">
             <QuizStatistics />
+          </Panel>
+          <Panel title="点赞最多（累计，截至目前）">
+            <MostLiked />
           </Panel>
         </Flex>
       </Layouts.Content>

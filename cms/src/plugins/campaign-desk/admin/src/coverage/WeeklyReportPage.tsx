@@ -13,6 +13,7 @@ import { weekOf } from '../../../common/weeks';
 import { coverageSummary, missingTargets } from './CoverageTable';
 import { useDownload } from '../components/download';
 import { useAdminGet } from '../components/useAdminGet';
+import { MostLikedReport } from '../likes/MostLiked';
 
 const PrintOnlyTheReport = createGlobalStyle`
   @media print {
@@ -91,7 +92,11 @@ const Report = ({ statistics, monday, sunday }: { statistics: Statistics; monday
         。当前各环节稿件：
         {statistics.review.stages.map((stage) => `${stage.label} ${stage.count} 篇`).join('，')}。
       </p>
-      <p style={{ color: '#666', fontSize: 12 }}>统计口径：稿件按发布日期（北京时间）计；上稿只计已核实的记录；示例数据不计入。</p>
+      <h2>四、点赞最多（累计）</h2>
+      <MostLikedReport />
+      <p style={{ color: '#666', fontSize: 12 }}>
+        统计口径：稿件按发布日期（北京时间）计；上稿只计已核实的记录；示例数据不计入；点赞为截至目前的累计数。
+      </p>
     </Box>
   );
 };

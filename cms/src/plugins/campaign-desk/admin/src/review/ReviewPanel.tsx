@@ -3,7 +3,7 @@
  * user's role allows (and why a review their role allows is someone else's to make), a
  * comment box (required to return a story), the word check's hits (and, for 终审 of a story
  * with hits, the written acknowledgement it needs), what changed since the version last
- * passed, its 定时发布 (../scheduling/), the story's review chain if chains are per outlet, and
+ * passed, its 定时发布 (../scheduling/), its 公众号 hand-off once published (../handoff/), the story's review chain if chains are per outlet, and
  * the review log.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -12,7 +12,9 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { UID, type ReviewAction } from '../../../common/names';
 import type { ReviewChain, ReviewMove, ReviewStatus, WordHit } from '../../../common/review-api';
+import { HANDOFF_LOG_ACTIONS } from '../../../common/handoff-api';
 import { SCHEDULE_LOG_ACTIONS } from '../../../common/schedule-api';
+import { HandoffSection } from '../handoff/HandoffSection';
 import { PreviewButton } from '../preview/PreviewButton';
 import { ScheduleSection } from '../scheduling/ScheduleSection';
 import { ChangesSincePassView } from './ChangesSincePass';
@@ -25,6 +27,9 @@ interface PanelProps {
   model: string;
   documentId?: string;
 }
+
+/** What the log names by what happened rather than by the stages it moved between. */
+const LOG_ACTION_NAMES: Record<string, string> = { ...SCHEDULE_LOG_ACTIONS, ...HANDOFF_LOG_ACTIONS };
 
 const BADGE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'neutral'> = {
   approved: 'success',
@@ -199,6 +204,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
         </Typography>
       ))}
       <ScheduleSection documentId={documentId} stage={status.stage} onChange={() => void load()} />
+      {status.published && <HandoffSection documentId={documentId} onChange={() => void load()} />}
       <WordHits hits={status.wordHits} />
       {status.sincePass && <ChangesSincePassView since={status.sincePass} />}
       {status.chain && <ChainOf chain={status.chain} />}
@@ -215,10 +221,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
             {[...status.log].reverse().map((entry) => (
               <Box tag="li" key={entry.id}>
                 <Typography variant="omega" fontWeight="semiBold">
-                  {entry.actorName}：
-                  {entry.action in SCHEDULE_LOG_ACTIONS
-                    ? SCHEDULE_LOG_ACTIONS[entry.action as keyof typeof SCHEDULE_LOG_ACTIONS]
-                    : `${stageName(entry.fromStage)} → ${stageName(entry.toStage)}`}
+                  {entry.actorName}：{LOG_ACTION_NAMES[entry.action] ?? `${stageName(entry.fromStage)} → ${stageName(entry.toStage)}`}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" tag="p">
                   {when(entry.createdAt)}

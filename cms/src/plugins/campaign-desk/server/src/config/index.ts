@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CONTACT_RETENTION_DAYS } from '@campaign-desk/shared';
+import { embedHostSchema } from './embed-hosts';
 
 /** At most `max` in any `windowMs`. */
 const limit = (max: number, windowMs: number) =>
@@ -67,17 +68,10 @@ export const configSchema = z.object({
     .object({
       /**
        * The platforms whose players the site frames (sandboxed) when a story's media link is on
-       * one of them, by exact host name; a link anywhere else stays a link.
+       * one of them: a host name, optionally with the path its players are under
+       * (config/embed-hosts.ts); a link anywhere else stays a link.
        */
-      embedHosts: z
-        .array(
-          z
-            .string()
-            .trim()
-            .toLowerCase()
-            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name, e.g. player.bilibili.com'),
-        )
-        .default(['player.bilibili.com', 'v.qq.com', 'player.youku.com']),
+      embedHosts: z.array(embedHostSchema).default(['player.bilibili.com/player.html', 'v.qq.com/txp/iframe/', 'player.youku.com/embed/']),
     })
     .strict()
     .default({}),
@@ -180,6 +174,19 @@ export const configSchema = z.object({
           /** Plain-form submissions (no JavaScript, so no proof of work): a smaller lane of their own. */
           withoutProofPerAddress: limit(2, minutes(60)),
           withoutProofGlobal: limit(20, minutes(60)),
+          /**
+           * 知识竞答's answers, with or without a solved challenge: a class of fifty behind one
+           * school's address answering within ten minutes, a flood from one address held to six a
+           * minute and from all to two a second (docs/developer/participation.md § 知识竞答).
+           */
+          quizPerAddress: limit(60, minutes(10)),
+          quizGlobal: limit(120, minutes(1)),
+          /**
+           * 点赞: one address counts once per item a day anyway; these hold what a flood costs the
+           * database and how far many addresses can move the counts (participation.md § 点赞).
+           */
+          likesPerAddress: limit(30, minutes(10)),
+          likesGlobal: limit(600, minutes(1)),
         })
         .strict()
         .default({}),

@@ -38,7 +38,7 @@ const ERROR_NAMES: Record<number, string> = {
 };
 
 /** Where “返回” leads: the page the form was on, when it is on the site (its host, under its path); else the site's home. */
-function backLink(ctx: AnswerContext, siteUrl: string): string {
+export function backLink(ctx: AnswerContext, siteUrl: string): string {
   const site = new SiteAddress(siteUrl);
   try {
     const referer = new URL(ctx.get('referer'));

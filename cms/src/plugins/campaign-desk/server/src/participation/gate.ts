@@ -10,13 +10,23 @@
  * untouched. (Whatever files the body parser wrote are removed for every route: media/upload-leftovers.ts.)
  */
 import type { Core } from '@strapi/strapi';
-import { PARTICIPATION_MESSAGES, PARTICIPATION_PATH } from '@campaign-desk/shared';
+import {
+  LIKE_ENDPOINT,
+  LIKE_MAX_BODY_BYTES,
+  LIKE_MESSAGES,
+  LIKES_ENDPOINT,
+  PARTICIPATION_MESSAGES,
+  PARTICIPATION_PATH,
+  QUIZ_ENDPOINT,
+  QUIZ_MAX_BODY_BYTES,
+  QUIZ_MESSAGES,
+} from '@campaign-desk/shared';
 import { PLUGIN_ID } from '../../../common/names';
 import { pluginConfig } from '../config/read';
 import { getService } from '../utils';
 import { refuse, type AnswerContext, type Refusal } from './answers';
 import { clientAddress, countedAs, proxiesOf, type Proxies } from './client-address';
-import rateLimits from './services/rate-limits';
+import rateLimits, { type LimitName } from './services/rate-limits';
 
 type GateContext = AnswerContext & {
   path: string;
@@ -62,18 +72,38 @@ export function passedGate(ctx: { state: Record<string, unknown> }): boolean {
   return typeof ctx.state[ADDRESS_STATE] === 'string';
 }
 
+/** What a request to a route may declare, and the lanes it counts in at the door: its address's, then (if any) all. */
+type Door = { maxBodyBytes: number; tooLarge: string; lanes: [LimitName, LimitName?]; types?: string[] };
+
 /**
- * A post counts against the address's posts; a challenge (GET) against the address's
- * challenges, then all challenges. The address first: a flood from one is refused by one read.
+ * A like and a quiz's answers are small and come in numbers of their own (a reader likes
+ * several deeds; a class answers from one school's address): each has its body limit and
+ * lanes. Every other post is a submission (a photo and text); a GET, a challenge.
  */
-async function admit(limits: ReturnType<typeof rateLimits>, method: string, address: string): Promise<Refusal | null> {
-  const verdict = await limits.take(method === 'POST' ? 'perAddress' : 'challengesPerAddress', address);
+function doorOf(method: string, route: string, maxBodyBytes: number): Door {
+  if (method === 'GET') return { maxBodyBytes: 0, tooLarge: '', lanes: ['challengesPerAddress', 'challengesGlobal'] };
+  if (route.startsWith(`/${LIKE_ENDPOINT}/`))
+    // A like carries no file: no multipart body is parsed for it.
+    return {
+      maxBodyBytes: LIKE_MAX_BODY_BYTES,
+      tooLarge: LIKE_MESSAGES.tooLarge,
+      lanes: ['likesPerAddress', 'likesGlobal'],
+      types: ['application/x-www-form-urlencoded', 'application/json'],
+    };
+  if (route.startsWith(`/${QUIZ_ENDPOINT}/`))
+    return { maxBodyBytes: QUIZ_MAX_BODY_BYTES, tooLarge: QUIZ_MESSAGES.tooLarge, lanes: ['quizPerAddress', 'quizGlobal'] };
+  return { maxBodyBytes, tooLarge: PARTICIPATION_MESSAGES.tooLarge, lanes: ['perAddress'] };
+}
+
+/** Counts the request in its door's lanes, the address first: a flood from one is refused by one read. */
+async function admit(limits: ReturnType<typeof rateLimits>, [own, all]: Door['lanes'], address: string): Promise<Refusal | null> {
+  const verdict = await limits.take(own, address);
   if (!verdict.ok) return { status: 429, message: PARTICIPATION_MESSAGES.tooMany, retryAfterSeconds: verdict.retryAfterSeconds };
-  if (method === 'GET') {
-    const all = await limits.take('challengesGlobal');
-    if (!all.ok) {
+  if (all) {
+    const shared = await limits.take(all);
+    if (!shared.ok) {
       await limits.giveBack(verdict.ticket);
-      return { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: all.retryAfterSeconds };
+      return { status: 429, message: PARTICIPATION_MESSAGES.busy, retryAfterSeconds: shared.retryAfterSeconds };
     }
   }
   return null;
@@ -92,6 +122,17 @@ export function participationGate(strapi: Core.Strapi) {
     const siteOrigin = new URL(siteUrl).origin;
     const limits = getService(strapi, rateLimits);
     ctx.vary('Origin');
+    const route = path.slice(base.length);
+
+    // Every like count, public on the site anyway: read from the CMS's memory, kept by caches
+    // (likes/controllers/likes.ts), asked for by the site's pages whatever Origin they send
+    // (none, from the same host). Nothing else of the route is let past this way.
+    if (ctx.method === 'GET' && route === `/${LIKES_ENDPOINT}`) {
+      ctx.state[ADDRESS_STATE] = '';
+      await next();
+      ctx.set('Access-Control-Allow-Origin', siteOrigin);
+      return;
+    }
 
     const origin = ctx.get('origin');
     if (origin !== siteOrigin) {
@@ -111,18 +152,19 @@ export function participationGate(strapi: Core.Strapi) {
     const address = countedAs(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trusted));
     ctx.state[ADDRESS_STATE] = address;
 
+    const door = doorOf(ctx.method, route, maxBodyBytes);
     if (ctx.method === 'POST') {
-      if (!ctx.is(...BODY_TYPES)) return refuse(ctx, { status: 415, message: '只接受表单提交。' }, siteUrl);
+      if (!ctx.is(...(door.types ?? BODY_TYPES))) return refuse(ctx, { status: 415, message: '只接受表单提交。' }, siteUrl);
       const length = ctx.get('content-length');
       if (length === '') return refuse(ctx, { status: 411, message: PARTICIPATION_MESSAGES.lengthRequired }, siteUrl);
-      if (Number(length) > maxBodyBytes) return refuse(ctx, { status: 413, message: PARTICIPATION_MESSAGES.tooLarge }, siteUrl);
+      if (Number(length) > door.maxBodyBytes) return refuse(ctx, { status: 413, message: door.tooLarge }, siteUrl);
     } else if (ctx.method !== 'GET') {
       ctx.set('Allow', 'GET, POST, OPTIONS');
       return refuse(ctx, { status: 405, message: '不支持的请求方式。' }, siteUrl);
     }
     let refusal: Refusal | null;
     try {
-      refusal = await admit(limits, ctx.method, address);
+      refusal = await admit(limits, door.lanes, address);
     } catch (error) {
       // The counts live in the database: without it nothing is let in, and the reader is told so.
       strapi.log.error(`[campaign-desk] the public route could not count a request: ${(error as Error).message}`);

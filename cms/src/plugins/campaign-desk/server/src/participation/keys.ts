@@ -5,7 +5,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 
-export type KeyUse = 'contact-encryption' | 'proof-signature' | 'proof-key-signature';
+export type KeyUse = 'contact-encryption' | 'proof-signature' | 'proof-key-signature' | 'like-reader';
 
 export function deriveKey(master: string, use: KeyUse): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(master, 'base64'), Buffer.alloc(0), `campaign-desk ${use}`, 32));

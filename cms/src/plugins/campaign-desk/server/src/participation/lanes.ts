@@ -1,8 +1,9 @@
 /**
- * The lanes a public post is counted in: a post with a solved proof-of-work challenge (costly
- * to make) in the larger shared lane, the plain form (no JavaScript) in its own per address
- * and in all. Every public form takes its lane here, so a flood of one form is held as a
- * flood of another.
+ * The lanes a public submission is counted in: a post with a solved proof-of-work challenge
+ * (costly to make) in the larger shared lane, the plain form (no JavaScript) in its own per
+ * address and in all. Every submission form takes its lane here, so a flood of one form is
+ * held as a flood of another. A quiz's answers and a like have lanes of their own, taken at
+ * the door (gate.ts `doorOf`): the quiz passes none here and only spends its challenge.
  */
 import type { Core } from '@strapi/strapi';
 import { PARTICIPATION_MESSAGES } from '@campaign-desk/shared';
@@ -18,9 +19,17 @@ export type Lane = { refused: Refusal } | { refused: null; giveBack(): Promise<v
 /** A solved challenge's signature, claimed once in the counters every instance shares. */
 const SPENT_PROOFS = 'proof:spent';
 
-export async function takeLane(strapi: Core.Strapi, proof: string | null, address: string): Promise<Lane> {
+type Lanes = Array<[LimitName, string?]>;
+const submissionLanes = (proof: string | null, address: string): Lanes =>
+  proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
+
+export async function takeLane(
+  strapi: Core.Strapi,
+  proof: string | null,
+  address: string,
+  lane: Lanes = submissionLanes(proof, address),
+): Promise<Lane> {
   const limits = getService(strapi, rateLimits);
-  const lane: Array<[LimitName, string?]> = proof ? [['global']] : [['withoutProofPerAddress', address], ['withoutProofGlobal']];
   const taken: Ticket[] = [];
   let claimed = false;
   const giveBack = async () => {

@@ -1,4 +1,5 @@
 /** How a row of the database becomes fields of a contract record: the conversions every source shares. */
+import { type EmbedHost, mayEmbed } from '../config/embed-hosts';
 
 export type Row = Record<string, unknown> & { id: number; documentId: string };
 export type Populate = Record<string, true | { select?: string[]; populate?: Populate }>;
@@ -14,7 +15,7 @@ export const media = true as const;
 export class Shape {
   constructor(
     private readonly baseUrl: string,
-    private readonly embedHosts: readonly string[] = [],
+    private readonly embedHosts: readonly EmbedHost[] = [],
   ) {}
 
   text(value: unknown): string | null {
@@ -99,7 +100,7 @@ export class Shape {
     if (!text) return null;
     try {
       const url = new URL(text.trim());
-      return url.protocol === 'https:' && this.embedHosts.includes(url.hostname) && !url.username && !url.password ? url.href : null;
+      return mayEmbed(url, this.embedHosts) ? url.href : null;
     } catch {
       return null;
     }

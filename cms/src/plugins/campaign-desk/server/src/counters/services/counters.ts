@@ -217,6 +217,19 @@ export default defineService('counters', ({ strapi }: { strapi: Core.Strapi }) =
       return new Map(subjects.map((subject) => [subject, found.get(subject) ?? 0]));
     },
 
+    /** Every running total of a counter above zero, by subject (as stored: a subject longer than 190 characters by its hash). */
+    async everyTotal(counter: string): Promise<Map<string, number>> {
+      const [name] = keyOf(counter, '');
+      const rows = (await knex()(COUNTERS_TABLE)
+        .select('subject', 'tally')
+        .where({ counter: name, window_start: 0 })
+        .andWhere('tally', '>', 0)) as Array<{
+        subject: string;
+        tally: string | number;
+      }>;
+      return new Map(rows.map((row) => [row.subject, Number(row.tally)]));
+    },
+
     /** Deletes rows whose time is over, at most SWEEP_BATCH × SWEEP_BATCHES; how many. */
     sweep,
 

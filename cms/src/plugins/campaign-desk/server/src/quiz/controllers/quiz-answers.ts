@@ -1,7 +1,7 @@
 /**
  * POST /api/campaign-desk/participation/quiz/:slug — a reader's answers to a quiz, through
- * the participation gate (origin, size, per-address limits) and the lanes every public post
- * takes. A script gets the result as JSON; the plain form a page of it (result-page.ts).
+ * the participation gate (origin, the quiz's own body limit and lanes: a classroom behind one
+ * address fits, a flood does not), its challenge spent once if it brings one. A script gets the result as JSON; the plain form a page of it (result-page.ts).
  */
 import type { Core } from '@strapi/strapi';
 import {
@@ -12,7 +12,9 @@ import {
   PUBLIC_PATHS,
   QUIZ_FIELD_LABELS,
   QUIZ_MESSAGES,
+  SiteAddress,
   describeProblems,
+  type QuizResult,
   nicknameSchema,
   type FieldProblem,
 } from '@campaign-desk/shared';
@@ -82,7 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { status: 409, message: PARTICIPATION_MESSAGES.proofReused };
       proof = verdict.signature;
     }
-    const lane = await takeLane(strapi, proof, String(ctx.state[ADDRESS_STATE] ?? ''));
+    // The quiz's lanes were taken at the door (participation/gate.ts): here its challenge is spent.
+    const lane = await takeLane(strapi, proof, String(ctx.state[ADDRESS_STATE] ?? ''), []);
     if (lane.refused) return lane.refused;
     try {
       await getService(strapi, quizEntries).keep(quiz, checked.entry, { nickname: nickname.data, proof, now });
@@ -93,11 +96,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     ctx.set('Cache-Control', 'no-store');
     ctx.status = 200;
+    // The poster of the reader's score, drawn at publish by the site's renderer: nothing is drawn per answer.
+    const result: QuizResult = {
+      ...checked.result,
+      poster: new SiteAddress(siteUrl()).url(PUBLIC_PATHS.quizPoster(quiz, checked.result.score)),
+    };
     if (wantsPage(ctx)) {
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = resultPage(quiz, checked.result, siteUrl(), PUBLIC_PATHS.quiz(quiz));
+      ctx.body = resultPage(quiz, result, siteUrl(), PUBLIC_PATHS.quiz(quiz));
     } else {
-      ctx.body = checked.result;
+      ctx.body = result;
     }
     return null;
   }

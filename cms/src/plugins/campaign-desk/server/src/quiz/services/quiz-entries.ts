@@ -24,7 +24,7 @@ export class AnswersProofReused extends Error {}
 
 export type EntryResult = { question: string; clause: string; correct: boolean };
 
-export type Checked = { ok: true; result: QuizResult; entry: EntryResult[] } | { ok: false; problems: FieldProblem[] };
+export type Checked = { ok: true; result: Omit<QuizResult, 'poster'>; entry: EntryResult[] } | { ok: false; problems: FieldProblem[] };
 
 const letters = (indexes: number[]) => indexes.map(optionLetter);
 
@@ -59,7 +59,6 @@ export function check(quiz: PublishedQuiz, fields: Record<string, unknown>): Che
       documentId: question.documentId,
       correct,
       chosen: letters(chosen),
-      answer: letters(question.answer),
       explanation: question.explanation,
       clause: { label: link?.label ?? '《意见》原文', url: link?.url ?? '' },
       readings: link?.readings ?? [],

@@ -2,12 +2,12 @@
  * A quiz's questions are public as they stood when the quiz was last published: publishing
  * stores them on the published version (`publishedQuestions`, answers and explanations
  * included), the public record takes what a reader is shown, and answers are checked against
- * the same. A quiz is refused publishing when it has no question, when a question is not
+ * the same. A quiz is refused publishing when it has no question or more than QUIZ_MAX_QUESTIONS, when a question is not
  * complete, or when the clause it tests is not public in its opinion.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PUBLIC_PATHS, SiteAddress, type Clause } from '@campaign-desk/shared';
+import { PUBLIC_PATHS, QUIZ_MAX_QUESTIONS, QUIZ_MESSAGES, SiteAddress, type Clause } from '@campaign-desk/shared';
 import { UID } from '../../../../common/names';
 import { pluginConfig } from '../../config/read';
 import { defineService } from '../../utils';
@@ -100,6 +100,11 @@ export default defineService('quizzes', ({ strapi }: { strapi: Core.Strapi }) =>
       if (published.questions.length === 0)
         throw new errors.ValidationError(`${name}还没有题目，不能发布`, {
           errors: [{ path: ['questions'], message: '请至少选择一道题目', name: 'ValidationError' }],
+        });
+      // Its answers must fit the route's body limit (QUIZ_MAX_BODY_BYTES).
+      if (published.questions.length > QUIZ_MAX_QUESTIONS)
+        throw new errors.ValidationError(`${name}有 ${published.questions.length} 题，${QUIZ_MESSAGES.tooManyQuestions}，不能发布`, {
+          errors: [{ path: ['questions'], message: QUIZ_MESSAGES.tooManyQuestions, name: 'ValidationError' }],
         });
       const clauses = await publicClauses();
       const questions: FrozenQuestion[] = [];

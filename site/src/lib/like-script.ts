@@ -1,0 +1,8 @@
+/**
+ * 点赞 on a page with like buttons (components/LikeButton.astro), joined to the page's one
+ * inline script: it fills every button's count from the CMS's counts (one request a page,
+ * kept by caches at most half a minute: a like shows within a minute with no rebuild) and
+ * likes in place, showing the CMS's message. Without script each button is a plain form
+ * whose answer is a page with the count.
+ */
+export const LIKE_SCRIPT = `(function(d){function run(){var forms=d.querySelectorAll("form[data-like]");if(!forms.length||!window.fetch)return;function show(f,n){var c=f.querySelector("[data-count]");if(c)c.textContent=n>0?" "+n:""}fetch(forms[0].getAttribute("data-counts"),{headers:{Accept:"application/json"}}).then(function(r){return r.ok?r.json():null}).then(function(a){if(a&&a.counts)forms.forEach(function(f){show(f,a.counts[f.getAttribute("data-like")]||0)})}).catch(function(){});forms.forEach(function(f){f.addEventListener("submit",function(e){e.preventDefault();var b=f.querySelector("button"),s=f.querySelector("[data-status]");b.disabled=!0;fetch(f.action,{method:"POST",body:new URLSearchParams({like:"1"}),headers:{Accept:"application/json"}}).then(function(r){return r.json().catch(function(){return null}).then(function(a){if(r.ok&&a&&typeof a.count==="number"){show(f,a.count);b.setAttribute("aria-pressed","true")}s.textContent=(a&&(a.message||a.error&&a.error.message))||"点赞没有成功，请稍后再试。"})}).catch(function(){s.textContent="网络连接失败，请稍后再试。"}).then(function(){b.disabled=!1})})})}if(d.readyState==="loading")d.addEventListener("DOMContentLoaded",run);else run()})(document)`;

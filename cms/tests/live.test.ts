@@ -2,7 +2,8 @@
  * 图文直播 through the admin API, as a newsroom covers a meeting: a reporter writes entries, a
  * 值班编辑 approves each before it is public (logged like a review move, never by its writer),
  * hostile input is refused in Chinese naming the record and the field at every door, and when
- * the live ends one click drafts its 综述 story for 三审.
+ * the live ends one click drafts its 综述 story for 三审. Readers' questions (网友提问) come
+ * through the public route while a live is on air and takes them, and are answered as entries.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UID } from 'strapi-plugin-campaign-desk/names';
 import { adminApi, type Session } from './support/admin-api';
 import { fixtures } from './support/fixtures';
+import { send } from './support/participation';
 import { startCms, type TestCms } from './support/strapi';
 
 let cms: TestCms;
@@ -22,6 +24,21 @@ let liveId: string;
 const people: Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session> = {} as never;
 const LIVE_CM = `/content-manager/collection-types/${UID.live}`;
 const ENTRY_CM = `/content-manager/collection-types/${UID.liveEntry}`;
+
+const SITE = 'http://site.example.test:4321';
+let loopback = 10;
+const nextAddress = () => {
+  loopback += 1;
+  return `127.0.5.${loopback}`;
+};
+/** A question as the live page's form posts it (urlencoded), each from an address of its own. */
+const ask = (slug: string, fields: Record<string, string>, options: { as?: 'json' | 'page'; origin?: string | null } = {}) =>
+  send(`${cms.url}/api/campaign-desk/participation/live-question/${slug}`, {
+    origin: SITE,
+    from: nextAddress(),
+    raw: { body: Buffer.from(new URLSearchParams(fields).toString()), type: 'application/x-www-form-urlencoded' },
+    ...options,
+  });
 
 const call = (session: Session, method: string, path: string, body?: unknown) => api.call(session, method, path, body);
 
@@ -40,7 +57,7 @@ async function publicEntries() {
 beforeAll(async () => {
   wordsDir = mkdtempSync(path.join(tmpdir(), 'campaign-live-words-'));
   writeFileSync(path.join(wordsDir, 'words.txt'), '违禁词\n');
-  cms = await startCms({ env: { CAMPAIGN_DESK_SENSITIVE_WORDS_FILE: path.join(wordsDir, 'words.txt') } });
+  cms = await startCms({ env: { CAMPAIGN_DESK_SENSITIVE_WORDS_FILE: path.join(wordsDir, 'words.txt'), SITE_URL: SITE } });
   api = adminApi(cms);
   Object.assign(people, await api.newsroom());
   token = await fixtures(cms.strapi).apiToken('read-only');
@@ -147,6 +164,86 @@ describe('entries and their approval', () => {
     const cloneLive = await call(people.editor, 'POST', `${LIVE_CM}/clone/${liveId}`, { title: '另一场直播' });
     expect(cloneLive.status, JSON.stringify(cloneLive.body)).toBe(200);
     expect(cloneLive.body.data).toMatchObject({ title: '另一场直播', publishedAt: null });
+  });
+});
+
+describe('网友提问', () => {
+  let askedLive: string;
+  let slug: string;
+  const error = (answer: { json: unknown }) =>
+    (answer.json as { error: { message: string; details: { errors?: Array<{ field: string }> } } }).error;
+
+  beforeAll(async () => {
+    const live = await call(people.editor, 'POST', LIVE_CM, { title: '网友提问的直播', state: 'upcoming', questions: false });
+    expect(live.status, JSON.stringify(live.body)).toBe(201);
+    askedLive = live.body.data.documentId;
+    slug = live.body.data.slug;
+    expect((await call(people.editor, 'POST', `${LIVE_CM}/${askedLive}/actions/publish`, {})).status).toBe(200);
+  });
+
+  it('refuses a question to a live with questions off, not on air, or not there, in Chinese', async () => {
+    const off = await ask(slug, { question: '会议开多久？' });
+    expect(off.status, off.text).toBe(403);
+    expect(error(off).message).toBe('这场图文直播没有开放网友提问');
+    expect((await call(people.editor, 'PUT', `${LIVE_CM}/${askedLive}`, { questions: true })).status).toBe(200);
+    expect((await call(people.editor, 'POST', `${LIVE_CM}/${askedLive}/actions/publish`, {})).status).toBe(200);
+    const upcoming = await ask(slug, { question: '会议开多久？' });
+    expect(upcoming.status, upcoming.text).toBe(403);
+    expect(error(upcoming).message).toBe('这场图文直播现在不在直播中，不接受提问');
+    expect((await ask('no-such-live', { question: '会议开多久？' })).status).toBe(404);
+    expect((await call(people.editor, 'PUT', `/campaign-desk/lives/${askedLive}/state`, { state: 'on_air' })).status).toBe(200);
+  });
+
+  it('refuses every hostile field, naming it in Chinese, to the script and to the plain form', async () => {
+    const fieldsOf = (answer: { json: unknown }) => (error(answer).details.errors ?? []).map((problem) => problem.field);
+    const empty = await ask(slug, { question: '  ' });
+    expect(empty.status).toBe(400);
+    expect(fieldsOf(empty)).toEqual(['question']);
+    const long = await ask(slug, { question: '问'.repeat(301), nickname: '昵'.repeat(21) });
+    expect(fieldsOf(long)).toEqual(['question', 'nickname']);
+    expect(error(long).message).toContain('问题最多 300 个字');
+    const broken = await ask(slug, { question: '\ufffd坏字' });
+    expect(fieldsOf(broken)).toEqual(['question']);
+    const page = await ask(slug, { question: '' }, { as: 'page' });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('问题');
+    expect(page.text).not.toContain('<script');
+    expect((await ask(slug, { question: '会议开多久？' }, { origin: 'https://elsewhere.example' })).status).toBe(403);
+  });
+
+  it('keeps questions for the 值班编辑, flagged, who answers one as an entry approved like any other and declines another', async () => {
+    const flagged = await ask(slug, { question: '违禁词怎么理解？', nickname: '<b>小李</b>' });
+    expect(flagged.status, flagged.text).toBe(201);
+    expect(flagged.json).toMatchObject({ ok: true, message: expect.stringContaining('提问已收到') });
+    const plain = await ask(slug, { question: '会议开多久？' }, { as: 'page' });
+    expect(plain.status).toBe(303);
+    expect(plain.headers.location).toBe(`${SITE}/xiexie/`);
+
+    expect((await call(people.reporter, 'GET', `/campaign-desk/lives/${askedLive}`)).body.questions).toEqual([]);
+    const desk = await call(people.editor, 'GET', `/campaign-desk/lives/${askedLive}`);
+    const [first, second] = desk.body.questions;
+    expect(first).toMatchObject({ text: '违禁词怎么理解？', nickname: '<b>小李</b>', flags: ['违禁词'] });
+    expect(second).toMatchObject({ text: '会议开多久？', nickname: null, flags: [] });
+
+    expect(
+      (await call(people.reporter, 'POST', `/campaign-desk/live-questions/${second.documentId}/answer`, { text: '半天。' })).status,
+    ).toBe(403);
+    const answered = await call(people.editor, 'POST', `/campaign-desk/live-questions/${second.documentId}/answer`, { text: '半天。' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    const twice = await call(people.deskHead, 'POST', `/campaign-desk/live-questions/${second.documentId}/answer`, { text: '一天。' });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toContain('已经有人处理过了');
+    const entryId = answered.body.entryId;
+    expect((await publicEntries()).map((entry) => entry.documentId)).not.toContain(entryId);
+    expect((await call(people.deskHead, 'POST', `/campaign-desk/live-entries/${entryId}/approve`)).status).toBe(200);
+    expect((await publicEntries()).find((entry) => entry.documentId === entryId)).toMatchObject({
+      text: '半天。',
+      question: { text: '会议开多久？', asker: null },
+    });
+
+    // A question holding a listed word is answered only over the word check: declined here.
+    expect((await call(people.editor, 'POST', `/campaign-desk/live-questions/${first.documentId}/decline`)).status).toBe(200);
+    expect((await call(people.editor, 'GET', `/campaign-desk/lives/${askedLive}`)).body.questions).toEqual([]);
   });
 });
 

@@ -196,6 +196,15 @@ describe('the public side', () => {
     expect(answer.json.error.message).toBe('没有这个竞答，或它已撤下。');
   });
 
+  it('passes a reader’s question to a live to the CMS, which says the live is not there', async () => {
+    const answer = await send(stack.portal, 'POST', site('api/campaign-desk/participation/live-question/no-such-live'), {
+      headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('question=%E4%BD%95%E6%97%B6%E5%BC%80%E5%A7%8B'),
+    });
+    expect(answer.status, answer.text).toBe(404);
+    expect(answer.json.error.message).toBe('没有找到这场图文直播');
+  });
+
   it('counts a reader’s like of a good deed, and serves every count for caches to keep half a minute', async () => {
     const deeds = `/content-manager/collection-types/${UID.goodDeed}`;
     const created = await call('chief', 'POST', deeds, {
@@ -223,6 +232,7 @@ describe('the public side', () => {
     ['GET', '/admin/'],
     ['POST', site('api/campaign-desk/participation/like/story/abc')],
     ['POST', site('api/campaign-desk/participation/quiz/a/b')],
+    ['POST', site('api/campaign-desk/participation/live-question/a/b')],
     ['POST', '/admin/login'],
     ['GET', '/api/campaign-desk/snapshot'],
     ['GET', site('api/campaign-desk/snapshot')],

@@ -203,13 +203,14 @@ describe('图文直播 on a phone', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('shows an entry a 值班编辑 approves on a page already open at 375 px, without a reload', async () => {
+  it('shows an entry a 值班编辑 approves, and the answer to a reader’s question asked there, on a page already open at 375 px', async () => {
     const plenary = await system.strapi.db.query(UID.event).findOne({ where: { kind: 'plenary', publishedAt: { $notNull: true } } });
     const LIVE_CM = `/content-manager/collection-types/${UID.live}`;
     const live = await call(people.editor, 'POST', LIVE_CM, {
       title: '市委全体会议图文直播',
       slug: 'e2e-quanhui',
       event: plenary.documentId,
+      questions: true,
     });
     const liveId = live.data.documentId as string;
     await call(people.editor, 'PUT', `/campaign-desk/lives/${liveId}/state`, { state: 'on_air' });
@@ -233,6 +234,28 @@ describe('图文直播 on a phone', () => {
       expect(widths[0]).toBeLessThanOrEqual(widths[1]);
       const feed = await system.publisher.get('/lives/e2e-quanhui/feed.xml');
       expect(feed.text).toContain(`urn:campaign-desk:liveEntry:${entryId}`);
+
+      // 网友提问: asked from the open page (posted in place), answered by the 值班编辑 as an entry.
+      await page.locator('.live-ask-box summary').click();
+      await page.locator('#live-ask-question').fill('会议什么时候结束？');
+      await page.locator('#live-ask-nickname').fill('老张');
+      await page.locator('#live-ask button[type=submit]').click();
+      await expect.poll(() => page.locator('#live-ask .form-status').textContent(), { timeout: 30_000 }).toContain('提问已收到');
+      const asked = await call(people.editor, 'GET', `/campaign-desk/lives/${liveId}`);
+      expect(asked.questions).toMatchObject([{ text: '会议什么时候结束？', nickname: '老张' }]);
+      const { entryId: answerId } = await call(
+        people.editor,
+        'POST',
+        `/campaign-desk/live-questions/${asked.questions[0].documentId}/answer`,
+        {
+          text: '预计中午十二点结束。',
+        },
+      );
+      await call(people.deskHead, 'POST', `/campaign-desk/live-entries/${answerId}/approve`, {});
+      const answer = page.locator(`[data-entry="${answerId}"]`);
+      await answer.waitFor({ timeout: 60_000 });
+      expect(await answer.locator('.live-question').textContent()).toBe('老张 问：会议什么时候结束？');
+      expect(await answer.textContent()).toContain('预计中午十二点结束。');
     } finally {
       await page.close();
     }

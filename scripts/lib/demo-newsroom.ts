@@ -161,7 +161,7 @@ async function ensureDesk(strapi: Core.Strapi, credentialsFile: CredentialsFile)
   return true;
 }
 
-/** The demo's 图文直播 on the plenary (市委全体（扩大）会议): on air, with one entry approved; the admin's 图文直播 page takes more. */
+/** The demo's 图文直播 on the plenary (市委全体（扩大）会议): on air, taking readers' questions, with one entry approved; the admin's 图文直播 page takes more. */
 export const DEMO_LIVE_SLUG = 'quanhui-tuwen-zhibo';
 
 async function ensureLive(strapi: Core.Strapi): Promise<void> {
@@ -175,7 +175,8 @@ async function ensureLive(strapi: Core.Strapi): Promise<void> {
       slug: DEMO_LIVE_SLUG,
       event: plenary?.documentId ?? null,
       state: 'on_air',
-      summary: '示例直播：记者在“图文直播”页写条目，值班编辑审核后几秒内出现在本页。',
+      questions: true,
+      summary: '示例直播：记者在“图文直播”页写条目，值班编辑审核后几秒内出现在本页；读者可以提问。',
       sample: true,
     },
     status: 'published',

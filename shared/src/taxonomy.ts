@@ -205,6 +205,13 @@ export const LIVE_ENTRY_STATES = [
   { key: 'cleared', name: '已审核' },
 ] as const;
 
+/** A reader's question to a live (网友提问): waiting for a 值班编辑, answered as an entry, or not taken. */
+export const LIVE_QUESTION_STATES = [
+  { key: 'asked', name: '待处理' },
+  { key: 'answered', name: '已采纳回答' },
+  { key: 'declined', name: '不采纳' },
+] as const;
+
 /** A 知识竞答 question has one right option (单选) or several (多选). */
 export const QUESTION_KINDS = [
   { key: 'single', name: '单选题' },
@@ -240,6 +247,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
   LIVE_STATES,
   LIVE_ENTRY_KINDS,
   LIVE_ENTRY_STATES,
+  LIVE_QUESTION_STATES,
   QUESTION_KINDS,
 ];
 
@@ -265,6 +273,7 @@ export type TopicStatus = KeyOf<typeof TOPIC_STATUSES>;
 export type LiveState = KeyOf<typeof LIVE_STATES>;
 export type LiveEntryKind = KeyOf<typeof LIVE_ENTRY_KINDS>;
 export type LiveEntryState = KeyOf<typeof LIVE_ENTRY_STATES>;
+export type LiveQuestionState = KeyOf<typeof LIVE_QUESTION_STATES>;
 export type QuestionKind = KeyOf<typeof QUESTION_KINDS>;
 
 /** The fields a story of this kind must have filled before it is published. */

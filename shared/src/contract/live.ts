@@ -1,5 +1,7 @@
 /** 图文直播: live text coverage of an event, and its entries, each public once a 值班编辑 approved it. */
 import { z } from 'zod';
+import { LIVE_QUESTION_CHARS } from '../live-questions';
+import { NICKNAME_MAX } from '../quiz';
 import { LIVE_ENTRY_KINDS, LIVE_STATES, keysOf, nameOf } from '../taxonomy';
 import { documentIdSchema, httpUrlSchema, imageSchema, instantSchema, published, sample, slugSchema, tracked } from './fields';
 
@@ -11,6 +13,8 @@ export const liveSchema = z.object({
   eventId: documentIdSchema.nullable(),
   state: z.enum(keysOf(LIVE_STATES)),
   summary: z.string().nullable(),
+  /** Whether readers may send questions from its page while it is on air (网友提问). */
+  questions: z.boolean().default(false),
   sample,
 });
 
@@ -39,6 +43,11 @@ export const liveEntrySchema = z
     correction: z.boolean(),
     /** When it was approved: the time readers see, and the order of the page. */
     postedAt: instantSchema,
+    /** The reader's question it answers (网友提问), with the nickname they gave (null: 网友). */
+    question: z
+      .object({ text: z.string().min(1).max(LIVE_QUESTION_CHARS.max), asker: z.string().min(1).max(NICKNAME_MAX).nullable() })
+      .nullable()
+      .default(null),
   })
   .superRefine((entry, ctx) => {
     const field = LIVE_ENTRY_NEEDS[entry.kind];

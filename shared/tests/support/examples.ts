@@ -199,6 +199,7 @@ export const examples: CampaignRecord[] = [
     eventId: 'e',
     state: 'on_air',
     summary: null,
+    questions: true,
     sample: false,
   },
   {
@@ -214,5 +215,6 @@ export const examples: CampaignRecord[] = [
     pinned: false,
     correction: false,
     postedAt: at,
+    question: { text: '会后如何落实？', asker: null },
   },
 ];

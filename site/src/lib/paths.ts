@@ -7,6 +7,7 @@ import {
   DEFAULT_SUBMIT_URL,
   LIKE_ENDPOINT,
   LIKES_ENDPOINT,
+  LIVE_QUESTION_ENDPOINT,
   PUBLIC_PATHS,
   QUIZ_ENDPOINT,
   SiteAddress,
@@ -109,6 +110,7 @@ export function submitUrl(
     | ParticipationForm
     | 'challenge'
     | `${typeof QUIZ_ENDPOINT}/${string}`
+    | `${typeof LIVE_QUESTION_ENDPOINT}/${string}`
     | `${typeof LIKE_ENDPOINT}/${string}`
     | typeof LIKES_ENDPOINT,
 ): string {

@@ -3,7 +3,7 @@
  * the page's script, and the partners' feed carries it with absolute URLs. Everything typed is
  * escaped here (xmlText), so the script inserts only what this function made.
  */
-import { LIVE_ENTRY_KINDS, formatChineseDateTime, nameOf, type LiveEntry } from '@campaign-desk/shared';
+import { LIVE_ENTRY_KINDS, askerName, formatChineseDateTime, nameOf, type LiveEntry } from '@campaign-desk/shared';
 import { mediaTypeOf, xmlText } from '../lib/feeds';
 import { paths } from '../lib/paths';
 
@@ -31,6 +31,12 @@ export function entryHtml(entry: LiveEntry, photo: EntryPhoto | null): string {
         ` width="${photo.width}" height="${photo.height}" alt="${xmlText(photo.alt)}" loading="lazy"></figure>`,
     );
   }
+  if (entry.question) {
+    // 网友提问: the reader's question, under the nickname they gave (or 网友), then the answer.
+    parts.push(
+      `<div class="live-question"><p class="live-question-asker">${xmlText(askerName(entry.question.asker))} 问：</p>${paragraphs(entry.question.text)}</div>`,
+    );
+  }
   if (entry.kind === 'entry_quote' && entry.speaker) {
     parts.push(`<blockquote>${paragraphs(entry.text)}<footer>—— ${xmlText(entry.speaker)}</footer></blockquote>`);
   } else {
@@ -43,6 +49,8 @@ export function entryHtml(entry: LiveEntry, photo: EntryPhoto | null): string {
     }
     parts.push(`<p><a href="${xmlText(entry.videoUrl)}" rel="noopener noreferrer">观看短视频</a></p>`);
   }
-  const classes = ['live-entry', entry.pinned ? 'pinned' : '', entry.correction ? 'correction' : ''].filter(Boolean).join(' ');
+  const classes = ['live-entry', entry.pinned ? 'pinned' : '', entry.correction ? 'correction' : '', entry.question ? 'answer' : '']
+    .filter(Boolean)
+    .join(' ');
   return `<article class="${classes}" id="${paths.liveEntryAnchor(entry)}" data-entry="${xmlText(entry.documentId)}" data-updated="${xmlText(entry.updatedAt)}">${parts.join('')}</article>`;
 }

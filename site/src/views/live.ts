@@ -4,10 +4,10 @@
  * live is on, and the partners' feed. Each view holds only the live, its event and its entries,
  * so an approval changes these four files and no other.
  */
-import { LIVE_STATES, nameOf, type CampaignEvent, type Live, type LiveEntry } from '@campaign-desk/shared';
+import { LIVE_QUESTION_ENDPOINT, LIVE_STATES, nameOf, type CampaignEvent, type Live, type LiveEntry } from '@campaign-desk/shared';
 import type { Campaign } from '../lib/campaign';
 import { FEED_ITEM_LIMIT, plainLine, type FeedChannel, type FeedItem } from '../lib/feeds';
-import { absoluteUrl, href, paths } from '../lib/paths';
+import { absoluteUrl, href, paths, submitUrl } from '../lib/paths';
 import { entryHtml, type EntryPhoto } from './live-entry';
 import type { PageFamily, RecordChange } from './page-family';
 import { pictureOf, posterOf, shareImageOf } from './parts';
@@ -23,6 +23,8 @@ export type LiveView = {
   entries: Array<{ documentId: string; html: string }>;
   /** The page's script fetches this while the live is on (null: no script at all). */
   poll: { src: string; everyMs: number } | null;
+  /** Where a reader's question posts, while the live is on and takes questions (网友提问); null: no form. */
+  ask: string | null;
   feedHref: string;
   embedSnippet: string;
   /** Its 分享海报, when drawn. */
@@ -48,6 +50,7 @@ function liveView(campaign: Campaign, live: Live): LiveView {
     event,
     entries: ordered(entries).map((entry) => ({ documentId: entry.documentId, html: entryHtml(entry, photoOf(campaign, entry)) })),
     poll: live.state === 'on_air' ? { src: href(paths.liveEntries(live)), everyMs: LIVE_POLL_MS } : null,
+    ask: live.state === 'on_air' && live.questions ? submitUrl(`${LIVE_QUESTION_ENDPOINT}/${live.slug}`) : null,
     poster: posterOf(campaign, 'live', live.documentId),
     feedHref: paths.liveFeed(live),
     embedSnippet:

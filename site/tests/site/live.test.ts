@@ -33,6 +33,8 @@ describe('图文直播', () => {
     expect(hostile).not.toMatch(/<script|<img src=x|<b>/);
     expect(hostile).toContain('&lt;script&gt;');
     expect(hostile).toContain('href="https://video.example.org/a.mp4?x=&quot;y&quot;"');
+    // A reader's question it answers (网友提问): asked under a hostile nickname, as text too.
+    expect(hostile).toContain('<p class="live-question-asker">&lt;b&gt;某&lt;/b&gt; 问：</p><p>&lt;script&gt;');
   });
 
   test('LiveBlogPosting structured data, the feed, the entries file and the embed snippet', () => {

@@ -255,7 +255,13 @@ export function augmentedFixture(imageBase: string, link: (sitePath: string) => 
     }),
     entry(4, { text: '更正：上一条中的时间应为九时。', correction: true }),
     {
-      ...entry(5, { text: HOSTILE_TEXT, speaker: '<b>某</b>', kind: 'entry_quote', videoUrl: 'https://video.example.org/a.mp4?x="y"' }),
+      ...entry(5, {
+        text: HOSTILE_TEXT,
+        speaker: '<b>某</b>',
+        kind: 'entry_quote',
+        videoUrl: 'https://video.example.org/a.mp4?x="y"',
+        question: { text: HOSTILE_TEXT, asker: '<b>某</b>' },
+      }),
       documentId: HOSTILE_ENTRY_ID,
     },
   );

@@ -30,6 +30,8 @@ export const liveSummarySchema = z.object({
   event: z.string().nullable(),
   awaiting: z.number().int(),
   cleared: z.number().int(),
+  /** Whether readers may send questions while it is on air (网友提问, the live record's switch). */
+  questions: z.boolean(),
 });
 
 export const liveEntryItemSchema = z.object({
@@ -46,13 +48,29 @@ export const liveEntryItemSchema = z.object({
   approver: z.string().nullable(),
   createdAt: z.string(),
   postedAt: z.string().nullable(),
+  /** The reader's question it answers (网友提问), and their nickname (null: 网友). */
+  question: z.object({ text: z.string(), asker: z.string().nullable() }).nullable(),
   /** Whether the asking user may approve it now (值班编辑, and not its writer unless allowed). */
   approvable: z.boolean(),
 });
 
+/** A reader's question waiting for the 值班编辑 (网友提问), with the sensitive words it holds. */
+export const liveQuestionItemSchema = z.object({
+  documentId: z.string(),
+  text: z.string(),
+  nickname: z.string().nullable(),
+  flags: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+/** `POST /live-questions/:documentId/answer`: the answer, a new entry waiting for approval. */
+export const answerInputSchema = z.object({ text: z.string().max(2000) }).strict();
+
 export const liveDeskSchema = z.object({
   live: liveSummarySchema,
   entries: z.array(liveEntryItemSchema),
+  /** Readers' questions waiting, oldest first (only a 值班编辑 is shown them). */
+  questions: z.array(liveQuestionItemSchema),
   /** Whether the asking user is a 值班编辑. */
   approver: z.boolean(),
 });
@@ -63,4 +81,5 @@ export type EntryInput = z.infer<typeof entryInputSchema>;
 export type LiveSummary = z.infer<typeof liveSummarySchema>;
 export type LiveEntryItem = z.infer<typeof liveEntryItemSchema>;
 export type LiveDesk = z.infer<typeof liveDeskSchema>;
+export type LiveQuestionItem = z.infer<typeof liveQuestionItemSchema>;
 export type Roundup = z.infer<typeof roundupSchema>;

@@ -61,6 +61,8 @@ const INTERNAL = {
   notice: contentType('notice', 'notices', '通知'),
   /** 定时发布: an approved story's publish at a set time (server/src/scheduling/), and how it went. */
   schedule: contentType('schedule', 'schedules', '定时发布'),
+  /** A reader's question to a 图文直播 (server/src/live/), waiting for a 值班编辑, who refuses it or answers it as an entry. */
+  liveQuestion: contentType('live-question', 'live-questions', '网友提问'),
   /** A reader's answers to a quiz, as the CMS checked them (no one's identity: an optional nickname at most). */
   quizEntry: contentType('quiz-entry', 'quiz-entries', '竞答答卷'),
 } as const;

@@ -14,6 +14,7 @@ import schedule from './scheduling/controllers/schedule';
 import snapshot from './publication/controllers/snapshot';
 import statistics from './coverage/controllers/statistics';
 import undelivered from './outbox/controllers/undelivered';
+import liveQuestions from './live/controllers/live-questions';
 import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
 import likes from './likes/controllers/likes';
@@ -36,6 +37,7 @@ export default {
   snapshot,
   statistics,
   undelivered,
+  'live-questions': liveQuestions,
   'quiz-answers': quizAnswers,
   'quiz-statistics': quizStatistics,
   likes,

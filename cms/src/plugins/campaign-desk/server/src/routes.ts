@@ -38,6 +38,7 @@ export default {
       ...participation.contentApiRoutes,
       ...preview.contentApiRoutes,
       ...quiz.contentApiRoutes,
+      ...live.contentApiRoutes,
       ...likes.contentApiRoutes,
     ],
   }),

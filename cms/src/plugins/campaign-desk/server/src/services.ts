@@ -32,6 +32,7 @@ import wordCheck from './review/services/word-check';
 import notices from './notices/services/notices';
 import preview from './preview/services/preview';
 import liveDesk from './live/services/live-desk';
+import liveQuestions from './live/services/live-questions';
 import scheduler from './scheduling/services/scheduler';
 import scheduling from './scheduling/services/scheduling';
 import seed from './seed/services/seed';
@@ -74,6 +75,7 @@ const services = [
   notices,
   preview,
   liveDesk,
+  liveQuestions,
   scheduler,
   scheduling,
   seed,

@@ -8,13 +8,14 @@ import { Badge, Box, Button, Flex, Link, SingleSelect, SingleSelectOption, Typog
 import { NavLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { LIVE_ENTRY_KINDS, LIVE_ENTRY_STATES, LIVE_STATES, nameOf, type LiveState } from '@campaign-desk/shared';
+import { LIVE_ENTRY_KINDS, LIVE_ENTRY_STATES, LIVE_STATES, askerName, nameOf, type LiveState } from '@campaign-desk/shared';
 import { UID } from '../../../common/names';
 import type { EntryInput, LiveDesk, LiveEntryItem, LiveSummary, Roundup } from '../../../common/live-api';
 import { messageOf } from '../components/api-error';
 import { when } from '../components/when';
 import { getTranslation } from '../translations';
 import { EntryForm } from './EntryForm';
+import { Questions } from './Questions';
 
 /** The state each button moves the live to, from the state it is in. */
 const NEXT: Partial<Record<LiveState, LiveState>> = { upcoming: 'on_air', on_air: 'ended' };
@@ -39,6 +40,14 @@ const Entry = ({ entry, onApprove }: { entry: LiveEntryItem; onApprove: (id: str
             ` · ${formatMessage({ id: getTranslation('live.entry.approved-by'), defaultMessage: 'approved by {who}' }, { who: entry.approver })}`}
         </Typography>
       </Flex>
+      {entry.question && (
+        <Typography tag="p" textColor="neutral600" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {formatMessage(
+            { id: getTranslation('live.entry.asked'), defaultMessage: '{asker} asked: {text}' },
+            { asker: askerName(entry.question.asker), text: entry.question.text },
+          )}
+        </Typography>
+      )}
       <Typography tag="p" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {entry.speaker ? `${entry.speaker}：“${entry.text}”` : entry.text}
       </Typography>
@@ -113,6 +122,28 @@ const LivePage = () => {
     }
   }
 
+  async function answer(id: string, text: string): Promise<boolean> {
+    try {
+      await post(`/campaign-desk/live-questions/${id}/answer`, { text });
+      done('live.questions.answered', 'Answered: waiting for approval');
+      await load();
+      return true;
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  }
+
+  async function decline(id: string) {
+    try {
+      await post(`/campaign-desk/live-questions/${id}/decline`, {});
+      done('live.questions.declined', 'Declined');
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
   async function moveOn(state: LiveState) {
     try {
       setDesk((await put<LiveDesk>(`/campaign-desk/lives/${chosen}/state`, { state })).data);
@@ -157,6 +188,9 @@ const LivePage = () => {
               <Flex gap={2} wrap="wrap">
                 <Badge active>{nameOf(LIVE_STATES, desk.live.state)}</Badge>
                 {desk.live.event && <Typography>{desk.live.event}</Typography>}
+                {desk.live.questions && (
+                  <Badge>{formatMessage({ id: getTranslation('live.questions.open'), defaultMessage: 'Questions open' })}</Badge>
+                )}
                 <Typography textColor="neutral600">
                   {formatMessage(
                     { id: getTranslation('live.counts'), defaultMessage: '{awaiting} awaiting, {cleared} approved' },
@@ -180,6 +214,9 @@ const LivePage = () => {
                 </Link>
               )}
               {desk.live.state !== 'ended' && <EntryForm onSend={send} />}
+              {desk.approver && desk.questions.length > 0 && (
+                <Questions questions={desk.questions} onAnswer={answer} onDecline={(id) => void decline(id)} />
+              )}
               {desk.entries.map((entry) => (
                 <Entry key={entry.documentId} entry={entry} onApprove={(id) => void approve(id)} />
               ))}

@@ -21,7 +21,7 @@ import outboxEvent from './outbox-event';
 import outboxDelivery from './outbox-delivery';
 import partnerToken from './partner-token';
 import notice from '../notices/content-type';
-import { live, liveEntry } from '../live/content-types';
+import { live, liveEntry, liveQuestion } from '../live/content-types';
 import schedule from '../scheduling/content-type';
 import quizTypes from '../quiz/content-types';
 
@@ -51,6 +51,7 @@ export default {
   notice: notice,
   live: live,
   'live-entry': liveEntry,
+  'live-question': liveQuestion,
   schedule: schedule,
   ...quizTypes,
 };

@@ -41,6 +41,7 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   quiz: 'copy',
   quizQuestion: 'copy',
   quizEntry: '是读者的答卷',
+  liveQuestion: '是读者的提问',
 };
 
 const keyByUid = new Map<string, ContentTypeKey>(

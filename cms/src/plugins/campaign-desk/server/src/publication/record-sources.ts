@@ -266,6 +266,7 @@ export const SOURCES: Record<RecordType, Source> = {
       eventId: s.id(row.event),
       state: row.state,
       summary: s.text(row.summary),
+      questions: Boolean(row.questions),
       sample: Boolean(row.sample),
     }),
   },
@@ -288,6 +289,7 @@ export const SOURCES: Record<RecordType, Source> = {
       pinned: Boolean(row.pinned),
       correction: Boolean(row.correction),
       postedAt: s.instant(row.postedAt),
+      question: s.text(row.questionText) ? { text: s.text(row.questionText)!, asker: s.text(row.questionAsker) } : null,
     }),
   },
 };

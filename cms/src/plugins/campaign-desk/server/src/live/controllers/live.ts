@@ -1,9 +1,17 @@
 /** The 图文直播 page's admin API: `/campaign-desk/lives…` and `/campaign-desk/live-entries/:documentId/approve`. */
 import type { Core } from '@strapi/strapi';
-import { entryInputSchema, liveDeskSchema, liveStateInputSchema, liveSummarySchema, roundupSchema } from '../../../../common/live-api';
+import {
+  answerInputSchema,
+  entryInputSchema,
+  liveDeskSchema,
+  liveStateInputSchema,
+  liveSummarySchema,
+  roundupSchema,
+} from '../../../../common/live-api';
 import type { AdminUser } from '../../request-context';
 import { getService, invalidRequest } from '../../utils';
 import liveDesk from '../services/live-desk';
+import liveQuestions from '../services/live-questions';
 
 interface LiveContext {
   params: { documentId: string };
@@ -33,6 +41,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async approve(ctx: LiveContext) {
       await service().approve(ctx.params.documentId);
       ctx.body = { ok: true };
+    },
+
+    /** 网友提问: not taken. */
+    async decline(ctx: LiveContext) {
+      await getService(strapi, liveQuestions).decline(ctx.params.documentId, ctx.state.user);
+      ctx.body = { ok: true };
+    },
+
+    /** 网友提问: answered as a new entry, waiting for approval like any other. */
+    async answer(ctx: LiveContext) {
+      const body = answerInputSchema.safeParse(ctx.request.body ?? {});
+      if (!body.success) throw invalidRequest(body.error, 'body');
+      ctx.body = { entryId: await getService(strapi, liveQuestions).answer(ctx.params.documentId, body.data.text, ctx.state.user) };
     },
 
     async setState(ctx: LiveContext) {

@@ -25,7 +25,7 @@ import { getService } from '../../utils';
 /** Written by this step alone. */
 const RECORDED = ['postedAt', 'writerId', 'writerName', 'approvedById', 'approvedByName'] as const;
 /** What an entry says: changing any of it after approval needs a new approval. */
-const SAYS = ['kind', 'text', 'videoUrl', 'speaker', 'correction', 'photo', 'live'] as const;
+const SAYS = ['kind', 'text', 'videoUrl', 'speaker', 'correction', 'photo', 'live', 'questionText', 'questionAsker'] as const;
 
 interface Saved {
   state: LiveEntryState;
@@ -34,6 +34,8 @@ interface Saved {
   videoUrl: string | null;
   speaker: string | null;
   correction: boolean;
+  questionText: string | null;
+  questionAsker: string | null;
   postedAt: string | null;
   writerId: number | null;
   photo: { id: number } | null;
@@ -112,6 +114,13 @@ export default (strapi: Core.Strapi): Step => {
     const words = getService(strapi, sensitiveWords).find([String(entry.text ?? ''), (entry.speaker as string | null) ?? null]);
     if (words.length > 0) {
       throw new errors.ValidationError(`直播条目的文字（text）含敏感词：${words.join('、')}，不能审核通过，请修改后再审`);
+    }
+    const asked = getService(strapi, sensitiveWords).find([
+      (entry.questionText as string | null) ?? null,
+      (entry.questionAsker as string | null) ?? null,
+    ]);
+    if (asked.length > 0) {
+      throw new errors.ValidationError(`直播条目所回答的网友提问（questionText）含敏感词：${asked.join('、')}，不能审核通过`);
     }
   }
 

@@ -11,6 +11,7 @@ import { LIVE_APPROVE_ACTION, UID } from '../../../../common/names';
 import type { EntryInput, LiveDesk, LiveEntryItem, LiveSummary, Roundup } from '../../../../common/live-api';
 import { pluginConfig } from '../../config/read';
 import people from '../../newsroom/services/people';
+import liveQuestions from './live-questions';
 import type { AdminUser } from '../../request-context';
 import { defineService, getService } from '../../utils';
 
@@ -19,6 +20,7 @@ interface LiveRow {
   documentId: string;
   title: string;
   state: LiveState;
+  questions: boolean | null;
   event: { documentId: string; title: string } | null;
 }
 
@@ -31,6 +33,8 @@ interface EntryRow {
   photo: { url: string } | null;
   pinned: boolean | null;
   correction: boolean | null;
+  questionText: string | null;
+  questionAsker: string | null;
   state: LiveEntryState;
   writerId: number | null;
   writerName: string | null;
@@ -65,6 +69,7 @@ export default defineService('live-desk', ({ strapi }: { strapi: Core.Strapi }) 
       event: row.event?.title ?? null,
       awaiting: await count('awaiting'),
       cleared: await count('cleared'),
+      questions: Boolean(row.questions),
     };
   }
 
@@ -95,6 +100,7 @@ export default defineService('live-desk', ({ strapi }: { strapi: Core.Strapi }) 
       return {
         live: await summaryOf(live),
         approver,
+        questions: approver ? await getService(strapi, liveQuestions).waiting(documentId) : [],
         entries: (await entriesOf(documentId)).map((row) => ({
           documentId: row.documentId,
           kind: row.kind,
@@ -109,6 +115,7 @@ export default defineService('live-desk', ({ strapi }: { strapi: Core.Strapi }) 
           approver: row.approvedByName ?? null,
           createdAt: iso(row.createdAt)!,
           postedAt: iso(row.postedAt),
+          question: row.questionText ? { text: row.questionText, asker: row.questionAsker ?? null } : null,
           approvable: approver && row.state === 'awaiting' && (selfApproval || row.writerId !== user.id),
         })),
       };

@@ -71,6 +71,8 @@ export const paths = {
   jsonFeed: '/feed.json',
   sitemap: '/sitemap-index.xml',
   sitemapUrls: '/sitemap-0.xml',
+  /** A part of the sitemap listing story pages (views/site-files.ts). */
+  sitemapStories: (part: string) => `/sitemap-stories-${part}.xml`,
   feed: (kind: FeedKind, item: Slugged) => `/feeds/${kind}/${item.slug}.xml`,
   /** 重点报道. */
   featuredFeed: '/feeds/featured.xml',

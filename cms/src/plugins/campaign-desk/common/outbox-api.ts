@@ -6,21 +6,20 @@
  * answers' types from here.
  */
 import { z } from 'zod';
-import { PUBLISH_EVENT_TYPES, recordTypeSchema } from '@campaign-desk/shared';
+import { PUBLISH_EVENT_TYPES, keysOf, recordTypeSchema } from '@campaign-desk/shared';
 
 /**
  * pending: not tried yet; delivered; failing: tried, and tried again later; failed: given up
  * on after too many attempts or too long (see the outbox config), until someone redelivers it.
  */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failing', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-/** Each state as editors read it. */
-export const DELIVERY_STATUS_NAMES: Record<DeliveryStatus, string> = {
-  pending: '待推送',
-  delivered: '已送达',
-  failing: '推送失败，等待重试',
-  failed: '失败',
-};
+export const DELIVERY_STATUSES = [
+  { key: 'pending', name: '待推送' },
+  { key: 'delivered', name: '已送达' },
+  { key: 'failing', name: '推送失败，等待重试' },
+  { key: 'failed', name: '失败' },
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]['key'];
+const STATUS_KEYS = keysOf(DELIVERY_STATUSES);
 /** The states in which a delivery is still tried. */
 export const RETRIED_STATUSES = ['pending', 'failing'] as const satisfies readonly DeliveryStatus[];
 
@@ -29,7 +28,7 @@ export const outboxQuerySchema = z
     /** How many of the most recent events to list. */
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Only events with a delivery in this state, e.g. the failing ones. */
-    status: z.enum(DELIVERY_STATUSES).optional(),
+    status: z.enum(STATUS_KEYS).optional(),
   })
   .strict();
 
@@ -39,7 +38,7 @@ export const deliveryStateSchema = z.object({
   /** What a redelivery names. */
   id: z.number().int().positive(),
   hook: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
+  status: z.enum(STATUS_KEYS),
   attempts: z.number().int().min(0),
   /** When a pending or failing delivery is tried next. */
   nextAttemptAt: instant.nullable(),
@@ -51,9 +50,7 @@ export const deliveryStateSchema = z.object({
 
 export const outboxReportSchema = z.object({
   /** Deliveries by state, over the whole outbox. */
-  counts: z.object(
-    Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as Record<DeliveryStatus, z.ZodNumber>,
-  ),
+  counts: z.object(Object.fromEntries(STATUS_KEYS.map((status) => [status, z.number().int()])) as Record<DeliveryStatus, z.ZodNumber>),
   /** Names of the build hooks configured now (not their URLs, which may carry tokens). */
   hooks: z.array(z.string()),
   /** Whether the user asking may redeliver a failed delivery (重新投递). */

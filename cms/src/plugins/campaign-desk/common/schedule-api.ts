@@ -3,26 +3,24 @@
  * person asks for, and a story's schedule as the 审稿 panel and 待我审核 show it. Times are
  * entered and shown in Beijing time (Asia/Shanghai, UTC+8 all year).
  */
-import { shanghaiDateTime } from '@campaign-desk/shared';
+import { keysOf, shanghaiDateTime } from '@campaign-desk/shared';
 import { z } from 'zod';
 
 /** `PUT`: when to publish, e.g. `2026-12-08 07:00` (Beijing time) or an instant with its offset. */
 export const scheduleRequestSchema = z.object({ publishAt: z.string().max(64) }).strict();
 
-export const SCHEDULE_STATES = ['pending', 'published', 'failed', 'cancelled'] as const;
+export const SCHEDULE_STATES = [
+  { key: 'pending', name: '等待发布' },
+  { key: 'published', name: '已按时发布' },
+  { key: 'failed', name: '定时发布失败' },
+  { key: 'cancelled', name: '已取消' },
+] as const;
 
-export type ScheduleState = (typeof SCHEDULE_STATES)[number];
-
-export const SCHEDULE_STATE_NAMES: Record<ScheduleState, string> = {
-  pending: '等待发布',
-  published: '已按时发布',
-  failed: '定时发布失败',
-  cancelled: '已取消',
-};
+export type ScheduleState = (typeof SCHEDULE_STATES)[number]['key'];
 
 export const scheduleSchema = z.object({
   publishAt: z.string().datetime({ offset: true }),
-  state: z.enum(SCHEDULE_STATES),
+  state: z.enum(keysOf(SCHEDULE_STATES)),
   scheduledBy: z.string(),
   /** Why it failed or was cancelled. */
   outcome: z.string().nullable(),

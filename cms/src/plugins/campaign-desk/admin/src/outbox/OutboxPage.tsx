@@ -7,7 +7,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { CONTENT_TYPES } from '../../../common/names';
-import { DELIVERY_STATUS_NAMES, DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
+import { nameOf } from '@campaign-desk/shared';
+import { DELIVERY_STATUSES, type DeliveryState, type OutboxReport } from '../../../common/outbox-api';
 import { HeaderRow } from '../components/HeaderRow';
 import { when } from '../components/when';
 import { messageOf } from '../components/api-error';
@@ -65,7 +66,7 @@ const OutboxPage = () => {
         title="发布事件推送"
         subtitle={
           report
-            ? `构建钩子：${report.hooks.join('、') || '未配置'} · ${DELIVERY_STATUSES.map((status) => `${DELIVERY_STATUS_NAMES[status]} ${report.counts[status]}`).join(' · ')}`
+            ? `构建钩子：${report.hooks.join('、') || '未配置'} · ${DELIVERY_STATUSES.map(({ key, name }) => `${name} ${report.counts[key]}`).join(' · ')}`
             : '正在读取…'
         }
       />
@@ -74,9 +75,9 @@ const OutboxPage = () => {
           <Box maxWidth="240px">
             <SingleSelect aria-label="按状态筛选" value={filter} onChange={(value: string | number) => setFilter(String(value))}>
               <SingleSelectOption value="">全部</SingleSelectOption>
-              {DELIVERY_STATUSES.map((status) => (
-                <SingleSelectOption key={status} value={status}>
-                  {DELIVERY_STATUS_NAMES[status]}
+              {DELIVERY_STATUSES.map(({ key, name }) => (
+                <SingleSelectOption key={key} value={key}>
+                  {name}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
@@ -103,7 +104,7 @@ const OutboxPage = () => {
                       {event.deliveries.map((delivery) => (
                         <Flex key={delivery.hook} gap={2}>
                           <Badge variant={VARIANT[delivery.status]}>
-                            {delivery.hook}：{DELIVERY_STATUS_NAMES[delivery.status]}
+                            {delivery.hook}：{nameOf(DELIVERY_STATUSES, delivery.status)}
                             {delivery.attempts > 1 ? `（第 ${delivery.attempts} 次）` : ''}
                           </Badge>
                           {delivery.status === 'failed' && report.mayRedeliver && (

@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import { formatChineseDateTime } from '@campaign-desk/shared';
+import { formatChineseDateTime, nameOf } from '@campaign-desk/shared';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { SCHEDULE_STATE_NAMES, type ScheduleStatus } from '../../../common/schedule-api';
+import { SCHEDULE_STATES, type ScheduleStatus } from '../../../common/schedule-api';
 import { messageOf } from '../components/api-error';
 import { getTranslation } from '../translations';
 
@@ -67,7 +67,7 @@ export const ScheduleSection = ({ documentId, stage, onChange }: SectionProps) =
       </Typography>
       {schedule && (
         <Typography variant="pi" tag="p" textColor={schedule.state === 'failed' ? 'danger600' : undefined}>
-          {`${SCHEDULE_STATE_NAMES[schedule.state]}：${formatChineseDateTime(schedule.publishAt)}（北京时间），${schedule.scheduledBy}安排`}
+          {`${nameOf(SCHEDULE_STATES, schedule.state)}：${formatChineseDateTime(schedule.publishAt)}（北京时间），${schedule.scheduledBy}安排`}
           {schedule.outcome ? `；${schedule.outcome}` : ''}
         </Typography>
       )}

@@ -1,4 +1,5 @@
 import { CONTENT_TYPES } from '../../../common/names';
+import { keysOf } from '@campaign-desk/shared';
 import { SCHEDULE_STATES } from '../../../common/schedule-api';
 import { internal } from '../content-types/attributes';
 
@@ -21,7 +22,7 @@ export default {
     attributes: {
       storyId: { type: 'string', required: true },
       publishAt: { type: 'datetime', required: true },
-      state: { type: 'enumeration', enum: [...SCHEDULE_STATES], required: true, default: 'pending' },
+      state: { type: 'enumeration', enum: keysOf(SCHEDULE_STATES), required: true, default: 'pending' },
       /** Who scheduled it, kept as plain values as the review log keeps its actors. */
       scheduledById: { type: 'integer', required: true },
       scheduledByName: { type: 'string', required: true },

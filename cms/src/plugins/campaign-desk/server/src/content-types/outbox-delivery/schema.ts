@@ -1,4 +1,5 @@
 import { CONTENT_TYPES } from '../../../../common/names';
+import { keysOf } from '@campaign-desk/shared';
 import { DELIVERY_STATUSES } from '../../../../common/outbox-api';
 import { internal } from '../attributes';
 
@@ -27,7 +28,7 @@ export default {
   attributes: {
     eventId: { type: 'string', required: true },
     hook: { type: 'string', required: true },
-    status: { type: 'enumeration', enum: [...DELIVERY_STATUSES], required: true, default: 'pending' },
+    status: { type: 'enumeration', enum: keysOf(DELIVERY_STATUSES), required: true, default: 'pending' },
     /** Attempts since it was queued (or redelivered). */
     attempts: { type: 'integer', required: true, default: 0 },
     nextAttemptAt: { type: 'datetime', required: true },

@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { LIKE_KINDS, likeKey, type LikeKind, type LikedType } from '@campaign-desk/shared';
-import { pluginConfig } from '../../config/read';
+import { pluginConfig, publicUrl } from '../../config/read';
 import counters, { CHINA_DAY } from '../../counters/services/counters';
 import { deriveKey } from '../../participation/keys';
 import recordReader from '../../publication/services/record-reader';
@@ -44,7 +44,8 @@ export default defineService('likes', ({ strapi }: { strapi: Core.Strapi }) => {
   /** Which of these items of a type are public now, with their records. */
   async function publicRecords(type: LikedType, documentIds: string[]): Promise<Map<string, Record<string, unknown>>> {
     if (documentIds.length === 0) return new Map();
-    const { records } = await getService(strapi, recordReader).read(type, '', { documentIds });
+    // The CMS's public URL, as the snapshot reads them: a record's pictures need an absolute base.
+    const { records } = await getService(strapi, recordReader).read(type, publicUrl(strapi), { documentIds });
     return new Map(records.map((record) => [record.documentId, record]));
   }
 

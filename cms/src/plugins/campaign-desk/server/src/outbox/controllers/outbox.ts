@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { OUTBOX_REDELIVER_ACTION } from '../../../../common/names';
+import { nameOf } from '@campaign-desk/shared';
 import {
-  DELIVERY_STATUS_NAMES,
+  DELIVERY_STATUSES,
   deliveryStateSchema,
   outboxQuerySchema,
   outboxReportSchema,
@@ -40,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if ('reason' in outcome) {
       if (outcome.reason === 'not-found') throw new errors.NotFoundError(`没有找到推送记录 ${params.data.id}`);
       // Someone else redelivered it first, or it was never given up on: a conflict, in Strapi's error shape.
-      const message = `推送记录 ${params.data.id} 的状态是“${DELIVERY_STATUS_NAMES[outcome.status]}”，只有失败的推送可以重新投递`;
+      const message = `推送记录 ${params.data.id} 的状态是“${nameOf(DELIVERY_STATUSES, outcome.status)}”，只有失败的推送可以重新投递`;
       ctx.status = 409;
       ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message, details: { status: outcome.status } } };
       return;

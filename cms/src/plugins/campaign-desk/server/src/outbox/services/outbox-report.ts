@@ -51,7 +51,7 @@ export async function outboxReport(strapi: Core.Strapi, { limit, status }: Outbo
   const events = () => strapi.db.query(UID.outboxEvent);
   const deliveries = () => strapi.db.query(UID.outboxDelivery);
   const counts = Object.fromEntries(
-    await Promise.all(DELIVERY_STATUSES.map(async (state) => [state, await deliveries().count({ where: { status: state } })])),
+    await Promise.all(DELIVERY_STATUSES.map(async ({ key }) => [key, await deliveries().count({ where: { status: key } })])),
   ) as OutboxReport['counts'];
   const rows = (await events().findMany({
     where: status ? { eventId: { $in: await eventIdsWith(strapi, status, limit) } } : {},

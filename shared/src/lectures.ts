@@ -120,5 +120,5 @@ export const LECTURE_MESSAGES = {
 
 /** What the consent box agrees to: the contact is for the 宣传组 alone, encrypted, deleted in time. */
 export function lectureConsentNotice(retentionDays: number): string {
-  return `我已阅读并同意：联系人和联系电话仅供宣传组联系宣讲安排，加密保存，${retentionDays} 天后自动删除，不会公开，也不会提供给他人；受理后，宣讲的单位类别、地区和日期会在本专题的活动日程中公布。`;
+  return `我已阅读并同意：联系人和联系电话仅供宣传组联系宣讲安排，加密保存，${retentionDays} 天后自动删除，不会公开，也不会提供给他人；受理后，宣讲的单位名称、类别、地区和日期会在本专题的活动日程中公布。`;
 }

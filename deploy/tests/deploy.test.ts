@@ -228,10 +228,20 @@ describe('the public side', () => {
     expect(counts.json.counts[`goodDeed:${id}`]).toBe(1);
   });
 
+  it('passes a lecture booking to the CMS, which names what is missing', async () => {
+    const answer = await send(stack.portal, 'POST', site('api/campaign-desk/participation/lecture/no-such-topic'), {
+      headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('unit=x'),
+    });
+    expect(answer.status, answer.text).toBe(404);
+    expect(answer.json.error.message).toBe('没有这个宣讲题目，或它已不再接受预约。');
+  });
+
   it.each([
     ['GET', '/admin/'],
     ['POST', site('api/campaign-desk/participation/like/story/abc')],
     ['POST', site('api/campaign-desk/participation/quiz/a/b')],
+    ['POST', site('api/campaign-desk/participation/lecture/a/b')],
     ['POST', site('api/campaign-desk/participation/live-question/a/b')],
     ['POST', '/admin/login'],
     ['GET', '/api/campaign-desk/snapshot'],

@@ -3,7 +3,8 @@
  * the fixture plus generated stories (N in all) from the tests' stand-in of the snapshot API,
  * builds the whole site, then publishes K new stories one at a time and prints each build's
  * time and `timings`, so a series that rises publish after publish shows step by step.
- * Figures only; `DATA` keeps the data directory somewhere of your choice (removed at the end).
+ * Figures only; `DATA` keeps the data directory somewhere of your choice (kept at the end, so
+ * a second run finds its image copies and posters drawn).
  * `SEARCH=咸宁` also measures, after the whole build, what a phone loads for its first search.
  */
 import { fixtureRecords, startSystem } from '../tests/support/system';
@@ -36,16 +37,19 @@ try {
   for (let n = 0; n < K; n += 1) {
     const template = stories[n % stories.length]!;
     const date = new Date(Date.parse('2020-12-01T00:00:00Z') + n * 60_000).toISOString();
+    const builds = (await system.status()).builds;
     system.api.publish({ ...template, documentId: `new${String(n).padStart(21, '0')}`, slug: `new-${n}`, date, title: `新稿件 ${n}` });
     started = performance.now();
+    const since = Date.now();
     const status = await system.build(`publish ${n}`);
+    // The publish's release, then its search shards' when they follow in a release of their own.
+    const made = status.recent.slice(0, status.builds - builds).reverse();
     console.log(
-      `publish ${n} ${seconds(started)} s`,
-      status.lastBuild?.mode,
-      status.lastBuild?.rendered,
-      JSON.stringify(status.lastBuild?.timings),
+      `publish ${n} ${seconds(started)} s; live after`,
+      made.map((build) => `${((Date.parse(build.finishedAt) - since) / 1000).toFixed(2)} s`).join(', then '),
+      made.map((build) => `${build.mode} ${build.rendered} ${JSON.stringify(build.timings)}`).join(' | '),
     );
   }
 } finally {
-  await system.stop();
+  await system.stop({ remove: !process.env.DATA });
 }

@@ -8,6 +8,11 @@
  * A build is incremental (the pages a change touches, on top of the live release) when the
  * renderer's last plan describes the live release; otherwise it is whole: at start-up, after
  * the site's templates changed, after a rollback, or when asked for.
+ *
+ * Indexing a search shard takes longer than the rest of a publish, so an incremental release
+ * goes live with its pages and feeds and the live search shards, and the changed shards follow
+ * in a release of their own, built at once; a release that removes a page (a withdrawal) or
+ * changes the set of shards carries its search shards itself.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,6 +75,8 @@ export class Publisher {
   private queuedReasons: string[] = [];
   private forceNext = false;
   private wholeNext = false;
+  /** A release went live without its search shards: the next build indexes them, and defers none. */
+  private searchOwed = false;
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.dataDir);
@@ -191,17 +198,29 @@ export class Publisher {
       const plan = await build.time('sync', () => this.plan(renderer.renderer, renderer.fresh));
       build.plan = plan;
       for (const [name, ms] of Object.entries(plan.timings)) build.timings[`sync.${name}`] = Math.round(ms);
-      if (basis !== null && untouched(plan)) {
+      // The pages go live first and the search shards, the slowest part, in a release of their own right after.
+      const searchLater =
+        basis !== null &&
+        !this.searchOwed &&
+        plan.searchMayFollow &&
+        sum(plan.search.map((shard) => shard.records)) >= SEARCH_FOLLOWS_FROM &&
+        !untouched(withoutSearch(plan));
+      const released = searchLater ? withoutSearch(plan) : plan;
+      if (basis !== null && untouched(released)) {
         log('nothing on the site changed; the live release stays');
       } else {
         this.refuseShrinking(plan, force, build.live);
-        const change = await this.writeRelease(build, renderer.renderer, plan, basis);
+        const change = await this.writeRelease(build, renderer.renderer, released, basis);
         await build.time('switch', () => this.goLive(build.release, change));
         build.published = true;
       }
-      await renderer.renderer.commit();
+      await renderer.renderer.commit({ search: !searchLater });
       this.basis = build.published ? build.release : build.live;
-      if (build.published) this.pruneLater();
+      if (build.published) {
+        this.pruneLater();
+        this.searchOwed = searchLater;
+        if (searchLater) this.request(`search shards of ${build.release}`);
+      }
       // Posters the sync had no time for: the next build draws more, until none is left.
       if (plan.postersPending > 0) this.request(`分享海报: ${plan.postersPending} still to draw`);
     } catch (caught) {
@@ -289,6 +308,20 @@ export class Publisher {
 
 const describe = (reasons: string[]) =>
   `${reasons.length} request${reasons.length === 1 ? '' : 's'}: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''}`;
+
+/**
+ * Search shards holding this many records in all, or more, follow a publish in a release of
+ * their own; fewer are indexed in the publish's release (that costs less than a release more).
+ */
+const SEARCH_FOLLOWS_FROM = 50;
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+/** A plan without its search shards: the release keeps the live ones. */
+function withoutSearch(plan: Plan): Plan {
+  const bundles = new Set(plan.search.map((shard) => shard.dir));
+  return { ...plan, search: [], discarded: plan.discarded.filter((file) => !bundles.has(file)) };
+}
 
 /** Whether a plan changes nothing the site serves. */
 const untouched = (plan: Plan) =>

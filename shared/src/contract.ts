@@ -14,6 +14,7 @@ import { activitySchema, columnSchema, outletSchema, placeSchema, themeSchema } 
 import { placementSchema, storySchema } from './contract/stories';
 import { liveEntrySchema, liveSchema } from './contract/live';
 import { quizSchema } from './contract/quiz';
+import { lectureTopicSchema } from './contract/lectures';
 
 export {
   calendarDateSchema,
@@ -31,6 +32,7 @@ export * from './contract/plan';
 export * from './contract/stories';
 export * from './contract/live';
 export * from './contract/quiz';
+export * from './contract/lectures';
 
 /** Every record type, in the order a full snapshot exports them (referenced before referring). */
 export const RECORD_TYPES = [
@@ -49,6 +51,7 @@ export const RECORD_TYPES = [
   'live',
   'liveEntry',
   'quiz',
+  'lectureTopic',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
@@ -68,6 +71,7 @@ export const RECORD_SCHEMAS = {
   live: liveSchema,
   liveEntry: liveEntrySchema,
   quiz: quizSchema,
+  lectureTopic: lectureTopicSchema,
 } as const satisfies Record<(typeof RECORD_TYPES)[number], z.ZodTypeAny>;
 
 export type RecordType = z.infer<typeof recordTypeSchema>;

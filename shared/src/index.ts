@@ -9,6 +9,7 @@ export * from './undelivered';
 export * from './site-address';
 export * from './preview-token';
 export * from './quiz';
+export * from './lectures';
 export * from './live-questions';
 export * from './public-paths';
 export * from './likes';

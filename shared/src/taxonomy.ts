@@ -139,6 +139,17 @@ export const LECTURE_AUDIENCES = [
 ] as const;
 
 /**
+ * 宣讲点单: where a unit's booking of a lecture stands. The 宣传组 accepts (a date, a group,
+ * speakers: a public event) or declines with a reason; an accepted lecture, once given, is held.
+ */
+export const LECTURE_BOOKING_STATES = [
+  { key: 'requested', name: '待受理' },
+  { key: 'accepted', name: '已受理' },
+  { key: 'declined', name: '已婉拒' },
+  { key: 'held', name: '已宣讲' },
+] as const;
+
+/**
  * What a reader's suggestion (建言献策) is about: one of the three development positions
  * (each the theme of the same slug) or 其他. Keys are their own: vocabulary keys share the
  * admin's one namespace of labels and must be Strapi enumeration values.
@@ -249,6 +260,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
   LIVE_ENTRY_STATES,
   LIVE_QUESTION_STATES,
   QUESTION_KINDS,
+  LECTURE_BOOKING_STATES,
 ];
 
 /** Every vocabulary key with its Chinese name: the admin's labels for enumeration options. */
@@ -265,6 +277,7 @@ export type StoryKind = KeyOf<typeof STORY_KINDS>;
 export type EventKind = KeyOf<typeof EVENT_KINDS>;
 export type LectureGroup = KeyOf<typeof LECTURE_GROUPS>;
 export type LectureAudience = KeyOf<typeof LECTURE_AUDIENCES>;
+export type LectureBookingState = KeyOf<typeof LECTURE_BOOKING_STATES>;
 export type SuggestionTopic = KeyOf<typeof SUGGESTION_TOPICS>;
 export type ReviewStage = KeyOf<typeof REVIEW_STAGES>;
 export type PlacementState = KeyOf<typeof PLACEMENT_STATES>;

@@ -126,9 +126,9 @@ export class SiteRenderer {
     return this.call('sync', [{ ...input, assets: this.assets }], TIMEOUTS_MS.sync);
   }
 
-  /** The last plan went live. */
-  commit(): Promise<void> {
-    return this.call('commit', [], TIMEOUTS_MS.other);
+  /** The last plan went live; without `search`, its search shards did not (they go in the next release). */
+  commit(options: { search?: boolean } = {}): Promise<void> {
+    return this.call('commit', [options], TIMEOUTS_MS.other);
   }
 
   /** The next plan is everything (a full build). */

@@ -79,6 +79,33 @@ export function builds(): void {
       for (const release of releases) expect(existsSync(path.join(system.dataDir, 'releases', release, 'index.html'))).toBe(true);
     });
 
+    it('a publish goes live before its search shards, which follow in a release of their own; a withdrawal leaves search in its own release', async () => {
+      const bundles = async (release: string) => realpath(path.join(system.dataDir, 'releases', release, 'pagefind'));
+      const before = (await system.status()).live!;
+      // Enough new stories at once for the shards they change to hold 50 records or more (the fixture's hold about ten each).
+      const added = Array.from({ length: 10 }, (_, n) => ({
+        ...story('sample-story-034'),
+        documentId: `sf${String(n).padStart(22, '0')}`,
+        slug: `search-follows-${n}`,
+        title: `【示例】搜索随后 ${n}`,
+      }));
+      for (const record of added) system.api.publish(record);
+      const published = await system.build('new stories');
+      const [search, pages] = published.recent;
+      expect(pages).toMatchObject({ ok: true, mode: 'incremental', reasons: ['new stories'] });
+      expect(search).toMatchObject({ ok: true, mode: 'incremental', rendered: 0, reasons: [`search shards of ${pages!.release}`] });
+      expect(published.live).toBe(search!.release);
+      // The pages' release shares the live search bundles as they were; the next one replaces them.
+      expect(await bundles(pages!.release)).toBe(await bundles(before));
+      expect(await bundles(search!.release)).not.toBe(await bundles(before));
+
+      for (const record of added) system.api.withdraw('story', record.documentId);
+      const withdrawn = await system.build('withdrawn');
+      expect(withdrawn.recent[0]).toMatchObject({ ok: true, error: null, reasons: ['withdrawn'] });
+      expect(await bundles(withdrawn.live!)).not.toBe(await bundles(search!.release));
+      expect((await system.get('/stories/search-follows-0/')).status).toBe(404);
+    });
+
     it('are kept, rolled back to, and a rollback makes the next build whole', async () => {
       const { releases, live } = await system.status();
       expect(releases.length).toBeGreaterThanOrEqual(2);

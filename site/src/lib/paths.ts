@@ -7,6 +7,7 @@ import {
   DEFAULT_SUBMIT_URL,
   LIKE_ENDPOINT,
   LIKES_ENDPOINT,
+  LECTURE_ENDPOINT,
   LIVE_QUESTION_ENDPOINT,
   PUBLIC_PATHS,
   QUIZ_ENDPOINT,
@@ -45,6 +46,9 @@ export const paths = {
   clause: PUBLIC_PATHS.clause,
   quiz: PUBLIC_PATHS.quiz,
   quizPoster: PUBLIC_PATHS.quizPoster,
+  /** 宣讲点单: the 宣讲菜单, and one page per topic with its booking form. */
+  lectures: '/xuanjiang/',
+  lectureTopic: (topic: Slugged) => `/xuanjiang/${topic.slug}/`,
   event: (event: Slugged) => `/events/#${event.slug}`,
   month: (month: string) => `/archive/${month}/`,
   figures: '/figures/',
@@ -67,6 +71,8 @@ export const paths = {
   jsonFeed: '/feed.json',
   sitemap: '/sitemap-index.xml',
   sitemapUrls: '/sitemap-0.xml',
+  /** A part of the sitemap listing story pages (views/site-files.ts). */
+  sitemapStories: (part: string) => `/sitemap-stories-${part}.xml`,
   feed: (kind: FeedKind, item: Slugged) => `/feeds/${kind}/${item.slug}.xml`,
   /** 重点报道. */
   featuredFeed: '/feeds/featured.xml',
@@ -112,6 +118,7 @@ export function submitUrl(
     | `${typeof QUIZ_ENDPOINT}/${string}`
     | `${typeof LIVE_QUESTION_ENDPOINT}/${string}`
     | `${typeof LIKE_ENDPOINT}/${string}`
+    | `${typeof LECTURE_ENDPOINT}/${string}`
     | typeof LIKES_ENDPOINT,
 ): string {
   const base = import.meta.env.CAMPAIGN_DESK_SUBMIT_URL || DEFAULT_SUBMIT_URL;

@@ -35,16 +35,20 @@ const MIN_DEPTH = 4;
 const MAX_DEPTH = 24;
 
 /**
- * The shards of search records (or of anything with a url), in the order given: 16 by the
- * low bits of their path's hash, each split in two by the next bit while it holds more than
+ * The shards of search records (or of anything with a url), in the order given: 2^minDepth
+ * (16) by the low bits of their path's hash, each split in two by the next bit while it holds more than
  * `size` (extendible hashing). The shards are a function of the paths alone, so a whole
  * build and a publish agree; a change lands in one shard, which at most splits in two (or,
  * when records go, joins its sibling), so a publish indexes again at most `size` records.
  */
-export function searchShards<T extends { url: string }>(records: T[], size = SHARD_SIZE): Array<{ name: string; records: T[] }> {
+export function searchShards<T extends { url: string }>(
+  records: T[],
+  size = SHARD_SIZE,
+  minDepth = MIN_DEPTH,
+): Array<{ name: string; records: T[] }> {
   const shards: Array<{ name: string; records: T[] }> = [];
   const split = (held: Array<{ hash: number; record: T }>, depth: number, bits: number): void => {
-    if (depth >= MIN_DEPTH && (held.length <= size || depth >= MAX_DEPTH)) {
+    if (depth >= minDepth && (held.length <= size || depth >= MAX_DEPTH)) {
       shards.push({ name: `${depth}-${bits}`, records: held.map((entry) => entry.record) });
       return;
     }

@@ -41,8 +41,14 @@ export type Plan = {
   pages: { total: number; html: number; viewed: number; changed: ReleaseFile[]; removed: ReleaseFile[] };
   /** Image copies under /media/: those to add, and those to drop (relative to the release). */
   media: { added: SourcedFile[]; removed: string[] };
-  /** Search shards to index again, each with the directory its bundle takes in the release. */
-  search: Array<{ shard: string; dir: string }>;
+  /** Search shards to index again, each with the directory its bundle takes in the release and the records it holds. */
+  search: Array<{ shard: string; dir: string; records: number }>;
+  /**
+   * Whether the shards may follow in a release of their own (see the runtime's `commit`): the
+   * set of shards is the same (the search page names them) and nothing left the site (a
+   * withdrawn page's text leaves search in the release that removes it).
+   */
+  searchMayFollow: boolean;
   /**
    * What a release built on the last one drops before the plan's files go in, relative to
    * it: the files of changed and removed pages, removed image copies, changed search bundles.
@@ -84,7 +90,9 @@ export function changesSince(
   planned: State,
   mediaDir: string,
   viewed: number,
-): Pick<Plan, 'pages' | 'media' | 'search' | 'discarded'> {
+  /** How many records a planned shard holds. */
+  shardSize: (name: string) => number,
+): Pick<Plan, 'pages' | 'media' | 'search' | 'searchMayFollow' | 'discarded'> {
   const mediaFile = (name: string) => `${MEDIA_PATH.slice(1)}${name}`;
   const changedPages = [...planned.pages]
     .filter(([path, page]) => baseline.pages.get(path)?.fingerprint !== page.fingerprint)
@@ -93,7 +101,7 @@ export function changesSince(
   const removedMedia = [...baseline.media].filter((file) => !planned.media.has(file)).map(mediaFile);
   const bundleDir = (name: string) => searchBundle(name).slice(1, -1);
   const search = [...planned.shards].flatMap(([name, shard]) =>
-    shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name) }],
+    shard === baseline.shards.get(name) ? [] : [{ shard: name, dir: bundleDir(name), records: shardSize(name) }],
   );
   // A shard that split in two, or joined its sibling, is gone.
   const removedShards = [...baseline.shards.keys()].filter((name) => !planned.shards.has(name)).map(bundleDir);
@@ -112,6 +120,7 @@ export function changesSince(
       removed: removedMedia,
     },
     search,
+    searchMayFollow: removedShards.length === 0 && removedPages.length === 0 && search.every(({ shard }) => baseline.shards.has(shard)),
     discarded: [...changedPages, ...removedPages]
       .map((page) => page.file)
       .concat(

@@ -176,7 +176,7 @@ export function createRuntime(app: App) {
       return {
         full: whole,
         records: records.size,
-        ...changesSince(baseline, planned, input.mediaDir, viewed),
+        ...changesSince(baseline, planned, input.mediaDir, viewed, (name) => shards.get(name)?.length ?? 0),
         warnings,
         personUrls: [...new Set(links.map((link) => link.url))],
         postersPending,
@@ -190,9 +190,12 @@ export function createRuntime(app: App) {
       };
     },
 
-    /** The last plan's release went live: it is what the next plan is measured against. */
-    commit(): void {
-      baseline = planned;
+    /**
+     * The last plan's release went live: it is what the next plan is measured against. Without
+     * `search`, the release kept the live search shards, which the next plan indexes again.
+     */
+    commit({ search = true }: { search?: boolean } = {}): void {
+      baseline = search ? planned : { ...planned, shards: baseline.shards };
       unsettled.stories.clear();
       unsettled.entries.clear();
       unsettled.other = false;

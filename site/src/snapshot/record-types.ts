@@ -17,4 +17,5 @@ export const RECORD_TYPE_TABLE = {
   live: { collection: 'lives', image: null },
   liveEntry: { collection: 'liveEntries', image: 'photo' },
   quiz: { collection: 'quizzes', image: null },
+  lectureTopic: { collection: 'lectureTopics', image: null },
 } as const satisfies Record<RecordType, { collection: string; image: string | null }>;

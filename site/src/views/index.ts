@@ -12,9 +12,10 @@ import { archiveIndex, columnsIndex, figuresIndex, placesIndex } from './indexes
 import { groupingListings, monthListings } from './listing';
 import { opinionPages } from './opinion';
 import { quizPages, quizPosterPages } from './quiz';
+import { lectureMenuPage, lectureTopicPages } from './lectures';
 import { goodDeedsPage, suggestionsPage, thanksPage } from './participation';
 import type { PageFamily, Params } from './page-family';
-import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapUrls } from './site-files';
+import { calendarFile, notFoundPage, robotsFile, searchPage, sitemapIndex, sitemapStoryParts, sitemapUrls } from './site-files';
 import { storyPages } from './story';
 import { liveEmbeds, liveEntriesFiles, liveFeeds, livePages } from './live';
 
@@ -32,6 +33,8 @@ const PAGES: Record<string, AnyFamily> = {
   figure: figurePages,
   opinion: opinionPages,
   quiz: quizPages,
+  lectures: lectureMenuPage,
+  lectureTopic: lectureTopicPages,
   events: eventsPage,
   live: livePages,
   coverage: coveragePage,
@@ -42,9 +45,10 @@ const PAGES: Record<string, AnyFamily> = {
   notFound: notFoundPage,
 };
 
-/** The HTML pages a reader may land on (the sitemap's list). */
+/** The HTML pages a reader may land on but the stories' (the sitemap's first list; stories have parts of their own). */
 function htmlPaths(campaign: Campaign): string[] {
   return Object.values(PAGES)
+    .filter((family) => family !== storyPages)
     .flatMap((family) => family.pages(campaign).map((page) => page.path))
     .filter((path) => path.endsWith('/'));
 }
@@ -72,4 +76,5 @@ export const PAGE_TABLE: Record<string, AnyFamily> = {
   robots: robotsFile,
   sitemapIndex,
   sitemapUrls: sitemapPage,
+  sitemapStories: sitemapStoryParts,
 };

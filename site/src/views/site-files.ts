@@ -7,7 +7,7 @@ import { SAMPLE_DATE_NOTE, SAMPLE_PREFIX } from '../lib/site';
 import { absoluteUrl, href, paths, siteAddress } from '../lib/paths';
 import { directTargets, searchPaths } from '../lib/search';
 import { searchShards } from '../lib/search-shards';
-import { single, type PageFamily, type Params } from './page-family';
+import { sidesOf, single, type PageFamily, type Params } from './page-family';
 
 /** A calendar shows an event by its summary alone: what is invented or a placeholder is said there. */
 function calendarTitle(event: CampaignEvent): string {
@@ -59,13 +59,64 @@ export const notFoundPage: PageFamily<Params, Record<string, never>> = {
   requestPath: () => '/404',
 };
 
-/** The sitemap's index, pointing at its one urlset (a urlset holds up to 50,000 URLs). */
-export const sitemapIndex = single(paths.sitemap, () => ({ sitemaps: [absoluteUrl(paths.sitemapUrls)] }));
+/**
+ * The most story pages a part of the sitemap lists. Parts grow in number as search shards do
+ * (by the hash of each page's path, see `searchShards`), so a change of a story rewrites the
+ * one part that lists it, never a list of the whole archive (and no part nears the 50,000
+ * URLs a urlset may hold).
+ */
+export const SITEMAP_PART_SIZE = 2000;
+
+/** The parts of the story pages, made once per campaign (a sync asks for them several times). */
+const partsOf = new WeakMap<Campaign, Array<{ name: string; records: Array<{ url: string }> }>>();
+function storyParts(campaign: Campaign) {
+  let parts = partsOf.get(campaign);
+  if (!parts) {
+    parts = searchShards(
+      campaign.stories.all.map((story) => ({ url: paths.story(story) })),
+      SITEMAP_PART_SIZE,
+      0,
+    );
+    partsOf.set(campaign, parts);
+  }
+  return parts;
+}
+
+/** The sitemap's index: the urlset of the other pages, then each part of the story pages. */
+export const sitemapIndex = single(paths.sitemap, (campaign) => ({
+  sitemaps: [paths.sitemapUrls, ...storyParts(campaign).map((part) => paths.sitemapStories(part.name))].map((path) => absoluteUrl(path)),
+}));
 
 /**
- * The urlset: every page a reader may land on. Its view is the list of paths, which the
- * page table hands over (see index.ts) so the sitemap never disagrees with what is built.
+ * The urlset of every page a reader may land on but the stories'. Its view is the list of
+ * paths, which the page table hands over (see index.ts) so the sitemap never disagrees with
+ * what is built.
  */
 export function sitemapUrls(htmlPaths: (campaign: Campaign) => string[]) {
   return single(paths.sitemapUrls, (campaign) => ({ urls: htmlPaths(campaign).map((path) => absoluteUrl(path)) }));
 }
+
+/** A part of the story pages' urlset; a change of stories touches the parts listing them. */
+export const sitemapStoryParts: PageFamily<{ part: string }, { urls: string[] }> = {
+  pages: (campaign) => storyParts(campaign).map((part) => ({ path: paths.sitemapStories(part.name), params: { part: part.name } })),
+  view: (campaign, { part }) => {
+    const found = storyParts(campaign).find((candidate) => candidate.name === part);
+    return found
+      ? {
+          urls: found.records
+            .map((page) => page.url)
+            .sort()
+            .map((path) => absoluteUrl(path)),
+        }
+      : null;
+  },
+  // The parts that listed a changed story before and those that list it now (a withdrawn one is in the first only).
+  touchedBy: (change) => {
+    const changed = new Set(sidesOf(change).map(({ story }) => paths.story(story)));
+    return [change.before, change.after].flatMap((campaign) =>
+      storyParts(campaign)
+        .filter((part) => part.records.some((page) => changed.has(page.url)))
+        .map((part) => paths.sitemapStories(part.name)),
+    );
+  },
+};

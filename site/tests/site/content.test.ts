@@ -197,6 +197,26 @@ describe('what pages carry', () => {
     }
   });
 
+  test('宣讲点单: the 宣讲菜单 lists both groups, who is in them and their topics; a topic’s page books it without a script', () => {
+    const menu = pages.get('/xuanjiang/')!;
+    expect(pages.get('/')).toContain('href="/xuanjiang/"');
+    for (const group of ['理论宣讲团', '百姓宣讲团']) expect(menu).toContain(`>${group}</h2>`);
+    for (const topic of of('lectureTopic')) {
+      expect(menu).toContain(`href="/xuanjiang/${topic.slug}/"`);
+      for (const speaker of topic.speakers) expect(menu).toContain(speaker);
+      const html = pages.get(`/xuanjiang/${topic.slug}/`)!;
+      const [form] = tags(html, 'form');
+      expect(attr(form!, 'action')).toBe(`${DEFAULT_SUBMIT_URL}/lecture/${topic.slug}`);
+      expect(attr(form!, 'method')).toBe('post');
+      for (const name of ['unit', 'audience', 'place', 'week', 'contactName', 'phone', 'note', 'consent', 'website']) {
+        expect(html, `${topic.slug} ${name}`).toContain(`name="${name}"`);
+      }
+      // A unit's contact is the 宣传组's: the booking page asks for none of a reader's fields.
+      expect(html).not.toContain('name="contact"');
+      expect(html).toContain('天后自动删除');
+    }
+  });
+
   test('good deeds readers reported join the relay, marked as such, and the relay’s pages have the form to report one', () => {
     const html = pages.get('/goodDeeds/')!;
     const deeds = [...of('goodDeed'), { documentId: HOSTILE_DEED_ID, reportedByPublic: true }];

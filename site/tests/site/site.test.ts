@@ -145,6 +145,11 @@ describe('pages', () => {
       '/goodDeeds/': 'forms',
       '/figures/tang-guangyou/': 'forms',
       '/quiz/yijian-zhishi-jingda/': 'quiz',
+      // 宣讲点单: each topic's page books it.
+      '/xuanjiang/yijian-tongsu-jiedu/': 'forms',
+      '/xuanjiang/tese-chanye-zengzhangji/': 'forms',
+      '/xuanjiang/ziran-shengtai-gongyuan-chengshi/': 'forms',
+      '/xuanjiang/xuexi-tang-guangyou/': 'forms',
     };
     const modules = { forms: new Set<string>(), quiz: new Set<string>() };
     for (const [page, html] of pages) {

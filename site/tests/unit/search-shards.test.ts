@@ -14,6 +14,9 @@ describe('search shards', () => {
     expect(searchShards(records(30), 40).map((shard) => shard.name)).toEqual(
       [0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15].map((bits) => `4-${bits}`),
     );
+    // From one part up (the sitemap's parts of story pages).
+    expect(searchShards(records(30), 40, 0).map((shard) => shard.name)).toEqual(['0-0']);
+    expect(searchShards(records(100), 40, 0).every((shard) => shard.records.length <= 40)).toBe(true);
     const shards = searchShards(records(1000), 40);
     expect(shards.length).toBeGreaterThanOrEqual(1000 / 40);
     expect(Math.max(...shards.map((shard) => shard.records.length))).toBeLessThanOrEqual(40);

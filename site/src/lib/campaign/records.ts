@@ -36,6 +36,7 @@ export function indexRecords(records: RecordSet) {
   const outlets = records.all('outlet').sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, 'zh-CN'));
   const figures = records.all('figure').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const opinions = records.all('opinion');
+  const lectureTopics = records.all('lectureTopic').sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
   const quizzes = records.all('quiz').sort((a, b) => b.opensAt.localeCompare(a.opensAt) || a.slug.localeCompare(b.slug));
   const events = records
     .all('event')
@@ -92,6 +93,7 @@ export function indexRecords(records: RecordSet) {
     figures,
     opinions,
     quizzes,
+    lectureTopics,
     events,
     kinds,
     byId: ids,
@@ -99,6 +101,7 @@ export function indexRecords(records: RecordSet) {
       figures: bySlug(figures),
       opinions: bySlug(opinions),
       quizzes: bySlug(quizzes),
+      lectureTopics: bySlug(lectureTopics),
       themes: bySlug(themes),
       activities: bySlug(activities),
       places: bySlug(places),

@@ -7,6 +7,7 @@
  * list headers and form labels never fall back to a field's key.
  */
 import { DESK_LABELS } from './editor-labels/desk';
+import { LECTURE_LABELS } from './editor-labels/lectures';
 import { LIVE_AND_QUIZ_LABELS } from './editor-labels/live-and-quiz';
 import { PUBLISHED_LABELS } from './editor-labels/published';
 import type { Field, Labels } from './editor-labels/shared';
@@ -15,7 +16,12 @@ import type { CampaignContentKey } from './names';
 export type { Field, Labels };
 
 /** Every campaign content type's labels, from the tables by subject in editor-labels/ (a type missing from them fails typecheck). */
-export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = { ...PUBLISHED_LABELS, ...DESK_LABELS, ...LIVE_AND_QUIZ_LABELS };
+export const EDITOR_LABELS: Record<CampaignContentKey, Labels> = {
+  ...PUBLISHED_LABELS,
+  ...DESK_LABELS,
+  ...LIVE_AND_QUIZ_LABELS,
+  ...LECTURE_LABELS,
+};
 
 /** Fields Strapi adds to every type, which editors meet as list columns and filters. */
 export const SYSTEM_FIELD_LABELS: Record<string, string> = {

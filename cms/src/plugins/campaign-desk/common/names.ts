@@ -46,6 +46,8 @@ const CAMPAIGN_CONTENT = {
   /** 知识竞答 on the 《意见》 (server/src/quiz/): a quiz and the questions it is made of. */
   quiz: contentType('quiz', 'quizzes', '知识竞答'),
   quizQuestion: contentType('quiz-question', 'quiz-questions', '竞答题目'),
+  /** 宣讲菜单 (server/src/lectures/): a topic the lecture groups offer, which units book. */
+  lectureTopic: contentType('lecture-topic', 'lecture-topics', '宣讲题目'),
 } as const;
 
 /** The plugin's own records (journal, review log, outbox): written by its code, edited by nobody. */
@@ -65,6 +67,8 @@ const INTERNAL = {
   liveQuestion: contentType('live-question', 'live-questions', '网友提问'),
   /** A reader's answers to a quiz, as the CMS checked them (no one's identity: an optional nickname at most). */
   quizEntry: contentType('quiz-entry', 'quiz-entries', '竞答答卷'),
+  /** A unit's booking of a lecture (宣讲点单), handled on its admin page; the contact kept apart, encrypted. */
+  lectureBooking: contentType('lecture-booking', 'lecture-bookings', '宣讲预约'),
 } as const;
 
 export const CONTENT_TYPES = { ...CAMPAIGN_CONTENT, ...INTERNAL } as const;
@@ -116,6 +120,9 @@ export const MODERATE_ACTION = pluginAction('participation.moderate', '群众参
 /** Approving a live's entries (值班编辑): an entry is public only once approved. */
 export const LIVE_APPROVE_ACTION = pluginAction('live.approve', '图文直播', '审核直播条目（值班编辑）');
 
+/** 宣传组: handling units' lecture bookings (宣讲点单): accept with a date and speakers, decline, record the lecture. */
+export const LECTURES_ACTION = pluginAction('lectures.manage', '宣讲点单', '受理宣讲点单（宣传组）');
+
 /**
  * Every RBAC action the plugin registers (Settings → Roles → Plugins → Campaign Desk). A new
  * action is added here: registration, the roles table and the role matrix read this list.
@@ -129,6 +136,7 @@ export const PLUGIN_ACTIONS = [
   PARTNER_TOKENS_ACTION,
   MODERATE_ACTION,
   LIVE_APPROVE_ACTION,
+  LECTURES_ACTION,
 ] as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[number];

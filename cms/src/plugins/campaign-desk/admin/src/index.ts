@@ -1,7 +1,8 @@
-import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil, Television } from '@strapi/icons';
+import { Bell, ChartBubble, Clock, Key, Message, PaperPlane, Pencil, Television, Microphone } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import {
   EXPLORER_ACTIONS,
+  LECTURES_ACTION,
   MODERATE_ACTION,
   OUTBOX_READ_ACTION,
   PARTNER_TOKENS_ACTION,
@@ -53,6 +54,13 @@ export default {
       intlLabel: { id: getTranslation('live.menu'), defaultMessage: 'Live coverage' },
       Component: () => import('./live/LivePage'),
       permissions: [{ action: EXPLORER_ACTIONS.read, subject: UID.liveEntry }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/lectures`,
+      icon: Microphone,
+      intlLabel: { id: getTranslation('lectures.menu'), defaultMessage: 'Lecture bookings' },
+      Component: () => import('./lectures/LecturesPage'),
+      permissions: [{ action: LECTURES_ACTION.id, subject: null }],
     });
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Campaign' } },

@@ -19,6 +19,8 @@ import quizAnswers from './quiz/controllers/quiz-answers';
 import quizStatistics from './quiz/controllers/quiz-statistics';
 import likes from './likes/controllers/likes';
 import likesStatistics from './likes/controllers/likes-statistics';
+import lectureBookings from './lectures/controllers/lecture-bookings';
+import lectureDesk from './lectures/controllers/lecture-desk';
 
 export default {
   desk,
@@ -42,4 +44,6 @@ export default {
   'quiz-statistics': quizStatistics,
   likes,
   'likes-statistics': likesStatistics,
+  'lecture-bookings': lectureBookings,
+  'lecture-desk': lectureDesk,
 };

@@ -12,6 +12,7 @@ import * as review from './review/routes';
 import * as scheduling from './scheduling/routes';
 import * as quiz from './quiz/routes';
 import * as likes from './likes/routes';
+import * as lectures from './lectures/routes';
 
 export default {
   admin: {
@@ -27,6 +28,7 @@ export default {
       ...live.adminRoutes,
       ...quiz.adminRoutes,
       ...likes.adminRoutes,
+      ...lectures.adminRoutes,
     ],
   },
   'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -40,6 +42,7 @@ export default {
       ...quiz.contentApiRoutes,
       ...live.contentApiRoutes,
       ...likes.contentApiRoutes,
+      ...lectures.contentApiRoutes,
     ],
   }),
 };

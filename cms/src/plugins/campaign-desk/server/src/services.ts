@@ -40,6 +40,7 @@ import quizzes from './quiz/services/quizzes';
 import quizEntries from './quiz/services/quiz-entries';
 import quizStatistics from './quiz/services/quiz-statistics';
 import likes from './likes/services/likes';
+import lectureBookings from './lectures/services/bookings';
 
 const services = [
   counters,
@@ -83,6 +84,7 @@ const services = [
   quizEntries,
   quizStatistics,
   likes,
+  lectureBookings,
 ];
 
 export default Object.fromEntries(services.map((service) => [service.serviceName, service]));

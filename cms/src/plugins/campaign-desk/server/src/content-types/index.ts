@@ -24,6 +24,7 @@ import notice from '../notices/content-type';
 import { live, liveEntry, liveQuestion } from '../live/content-types';
 import schedule from '../scheduling/content-type';
 import quizTypes from '../quiz/content-types';
+import lectureTypes from '../lectures/content-types';
 
 export default {
   story: story,
@@ -54,4 +55,5 @@ export default {
   'live-question': liveQuestion,
   schedule: schedule,
   ...quizTypes,
+  ...lectureTypes,
 };

@@ -41,6 +41,8 @@ export const COPIES: Record<ContentTypeKey, 'copy' | string> = {
   quiz: 'copy',
   quizQuestion: 'copy',
   quizEntry: '是读者的答卷',
+  lectureTopic: 'copy',
+  lectureBooking: '是单位的宣讲预约',
   liveQuestion: '是读者的提问',
 };
 

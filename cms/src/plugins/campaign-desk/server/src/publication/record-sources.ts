@@ -238,6 +238,21 @@ export const SOURCES: Record<RecordType, Source> = {
       sample: Boolean(row.sample),
     }),
   },
+  lectureTopic: {
+    populate: {},
+    toRecord: (row, s) => ({
+      type: 'lectureTopic',
+      ...s.published(row),
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      group: row.group,
+      speakers: s.list(row.speakers),
+      audiences: Array.isArray(row.audiences) ? row.audiences : [],
+      minutes: typeof row.minutes === 'number' ? row.minutes : null,
+      sample: Boolean(row.sample),
+    }),
+  },
   placement: {
     // Only a verified placement is a fact the public may see (common/placement-states.ts).
     where: { state: 'verified' },

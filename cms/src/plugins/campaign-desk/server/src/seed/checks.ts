@@ -107,6 +107,7 @@ export function problemsOf(data: Dataset, source: string, ids: KnownIds, clauseI
   duplicates('opinions', data.opinions, 'slug', bySlug);
   duplicates('stories', data.stories, 'slug', bySlug);
   duplicates('quizzes', data.quizzes, 'slug', bySlug);
+  duplicates('lectureTopics', data.lectureTopics, 'slug', bySlug);
   duplicates('goodDeeds', data.goodDeeds, 'title', goodDeedKey);
   duplicates('placements', data.placements, 'story', (placement) => placementKey(placement.story, placement.outlet));
   return problems;

@@ -196,6 +196,18 @@ export const seedQuizSchema = z.object({
   sample: z.boolean(),
 });
 
+/** 宣讲菜单: a topic a lecture group offers (its group and audiences by their Chinese names, as events'). */
+export const seedLectureTopicSchema = z.object({
+  slug: slugSchema,
+  title: text,
+  summary: text,
+  group: term(LECTURE_GROUPS),
+  speakers: z.array(text).default([]),
+  audiences: z.array(term(LECTURE_AUDIENCES)).default([]),
+  minutes: z.number().int().min(10).max(480).optional(),
+  sample: z.boolean(),
+});
+
 export const datasetSchema = z.object({
   outlets: z.array(seedOutletSchema).default([]),
   columns: z.array(seedColumnSchema).default([]),
@@ -207,6 +219,7 @@ export const datasetSchema = z.object({
   placements: z.array(seedPlacementSchema).default([]),
   suggestions: z.array(seedSuggestionSchema).default([]),
   quizzes: z.array(seedQuizSchema).default([]),
+  lectureTopics: z.array(seedLectureTopicSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;

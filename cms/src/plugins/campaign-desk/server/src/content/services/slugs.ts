@@ -14,6 +14,7 @@ export const SLUG_SOURCES: Partial<Record<RecordType, string>> = {
   event: 'title',
   live: 'title',
   quiz: 'title',
+  lectureTopic: 'title',
 };
 
 export default defineService('slugs', ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import {
   CAMPAIGN_CONTENT_TYPES,
   EXPLORER_ACTIONS,
+  LECTURES_ACTION,
   LIVE_APPROVE_ACTION,
   MODERATE_ACTION,
   OUTBOX_READ_ACTION,
@@ -77,6 +78,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
             'live',
             'quiz',
             'quizQuestion',
+            'lectureTopic',
           ] as const
         ).map((type) => [type, ['read']]),
       ),
@@ -113,10 +115,12 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       // 知识竞答: editors write the questions and run the quizzes.
       quiz: ['create', 'read', 'update', 'publish'],
       quizQuestion: ['create', 'read', 'update', 'delete'],
+      // 宣讲点单: editors keep the 宣讲菜单 and, as the 宣传组, answer the units' bookings.
+      lectureTopic: ['create', 'read', 'update', 'publish'],
     },
     media: ALL_MEDIA,
     review: ['submit', 'first', 'second', 'return'],
-    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, MODERATE_ACTION.id, LIVE_APPROVE_ACTION.id],
+    extra: [PLACEMENT_VERIFY_ACTION.id, STATISTICS_READ_ACTION.id, MODERATE_ACTION.id, LIVE_APPROVE_ACTION.id, LECTURES_ACTION.id],
   },
   {
     code: 'campaign-desk-chief-editor',
@@ -133,6 +137,7 @@ export const NEWSROOM_ROLES: RoleSpec[] = [
       PARTNER_TOKENS_ACTION.id,
       MODERATE_ACTION.id,
       LIVE_APPROVE_ACTION.id,
+      LECTURES_ACTION.id,
     ],
   },
 ];

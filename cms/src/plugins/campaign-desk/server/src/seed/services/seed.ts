@@ -44,6 +44,7 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
         opinion: await existing('opinion'),
         story: await existing('story'),
         quiz: await existing('quiz'),
+        lectureTopic: await existing('lectureTopic'),
       };
       const existingClauses = (await strapi.db.query(UID.clause).findMany({
         select: ['documentId', 'order'],
@@ -255,6 +256,16 @@ export default defineService('seed', ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(UID.quiz).publish({ documentId });
           },
         );
+
+        await createMissing('lectureTopics', 'lectureTopic', data.lectureTopics, (r) => ({
+          title: r.title,
+          summary: r.summary,
+          group: r.group,
+          speakers: r.speakers.join('、'),
+          audiences: r.audiences,
+          minutes: r.minutes,
+          sample: r.sample,
+        }));
 
         // An adopted suggestion is the same one when its text is.
         const suggestions = (await strapi.db.query(UID.suggestion).findMany({ select: ['text'] })) as Array<{ text: string }>;

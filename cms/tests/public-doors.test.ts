@@ -64,10 +64,19 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('the public doors', ()
       '/api/campaign-desk/participation/%2563hallenge',
     ];
 
-    it.each(SPELLINGS)('knows %s: without the site’s Origin it is refused', async (pathname) => {
-      const answer = await at(pathname, { origin: null });
+    it.each(SPELLINGS)('knows %s: from another origin it is refused', async (pathname) => {
+      const answer = await at(pathname, { origin: EVIL });
       expect(answer.status).toBe(403);
       expect(answer.json.error.message).toBe(PARTICIPATION_MESSAGES.forbiddenOrigin);
+    });
+
+    it('gives a challenge to the site’s own same-origin read, which carries no Origin, and not to another site’s page', async () => {
+      const challenge = '/api/campaign-desk/participation/challenge';
+      expect((await at(challenge, { origin: null, headers: { 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(200);
+      expect((await at(challenge, { origin: null })).status).toBe(200);
+      for (const site of ['cross-site', 'same-site']) {
+        expect((await at(challenge, { origin: null, headers: { 'Sec-Fetch-Site': site } })).status, site).toBe(403);
+      }
     });
 
     it('refuses a post to a spelling of a form without the site’s Origin, and one over the size limit before reading it', async () => {

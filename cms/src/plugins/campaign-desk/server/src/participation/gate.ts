@@ -135,7 +135,12 @@ export function participationGate(strapi: Core.Strapi) {
     }
 
     const origin = ctx.get('origin');
-    if (origin !== siteOrigin) {
+    // Browsers leave Origin out of their own same-origin GETs (the Fetch standard): the site's
+    // widget asking for a challenge from the same host (a portal's path) names no origin. Another
+    // site's page names itself, or, with <img> and the like, is marked cross-site by Sec-Fetch-Site.
+    const ownRead =
+      origin === '' && (ctx.method === 'GET' || ctx.method === 'HEAD') && ['', 'same-origin'].includes(ctx.get('sec-fetch-site'));
+    if (origin !== siteOrigin && !ownRead) {
       return refuse(ctx, { status: 403, message: PARTICIPATION_MESSAGES.forbiddenOrigin }, siteUrl);
     }
     const cors = () => ctx.set('Access-Control-Allow-Origin', siteOrigin);

@@ -220,7 +220,7 @@ export const LIVE_ENTRY_STATES = [
 export const LIVE_QUESTION_STATES = [
   { key: 'asked', name: '待处理' },
   { key: 'answered', name: '已采纳回答' },
-  { key: 'declined', name: '不采纳' },
+  { key: 'not_taken', name: '不采纳' },
 ] as const;
 
 /** A 知识竞答 question has one right option (单选) or several (多选). */

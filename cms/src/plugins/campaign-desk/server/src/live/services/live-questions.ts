@@ -77,7 +77,7 @@ export default defineService('live-questions', ({ strapi }: { strapi: Core.Strap
     },
 
     async decline(documentId: string, user: AdminUser): Promise<void> {
-      await claim(documentId, 'declined', user);
+      await claim(documentId, 'not_taken', user);
     },
 
     /** The answer, as a new entry of the live waiting for approval like any other; the question is the entry's. */

@@ -5,6 +5,8 @@ import { readFixture } from './fixture';
 import { TEST_SITE_URL } from './global-setup';
 import { pagePath, walk } from './dist';
 
+export { isAnswerPage } from './dist';
+
 export const dist = inject('distDir');
 export const fixture = readFixture();
 export const of = (type: string) => fixture.records.filter((record) => record.type === type);
@@ -19,11 +21,6 @@ export const pages = new Map([...allPages].filter(([page]) => !isEmbed(page)));
 export const feedFiles = files.filter((file) => /\/feeds\/.+\.xml$/.test(file) || file.endsWith('/rss.xml'));
 export const liveFeedFiles = files.filter((file) => /\/lives\/.+\/feed\.xml$/.test(file));
 export const site = new URL(TEST_SITE_URL);
-/**
- * Pages the CMS sends a reader to after a post, not pages one follows a link to or finds by a
- * search engine (noindex, out of the sitemap): the thank-you page and a quiz's result posters.
- */
-export const isAnswerPage = (page: string) => page === '/xiexie/' || /^\/quiz\/[^/]+\/haibao\/\d+\/$/.test(page);
 
 /** The site path of an internal URL, or null for an external one. */
 export function internalPath(url: string, from: string): string | null {

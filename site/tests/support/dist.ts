@@ -52,3 +52,9 @@ export function scriptsIn(html: string): Array<{ tag: string; body: string }> {
       return { tag: match[0], body: html.slice(start, html.indexOf('</script>', start)) };
     });
 }
+
+/**
+ * Pages the CMS sends a reader to after a post, not pages one follows a link to or finds by a
+ * search engine (noindex, out of the sitemap): the thank-you page and a quiz's result posters.
+ */
+export const isAnswerPage = (page: string) => page === '/xiexie/' || /^\/quiz\/[^/]+\/haibao\/\d+\/$/.test(page);

@@ -1,25 +1,31 @@
 /// <reference lib="dom" />
 /**
  * The editor's day in Debian's Chromium at 1366×900, each role with its own login: the
- * 编辑 finds a submitted story in 待我审核 on the admin home with its notice, opens it and
- * passes it from the 审稿 panel, which names the story's review chain (三审 per outlet) and
+ * 编辑 finds a submitted story in 待我审核 on the admin home with its notice, opens it, opens its
+ * 预览 (the publisher's preview address of the draft, with a token the CMS takes; the publisher's
+ * rendering is publisher/tests' and deploy/tests') and passes it from the 审稿 panel, which names the story's review chain (三审 per outlet) and
  * the word check's hits; the 记者 finds the story returned with its reason; the 编辑 sees
  * what the reporter's edit changed since the pass; the 主编 passes 终审 with a written
- * acknowledgement of the hits; a person chooses which notices they get; a published story is
- * copied for the 公众号 with one click and pasted, through the real clipboard, into a plain
- * contenteditable with its formatting and picture.
+ * acknowledgement of the hits, schedules it (定时发布) from the panel, finds it in 待我审核 and
+ * cancels it; a person chooses which notices they get; a published story is copied for the
+ * 公众号 with one click and pasted, through the real clipboard, into a plain contenteditable
+ * with its formatting and picture.
  * Runs once, on SQLite: the pages are the same whatever the database.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, openAdmin } from '@campaign-desk/testing/admin-browser';
 import { launchChromium } from '@campaign-desk/testing/browser';
+import { formatChineseDateTime } from '@campaign-desk/shared';
 import { PLUGIN_ID, UID } from 'strapi-plugin-campaign-desk/names';
 import { adminApi, type Session } from '../support/admin-api';
 import { fixtures, paragraph } from '../support/fixtures';
+import { startReceiver, type Receiver } from '../support/receiver';
 import { startCms, type TestCms } from '../support/strapi';
 
+const SITE = 'https://site.example.test/zt/liuda/';
 let cms: TestCms;
+let receiver: Receiver;
 let browser: Browser;
 let api: ReturnType<typeof adminApi>;
 const people: Record<'reporter' | 'editor' | 'deskHead' | 'chief', Session> = {} as never;
@@ -29,13 +35,23 @@ let outlet: string;
 
 async function pageOf(person: Session): Promise<Page> {
   const { page } = await openAdmin(browser, cms.url);
+  // A loaded CI machine renders the content manager slowly; what is waited for still has to come.
+  page.setDefaultTimeout(90_000);
   page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
   await logIn(page, person);
   return page;
 }
 
 beforeAll(async () => {
-  cms = await startCms({ env: { CAMPAIGN_DESK_REVIEW_PER_OUTLET: 'true' } });
+  receiver = await startReceiver();
+  cms = await startCms({
+    env: {
+      CAMPAIGN_DESK_REVIEW_PER_OUTLET: 'true',
+      // 预览 needs a publisher (its build hook's secret signs the links) and the site's address.
+      SITE_URL: SITE,
+      CAMPAIGN_DESK_BUILD_HOOKS: JSON.stringify([{ name: 'site', url: receiver.url, secret: receiver.secret }]),
+    },
+  });
   const participation = `plugin::${PLUGIN_ID}.participation`;
   cms.strapi.config.set(participation, { ...(cms.strapi.config.get(participation) as object), sensitiveWords: ['夜班'] });
   api = adminApi(cms);
@@ -66,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await cms?.destroy();
+  await receiver?.close();
 });
 
 describe('the editor’s day', () => {
@@ -79,6 +96,21 @@ describe('the editor’s day', () => {
     await page.getByText('首发媒体：香城都市报').waitFor();
     await page.getByText('终审通过：总编辑（跨媒体）').waitFor();
     await expect.poll(() => page.getByTestId('word-hits').textContent()).toBe('敏感词检查标题：夜班');
+    // 预览 opens the publisher's preview address of this draft in a new tab, with a token the CMS takes.
+    const asked: string[] = [];
+    await page.context().route(`${SITE}_preview/**`, (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<p>publisher</p>' });
+    });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('review-preview').click()]);
+    await tab.waitForURL(`${SITE}_preview/?token=*`);
+    const token = new URL(tab.url()).searchParams.get('token')!;
+    const draft = (await (await fetch(`${cms.url}/api/campaign-desk/preview?token=${encodeURIComponent(token)}`)).json()) as {
+      record: { documentId: string; title: string };
+    };
+    expect(draft.record).toMatchObject({ documentId: storyId, title: '都市报夜班稿件' });
+    expect(asked).toHaveLength(1);
+    await tab.close();
     await page.getByRole('button', { name: '初审通过' }).click();
     await page.getByText('已初审通过').waitFor();
     expect((await api.call(people.editor, 'GET', `/campaign-desk/stories/${storyId}/review`)).body.stage).toBe('first_passed');
@@ -121,6 +153,29 @@ describe('the editor’s day', () => {
     await pass.click();
     await page.getByText('已终审通过').waitFor();
     await page.getByText('终审说明：“夜班”指编辑部夜班，非敏感用法').waitFor();
+  });
+
+  it('主编：定时发布 from the panel, shown in the panel and in 待我审核, then cancelled', async () => {
+    const page = await pageOf(people.chief);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${UID.story}/${storyId}`);
+    // Tomorrow 07:00, Beijing time, as the browser's date-and-time field takes it.
+    const day = new Date(Date.now() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const when = `${formatChineseDateTime(`${day}T07:00:00+08:00`)}（北京时间）`;
+    await page.getByLabel('发布时间').fill(`${day}T07:00`);
+    await page.getByRole('button', { name: '定时发布', exact: true }).click();
+    await page.getByText('已安排定时发布').waitFor();
+    await page.getByTestId('schedule').getByText(`等待发布：${when}，测试主编安排`).waitFor();
+
+    await page.goto(`${cms.url}/admin`);
+    const queue = page.getByTestId('scheduled');
+    await queue.getByText('1 篇稿件定时发布').waitFor();
+    await queue.getByText(`${when}· 测试主编安排`).waitFor();
+    await queue.getByRole('link', { name: '都市报夜班稿件' }).click();
+    await page.getByRole('button', { name: '取消定时发布' }).click();
+    await page.getByTestId('schedule').getByText(`已取消：${when}，测试主编安排；测试主编取消了定时发布`).waitFor();
+    await page.goto(`${cms.url}/admin`);
+    await page.getByText('没有等你处理的稿件。').waitFor();
+    expect(await page.getByTestId('scheduled').count()).toBe(0);
   });
 
   it('主编：chooses which notices they receive, in the admin and by email', async () => {

@@ -60,7 +60,8 @@ async function shootSite(browser: Browser, newsroom: Newsroom, day: Day): Promis
   try {
     const page = await context.newPage();
     for (const shot of SITE_SHOTS) {
-      await page.goto(`${newsroom.siteUrl}${shot.path(day)}`);
+      // The site's address ends in its path's slash; a shot's path starts with one.
+      await page.goto(`${newsroom.siteUrl.replace(/\/$/, '')}${shot.path(day)}`);
       await settle(page);
       await shot.ready?.(page);
       save(shot.file, await page.screenshot());

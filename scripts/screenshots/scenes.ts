@@ -160,7 +160,7 @@ export async function liveADay(newsroom: Newsroom, evidencePng: () => Promise<Bu
   const suggest = async (text: string, name: string) => {
     const response = await fetch(`${newsroom.cmsUrl}/api/campaign-desk/participation/suggestion`, {
       method: 'POST',
-      headers: { Origin: newsroom.siteUrl, Accept: 'application/json' },
+      headers: { Origin: new URL(newsroom.siteUrl).origin, Accept: 'application/json' },
       body: new URLSearchParams({ topic: 'gongyuan_chengshi', text, name, contact: '13800000000', consent: 'on' }),
     });
     if (response.status !== 201) throw new Error(`a reader's suggestion: HTTP ${response.status} ${await response.text()}`);

@@ -325,12 +325,14 @@ describe('two instances', () => {
 
   it('take a solved challenge once, whichever instance each post reaches', async () => {
     const [first, second] = stack.cmsPorts.map((port) => ({ host: '127.0.0.1', port }));
-    const challenge = await send(first!, 'GET', '/api/campaign-desk/participation/challenge', { headers: { Origin: origin() } });
+    // A reader of its own (the instances believe loopback's X-Forwarded-For): the suite's other posts from loopback spent its lanes.
+    const reader = { Origin: origin(), 'X-Forwarded-For': '198.51.100.23' };
+    const challenge = await send(first!, 'GET', '/api/campaign-desk/participation/challenge', { headers: reader });
     expect(challenge.status, challenge.text).toBe(200);
     const { type, body } = await suggestionWith(challenge.json as Challenge);
     const post = (instance: typeof first) =>
       send(instance!, 'POST', '/api/campaign-desk/participation/suggestion', {
-        headers: { Origin: origin(), Accept: 'application/json', 'Content-Type': type },
+        headers: { ...reader, Accept: 'application/json', 'Content-Type': type },
         body,
       }).then((answer) => answer.status);
     // Both at once, one to each instance; then again to the first.

@@ -23,6 +23,7 @@ import { defineService, getService } from '../../utils';
 import { nameOf } from '../../newsroom/services/people';
 import type { AdminUser } from '../../request-context';
 import contactVault from './contact-vault';
+import submissionSchema from '../../content-types/submission/schema';
 import photos, { heldBytes } from './photos';
 
 const PAGE_SIZE = 20;
@@ -57,23 +58,9 @@ type Row = {
 const select = [
   'id',
   'documentId',
-  'kind',
-  'status',
-  'receivedAt',
-  'proven',
-  'topic',
-  'text',
-  'name',
-  'doer',
-  'date',
-  'flags',
-  'moderatedAt',
-  'moderator',
-  'reason',
-  'reply',
-  'publishedAs',
-  'heldPhotoWidth',
-  'heldPhotoHeight',
+  ...Object.entries(submissionSchema.attributes as Record<string, { type: string }>)
+    .filter(([name, attribute]) => name !== 'heldPhoto' && attribute.type !== 'relation' && attribute.type !== 'media')
+    .map(([name]) => name),
 ];
 
 /** A decision's fields that let the held photo go: adopted it is in the media library, refused it is gone. */
